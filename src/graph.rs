@@ -1,0 +1,496 @@
+//! The knowledge graph: typed nodes, typed directed edges, and the provenance
+//! of each, held in one petgraph graph.
+//!
+//! Node ids are made from the node kind and the canonical name alone
+//! (`person/luong-tam-quang`), so the same thing gets the same id in every
+//! format, every run, and whatever else is in the input.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::fmt;
+
+use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
+
+/// What a node stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum NodeKind {
+    Person,
+    Organization,
+    Country,
+    Place,
+    Role,
+    Event,
+    Date,
+    Document,
+}
+
+impl NodeKind {
+    pub const ALL: [NodeKind; 8] = [
+        NodeKind::Person,
+        NodeKind::Organization,
+        NodeKind::Country,
+        NodeKind::Place,
+        NodeKind::Role,
+        NodeKind::Event,
+        NodeKind::Date,
+        NodeKind::Document,
+    ];
+
+    /// The class name used in every export (`Person`, `Organization`, ...).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NodeKind::Person => "Person",
+            NodeKind::Organization => "Organization",
+            NodeKind::Country => "Country",
+            NodeKind::Place => "Place",
+            NodeKind::Role => "Role",
+            NodeKind::Event => "Event",
+            NodeKind::Date => "Date",
+            NodeKind::Document => "Document",
+        }
+    }
+
+    /// The lower-case prefix of node ids of this kind (`person`, ...).
+    pub fn id_prefix(self) -> &'static str {
+        match self {
+            NodeKind::Person => "person",
+            NodeKind::Organization => "organization",
+            NodeKind::Country => "country",
+            NodeKind::Place => "place",
+            NodeKind::Role => "role",
+            NodeKind::Event => "event",
+            NodeKind::Date => "date",
+            NodeKind::Document => "document",
+        }
+    }
+}
+
+impl fmt::Display for NodeKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A directed relation between two nodes; the names are those of
+/// `GUIDELINES.md` and of the ontology.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Relation {
+    HoldsRole,
+    RoleIn,
+    MemberOf,
+    ParticipatedIn,
+    OrganizedBy,
+    Date,
+    Location,
+    PartOf,
+    Signed,
+    About,
+}
+
+impl Relation {
+    pub const ALL: [Relation; 10] = [
+        Relation::HoldsRole,
+        Relation::RoleIn,
+        Relation::MemberOf,
+        Relation::ParticipatedIn,
+        Relation::OrganizedBy,
+        Relation::Date,
+        Relation::Location,
+        Relation::PartOf,
+        Relation::Signed,
+        Relation::About,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Relation::HoldsRole => "holdsRole",
+            Relation::RoleIn => "roleIn",
+            Relation::MemberOf => "memberOf",
+            Relation::ParticipatedIn => "participatedIn",
+            Relation::OrganizedBy => "organizedBy",
+            Relation::Date => "date",
+            Relation::Location => "location",
+            Relation::PartOf => "partOf",
+            Relation::Signed => "signed",
+            Relation::About => "about",
+        }
+    }
+}
+
+impl fmt::Display for Relation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Where a node or edge was read: a document (index into
+/// [`KnowledgeGraph::sources`]), the sentence number within it, and the byte
+/// span of the mention or sentence in the document's normalised text.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Evidence {
+    pub doc: u32,
+    pub sentence: u32,
+    pub start: u32,
+    pub end: u32,
+    /// How sure the extractor is, in 0..=1.
+    pub confidence: f32,
+}
+
+impl Evidence {
+    fn sort_key(&self) -> (u32, u32, u32, u32) {
+        (self.doc, self.sentence, self.start, self.end)
+    }
+}
+
+/// One real-world thing.
+#[derive(Clone, Debug)]
+pub struct Node {
+    /// `kind/slug`, stable across runs and inputs.
+    pub id: String,
+    pub kind: NodeKind,
+    /// Canonical name (Vietnamese as written, or ISO 8601 for dates).
+    pub label: String,
+    /// English name, where the lexicon knows one.
+    pub label_en: Option<String>,
+    /// Every other surface form seen.
+    pub aliases: BTreeSet<String>,
+    /// Every mention, sorted.
+    pub evidence: Vec<Evidence>,
+}
+
+/// One fact between two nodes.
+#[derive(Clone, Debug)]
+pub struct Edge {
+    pub relation: Relation,
+    /// Every sentence that states the fact, sorted.
+    pub evidence: Vec<Evidence>,
+    /// The text of the first evidence sentence.
+    pub sentence: String,
+}
+
+impl Edge {
+    /// The highest confidence among the edge's evidence.
+    pub fn confidence(&self) -> f32 {
+        self.evidence
+            .iter()
+            .map(|e| e.confidence)
+            .fold(0.0, f32::max)
+    }
+
+    /// How many sentences support the fact (Gephi's edge weight).
+    pub fn weight(&self) -> usize {
+        self.evidence.len().max(1)
+    }
+}
+
+/// The merged graph of all input documents.
+#[derive(Debug, Default)]
+pub struct KnowledgeGraph {
+    graph: DiGraph<Node, Edge>,
+    by_id: HashMap<String, NodeIndex>,
+    by_fact: HashMap<(NodeIndex, Relation, NodeIndex), EdgeIndex>,
+    sources: Vec<String>,
+}
+
+impl KnowledgeGraph {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Registers a source document and returns its index for [`Evidence::doc`].
+    pub fn add_source(&mut self, name: &str) -> u32 {
+        self.sources.push(name.to_string());
+        (self.sources.len() - 1) as u32
+    }
+
+    /// Source document names, indexed by [`Evidence::doc`].
+    pub fn sources(&self) -> &[String] {
+        &self.sources
+    }
+
+    /// Adds a node, or merges into the node of the same id: aliases and
+    /// evidence are unioned, and a missing English label is filled in.
+    pub fn add_node(
+        &mut self,
+        kind: NodeKind,
+        label: &str,
+        label_en: Option<&str>,
+        aliases: impl IntoIterator<Item = String>,
+        evidence: impl IntoIterator<Item = Evidence>,
+    ) -> NodeIndex {
+        let id = node_id(kind, label);
+        let ix = match self.by_id.get(&id) {
+            Some(&ix) => ix,
+            None => {
+                let ix = self.graph.add_node(Node {
+                    id: id.clone(),
+                    kind,
+                    label: label.to_string(),
+                    label_en: None,
+                    aliases: BTreeSet::new(),
+                    evidence: Vec::new(),
+                });
+                self.by_id.insert(id, ix);
+                ix
+            }
+        };
+        let node = &mut self.graph[ix];
+        if node.label_en.is_none() {
+            node.label_en = label_en.map(str::to_string);
+        }
+        for alias in aliases {
+            if alias != node.label {
+                node.aliases.insert(alias);
+            }
+        }
+        node.evidence.extend(evidence);
+        node.evidence.sort_by_key(|a| a.sort_key());
+        node.evidence.dedup_by(|a, b| a.sort_key() == b.sort_key());
+        ix
+    }
+
+    /// Adds a fact, or adds evidence to the same fact already there.
+    /// The kept sentence text is that of the earliest evidence.
+    pub fn add_edge(
+        &mut self,
+        source: NodeIndex,
+        relation: Relation,
+        target: NodeIndex,
+        evidence: Evidence,
+        sentence: &str,
+    ) -> EdgeIndex {
+        let key = (source, relation, target);
+        if let Some(&ex) = self.by_fact.get(&key) {
+            let edge = &mut self.graph[ex];
+            if edge
+                .evidence
+                .iter()
+                .all(|e| e.sort_key() != evidence.sort_key())
+            {
+                let earliest = edge
+                    .evidence
+                    .first()
+                    .is_none_or(|first| evidence.sort_key() < first.sort_key());
+                if earliest {
+                    edge.sentence = sentence.to_string();
+                }
+                edge.evidence.push(evidence);
+                edge.evidence.sort_by_key(|a| a.sort_key());
+            }
+            return ex;
+        }
+        let ex = self.graph.add_edge(
+            source,
+            target,
+            Edge {
+                relation,
+                evidence: vec![evidence],
+                sentence: sentence.to_string(),
+            },
+        );
+        self.by_fact.insert(key, ex);
+        ex
+    }
+
+    pub fn node(&self, ix: NodeIndex) -> &Node {
+        &self.graph[ix]
+    }
+
+    pub fn find(&self, id: &str) -> Option<NodeIndex> {
+        self.by_id.get(id).copied()
+    }
+
+    pub fn node_count(&self) -> usize {
+        self.graph.node_count()
+    }
+
+    pub fn edge_count(&self) -> usize {
+        self.graph.edge_count()
+    }
+
+    /// The underlying petgraph graph.
+    pub fn petgraph(&self) -> &DiGraph<Node, Edge> {
+        &self.graph
+    }
+
+    /// Nodes in id order: what every exporter walks, for byte-stable output.
+    pub fn nodes_sorted(&self) -> Vec<&Node> {
+        let mut nodes: Vec<&Node> = self.graph.node_weights().collect();
+        nodes.sort_by(|a, b| a.id.cmp(&b.id));
+        nodes
+    }
+
+    /// Edges in (source id, relation, target id) order.
+    pub fn edges_sorted(&self) -> Vec<EdgeRef<'_>> {
+        let mut edges: Vec<EdgeRef<'_>> = self
+            .graph
+            .edge_indices()
+            .map(|ex| {
+                let (s, t) = self.graph.edge_endpoints(ex).expect("edge index is live");
+                EdgeRef {
+                    source: &self.graph[s],
+                    edge: &self.graph[ex],
+                    target: &self.graph[t],
+                }
+            })
+            .collect();
+        edges.sort_by(|a, b| {
+            (&a.source.id, a.edge.relation, &a.target.id).cmp(&(
+                &b.source.id,
+                b.edge.relation,
+                &b.target.id,
+            ))
+        });
+        edges
+    }
+
+    /// Node counts per kind and edge counts per relation, every kind and
+    /// relation listed (with 0 where absent).
+    pub fn stats(&self) -> GraphStats {
+        let mut nodes: BTreeMap<NodeKind, usize> = NodeKind::ALL.iter().map(|&k| (k, 0)).collect();
+        let mut edges: BTreeMap<Relation, usize> = Relation::ALL.iter().map(|&r| (r, 0)).collect();
+        for n in self.graph.node_weights() {
+            *nodes.entry(n.kind).or_default() += 1;
+        }
+        for e in self.graph.edge_weights() {
+            *edges.entry(e.relation).or_default() += 1;
+        }
+        GraphStats { nodes, edges }
+    }
+}
+
+/// An edge with its two end nodes.
+#[derive(Clone, Copy, Debug)]
+pub struct EdgeRef<'a> {
+    pub source: &'a Node,
+    pub edge: &'a Edge,
+    pub target: &'a Node,
+}
+
+/// Counts per node kind and per relation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GraphStats {
+    pub nodes: BTreeMap<NodeKind, usize>,
+    pub edges: BTreeMap<Relation, usize>,
+}
+
+impl fmt::Display for GraphStats {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let total_nodes: usize = self.nodes.values().sum();
+        let total_edges: usize = self.edges.values().sum();
+        writeln!(f, "nodes: {total_nodes}")?;
+        for (kind, n) in &self.nodes {
+            writeln!(f, "  {:<16} {n}", kind.as_str())?;
+        }
+        writeln!(f, "edges: {total_edges}")?;
+        for (rel, n) in &self.edges {
+            writeln!(f, "  {:<16} {n}", rel.as_str())?;
+        }
+        Ok(())
+    }
+}
+
+/// The id of a node: `kind/slug`, where the slug is the name folded to
+/// lower-case ASCII words joined by `-` (`Lương Tam Quang` →
+/// `person/luong-tam-quang`). Dates keep their ISO form (`date/2025-10-25`).
+/// A name with nothing foldable gets a hash slug, so ids are never empty.
+pub fn node_id(kind: NodeKind, label: &str) -> String {
+    let slug = slug(label);
+    format!("{}/{}", kind.id_prefix(), slug)
+}
+
+/// Lower-case ASCII words of `text` joined by `-`: Vietnamese letters lose
+/// their marks (`đ` → `d`), anything else that is not a letter or digit
+/// separates words.
+pub fn slug(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let mut out = String::with_capacity(text.len());
+    let mut pending_dash = false;
+    for c in text.nfd() {
+        let c = match c {
+            'đ' | 'Đ' => 'd',
+            _ => c,
+        };
+        if c.is_ascii_alphanumeric() {
+            if pending_dash && !out.is_empty() {
+                out.push('-');
+            }
+            pending_dash = false;
+            out.push(c.to_ascii_lowercase());
+        } else if unicode_normalization::char::is_combining_mark(c) {
+            // a mark dropped by the fold; the letter it sat on is kept
+        } else if c.is_alphanumeric() {
+            // a letter with no ASCII fold (CJK, Cyrillic...): keep it, the
+            // exporters percent-encode what their syntax needs
+            if pending_dash && !out.is_empty() {
+                out.push('-');
+            }
+            pending_dash = false;
+            out.extend(c.to_lowercase());
+        } else {
+            pending_dash = true;
+        }
+    }
+    if out.is_empty() {
+        // e.g. a name made only of punctuation: hash it, stably
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325; // FNV-1a
+        for b in text.as_bytes() {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        out = format!("x{h:016x}");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ev(doc: u32, sentence: u32) -> Evidence {
+        Evidence {
+            doc,
+            sentence,
+            start: 0,
+            end: 1,
+            confidence: 0.5,
+        }
+    }
+
+    #[test]
+    fn slug_folds_vietnamese_and_diacritics() {
+        assert_eq!(slug("Lương Tam Quang"), "luong-tam-quang");
+        assert_eq!(slug("António Guterres"), slug("Antonio Guterres"));
+        assert_eq!(slug("Bộ Công an"), "bo-cong-an");
+        assert_eq!(slug("Đại tướng"), "dai-tuong");
+        assert_eq!(slug("2025-10-25"), "2025-10-25");
+        assert_eq!(slug("  <&>\"  "), slug("  <&>\"  "));
+        assert!(slug("<&>").starts_with('x'));
+    }
+
+    #[test]
+    fn nodes_merge_by_id_and_edges_by_fact() {
+        let mut g = KnowledgeGraph::new();
+        let d = g.add_source("a.txt");
+        let a = g.add_node(NodeKind::Person, "António Guterres", None, [], [ev(d, 1)]);
+        let b = g.add_node(
+            NodeKind::Person,
+            "Antonio Guterres",
+            None,
+            ["Antonio Guterres".to_string()],
+            [ev(d, 0)],
+        );
+        assert_eq!(a, b);
+        assert_eq!(g.node(a).label, "António Guterres");
+        assert!(g.node(a).aliases.contains("Antonio Guterres"));
+        assert_eq!(g.node(a).evidence[0].sentence, 0);
+        let r = g.add_node(NodeKind::Role, "Tổng Thư ký", None, [], []);
+        g.add_edge(a, Relation::HoldsRole, r, ev(d, 3), "later");
+        g.add_edge(a, Relation::HoldsRole, r, ev(d, 2), "earlier");
+        assert_eq!(g.edge_count(), 1);
+        let e = g.edges_sorted()[0];
+        assert_eq!(e.edge.weight(), 2);
+        assert_eq!(e.edge.sentence, "earlier");
+        assert_eq!(g.stats().nodes[&NodeKind::Person], 1);
+        assert_eq!(g.stats().edges[&Relation::HoldsRole], 1);
+    }
+}
