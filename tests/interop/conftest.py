@@ -1,0 +1,41 @@
+"""Shared fixtures: the kgexport binary and its exports of the sample corpus."""
+import os
+import pathlib
+import subprocess
+
+import pytest
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="session")
+def kgexport():
+    """Path of the kgexport binary under test (tests/run.sh sets KGEXPORT_BIN)."""
+    path = os.environ.get("KGEXPORT_BIN", str(ROOT / "target" / "debug" / "kgexport"))
+    if not os.path.exists(path):
+        raise RuntimeError(f"kgexport binary not found at {path}: run cargo build first")
+    return path
+
+
+@pytest.fixture(scope="session")
+def corpus():
+    """The bundled sample corpus folder."""
+    return ROOT / "data" / "corpus"
+
+
+@pytest.fixture(scope="session")
+def export(kgexport, corpus, tmp_path_factory):
+    """export(fmt, *extra_args) -> path of the sample corpus exported in fmt
+    (a file, or a directory for csv). Results are cached per argument list."""
+    cache = {}
+
+    def run(fmt, *extra):
+        key = (fmt,) + extra
+        if key not in cache:
+            out = tmp_path_factory.mktemp(fmt) / ("out" if fmt == "csv" else "graph." + fmt)
+            subprocess.run([kgexport, "--format", fmt, "--output", str(out), *extra, str(corpus)],
+                           check=True, capture_output=True)
+            cache[key] = out
+        return cache[key]
+
+    return run
