@@ -3,7 +3,11 @@
 //! same bytes.
 
 pub mod csv;
+pub mod dot;
+pub mod gexf;
+pub mod graphml;
 pub mod rdf;
+pub mod style;
 
 use std::io::{self, Write};
 
@@ -26,6 +30,12 @@ pub enum Format {
     Nquads,
     /// nodes.csv and edges.csv in the --output directory
     Csv,
+    /// GraphML for Gephi, networkx, igraph, yEd: coloured by node kind
+    Graphml,
+    /// GEXF 1.3 for Gephi and networkx: coloured by kind, sized by degree
+    Gexf,
+    /// Graphviz DOT: nodes filled by kind, with a legend
+    Dot,
 }
 
 impl Format {
@@ -50,6 +60,12 @@ impl Default for ExportOptions {
     }
 }
 
+/// The IRI of the node with id `node_id`: the base followed by the id, whose
+/// slug is already IRI-safe (letters, digits, `-`, one `/`).
+pub fn node_iri(options: &ExportOptions, node_id: &str) -> String {
+    format!("{}{}", options.base_iri, node_id)
+}
+
 /// Writes a single-stream format (everything but CSV) to `out`.
 pub fn write_stream(
     graph: &KnowledgeGraph,
@@ -61,6 +77,9 @@ pub fn write_stream(
         Format::Turtle | Format::Ntriples | Format::Nquads => {
             rdf::write(graph, format, options, out)
         }
+        Format::Graphml => graphml::write(graph, options, out),
+        Format::Gexf => gexf::write(graph, options, out),
+        Format::Dot => dot::write(graph, out),
         Format::Csv => Err(io::Error::new(
             io::ErrorKind::InvalidInput,
             "csv writes a directory, not a stream",
