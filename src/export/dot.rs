@@ -9,7 +9,7 @@
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
-use super::style;
+use super::{style, xml};
 use crate::graph::{KnowledgeGraph, NodeKind};
 
 /// Prefix of the legend's node ids; no kgexport id starts with it, since
@@ -89,7 +89,7 @@ fn quote(text: &str) -> String {
             '\r' if chars.peek() == Some(&'\n') => {}
             '\n' | '\r' => out.push_str("\\n"),
             '\t' => out.push(' '),
-            c if c.is_control() || !style::is_xml_char(c) => {}
+            c if c.is_control() || !xml::is_allowed_char(c) => {}
             c => out.push(c),
         }
     }

@@ -11,11 +11,11 @@
 
 use std::io::{self, Write};
 
-use quick_xml::events::{BytesDecl, BytesText, Event};
+use quick_xml::events::BytesText;
 use quick_xml::Writer;
 
 use super::style::{self, Column, EDGE_COLUMNS, NODE_COLUMNS};
-use super::ExportOptions;
+use super::{xml, ExportOptions};
 use crate::graph::KnowledgeGraph;
 
 const GEXF_NS: &str = "http://gexf.net/1.3";
@@ -27,33 +27,27 @@ pub fn write(
     options: &ExportOptions,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let mut xml = Writer::new_with_indent(&mut *out, b' ', 2);
-    xml.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
-    xml.create_element("gexf")
-        .with_attributes([
-            ("xmlns", GEXF_NS),
-            ("xmlns:viz", VIZ_NS),
-            ("version", "1.3"),
-        ])
-        .write_inner_content(|xml| {
-            xml.create_element("meta").write_inner_content(|xml| {
-                let creator = concat!("kgexport ", env!("CARGO_PKG_VERSION"));
-                xml.create_element("creator")
-                    .write_text_content(BytesText::new(creator))?;
-                xml.create_element("description")
-                    .write_text_content(BytesText::new(
-                        "Knowledge graph extracted from news articles; nodes coloured by kind",
-                    ))?;
-                Ok(())
-            })?;
-            xml.create_element("graph")
-                .with_attributes([("defaultedgetype", "directed"), ("idtype", "string")])
-                .write_inner_content(|xml| write_graph(xml, graph, options))?;
+    let root_attributes = [
+        ("xmlns", GEXF_NS),
+        ("xmlns:viz", VIZ_NS),
+        ("version", "1.3"),
+    ];
+    xml::write_document(out, "gexf", &root_attributes, |xml| {
+        xml.create_element("meta").write_inner_content(|xml| {
+            let creator = concat!("kgexport ", env!("CARGO_PKG_VERSION"));
+            xml.create_element("creator")
+                .write_text_content(BytesText::new(creator))?;
+            xml.create_element("description")
+                .write_text_content(BytesText::new(
+                    "Knowledge graph extracted from news articles; nodes coloured by kind",
+                ))?;
             Ok(())
         })?;
-    drop(xml);
-    out.write_all(b"\n")?;
-    out.flush()
+        xml.create_element("graph")
+            .with_attributes([("defaultedgetype", "directed"), ("idtype", "string")])
+            .write_inner_content(|xml| write_graph(xml, graph, options))?;
+        Ok(())
+    })
 }
 
 fn write_graph<W: Write>(
@@ -74,8 +68,8 @@ fn write_graph<W: Write>(
                 let size = style::node_size(style::degree(graph, &node.id));
                 xml.create_element("node")
                     .with_attributes([
-                        ("id", style::xml_text(&node.id).as_ref()),
-                        ("label", style::xml_text(&node.label).as_ref()),
+                        ("id", xml::clean_text(&node.id).as_ref()),
+                        ("label", xml::clean_text(&node.label).as_ref()),
                     ])
                     .write_inner_content(|xml| {
                         write_attvalues(xml, &NODE_COLUMNS, &values)?;
@@ -106,8 +100,8 @@ fn write_graph<W: Write>(
                 xml.create_element("edge")
                     .with_attributes([
                         ("id", format!("e{i}").as_str()),
-                        ("source", style::xml_text(&e.source.id).as_ref()),
-                        ("target", style::xml_text(&e.target.id).as_ref()),
+                        ("source", xml::clean_text(&e.source.id).as_ref()),
+                        ("target", xml::clean_text(&e.target.id).as_ref()),
                         ("kind", relation),
                         ("label", relation),
                         ("weight", style::weight(e.edge).to_string().as_str()),
@@ -155,7 +149,7 @@ fn write_attvalues<W: Write>(
                 xml.create_element("attvalue")
                     .with_attributes([
                         ("for", column.name),
-                        ("value", style::xml_text(value).as_ref()),
+                        ("value", xml::clean_text(value).as_ref()),
                     ])
                     .write_empty()?;
             }

@@ -13,11 +13,11 @@
 use std::collections::HashMap;
 use std::io::{self, Write};
 
-use quick_xml::events::{BytesDecl, BytesText, Event};
+use quick_xml::events::BytesText;
 use quick_xml::Writer;
 
 use super::style::{self, Column, ColumnType, EDGE_COLUMNS, NODE_COLUMNS};
-use super::ExportOptions;
+use super::{xml, ExportOptions};
 use crate::graph::KnowledgeGraph;
 
 const GRAPHML_NS: &str = "http://graphml.graphdrawing.org/xmlns";
@@ -78,24 +78,18 @@ pub fn write(
     options: &ExportOptions,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let mut xml = Writer::new_with_indent(&mut *out, b' ', 2);
-    xml.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
-    xml.create_element("graphml")
-        .with_attributes([
-            ("xmlns", GRAPHML_NS),
-            ("xmlns:xsi", XSI_NS),
-            ("xsi:schemaLocation", SCHEMA_LOCATION),
-        ])
-        .write_inner_content(|xml| {
-            write_keys(xml)?;
-            xml.create_element("graph")
-                .with_attributes([("id", "kgexport"), ("edgedefault", "directed")])
-                .write_inner_content(|xml| write_graph(xml, graph, options))?;
-            Ok(())
-        })?;
-    drop(xml);
-    out.write_all(b"\n")?;
-    out.flush()
+    let root_attributes = [
+        ("xmlns", GRAPHML_NS),
+        ("xmlns:xsi", XSI_NS),
+        ("xsi:schemaLocation", SCHEMA_LOCATION),
+    ];
+    xml::write_document(out, "graphml", &root_attributes, |xml| {
+        write_keys(xml)?;
+        xml.create_element("graph")
+            .with_attributes([("id", "kgexport"), ("edgedefault", "directed")])
+            .write_inner_content(|xml| write_graph(xml, graph, options))?;
+        Ok(())
+    })
 }
 
 fn write_keys<W: Write>(xml: &mut Writer<W>) -> io::Result<()> {
@@ -205,6 +199,6 @@ fn write_graph<W: Write>(
 fn write_data<W: Write>(xml: &mut Writer<W>, key: &str, value: &str) -> io::Result<()> {
     xml.create_element("data")
         .with_attribute(("key", key))
-        .write_text_content(BytesText::new(&style::xml_text(value)))?;
+        .write_text_content(BytesText::new(&xml::clean_text(value)))?;
     Ok(())
 }

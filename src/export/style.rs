@@ -3,7 +3,6 @@
 //! attribute columns with their values. Kept in one place so the three
 //! formats colour alike and GraphML and GEXF carry the same columns.
 
-use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 use petgraph::Direction;
@@ -231,24 +230,6 @@ fn non_empty(s: String) -> Option<String> {
     (!s.is_empty()).then_some(s)
 }
 
-/// True for the characters XML 1.0 allows in a document (§2.2 `Char`):
-/// tab, newline, carriage return, and everything from U+0020 except
-/// U+FFFE and U+FFFF (surrogates cannot occur in a Rust string).
-pub fn is_xml_char(c: char) -> bool {
-    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..='\u{10FFFF}')
-}
-
-/// `text` without the characters XML 1.0 forbids, which no parser accepts
-/// even as character references. Everything else is left to the writer's
-/// escaping.
-pub fn xml_text(text: &str) -> Cow<'_, str> {
-    if text.chars().all(is_xml_char) {
-        Cow::Borrowed(text)
-    } else {
-        Cow::Owned(text.chars().filter(|&c| is_xml_char(c)).collect())
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -274,16 +255,6 @@ mod tests {
         assert_eq!(white.text_colour(), black);
         assert_eq!(black.text_colour(), white);
         assert_eq!(kind_colour(NodeKind::Event).text_colour(), black);
-    }
-
-    #[test]
-    fn xml_text_drops_forbidden_characters_only() {
-        assert_eq!(xml_text("a\u{1}b\u{FFFE}c\u{FFFF}d\u{B}"), "abcd");
-        assert_eq!(
-            xml_text("tab\tnl\ncr\r<&>\u{FFFD}😀"),
-            "tab\tnl\ncr\r<&>\u{FFFD}😀"
-        );
-        assert!(matches!(xml_text("plain"), Cow::Borrowed(_)));
     }
 
     #[test]
