@@ -660,7 +660,8 @@ fn dot_tokens(text: &str) -> Vec<Tok> {
                         c => s.push(c),
                     }
                 }
-                toks.push(Tok::Str(s));
+                // Graphviz decodes entities; the exporter writes only &amp;
+                toks.push(Tok::Str(s.replace("&amp;", "&")));
             }
             '-' if chars.peek() == Some(&'>') => {
                 chars.next();

@@ -1,10 +1,11 @@
 //! Graphviz DOT exporter: a digraph with nodes filled by kind colour, edge
 //! labels naming the relation, and a legend cluster of the kinds present.
 //!
-//! Every id and value is a quoted string with `"` and `\` escaped and
-//! newlines written as `\n`, so no label can end a string, start a
-//! preprocessor line (`#`) or smuggle in markup. Other control characters,
-//! and those XML forbids (Graphviz writes SVG), are dropped.
+//! Every id and value is a quoted string with `"` and `\` escaped, `&`
+//! written `&amp;` (Graphviz decodes HTML entities in strings) and newlines
+//! written as `\n`, so no label can end a string, start a preprocessor line
+//! (`#`) or turn into another character. Other control characters, and
+//! those XML forbids (Graphviz writes SVG), are dropped.
 
 use std::collections::BTreeMap;
 use std::io::{self, Write};
@@ -75,9 +76,11 @@ pub fn write(graph: &KnowledgeGraph, out: &mut dyn Write) -> io::Result<()> {
     out.flush()
 }
 
-/// `text` as a DOT quoted string. Inside quotes DOT gives meaning to `"`
-/// and to `\` before some letters (`\n`, `\l`, `\N`...), so both are
-/// escaped; a newline becomes `\n`, and a carriage return or tab a space.
+/// `text` as a DOT quoted string. Inside quotes DOT gives meaning to `"`,
+/// to `\` before some letters (`\n`, `\l`, `\N`...) and Graphviz to `&`
+/// starting an entity (`&#1;` would put U+0001 into SVG output), so all
+/// three are escaped; a line break (`\n`, `\r\n`, `\r`) becomes `\n` and a
+/// tab a space.
 fn quote(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
@@ -86,6 +89,7 @@ fn quote(text: &str) -> String {
         match c {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
+            '&' => out.push_str("&amp;"),
             '\r' if chars.peek() == Some(&'\n') => {}
             '\n' | '\r' => out.push_str("\\n"),
             '\t' => out.push(' '),
@@ -109,6 +113,10 @@ mod tests {
         assert_eq!(quote("one\r\ntwo\nthree"), "\"one\\ntwo\\nthree\"");
         assert_eq!(quote("x\u{1}\u{7f}\u{FFFE}y\tz"), "\"xy z\"");
         assert_eq!(quote("#"), "\"#\"");
+        assert_eq!(
+            quote("A & B &#1; &amp;"),
+            "\"A &amp; B &amp;#1; &amp;amp;\""
+        );
         assert_eq!(quote("ends with \\"), "\"ends with \\\\\"");
     }
 }

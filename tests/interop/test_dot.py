@@ -1,16 +1,20 @@
 """The DOT export parsed by pydot: one digraph, the same nodes and edges as
 the GraphML export, relation edge labels, kind fill colours, and a legend
-cluster of the kinds present.
+cluster of the kinds present. Where Graphviz is installed, it also renders
+the file to SVG, which must be well-formed XML showing the labels as text.
 
 Inputs as in test_graphml.py: the sample corpus through the binary, and the
 hostile-label graph written by tests/export_xml.rs."""
 import collections
 import pathlib
 import re
+import shutil
+import subprocess
 
 import networkx as nx
 import pydot
 import pytest
+from lxml import etree
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 HOSTILE = ROOT / "target" / "tmp" / "xml-interop"
@@ -25,9 +29,11 @@ def hostile(ext):
 
 
 def unquote(text):
-    """A DOT quoted string's value, reading the escapes kgexport writes."""
+    """A DOT quoted string's value as Graphviz reads it, for the escapes
+    kgexport writes: \\" \\\\ \\n, and &amp; (Graphviz decodes entities)."""
     assert text.startswith('"') and text.endswith('"'), text
-    return re.sub(r'\\(["\\n])', lambda m: "\n" if m.group(1) == "n" else m.group(1), text[1:-1])
+    text = re.sub(r'\\(["\\n])', lambda m: "\n" if m.group(1) == "n" else m.group(1), text[1:-1])
+    return text.replace("&amp;", "&")
 
 
 def parse(path):
@@ -82,3 +88,15 @@ def test_hostile_dot_parses_and_matches_graphml():
     assert 'Trần Thị <Bích> & "Hạnh"' in labels
     assert "#" in labels
     assert "Xứ 'Mơ' \\ back slash \\n" in labels
+
+
+def test_hostile_dot_renders_in_graphviz_as_valid_svg():
+    dot = shutil.which("dot")
+    if dot is None:
+        pytest.skip("Graphviz (dot) is not installed")
+    render = subprocess.run([dot, "-Tsvg", str(hostile("dot"))], capture_output=True, check=True)
+    svg = etree.fromstring(render.stdout)  # fails on e.g. a control character from &#1;
+    texts = {"".join(t.itertext()) for t in svg.iter("{http://www.w3.org/2000/svg}text")}
+    assert 'Trần Thị <Bích> & "Hạnh"' in texts
+    assert "Hiệp ước ]]> <!-- x --> &amp; &#1;" in texts
+    assert {"holdsRole", "roleIn", "about"} <= texts
