@@ -161,6 +161,11 @@ fn write_graph<W: Write>(
             })?;
         graphml_id.insert(node.id.as_str(), id);
     }
+    let visual_key_ids: Vec<String> = EDGE_VISUAL_KEYS
+        .iter()
+        .map(|k| edge_key_id(k.name))
+        .collect();
+    let column_key_ids: Vec<String> = EDGE_COLUMNS.iter().map(|k| edge_key_id(k.name)).collect();
     for (i, e) in graph.edges_sorted().iter().enumerate() {
         let (Some(source), Some(target)) = (
             graphml_id.get(e.source.id.as_str()),
@@ -182,12 +187,12 @@ fn write_graph<W: Write>(
                 ("target", target.as_str()),
             ])
             .write_inner_content(|xml| {
-                for (key, value) in EDGE_VISUAL_KEYS.iter().zip(&visual) {
-                    write_data(xml, &edge_key_id(key.name), value)?;
+                for (key, value) in visual_key_ids.iter().zip(&visual) {
+                    write_data(xml, key, value)?;
                 }
-                for (key, value) in EDGE_COLUMNS.iter().zip(&values) {
+                for (key, value) in column_key_ids.iter().zip(&values) {
                     if let Some(value) = value {
-                        write_data(xml, &edge_key_id(key.name), value)?;
+                        write_data(xml, key, value)?;
                     }
                 }
                 Ok(())
