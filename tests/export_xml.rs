@@ -614,6 +614,99 @@ fn empty_graph_exports_are_valid() {
     assert!(dot.nodes.is_empty() && dot.edges.is_empty());
 }
 
+/// Labels drawn at random (fixed seed) from an alphabet of troublemakers:
+/// every export still parses, with every node and edge, and every label
+/// reads back as written less the characters XML forbids.
+#[test]
+fn random_hostile_labels_round_trip_in_every_format() {
+    const ALPHABET: &[char] = &[
+        '<',
+        '>',
+        '&',
+        '"',
+        '\'',
+        '\\',
+        '#',
+        ' ',
+        '\n',
+        '\r',
+        '\t',
+        '\u{0}',
+        '\u{1}',
+        '\u{1F}',
+        '\u{7F}',
+        '\u{85}',
+        '\u{FFFE}',
+        '\u{FFFF}',
+        '\u{FFFD}',
+        '\u{D7FF}',
+        '\u{E000}',
+        '\u{10FFFF}',
+        ']',
+        '-',
+        ';',
+        '=',
+        '{',
+        '}',
+        'đ',
+        'Ư',
+        '😀',
+        'a',
+        'Z',
+        '0',
+        '/',
+    ];
+    let mut seed: u64 = 0x5eed;
+    let mut next = move |n: usize| {
+        seed = seed
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (seed >> 33) as usize % n
+    };
+    let mut g = KnowledgeGraph::new();
+    let d = g.add_source("ngẫu nhiên.txt");
+    let mut ixs = Vec::new();
+    for i in 0..200u32 {
+        let len = next(12);
+        let label: String = (0..len).map(|_| ALPHABET[next(ALPHABET.len())]).collect();
+        let kind = NodeKind::ALL[next(NodeKind::ALL.len())];
+        ixs.push(g.add_node(kind, &label, None, [label.repeat(2)], [ev(d, i, 0.5)]));
+    }
+    for i in 0..400u32 {
+        let (a, b) = (ixs[next(ixs.len())], ixs[next(ixs.len())]);
+        let relation = Relation::ALL[next(Relation::ALL.len())];
+        let sentence = g.node(a).label.clone() + &g.node(b).label;
+        g.add_edge(a, relation, b, ev(d, i, 0.5), &sentence);
+    }
+
+    let graphml = export(&g, Format::Graphml);
+    assert_only_xml_chars(&graphml);
+    let root = parse_xml(&graphml);
+    let gm = root.child("graph");
+    assert_eq!(gm.all("node").len(), g.node_count());
+    assert_eq!(gm.all("edge").len(), g.edge_count());
+    for el in gm.all("node") {
+        let d = data(el);
+        let node = g.node(g.find(&d["kgid"]).unwrap());
+        assert_eq!(d["label"], xml_clean(&node.label));
+    }
+
+    let gexf = export(&g, Format::Gexf);
+    assert_only_xml_chars(&gexf);
+    let root = parse_xml(&gexf);
+    let gx = root.child("graph");
+    assert_eq!(gx.child("nodes").all("node").len(), g.node_count());
+    assert_eq!(gx.child("edges").all("edge").len(), g.edge_count());
+    for el in gx.child("nodes").all("node") {
+        let node = g.node(g.find(el.attr("id")).unwrap());
+        assert_eq!(el.attr("label"), xml_clean(&node.label));
+    }
+
+    let dot = parse_dot(&export(&g, Format::Dot));
+    assert_eq!(dot.edges.len(), g.edge_count());
+    assert_eq!(dot.nodes.len() - dot.legend.len(), g.node_count());
+}
+
 // ---------------------------------------------------------------- DOT
 
 #[derive(Debug, Default)]
