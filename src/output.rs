@@ -3,9 +3,14 @@
 
 use std::fs;
 use std::io::{self, BufWriter, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+use tempfile::NamedTempFile;
 
 use crate::error::Error;
+
+/// Writes one output file's content.
+pub type WriteFn<'a> = Box<dyn FnOnce(&mut dyn Write) -> io::Result<()> + 'a>;
 
 /// Writes `path` through `write`, atomically: on any error the temporary
 /// file is removed and an existing `path` is left as it was.
@@ -13,29 +18,164 @@ pub fn write_atomically(
     path: &Path,
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> Result<(), Error> {
-    let dir = match path.parent() {
+    write_all_atomically(vec![(path.to_path_buf(), Box::new(write))])
+}
+
+/// Writes several files, all or none: every file is first written in full
+/// to a temporary file beside its target, and only then are they renamed
+/// into place; if a rename fails, the files already renamed are put back as
+/// they were. A target that exists and is not a regular file (`/dev/null`,
+/// `/dev/full`, a FIFO) is written in place, as a rename would replace the
+/// device itself. A target that is a symbolic link is written through it.
+pub fn write_all_atomically(files: Vec<(PathBuf, WriteFn<'_>)>) -> Result<(), Error> {
+    let mut staged = Vec::with_capacity(files.len());
+    for (path, write) in files {
+        let target = follow_symlink(&path);
+        match fs::metadata(&target) {
+            Ok(meta) if meta.is_dir() => {
+                return Err(Error::io(&path, io::ErrorKind::IsADirectory.into()));
+            }
+            Ok(meta) if !meta.is_file() => {
+                write_in_place(&path, write)?;
+                continue;
+            }
+            _ => {}
+        }
+        let tmp = write_temp(&path, &target, write)?;
+        staged.push(Staged { path, target, tmp });
+    }
+    commit(staged)
+}
+
+/// A file written to its temporary name, waiting to be renamed.
+struct Staged {
+    /// The path as the user gave it, for messages.
+    path: PathBuf,
+    /// Where it goes, symbolic links followed.
+    target: PathBuf,
+    tmp: NamedTempFile,
+}
+
+fn follow_symlink(path: &Path) -> PathBuf {
+    match fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => {
+            fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+        }
+        _ => path.to_path_buf(),
+    }
+}
+
+fn parent_dir(target: &Path) -> &Path {
+    match target.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
-    };
-    let file_name = path
+    }
+}
+
+/// The prefix of temporary names beside `target`: `.name.`, hidden.
+fn temp_prefix(target: &Path) -> Result<std::ffi::OsString, Error> {
+    let file_name = target
         .file_name()
-        .ok_or_else(|| Error::Usage(format!("{}: not a file path", path.display())))?;
+        .ok_or_else(|| Error::Usage(format!("{}: not a file path", target.display())))?;
     let mut prefix = std::ffi::OsString::from(".");
     prefix.push(file_name);
     prefix.push(".");
-    let tmp = tempfile::Builder::new()
-        .prefix(&prefix)
-        .suffix(".tmp")
-        .tempfile_in(dir)
+    Ok(prefix)
+}
+
+fn write_temp(path: &Path, target: &Path, write: WriteFn<'_>) -> Result<NamedTempFile, Error> {
+    let prefix = temp_prefix(target)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(".tmp");
+    // A new file gets the usual mode (0666 less the umask), a replaced file
+    // keeps its own, rather than the temporary file's private 0600.
+    let existing = fs::metadata(target).ok().map(|meta| meta.permissions());
+    if let Some(permissions) = existing.clone().or_else(default_permissions) {
+        builder.permissions(permissions);
+    }
+    let tmp = builder
+        .tempfile_in(parent_dir(target))
         .map_err(|e| Error::io(path, e))?;
     let mut writer = BufWriter::new(tmp);
     write(&mut writer).map_err(|e| Error::io(path, e))?;
     let tmp = writer
         .into_inner()
         .map_err(|e| Error::io(path, e.into_error()))?;
+    if let Some(permissions) = existing {
+        // set again: the umask applied at creation may have taken bits off
+        tmp.as_file()
+            .set_permissions(permissions)
+            .map_err(|e| Error::io(path, e))?;
+    }
     tmp.as_file().sync_all().map_err(|e| Error::io(path, e))?;
-    tmp.persist(path).map_err(|e| Error::io(path, e.error))?;
+    Ok(tmp)
+}
+
+#[cfg(unix)]
+fn default_permissions() -> Option<fs::Permissions> {
+    use std::os::unix::fs::PermissionsExt;
+    Some(fs::Permissions::from_mode(0o666))
+}
+
+#[cfg(not(unix))]
+fn default_permissions() -> Option<fs::Permissions> {
+    None
+}
+
+fn write_in_place(path: &Path, write: WriteFn<'_>) -> Result<(), Error> {
+    let file = fs::OpenOptions::new()
+        .write(true)
+        .truncate(true)
+        .open(path)
+        .map_err(|e| Error::io(path, e))?;
+    let mut writer = BufWriter::new(file);
+    write(&mut writer)
+        .and_then(|()| writer.flush())
+        .map_err(|e| Error::io(path, e))
+}
+
+/// Renames the staged files into place, undoing the renames already done
+/// if one fails.
+fn commit(staged: Vec<Staged>) -> Result<(), Error> {
+    // Backups are only needed when a later rename could fail after an
+    // earlier one succeeded.
+    let need_backups = staged.len() > 1;
+    let mut done: Vec<(PathBuf, Option<NamedTempFile<()>>)> = Vec::new();
+    for file in staged {
+        let backup = if need_backups {
+            backup_of(&file.target).map_err(|e| Error::io(&file.path, e))?
+        } else {
+            None
+        };
+        if let Err(e) = file.tmp.persist(&file.target) {
+            for (target, backup) in done.into_iter().rev() {
+                // best effort: the error reported is the rename's
+                let _ = match backup {
+                    Some(backup) => backup.persist(&target).map(drop).map_err(|e| e.error),
+                    None => fs::remove_file(&target),
+                };
+            }
+            return Err(Error::io(&file.path, e.error));
+        }
+        done.push((file.target, backup));
+    }
     Ok(())
+}
+
+/// A hidden hard link (or, where links are not possible, a copy) of an
+/// existing `target`, removed when dropped; `None` when there is no target.
+fn backup_of(target: &Path) -> io::Result<Option<NamedTempFile<()>>> {
+    if !target.is_file() {
+        return Ok(None);
+    }
+    let prefix = temp_prefix(target).map_err(|e| io::Error::other(e.to_string()))?;
+    tempfile::Builder::new()
+        .prefix(&prefix)
+        .suffix(".old")
+        .make_in(parent_dir(target), |backup| {
+            fs::hard_link(target, backup).or_else(|_| fs::copy(target, backup).map(drop))
+        })
+        .map(Some)
 }
 
 /// Creates the output directory of a directory format if needed.
@@ -53,6 +193,15 @@ pub fn ensure_dir(dir: &Path) -> Result<(), Error> {
 mod tests {
     use super::*;
 
+    fn listing(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
     #[test]
     fn failed_write_keeps_old_file_and_leaves_no_temp() {
         let dir = tempfile::tempdir().unwrap();
@@ -65,8 +214,93 @@ mod tests {
         .unwrap_err();
         assert!(err.to_string().contains("out.ttl"));
         assert_eq!(fs::read_to_string(&target).unwrap(), "old");
-        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+        assert_eq!(listing(dir.path()), ["out.ttl"]);
         write_atomically(&target, |w| w.write_all(b"new")).unwrap();
         assert_eq!(fs::read_to_string(&target).unwrap(), "new");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn new_files_get_the_usual_mode_and_old_files_keep_theirs() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let fresh = dir.path().join("fresh.ttl");
+        write_atomically(&fresh, |w| w.write_all(b"x")).unwrap();
+        let mode = fs::metadata(&fresh).unwrap().permissions().mode() & 0o777;
+        // 0600 is the temporary file's mode; any sane umask leaves more
+        assert_ne!(mode, 0o600);
+        let kept = dir.path().join("kept.ttl");
+        fs::write(&kept, "old").unwrap();
+        fs::set_permissions(&kept, fs::Permissions::from_mode(0o640)).unwrap();
+        write_atomically(&kept, |w| w.write_all(b"new")).unwrap();
+        let mode = fs::metadata(&kept).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o640);
+    }
+
+    #[test]
+    fn files_are_written_all_or_none() {
+        let dir = tempfile::tempdir().unwrap();
+        let first = dir.path().join("nodes.csv");
+        let second = dir.path().join("edges.csv");
+        fs::write(&first, "old nodes").unwrap();
+        // the second fails while writing
+        let err = write_all_atomically(vec![
+            (
+                first.clone(),
+                Box::new(|w: &mut dyn Write| w.write_all(b"new")),
+            ),
+            (
+                second.clone(),
+                Box::new(|_: &mut dyn Write| Err(io::Error::other("boom"))),
+            ),
+        ])
+        .unwrap_err();
+        assert!(err.to_string().contains("edges.csv"), "{err}");
+        assert_eq!(fs::read_to_string(&first).unwrap(), "old nodes");
+        assert_eq!(listing(dir.path()), ["nodes.csv"]);
+        // the second fails at the rename (a directory is in the way): the
+        // first, already renamed, is put back
+        fs::create_dir(&second).unwrap();
+        fs::write(second.join("keep"), "").unwrap();
+        let third = dir.path().join("z.csv");
+        let err = write_all_atomically(vec![
+            (
+                first.clone(),
+                Box::new(|w: &mut dyn Write| w.write_all(b"new")),
+            ),
+            (
+                third.clone(),
+                Box::new(|w: &mut dyn Write| w.write_all(b"new")),
+            ),
+            (
+                second.clone(),
+                Box::new(|w: &mut dyn Write| w.write_all(b"new")),
+            ),
+        ])
+        .unwrap_err();
+        assert!(err.to_string().contains("edges.csv"), "{err}");
+        assert_eq!(fs::read_to_string(&first).unwrap(), "old nodes");
+        assert_eq!(listing(dir.path()), ["edges.csv", "nodes.csv"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn devices_are_written_in_place_and_links_followed() {
+        write_atomically(Path::new("/dev/null"), |w| w.write_all(b"x")).unwrap();
+        assert!(!fs::metadata("/dev/null").unwrap().file_type().is_file());
+        let err =
+            write_atomically(Path::new("/dev/full"), |w| w.write_all(&[b'x'; 10_000])).unwrap_err();
+        assert!(err.to_string().starts_with("/dev/full: "), "{err}");
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("real.ttl");
+        let link = dir.path().join("link.ttl");
+        fs::write(&real, "old").unwrap();
+        std::os::unix::fs::symlink(&real, &link).unwrap();
+        write_atomically(&link, |w| w.write_all(b"new")).unwrap();
+        assert!(fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink());
+        assert_eq!(fs::read_to_string(&real).unwrap(), "new");
     }
 }
