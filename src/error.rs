@@ -27,10 +27,10 @@ pub enum Error {
     Utf16 { path: String },
     #[error("{path}: binary file ({why}), not text")]
     Binary { path: String, why: String },
-    #[error("{path}: {size} is over the per-document limit of {limit} bytes (--max-doc-bytes)")]
+    #[error("{path}: too large ({size}; the per-document limit is {limit} bytes, set with --max-doc-bytes)")]
     TooLarge {
         path: String,
-        /// The size when known ("4294967296 bytes"), else "more".
+        /// The size when known ("4294967296 bytes"), else what was seen.
         size: String,
         limit: u64,
     },

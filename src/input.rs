@@ -307,7 +307,7 @@ fn too_large(name: &str, size: Option<u64>, limit: u64) -> Error {
         path: name.to_string(),
         size: match size {
             Some(size) => format!("{size} bytes"),
-            None => "reading stopped there".to_string(),
+            None => format!("more than {limit} bytes"),
         },
         limit,
     }
@@ -473,7 +473,11 @@ mod tests {
             Err(Error::TooLarge { limit: 9, .. })
         ));
         let over = read_limited(&b"0123456789"[..], "s", 4, 0).unwrap_err();
-        assert!(over.to_string().contains("limit of 4 bytes"));
+        assert_eq!(
+            over.to_string(),
+            "s: too large (more than 4 bytes; the per-document limit is 4 bytes, \
+             set with --max-doc-bytes)"
+        );
         let err = read_source(&Source::File(dir.path().to_path_buf()), 100).unwrap_err();
         assert!(err.to_string().contains("is a directory"), "{err}");
     }

@@ -259,8 +259,9 @@ fn find_ascii_ci(haystack: &str, needle: &str) -> Option<usize> {
 /// U+FFFD, as in HTML.
 fn decode_reference(text: &str, out: &mut String) -> Option<usize> {
     const MAX_REFERENCE_BYTES: usize = 12;
-    let window = &text[..text.len().min(MAX_REFERENCE_BYTES)];
-    let semi = window.find(';')?;
+    // bytes, not str: the window may end inside a character
+    let window = &text.as_bytes()[..text.len().min(MAX_REFERENCE_BYTES)];
+    let semi = window.iter().position(|&b| b == b';')?;
     let body = &text[1..semi];
     if let Some(number) = body.strip_prefix('#') {
         let code = match number.strip_prefix(['x', 'X']) {
@@ -472,6 +473,25 @@ mod tests {
         assert_eq!(normalize("&"), "&");
         assert_eq!(normalize("<"), "<");
         assert_eq!(normalize("&#"), "&#");
+    }
+
+    #[test]
+    fn markup_characters_next_to_any_text_never_panic() {
+        let pieces = [
+            "&", "<", ">", ";", "#", "x", "&#", "&#x", "<!--", "-->", "</", "<script>", "ộ", "ữ",
+            "😀", "a", " ", "\n", "&amp;", "<p>", "1",
+        ];
+        // every sequence of up to three pieces, which puts each markup
+        // character before and after multi-byte characters at every offset
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    let text = format!("{a}{b}{c}");
+                    let _ = normalize(&text);
+                    let _ = normalize(&format!("{text}{}", "ộ".repeat(5)));
+                }
+            }
+        }
     }
 
     #[test]
