@@ -118,6 +118,11 @@ pub fn run() -> i32 {
             return e.exit_code();
         }
     };
+    if let Err(e) = output::remove_temporaries_on_signals() {
+        print_line(&format!(
+            "kgexport: warning: no signal handling ({e}): an interrupted run may leave temporary files"
+        ));
+    }
     match run_with(&args) {
         Ok(()) => 0,
         Err(e) if e.is_broken_pipe() => 0,

@@ -4,6 +4,7 @@
 use std::fs;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard};
 
 use tempfile::NamedTempFile;
 
@@ -28,6 +29,19 @@ pub fn write_atomically(
 /// `/dev/full`, a FIFO) is written in place, as a rename would replace the
 /// device itself. A target that is a symbolic link is written through it.
 pub fn write_all_atomically(files: Vec<(PathBuf, WriteFn<'_>)>) -> Result<(), Error> {
+    let mut temporaries = Vec::new();
+    let outcome = stage(files, &mut temporaries).and_then(commit);
+    // renamed or removed by now: nothing left for the signal handler
+    in_flight().retain(|p| !temporaries.contains(p));
+    outcome
+}
+
+/// Writes each file to its temporary file, noting their paths in
+/// `temporaries`.
+fn stage(
+    files: Vec<(PathBuf, WriteFn<'_>)>,
+    temporaries: &mut Vec<PathBuf>,
+) -> Result<Vec<Staged>, Error> {
     let mut staged = Vec::with_capacity(files.len());
     for (path, write) in files {
         let target = follow_symlink(&path);
@@ -41,10 +55,44 @@ pub fn write_all_atomically(files: Vec<(PathBuf, WriteFn<'_>)>) -> Result<(), Er
             }
             _ => {}
         }
-        let tmp = write_temp(&path, &target, write)?;
+        let tmp = write_temp(&path, &target, write, temporaries)?;
         staged.push(Staged { path, target, tmp });
     }
-    commit(staged)
+    Ok(staged)
+}
+
+/// Temporary files of this process not yet renamed into place: what an
+/// interrupted run must remove.
+static IN_FLIGHT: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+fn in_flight() -> MutexGuard<'static, Vec<PathBuf>> {
+    IN_FLIGHT
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// On SIGINT, SIGTERM or SIGHUP, removes the temporary files being written
+/// and ends the process with status 128 + the signal number, so that an
+/// interrupted run leaves no partial file. A commit under way (the renames
+/// of [`write_all_atomically`]) is finished first, so csv output is never
+/// left half renamed. Does nothing on systems without these signals.
+pub fn remove_temporaries_on_signals() -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+        let mut signals = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP])?;
+        std::thread::spawn(move || {
+            if let Some(signal) = signals.forever().next() {
+                // held until exit: no commit can start after this
+                let pending = in_flight();
+                for path in pending.iter() {
+                    let _ = fs::remove_file(path);
+                }
+                std::process::exit(128 + signal);
+            }
+        });
+    }
+    Ok(())
 }
 
 /// A file written to its temporary name, waiting to be renamed.
@@ -83,7 +131,12 @@ fn temp_prefix(target: &Path) -> Result<std::ffi::OsString, Error> {
     Ok(prefix)
 }
 
-fn write_temp(path: &Path, target: &Path, write: WriteFn<'_>) -> Result<NamedTempFile, Error> {
+fn write_temp(
+    path: &Path,
+    target: &Path,
+    write: WriteFn<'_>,
+    temporaries: &mut Vec<PathBuf>,
+) -> Result<NamedTempFile, Error> {
     let prefix = temp_prefix(target)?;
     let mut builder = tempfile::Builder::new();
     builder.prefix(&prefix).suffix(".tmp");
@@ -96,6 +149,8 @@ fn write_temp(path: &Path, target: &Path, write: WriteFn<'_>) -> Result<NamedTem
     let tmp = builder
         .tempfile_in(parent_dir(target))
         .map_err(|e| Error::io(path, e))?;
+    temporaries.push(tmp.path().to_path_buf());
+    in_flight().push(tmp.path().to_path_buf());
     let mut writer = BufWriter::new(tmp);
     write(&mut writer).map_err(|e| Error::io(path, e))?;
     let tmp = writer
@@ -137,6 +192,9 @@ fn write_in_place(path: &Path, write: WriteFn<'_>) -> Result<(), Error> {
 /// Renames the staged files into place, undoing the renames already done
 /// if one fails.
 fn commit(staged: Vec<Staged>) -> Result<(), Error> {
+    // A signal now waits for the renames to be over; declared first, the
+    // guard is released last, after the backups are removed.
+    let _no_signal_cleanup_meanwhile = in_flight();
     // Backups are only needed when a later rename could fail after an
     // earlier one succeeded.
     let need_backups = staged.len() > 1;

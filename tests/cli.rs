@@ -906,3 +906,44 @@ fn output_does_not_depend_on_input_order() {
     };
     assert_eq!(csv(&names, "../csv_a"), csv(&reversed, "../csv_b"));
 }
+
+#[cfg(unix)]
+#[test]
+fn interrupted_run_leaves_no_temporary_file() {
+    for signal in ["TERM", "INT"] {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("out");
+        write(&out, "nodes.csv", b"old nodes");
+        // edges.csv is a FIFO nobody reads: the run stops there, with
+        // nodes.csv written to its temporary file and waiting to be renamed
+        mkfifo(&out.join("edges.csv"));
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_kgexport"))
+            .args(["--format", "csv", "-o"])
+            .arg(&out)
+            .arg(corpus())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let temporary = || {
+            listing(&out)
+                .into_iter()
+                .any(|name| name.starts_with(".nodes.csv.") && name.ends_with(".tmp"))
+        };
+        let started = std::time::Instant::now();
+        while !temporary() {
+            assert!(started.elapsed() < TIMEOUT, "no temporary file appeared");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let killed = std::process::Command::new("kill")
+            .arg(format!("-{signal}"))
+            .arg(child.id().to_string())
+            .status()
+            .unwrap();
+        assert!(killed.success());
+        let status = child.wait().unwrap();
+        let expected = if signal == "TERM" { 128 + 15 } else { 128 + 2 };
+        assert_eq!(status.code(), Some(expected), "SIG{signal}");
+        assert_eq!(listing(&out), ["edges.csv", "nodes.csv"], "SIG{signal}");
+        assert_eq!(fs::read(out.join("nodes.csv")).unwrap(), b"old nodes");
+    }
+}
