@@ -232,6 +232,7 @@ fn read_graph(args: &Args, mut reporter: Reporter) -> Result<(KnowledgeGraph, Re
     if entries.is_empty() {
         reporter.note("no .txt files found in the input: the graph is empty");
     }
+    refuse_output_among_inputs(args, &entries)?;
     reporter.bar = progress_bar(&entries, args.quiet);
     for entry in entries {
         let failure = match entry.found {
@@ -276,6 +277,51 @@ fn read_graph(args: &Args, mut reporter: Reporter) -> Result<(KnowledgeGraph, Re
         });
     }
     Ok((builder.finish(), counts))
+}
+
+/// The files the run will write.
+fn output_files(args: &Args) -> Vec<PathBuf> {
+    match &args.output {
+        Some(dir) if args.format.is_directory() => vec![
+            dir.join(export::csv::NODES_FILE),
+            dir.join(export::csv::EDGES_FILE),
+        ],
+        Some(path) => vec![path.clone()],
+        None => Vec::new(),
+    }
+}
+
+/// An output file that is also an input (`kgexport a.txt -o a.txt`) would
+/// replace the article with the graph: a usage error, found before reading.
+fn refuse_output_among_inputs(args: &Args, entries: &[Entry]) -> Result<(), Error> {
+    for out in output_files(args) {
+        let Ok(out_meta) = fs::metadata(&out) else {
+            continue; // not there yet: cannot be an input
+        };
+        for entry in entries {
+            if let Found::Source(Source::File(path)) = &entry.found {
+                if fs::metadata(path).is_ok_and(|m| same_file(&m, &out_meta)) {
+                    return Err(Error::Usage(format!(
+                        "{}: is both an input and the output; writing it would replace the article",
+                        out.display()
+                    )));
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+#[cfg(unix)]
+fn same_file(a: &fs::Metadata, b: &fs::Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    a.dev() == b.dev() && a.ino() == b.ino()
+}
+
+#[cfg(not(unix))]
+fn same_file(_a: &fs::Metadata, _b: &fs::Metadata) -> bool {
+    // no file identity to compare without unix metadata: not checked
+    false
 }
 
 /// Input this large (in files or bytes) gets a progress bar.

@@ -84,6 +84,9 @@ pub enum Found {
 #[derive(Debug)]
 pub struct Entry {
     pub name: String,
+    /// The path itself (`-` for stdin), which tells apart two paths whose
+    /// names only look alike once made UTF-8 for display.
+    pub path: PathBuf,
     pub found: Found,
 }
 
@@ -102,20 +105,24 @@ pub fn expand_inputs(args: &[PathBuf]) -> Vec<Entry> {
         match fs::metadata(arg) {
             Ok(meta) if meta.is_dir() => walk_dir(arg, &mut entries),
             Ok(_) => entries.push(entry(Source::File(arg.clone()))),
-            Err(e) => entries.push(Entry {
-                name: path_name(arg),
-                found: Found::Failed(metadata_error(arg, e)),
-            }),
+            Err(e) => entries.push(failed(arg, metadata_error(arg, e))),
         }
     }
-    entries.sort_by(|a, b| a.name.cmp(&b.name));
-    entries.dedup_by(|a, b| a.name == b.name);
+    // `./a.txt` and `a.txt` are one file
+    let key = |e: &Entry| e.path.strip_prefix(".").unwrap_or(&e.path).to_path_buf();
+    entries.sort_by(|a, b| (&a.name, key(a)).cmp(&(&b.name, key(b))));
+    entries.dedup_by(|a, b| a.name == b.name && key(a) == key(b));
     entries
 }
 
 fn entry(source: Source) -> Entry {
+    let path = match &source {
+        Source::Stdin => PathBuf::from("-"),
+        Source::File(path) => path.clone(),
+    };
     Entry {
         name: source_name(&source),
+        path,
         found: Found::Source(source),
     }
 }
@@ -123,6 +130,7 @@ fn entry(source: Source) -> Entry {
 fn failed(path: &Path, error: Error) -> Entry {
     Entry {
         name: path_name(path),
+        path: path.to_path_buf(),
         found: Found::Failed(error),
     }
 }
@@ -161,6 +169,7 @@ fn walk_dir(dir: &Path, out: &mut Vec<Entry>) {
             match fs::metadata(&path) {
                 Ok(target) if target.is_dir() => out.push(Entry {
                     name: path_name(&path),
+                    path: path.clone(),
                     found: Found::Passed(format!(
                         "{}: symbolic link to a directory, not followed",
                         path_name(&path)

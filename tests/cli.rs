@@ -947,3 +947,27 @@ fn interrupted_run_leaves_no_temporary_file() {
         assert_eq!(fs::read(out.join("nodes.csv")).unwrap(), b"old nodes");
     }
 }
+
+#[test]
+fn output_that_is_also_an_input_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = article(dir.path(), "a.txt");
+    let before = fs::read(&a).unwrap();
+    kgexport()
+        .arg(&a)
+        .arg("-o")
+        .arg(&a)
+        .assert()
+        .code(2)
+        .stderr(contains(format!(
+            "kgexport: {}: is both an input and the output",
+            a.display()
+        )));
+    // also when found by a walk and named another way
+    kgexport()
+        .current_dir(dir.path())
+        .args([".", "-o", "./a.txt"])
+        .assert()
+        .code(2);
+    assert_eq!(fs::read(&a).unwrap(), before);
+}
