@@ -536,5 +536,22 @@ mod tests {
             .collect();
         let backward: Vec<String> = expand_inputs(&[b, a]).into_iter().map(|e| e.name).collect();
         assert_eq!(forward, backward);
+        assert_eq!(forward.len(), 2);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn names_alike_only_for_display_are_kept_apart() {
+        use std::os::unix::ffi::OsStrExt;
+        let dir = tempfile::tempdir().unwrap();
+        for raw in [&b"\xff.txt"[..], b"\xfe.txt"] {
+            fs::write(dir.path().join(std::ffi::OsStr::from_bytes(raw)), "x").unwrap();
+        }
+        let entries = expand_inputs(&[dir.path().to_path_buf()]);
+        assert_eq!(entries.len(), 2);
+        assert_eq!(entries[0].name, entries[1].name);
+        // while `./x` is `x`
+        let same = expand_inputs(&[PathBuf::from("Cargo.toml"), PathBuf::from("./Cargo.toml")]);
+        assert_eq!(same.len(), 1);
     }
 }
