@@ -139,15 +139,16 @@ fn print_line(line: &str) {
     let _ = writeln!(io::stderr().lock(), "{line}");
 }
 
+const CSV_NEEDS_OUTPUT: &str =
+    "--format csv writes nodes.csv and edges.csv: give the directory with --output";
+
 /// Runs with parsed arguments.
 pub fn run_with(args: &Args) -> Result<(), Error> {
     let options = ExportOptions {
         base_iri: check_base_iri(&args.base_iri)?,
     };
     if args.format.is_directory() && args.output.is_none() {
-        return Err(Error::Usage(
-            "--format csv writes nodes.csv and edges.csv: give the directory with --output".into(),
-        ));
+        return Err(Error::Usage(CSV_NEEDS_OUTPUT.into()));
     }
     let reporter = Reporter {
         quiet: args.quiet,
@@ -381,9 +382,7 @@ fn write_graph(graph: &KnowledgeGraph, args: &Args, options: &ExportOptions) -> 
         (Some(path), false) => output::write_atomically(path, |w| {
             export::write_stream(graph, args.format, options, w)
         }),
-        (None, true) => Err(Error::Usage(
-            "--format csv writes a directory: give it with --output".into(),
-        )),
+        (None, true) => Err(Error::Usage(CSV_NEEDS_OUTPUT.into())),
         (None, false) => {
             let stdout = io::stdout();
             let mut out = io::BufWriter::new(stdout.lock());
