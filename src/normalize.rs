@@ -168,12 +168,22 @@ fn strip_html(text: &str) -> Cow<'_, str> {
     // Hidden tags with no closing tag left: not searched for again, so a
     // page of unclosed `<script>` costs one scan, not one per tag.
     let mut unclosed: Vec<&'static str> = Vec::new();
+    // Where the next `>` is, searched for only once we are past it: text
+    // full of `<` and no `>` costs one scan, not one per `<`.
+    let mut next_gt: Option<usize> = None;
     let mut rest = text;
     while let Some(at) = rest.find(['<', '&']) {
         out.push_str(&rest[..at]);
         rest = &rest[at..];
         let consumed = if rest.starts_with('<') {
-            skip_tag(rest, &mut out, &mut unclosed)
+            let pos = text.len() - rest.len();
+            let gt = match next_gt {
+                Some(gt) if gt >= pos => gt,
+                _ => rest.find('>').map_or(text.len(), |i| pos + i),
+            };
+            next_gt = Some(gt);
+            let tag_len = (gt < text.len()).then_some(gt - pos + 1);
+            skip_tag(rest, tag_len, &mut out, &mut unclosed)
         } else {
             decode_reference(rest, &mut out)
         };
@@ -192,7 +202,13 @@ fn strip_html(text: &str) -> Cow<'_, str> {
 
 /// If `text` starts with a tag or comment, writes what stands for it (a
 /// line end for block tags, nothing else) and returns its length.
-fn skip_tag(text: &str, out: &mut String, unclosed: &mut Vec<&'static str>) -> Option<usize> {
+/// `to_gt` is the length of `text` up to and including its first `>`.
+fn skip_tag(
+    text: &str,
+    to_gt: Option<usize>,
+    out: &mut String,
+    unclosed: &mut Vec<&'static str>,
+) -> Option<usize> {
     const COMMENT: &str = "<!--";
     let bytes = text.as_bytes();
     if text.starts_with(COMMENT) {
@@ -214,8 +230,7 @@ fn skip_tag(text: &str, out: &mut String, unclosed: &mut Vec<&'static str>) -> O
     if !bytes.get(name_start)?.is_ascii_alphabetic() {
         return None;
     }
-    let window = &bytes[..bytes.len().min(MAX_TAG_BYTES)];
-    let end = window.iter().position(|&b| b == b'>')? + 1;
+    let end = to_gt.filter(|&len| len <= MAX_TAG_BYTES)?;
     let name: String = text[name_start..end]
         .chars()
         .take_while(|c| c.is_ascii_alphanumeric())
