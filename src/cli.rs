@@ -150,6 +150,11 @@ pub fn run_with(args: &Args) -> Result<(), Error> {
     if args.format.is_directory() && args.output.is_none() {
         return Err(Error::Usage(CSV_NEEDS_OUTPUT.into()));
     }
+    match &args.output {
+        Some(dir) if args.format.is_directory() => output::check_dir_target(dir)?,
+        Some(path) => output::check_file_target(path)?,
+        None => {}
+    }
     let reporter = Reporter {
         quiet: args.quiet,
         bar: ProgressBar::hidden(),

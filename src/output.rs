@@ -236,13 +236,64 @@ fn backup_of(target: &Path) -> io::Result<Option<NamedTempFile<()>>> {
         .map(Some)
 }
 
+/// Checks, before any input is read, that `path` can be written: its
+/// directory exists and it is not itself a directory. A run over a large
+/// corpus then fails at once rather than at the end.
+pub fn check_file_target(path: &Path) -> Result<(), Error> {
+    let parent = parent_dir(path);
+    let meta = fs::metadata(parent).map_err(|e| Error::io(path, e))?;
+    if !meta.is_dir() {
+        return Err(not_a_directory(path, parent));
+    }
+    if fs::metadata(path).is_ok_and(|m| m.is_dir()) {
+        return Err(Error::io(path, io::ErrorKind::IsADirectory.into()));
+    }
+    Ok(())
+}
+
+/// Checks, before any input is read, that the output directory of a
+/// directory format is one or can be created.
+pub fn check_dir_target(dir: &Path) -> Result<(), Error> {
+    if dir.exists() {
+        return check_is_dir(dir);
+    }
+    let existing = dir
+        .ancestors()
+        .skip(1)
+        .find(|a| a.as_os_str().is_empty() || a.exists());
+    match existing {
+        Some(a) if !a.as_os_str().is_empty() && !a.is_dir() => Err(not_a_directory(dir, a)),
+        _ => Ok(()),
+    }
+}
+
+fn not_a_directory(path: &Path, ancestor: &Path) -> Error {
+    Error::io(
+        path,
+        io::Error::new(
+            io::ErrorKind::NotADirectory,
+            format!(
+                "cannot be created, {} is not a directory",
+                ancestor.display()
+            ),
+        ),
+    )
+}
+
+fn check_is_dir(dir: &Path) -> Result<(), Error> {
+    if dir.is_dir() {
+        return Ok(());
+    }
+    Err(Error::Usage(format!(
+        "{}: exists and is not a directory (csv writes nodes.csv and edges.csv into a directory)",
+        dir.display()
+    )))
+}
+
 /// Creates the output directory of a directory format if needed.
 pub fn ensure_dir(dir: &Path) -> Result<(), Error> {
-    if dir.exists() && !dir.is_dir() {
-        return Err(Error::Usage(format!(
-            "{}: exists and is not a directory (csv writes nodes.csv and edges.csv into a directory)",
-            dir.display()
-        )));
+    if dir.exists() {
+        return check_is_dir(dir);
     }
     fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))
 }
