@@ -242,7 +242,7 @@ fn read_graph(args: &Args, mut reporter: Reporter) -> Result<(KnowledgeGraph, Re
     reporter.bar = progress_bar(&entries, args.quiet);
     for entry in entries {
         let failure = match entry.found {
-            Found::Passed(note) => {
+            Found::LeftOut(note) => {
                 reporter.note(&note);
                 None
             }
@@ -361,9 +361,7 @@ fn progress_bar(entries: &[Entry], quiet: bool) -> ProgressBar {
         Some(entries.len() as u64),
         indicatif::ProgressDrawTarget::stderr(),
     );
-    if let Ok(style) =
-        ProgressStyle::with_template("{bar:40} {pos}/{len} articles, {per_sec}, {eta} left")
-    {
+    if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} articles, {eta} left") {
         bar.set_style(style);
     }
     bar

@@ -76,7 +76,7 @@ pub enum Found {
     /// Something that cannot be read (an input error).
     Failed(Error),
     /// Something left out on purpose, with the note saying why.
-    Passed(String),
+    LeftOut(String),
 }
 
 /// One thing found while expanding INPUT, under the name it is shown and
@@ -170,7 +170,7 @@ fn walk_dir(dir: &Path, out: &mut Vec<Entry>) {
                 Ok(target) if target.is_dir() => out.push(Entry {
                     name: path_name(&path),
                     path: path.clone(),
-                    found: Found::Passed(format!(
+                    found: Found::LeftOut(format!(
                         "{}: symbolic link to a directory, not followed",
                         path_name(&path)
                     )),
@@ -521,7 +521,7 @@ mod tests {
         );
         let message = |i: usize| match &entries[i].found {
             Found::Failed(e) => e.to_string(),
-            Found::Passed(note) => note.clone(),
+            Found::LeftOut(note) => note.clone(),
             Found::Source(s) => format!("source {s:?}"),
         };
         assert!(message(1).contains("dangling symbolic link"));
