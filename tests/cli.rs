@@ -167,6 +167,15 @@ fn binary_files_are_called_binary() {
             "kgexport: {}: binary file (",
             png.display()
         )));
+    // valid UTF-8 and no NUL, but mostly control bytes
+    let controls = write(
+        dir.path(),
+        "controls.txt",
+        b"\x01\x02\x03\x04\x05\x06 text\n",
+    );
+    kgexport().arg(&controls).assert().code(1).stderr(contains(
+        "controls.txt: binary file (6 control bytes in the first 12 bytes), not text",
+    ));
     // few control bytes, but a NUL in something that is not UTF-8 either
     let mixed = write(
         dir.path(),
