@@ -23,7 +23,7 @@ Examples:
   kgexport --on-error skip scraped/ -o g.ttl    leave out files that cannot be read
 
 Input: UTF-8 text; a byte order mark, CR LF line ends, HTML tags and entities
-are handled. Not-UTF-8 (e.g. Windows-1258), UTF-16 and binary files, files over
+are handled, stray NUL bytes in UTF-8 text are read as spaces. Not-UTF-8 (e.g. Windows-1258), UTF-16 and binary files, files over
 --max-doc-bytes, dangling links and FIFOs met in a directory are input errors.
 Symbolic links to directories are not followed in a walk. The output does not
 depend on the order of INPUT or of directory listings.

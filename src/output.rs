@@ -395,12 +395,21 @@ mod tests {
     #[cfg(unix)]
     #[test]
     fn devices_are_written_in_place_and_links_followed() {
-        write_atomically(Path::new("/dev/null"), |w| w.write_all(b"x")).unwrap();
-        assert!(!fs::metadata("/dev/null").unwrap().file_type().is_file());
+        use std::os::unix::fs::FileTypeExt;
+        let dir = tempfile::tempdir().unwrap();
+        // a FIFO of our own rather than /dev/null: a bug here must not
+        // replace a device the whole machine uses
+        let fifo = dir.path().join("fifo");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        assert!(made.unwrap().success());
+        let reader_path = fifo.clone();
+        let reader = std::thread::spawn(move || fs::read(reader_path).unwrap());
+        write_atomically(&fifo, |w| w.write_all(b"through the pipe")).unwrap();
+        assert_eq!(reader.join().unwrap(), b"through the pipe");
+        assert!(fs::metadata(&fifo).unwrap().file_type().is_fifo());
         let err =
             write_atomically(Path::new("/dev/full"), |w| w.write_all(&[b'x'; 10_000])).unwrap_err();
         assert!(err.to_string().starts_with("/dev/full: "), "{err}");
-        let dir = tempfile::tempdir().unwrap();
         let real = dir.path().join("real.ttl");
         let link = dir.path().join("link.ttl");
         fs::write(&real, "old").unwrap();

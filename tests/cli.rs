@@ -525,6 +525,35 @@ fn symlink_loops_in_a_directory_end() {
         .stderr(contains("documents: 1 read, 0 empty, 1 skipped"));
 }
 
+#[cfg(unix)]
+#[test]
+fn permission_denied_is_named_and_skippable() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    article(dir.path(), "a.txt");
+    let locked = write(dir.path(), "locked.txt", b"secret");
+    fs::set_permissions(&locked, fs::Permissions::from_mode(0o000)).unwrap();
+    if fs::read(&locked).is_ok() {
+        // root reads anything: the FIFO, link and directory cases above
+        // cover unreadable entries there
+        return;
+    }
+    kgexport()
+        .arg(dir.path())
+        .assert()
+        .code(1)
+        .stderr(contains(format!(
+            "kgexport: {}: Permission denied",
+            locked.display()
+        )));
+    kgexport()
+        .args(["--on-error", "skip", "--stats"])
+        .arg(dir.path())
+        .assert()
+        .code(0)
+        .stderr(contains("documents: 1 read, 0 empty, 1 skipped"));
+}
+
 #[test]
 fn directory_without_articles_gives_a_note() {
     let dir = tempfile::tempdir().unwrap();
