@@ -33,7 +33,8 @@ once complete (for csv: both files, or neither), so a failed run leaves any
 earlier output as it was.
 
 Exit status: 0 ok (also when the output pipe closes early), 1 bad input or
-I/O error, 2 usage error.";
+I/O error, 2 usage error, 128 + the signal number when interrupted (temporary
+files are removed first).";
 
 /// What to do with an input that cannot be read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]

@@ -337,6 +337,15 @@ fn documents_over_the_size_limit_are_refused() {
         .arg(&path)
         .assert()
         .code(0);
+    // an endless device named on the command line: the limit holds while reading
+    #[cfg(unix)]
+    kgexport()
+        .args(["--max-doc-bytes", "1K", "/dev/zero"])
+        .assert()
+        .code(1)
+        .stderr(contains(
+            "kgexport: /dev/zero: too large (more than 1024 bytes; the per-document limit is 1024 bytes",
+        ));
     // stdin has no size to look at: the limit holds while reading
     kgexport()
         .args(["--max-doc-bytes", "1K"])
