@@ -222,7 +222,7 @@ pub fn default_input(stdin_is_terminal: bool) -> DefaultInput {
 fn read_graph(args: &Args, mut reporter: Reporter) -> Result<(KnowledgeGraph, ReadCounts), Error> {
     let mut builder = GraphBuilder::new();
     let mut counts = ReadCounts::default();
-    let entries = if args.inputs.is_empty() {
+    let mut entries = if args.inputs.is_empty() {
         if default_input(io::stdin().is_terminal()) == DefaultInput::SampleCorpus {
             reporter
                 .note("no input given: reading the bundled sample corpus (5 articles); see --help");
@@ -240,6 +240,17 @@ fn read_graph(args: &Args, mut reporter: Reporter) -> Result<(KnowledgeGraph, Re
         reporter.note("no .txt files found in the input: the graph is empty");
     }
     refuse_output_among_inputs(args, &entries)?;
+    if args.on_error == OnError::Fail {
+        // what cannot be read is known without reading anything: stop now
+        if let Some(i) = entries
+            .iter()
+            .position(|e| matches!(e.found, Found::Failed(_)))
+        {
+            if let Found::Failed(e) = entries.swap_remove(i).found {
+                return Err(e);
+            }
+        }
+    }
     reporter.bar = progress_bar(&entries, args.quiet);
     for entry in entries {
         let failure = match entry.found {

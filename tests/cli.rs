@@ -563,6 +563,22 @@ fn permission_denied_is_named_and_skippable() {
         .stderr(contains("documents: 1 read, 0 empty, 1 skipped"));
 }
 
+#[cfg(unix)]
+#[test]
+fn what_cannot_be_read_stops_the_run_before_reading() {
+    let dir = tempfile::tempdir().unwrap();
+    // sorted first, but only reading it shows it is bad
+    write(dir.path(), "a_latin1.txt", LATIN1);
+    std::os::unix::fs::symlink("gone.txt", dir.path().join("b_dead.txt")).unwrap();
+    let assert = kgexport().arg(dir.path()).assert().code(1);
+    let stderr = stderr_of(assert.get_output());
+    assert!(
+        stderr.contains("b_dead.txt: dangling symbolic link"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("a_latin1.txt"), "{stderr}");
+}
+
 #[test]
 fn directory_without_articles_gives_a_note() {
     let dir = tempfile::tempdir().unwrap();
