@@ -87,6 +87,16 @@ fn assert_same_output(dir: &Path, subdirs: [&str; 2]) {
     assert_eq!(a.stderr, b.stderr);
 }
 
+/// Runs kgexport on `path` alone; asserts the exit code and a part of the
+/// messages.
+fn expect_run_on(path: &Path, code: i32, message: &str) {
+    kgexport()
+        .arg(path)
+        .assert()
+        .code(code)
+        .stderr(contains(message));
+}
+
 fn stderr_of(output: &std::process::Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
@@ -159,34 +169,29 @@ fn binary_files_are_called_binary() {
         "image.txt",
         b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00\x00\x00\x01\x00\x08\x06",
     );
-    kgexport()
-        .arg(&png)
-        .assert()
-        .code(1)
-        .stderr(contains(format!(
-            "kgexport: {}: binary file (",
-            png.display()
-        )));
+    expect_run_on(
+        &png,
+        1,
+        &format!("kgexport: {}: binary file (", png.display()),
+    );
     // valid UTF-8 and no NUL, but mostly control bytes
     let controls = write(
         dir.path(),
         "controls.txt",
         b"\x01\x02\x03\x04\x05\x06 text\n",
     );
-    kgexport().arg(&controls).assert().code(1).stderr(contains(
+    expect_run_on(
+        &controls,
+        1,
         "controls.txt: binary file (6 control bytes in the first 12 bytes), not text",
-    ));
+    );
     // few control bytes, but a NUL in something that is not UTF-8 either
     let mixed = write(
         dir.path(),
         "mixed.txt",
         b"mostly text, mostly text, mostly text\x00\xff\xfe",
     );
-    kgexport()
-        .arg(&mixed)
-        .assert()
-        .code(1)
-        .stderr(contains("mixed.txt: binary file (NUL byte at offset 37"));
+    expect_run_on(&mixed, 1, "mixed.txt: binary file (NUL byte at offset 37");
 }
 
 #[test]
@@ -195,11 +200,7 @@ fn utf16_is_recognised() {
     let mut bytes = vec![0xFF, 0xFE];
     bytes.extend("Hà Nội".encode_utf16().flat_map(u16::to_le_bytes));
     let path = write(dir.path(), "wide.txt", &bytes);
-    kgexport()
-        .arg(&path)
-        .assert()
-        .code(1)
-        .stderr(contains("wide.txt: UTF-16 text"));
+    expect_run_on(&path, 1, "wide.txt: UTF-16 text");
 }
 
 #[test]
@@ -210,9 +211,11 @@ fn stray_nul_bytes_in_text_are_read_as_spaces() {
         "nul.txt",
         "Hà Nội\0 hôm nay trời đẹp, Bộ Ngoại giao họp báo.".as_bytes(),
     );
-    kgexport().arg(&path).assert().code(0).stderr(contains(
+    expect_run_on(
+        &path,
+        0,
         "nul.txt: 1 NUL byte(s) in the text, read as spaces",
-    ));
+    );
     let doc = input::read_source(&Source::File(path), 1 << 20)
         .unwrap()
         .doc;
@@ -225,11 +228,7 @@ fn truncated_last_character_is_dropped_with_a_note() {
     let mut bytes = "Hội nghị tại Hà Nộ".as_bytes().to_vec();
     bytes.extend_from_slice(&"ộ".as_bytes()[..2]);
     let path = write(dir.path(), "cut.txt", &bytes);
-    kgexport()
-        .arg(&path)
-        .assert()
-        .code(0)
-        .stderr(contains("cut.txt: incomplete UTF-8 character at the end"));
+    expect_run_on(&path, 0, "cut.txt: incomplete UTF-8 character at the end");
 }
 
 #[test]
@@ -267,20 +266,12 @@ fn byte_order_mark_is_dropped() {
     assert_eq!(pipeline_text(&bom), pipeline_text(&plain));
     // a file holding only the mark is empty
     let only = write(dir.path(), "only_bom.txt", b"\xEF\xBB\xBF");
-    kgexport()
-        .arg(&only)
-        .assert()
-        .code(0)
-        .stderr(contains("only_bom.txt: empty, no facts"));
+    expect_run_on(&only, 0, "only_bom.txt: empty, no facts");
     // offsets stay file offsets, counting the mark
     let mut bad = b"\xEF\xBB\xBF".to_vec();
     bad.extend_from_slice(LATIN1);
     let bad = write(dir.path(), "bom_latin1.txt", &bad);
-    kgexport()
-        .arg(&bad)
-        .assert()
-        .code(1)
-        .stderr(contains("invalid byte 0xE0 at offset 4"));
+    expect_run_on(&bad, 1, "invalid byte 0xE0 at offset 4");
 }
 
 #[test]
@@ -464,9 +455,11 @@ fn fifo_named_on_the_command_line_is_read() {
         f.write_all(b"H\xe0 N\xf4i").unwrap();
     });
     // the bytes are not UTF-8: the error shows the stream was read
-    kgexport().arg(&fifo).assert().code(1).stderr(contains(
+    expect_run_on(
+        &fifo,
+        1,
         "stream: not UTF-8 text (invalid byte 0xE0 at offset 1)",
-    ));
+    );
     writer.join().unwrap();
 }
 
@@ -476,20 +469,16 @@ fn dangling_symlink_and_missing_file_are_named() {
     let dir = tempfile::tempdir().unwrap();
     let link = dir.path().join("dead.txt");
     std::os::unix::fs::symlink("gone.txt", &link).unwrap();
-    kgexport()
-        .arg(&link)
-        .assert()
-        .code(1)
-        .stderr(contains(format!(
+    expect_run_on(
+        &link,
+        1,
+        &format!(
             "kgexport: {}: dangling symbolic link (to \"gone.txt\", which does not exist)",
             link.display()
-        )));
+        ),
+    );
     let missing = dir.path().join("missing.txt");
-    kgexport()
-        .arg(&missing)
-        .assert()
-        .code(1)
-        .stderr(contains(format!("kgexport: {}: ", missing.display())));
+    expect_run_on(&missing, 1, &format!("kgexport: {}: ", missing.display()));
 }
 
 #[cfg(unix)]
@@ -514,14 +503,14 @@ fn symlink_loops_in_a_directory_end() {
     std::os::unix::fs::symlink(&root, root.join("again")).unwrap();
     std::os::unix::fs::symlink("..", root.join("up")).unwrap();
     std::os::unix::fs::symlink("self.txt", root.join("self.txt")).unwrap();
-    kgexport()
-        .arg(&root)
-        .assert()
-        .code(1)
-        .stderr(contains(format!(
+    expect_run_on(
+        &root,
+        1,
+        &format!(
             "kgexport: {}: symbolic link loop",
             root.join("self.txt").display()
-        )));
+        ),
+    );
     kgexport()
         .args(["--on-error", "skip", "--stats"])
         .arg(&root)
@@ -809,30 +798,26 @@ fn closed_pipe_ends_quietly() {
 
 #[test]
 fn usage_errors_exit_2() {
-    kgexport()
-        .args(["--format", "bogus"])
-        .assert()
-        .code(2)
-        .stderr(contains("invalid value 'bogus'"));
-    kgexport()
-        .args(["--format", "csv"])
-        .arg(corpus())
-        .assert()
-        .code(2)
-        .stderr(contains("give the directory with --output"));
-    kgexport()
-        .args(["--base-iri", "not an iri"])
-        .arg(corpus())
-        .assert()
-        .code(2)
-        .stderr(contains("--base-iri \"not an iri\" is not an absolute IRI"));
-    kgexport()
-        .args(["--max-doc-bytes", "lots"])
-        .assert()
-        .code(2)
-        .stderr(contains("is not a size"));
-    kgexport().args(["--on-error", "ignore"]).assert().code(2);
-    kgexport().arg("--no-such-flag").assert().code(2);
+    let cases: [(&[&str], &str); 6] = [
+        (&["--format", "bogus"], "invalid value 'bogus'"),
+        (&["--format", "csv"], "give the directory with --output"),
+        (
+            &["--base-iri", "not an iri"],
+            "--base-iri \"not an iri\" is not an absolute IRI",
+        ),
+        (&["--max-doc-bytes", "lots"], "is not a size"),
+        (&["--on-error", "ignore"], "invalid value 'ignore'"),
+        (&["--no-such-flag"], "unexpected argument '--no-such-flag'"),
+    ];
+    for (args, message) in cases {
+        // with input that would read fine: the arguments alone are wrong
+        kgexport()
+            .args(args)
+            .arg(corpus())
+            .assert()
+            .code(2)
+            .stderr(contains(message));
+    }
 }
 
 #[test]
@@ -875,11 +860,7 @@ fn quiet_silences_notes_but_not_warnings_or_errors() {
     let dir = tempfile::tempdir().unwrap();
     let empty = write(dir.path(), "empty.txt", b"");
     let bad = write(dir.path(), "bad.txt", LATIN1);
-    kgexport()
-        .arg(&empty)
-        .assert()
-        .code(0)
-        .stderr(contains("empty, no facts"));
+    expect_run_on(&empty, 0, "empty, no facts");
     kgexport().arg(&empty).arg("-q").assert().code(0).stderr("");
     kgexport()
         .args(["-q", "--on-error", "skip"])
