@@ -17,22 +17,28 @@
 //! Turtle and N-Triples triples exactly.
 //!
 //! oxttl writes triples in the order given and groups only consecutive
-//! ones, so everything is sorted first: subjects by IRI, then `rdf:type`,
-//! labels and the id ahead of the other predicates.
+//! ones, so all the triples of a subject are written together, sorted:
+//! `rdf:type`, labels and the id ahead of the other predicates. Subjects
+//! come in a fixed order: source documents, nodes by id (each with its
+//! outgoing edges), then evidence by edge.
 
 use std::io::{self, Write};
 
 use oxrdf::vocab::{rdf, rdfs, xsd};
-use oxrdf::{GraphName, Literal, NamedNode, NamedNodeRef, Quad, Term, Triple};
+use oxrdf::{GraphNameRef, Literal, NamedNode, NamedNodeRef, Term, Triple};
+use oxttl::nquads::WriterNQuadsSerializer;
+use oxttl::ntriples::WriterNTriplesSerializer;
+use oxttl::turtle::WriterTurtleSerializer;
 use oxttl::{NQuadsSerializer, NTriplesSerializer, TurtleSerializer};
 
 use super::{ExportOptions, Format, ONTOLOGY_IRI};
-use crate::graph::{Evidence, KnowledgeGraph, Node, NodeKind};
+use crate::graph::{EdgeRef, Evidence, KnowledgeGraph, Node, NodeKind};
 
-pub const PROV_IRI: &str = "http://www.w3.org/ns/prov#";
-pub const SKOS_IRI: &str = "http://www.w3.org/2004/02/skos/core#";
-pub const SCHEMA_IRI: &str = "https://schema.org/";
-pub const ORG_IRI: &str = "http://www.w3.org/ns/org#";
+// Namespaces of the vocabularies the output uses or the ontology aligns to.
+const PROV_IRI: &str = "http://www.w3.org/ns/prov#";
+const SKOS_IRI: &str = "http://www.w3.org/2004/02/skos/core#";
+const SCHEMA_IRI: &str = "https://schema.org/";
+const ORG_IRI: &str = "http://www.w3.org/ns/org#";
 const RDF_IRI: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
 const RDFS_IRI: &str = "http://www.w3.org/2000/01/rdf-schema#";
 const XSD_IRI: &str = "http://www.w3.org/2001/XMLSchema#";
@@ -49,35 +55,20 @@ pub fn write(
     options: &ExportOptions,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let statements = statements(graph, options)?;
-    match format {
-        Format::Turtle => {
-            let mut serializer = turtle_serializer(options)?.for_writer(&mut *out);
-            for triple in sorted_triples(&statements) {
-                serializer.serialize_triple(&triple)?;
-            }
-            serializer.finish()?;
-        }
-        Format::Ntriples => {
-            let mut serializer = NTriplesSerializer::new().for_writer(&mut *out);
-            for triple in sorted_triples(&statements) {
-                serializer.serialize_triple(&triple)?;
-            }
-        }
-        Format::Nquads => {
-            let sources = source_iris(graph, options)?;
-            let mut serializer = NQuadsSerializer::new().for_writer(&mut *out);
-            for quad in sorted_quads(&statements, &sources) {
-                serializer.serialize_quad(&quad)?;
-            }
-        }
+    let exporter = Exporter::new(graph, options)?;
+    let mut sink = match format {
+        Format::Turtle => Sink::Turtle(Box::new(turtle_serializer(options)?.for_writer(&mut *out))),
+        Format::Ntriples => Sink::NTriples(NTriplesSerializer::new().for_writer(&mut *out)),
+        Format::Nquads => Sink::NQuads(NQuadsSerializer::new().for_writer(&mut *out)),
         Format::Csv => {
             return Err(io::Error::new(
                 io::ErrorKind::InvalidInput,
                 "csv is not an RDF format",
             ))
         }
-    }
+    };
+    exporter.write_all(&mut sink)?;
+    sink.finish()?;
     out.flush()
 }
 
@@ -281,173 +272,270 @@ fn integer_literal(value: u32) -> Literal {
     Literal::new_typed_literal(value.to_string(), xsd::INTEGER)
 }
 
-fn source_iris(graph: &KnowledgeGraph, options: &ExportOptions) -> io::Result<Vec<NamedNode>> {
-    graph
-        .sources()
-        .iter()
-        .map(|name| source_iri(&options.base_iri, name))
-        .collect()
+/// Where the triples go: one of the three serializers.
+enum Sink<W: Write> {
+    // boxed: it is much larger than the line-based serializers
+    Turtle(Box<WriterTurtleSerializer<W>>),
+    NTriples(WriterNTriplesSerializer<W>),
+    NQuads(WriterNQuadsSerializer<W>),
 }
 
-/// Every triple of the export, unsorted.
-fn statements(graph: &KnowledgeGraph, options: &ExportOptions) -> io::Result<Vec<Statement>> {
-    let vocab = Vocab::new()?;
-    let base = options.base_iri.as_str();
-    let sources = source_iris(graph, options)?;
-    let mut out = Vec::new();
-
-    for (name, iri) in graph.sources().iter().zip(&sources) {
-        out.push(statement(iri, rdf::TYPE, vocab.prov_entity.clone(), &[]));
-        out.push(statement(
-            iri,
-            vocab.file_name.clone(),
-            Literal::new_simple_literal(name),
-            &[],
-        ));
-    }
-
-    for node in graph.nodes_sorted() {
-        node_statements(node, graph, base, &vocab, &sources, &mut out)?;
-    }
-
-    for edge in graph.edges_sorted() {
-        let subject = node_iri(base, &edge.source.id)?;
-        let object = node_iri(base, &edge.target.id)?;
-        let predicate = ontology_term(edge.edge.relation.as_str())?;
-        let docs = evidence_docs(graph, &edge.edge.evidence);
-        out.push(statement(
-            &subject,
-            predicate.clone(),
-            object.clone(),
-            &docs,
-        ));
-        for (position, evidence) in edge.edge.evidence.iter().enumerate() {
-            let doc = evidence.doc as usize;
-            let (Some(source), Some(doc_name)) = (sources.get(doc), graph.sources().get(doc))
-            else {
-                continue;
-            };
-            let iri = evidence_iri(
-                base,
-                [
-                    edge.source.id.as_str(),
-                    edge.edge.relation.as_str(),
-                    edge.target.id.as_str(),
-                    doc_name,
-                    &evidence.sentence.to_string(),
-                    &evidence.start.to_string(),
-                    &evidence.end.to_string(),
-                ],
-            )?;
-            let docs = [evidence.doc];
-            out.push(statement(&iri, rdf::TYPE, rdf::STATEMENT, &docs));
-            out.push(statement(&iri, rdf::SUBJECT, subject.clone(), &docs));
-            out.push(statement(&iri, rdf::PREDICATE, predicate.clone(), &docs));
-            out.push(statement(&iri, rdf::OBJECT, object.clone(), &docs));
-            out.push(statement(
-                &iri,
-                vocab.was_derived_from.clone(),
-                source.clone(),
-                &docs,
-            ));
-            // the graph keeps the text of the earliest sentence only
-            if position == 0 && !edge.edge.sentence.is_empty() {
-                out.push(statement(
-                    &iri,
-                    vocab.evidence_text.clone(),
-                    Literal::new_simple_literal(&edge.edge.sentence),
-                    &docs,
-                ));
+impl<W: Write> Sink<W> {
+    /// Writes `triple`; N-Quads writes it once into each of `graphs`, or
+    /// into the default graph when there is none.
+    fn write(&mut self, triple: &Triple, graphs: &[&NamedNode]) -> io::Result<()> {
+        match self {
+            Sink::Turtle(s) => s.serialize_triple(triple),
+            Sink::NTriples(s) => s.serialize_triple(triple),
+            Sink::NQuads(s) if graphs.is_empty() => {
+                s.serialize_quad(triple.as_ref().in_graph(GraphNameRef::DefaultGraph))
             }
-            out.push(statement(
+            Sink::NQuads(s) => graphs
+                .iter()
+                .try_for_each(|g| s.serialize_quad(triple.as_ref().in_graph(g.as_ref()))),
+        }
+    }
+
+    fn finish(self) -> io::Result<()> {
+        match self {
+            Sink::Turtle(s) => s.finish().map(drop),
+            // these hand back the writer and cannot fail
+            Sink::NTriples(s) => {
+                s.finish();
+                Ok(())
+            }
+            Sink::NQuads(s) => {
+                s.finish();
+                Ok(())
+            }
+        }
+    }
+}
+
+/// Writes one graph, a subject at a time: the source documents (by IRI),
+/// each node with its outgoing edges (by node id), then the evidence of
+/// each edge (by edge). Only the triples of one subject are built and
+/// sorted at a time: the output is never held whole in memory.
+struct Exporter<'g> {
+    graph: &'g KnowledgeGraph,
+    base: &'g str,
+    vocab: Vocab,
+    /// The IRI of each source document, indexed like `graph.sources()`.
+    sources: Vec<NamedNode>,
+}
+
+impl<'g> Exporter<'g> {
+    fn new(graph: &'g KnowledgeGraph, options: &'g ExportOptions) -> io::Result<Self> {
+        let sources = graph
+            .sources()
+            .iter()
+            .map(|name| source_iri(&options.base_iri, name))
+            .collect::<io::Result<_>>()?;
+        Ok(Exporter {
+            graph,
+            base: &options.base_iri,
+            vocab: Vocab::new()?,
+            sources,
+        })
+    }
+
+    fn write_all<W: Write>(&self, sink: &mut Sink<W>) -> io::Result<()> {
+        let mut sources: Vec<(&NamedNode, &String)> =
+            self.sources.iter().zip(self.graph.sources()).collect();
+        sources.sort_by(|a, b| a.0.as_str().cmp(b.0.as_str()));
+        sources.dedup_by(|a, b| a.0 == b.0);
+        for (iri, name) in sources {
+            let block = vec![
+                statement(iri, rdf::TYPE, self.vocab.prov_entity.clone(), &[]),
+                statement(
+                    iri,
+                    self.vocab.file_name.clone(),
+                    Literal::new_simple_literal(name),
+                    &[],
+                ),
+            ];
+            self.write_block(sink, block)?;
+        }
+
+        // both sorted by id: each node's outgoing edges come next in turn
+        let edges = self.graph.edges_sorted();
+        let mut outgoing = edges.chunk_by(|a, b| a.source.id == b.source.id).peekable();
+        for node in self.graph.nodes_sorted() {
+            let mut block = self.node_statements(node)?;
+            if let Some(group) = outgoing.next_if(|group| group[0].source.id == node.id) {
+                for edge in group {
+                    block.push(statement(
+                        &node_iri(self.base, &edge.source.id)?,
+                        ontology_term(edge.edge.relation.as_str())?,
+                        node_iri(self.base, &edge.target.id)?,
+                        &evidence_docs(self.graph, &edge.edge.evidence),
+                    ));
+                }
+            }
+            self.write_block(sink, block)?;
+        }
+
+        for edge in &edges {
+            for (position, evidence) in edge.edge.evidence.iter().enumerate() {
+                // the graph keeps the text of the earliest sentence only
+                let text = (position == 0).then_some(edge.edge.sentence.as_str());
+                if let Some(block) = self.evidence_statements(edge, evidence, text)? {
+                    self.write_block(sink, block)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Writes the triples of one subject, sorted, each once.
+    fn write_block<W: Write>(&self, sink: &mut Sink<W>, block: Vec<Statement>) -> io::Result<()> {
+        let mut keyed: Vec<((u8, String, String), Statement)> = block
+            .into_iter()
+            .map(|s| {
+                let predicate = s.triple.predicate.as_ref();
+                let key = (
+                    predicate_rank(predicate),
+                    predicate.to_string(),
+                    s.triple.object.to_string(),
+                );
+                (key, s)
+            })
+            .collect();
+        keyed.sort_by(|a, b| a.0.cmp(&b.0));
+        keyed.dedup_by(|later, kept| {
+            let same = later.0 == kept.0;
+            if same {
+                kept.1.docs.append(&mut later.1.docs);
+            }
+            same
+        });
+        for (_, s) in keyed {
+            let mut graphs: Vec<&NamedNode> = s
+                .docs
+                .iter()
+                .filter_map(|&d| self.sources.get(d as usize))
+                .collect();
+            graphs.sort_by(|a, b| a.as_str().cmp(b.as_str()));
+            graphs.dedup();
+            sink.write(&s.triple, &graphs)?;
+        }
+        Ok(())
+    }
+
+    fn node_statements(&self, node: &Node) -> io::Result<Vec<Statement>> {
+        let vocab = &self.vocab;
+        let iri = node_iri(self.base, &node.id)?;
+        let docs = evidence_docs(self.graph, &node.evidence);
+        let mut out = vec![statement(
+            &iri,
+            rdf::TYPE,
+            ontology_term(node.kind.as_str())?,
+            &docs,
+        )];
+        let label = if node.kind == NodeKind::Date {
+            Literal::new_simple_literal(&node.label)
+        } else {
+            language_literal(&node.label, "vi")?
+        };
+        out.push(statement(&iri, rdfs::LABEL, label, &docs));
+        if let Some(label_en) = &node.label_en {
+            let label_en = language_literal(label_en, "en")?;
+            out.push(statement(&iri, rdfs::LABEL, label_en, &docs));
+        }
+        for alias in &node.aliases {
+            let alias = language_literal(alias, "vi")?;
+            out.push(statement(&iri, vocab.alt_label.clone(), alias, &docs));
+        }
+        let id = Literal::new_simple_literal(&node.id);
+        out.push(statement(&iri, vocab.id.clone(), id, &docs));
+        if let Some(value) = date_literal(&node.label).filter(|_| node.kind == NodeKind::Date) {
+            out.push(statement(&iri, vocab.date_value.clone(), value, &docs));
+        }
+        for &doc in &docs {
+            if let Some(source) = self.sources.get(doc as usize) {
+                let mention = statement(&iri, vocab.mentioned_in.clone(), source.clone(), &[doc]);
+                out.push(mention);
+            }
+        }
+        Ok(out)
+    }
+
+    /// The reified fact with one piece of its evidence, and the sentence
+    /// text when given; `None` when the evidence names no known document.
+    fn evidence_statements(
+        &self,
+        edge: &EdgeRef<'_>,
+        evidence: &Evidence,
+        text: Option<&str>,
+    ) -> io::Result<Option<Vec<Statement>>> {
+        let vocab = &self.vocab;
+        let doc = evidence.doc as usize;
+        let (Some(source), Some(doc_name)) = (self.sources.get(doc), self.graph.sources().get(doc))
+        else {
+            return Ok(None);
+        };
+        let iri = evidence_iri(
+            self.base,
+            [
+                edge.source.id.as_str(),
+                edge.edge.relation.as_str(),
+                edge.target.id.as_str(),
+                doc_name,
+                &evidence.sentence.to_string(),
+                &evidence.start.to_string(),
+                &evidence.end.to_string(),
+            ],
+        )?;
+        let docs = [evidence.doc];
+        let confidence =
+            Literal::new_typed_literal(confidence_decimal(evidence.confidence), xsd::DECIMAL);
+        let mut out = vec![
+            statement(&iri, rdf::TYPE, rdf::STATEMENT, &docs),
+            statement(
                 &iri,
-                vocab.confidence.clone(),
-                Literal::new_typed_literal(confidence_decimal(evidence.confidence), xsd::DECIMAL),
+                rdf::SUBJECT,
+                node_iri(self.base, &edge.source.id)?,
                 &docs,
-            ));
-            out.push(statement(
+            ),
+            statement(
+                &iri,
+                rdf::PREDICATE,
+                ontology_term(edge.edge.relation.as_str())?,
+                &docs,
+            ),
+            statement(
+                &iri,
+                rdf::OBJECT,
+                node_iri(self.base, &edge.target.id)?,
+                &docs,
+            ),
+            statement(&iri, vocab.was_derived_from.clone(), source.clone(), &docs),
+            statement(&iri, vocab.confidence.clone(), confidence, &docs),
+            statement(
                 &iri,
                 vocab.sentence_index.clone(),
                 integer_literal(evidence.sentence),
                 &docs,
-            ));
-            out.push(statement(
+            ),
+            statement(
                 &iri,
                 vocab.start_offset.clone(),
                 integer_literal(evidence.start),
                 &docs,
-            ));
-            out.push(statement(
+            ),
+            statement(
                 &iri,
                 vocab.end_offset.clone(),
                 integer_literal(evidence.end),
                 &docs,
-            ));
+            ),
+        ];
+        if let Some(text) = text.filter(|t| !t.is_empty()) {
+            let text = Literal::new_simple_literal(text);
+            out.push(statement(&iri, vocab.evidence_text.clone(), text, &docs));
         }
+        Ok(Some(out))
     }
-    Ok(out)
-}
-
-fn node_statements(
-    node: &Node,
-    graph: &KnowledgeGraph,
-    base: &str,
-    vocab: &Vocab,
-    sources: &[NamedNode],
-    out: &mut Vec<Statement>,
-) -> io::Result<()> {
-    let iri = node_iri(base, &node.id)?;
-    let docs = evidence_docs(graph, &node.evidence);
-    out.push(statement(
-        &iri,
-        rdf::TYPE,
-        ontology_term(node.kind.as_str())?,
-        &docs,
-    ));
-    let label = if node.kind == NodeKind::Date {
-        Literal::new_simple_literal(&node.label)
-    } else {
-        language_literal(&node.label, "vi")?
-    };
-    out.push(statement(&iri, rdfs::LABEL, label, &docs));
-    if let Some(label_en) = &node.label_en {
-        out.push(statement(
-            &iri,
-            rdfs::LABEL,
-            language_literal(label_en, "en")?,
-            &docs,
-        ));
-    }
-    for alias in &node.aliases {
-        out.push(statement(
-            &iri,
-            vocab.alt_label.clone(),
-            language_literal(alias, "vi")?,
-            &docs,
-        ));
-    }
-    out.push(statement(
-        &iri,
-        vocab.id.clone(),
-        Literal::new_simple_literal(&node.id),
-        &docs,
-    ));
-    if node.kind == NodeKind::Date {
-        if let Some(value) = date_literal(&node.label) {
-            out.push(statement(&iri, vocab.date_value.clone(), value, &docs));
-        }
-    }
-    for &doc in &docs {
-        if let Some(source) = sources.get(doc as usize) {
-            out.push(statement(
-                &iri,
-                vocab.mentioned_in.clone(),
-                source.clone(),
-                &[doc],
-            ));
-        }
-    }
-    Ok(())
 }
 
 /// A stable IRI for one piece of evidence of one fact: a hash of the fact
@@ -478,56 +566,6 @@ fn predicate_rank(predicate: NamedNodeRef<'_>) -> u8 {
         rdf::OBJECT => 6,
         _ => 7,
     }
-}
-
-type TripleKey = (String, u8, String, String);
-
-fn triple_key(triple: &Triple) -> TripleKey {
-    (
-        triple.subject.to_string(),
-        predicate_rank(triple.predicate.as_ref()),
-        triple.predicate.to_string(),
-        triple.object.to_string(),
-    )
-}
-
-/// The triples, sorted and each once.
-fn sorted_triples(statements: &[Statement]) -> Vec<Triple> {
-    let mut keyed: Vec<(TripleKey, &Triple)> = statements
-        .iter()
-        .map(|s| (triple_key(&s.triple), &s.triple))
-        .collect();
-    keyed.sort_by(|a, b| a.0.cmp(&b.0));
-    keyed.dedup_by(|a, b| a.0 == b.0);
-    keyed.into_iter().map(|(_, t)| t.clone()).collect()
-}
-
-/// One quad per triple and supporting document, sorted by graph (default
-/// graph first) then as [`sorted_triples`], each once.
-fn sorted_quads(statements: &[Statement], sources: &[NamedNode]) -> Vec<Quad> {
-    let mut keyed: Vec<((String, TripleKey), Quad)> = Vec::new();
-    for s in statements {
-        let graphs: Vec<GraphName> = if s.docs.is_empty() {
-            vec![GraphName::DefaultGraph]
-        } else {
-            s.docs
-                .iter()
-                .filter_map(|&d| sources.get(d as usize))
-                .map(|g| GraphName::NamedNode(g.clone()))
-                .collect()
-        };
-        for graph_name in graphs {
-            let graph_key = match &graph_name {
-                GraphName::DefaultGraph => String::new(),
-                other => other.to_string(),
-            };
-            let quad = s.triple.clone().in_graph(graph_name);
-            keyed.push(((graph_key, triple_key(&s.triple)), quad));
-        }
-    }
-    keyed.sort_by(|a, b| a.0.cmp(&b.0));
-    keyed.dedup_by(|a, b| a.0 == b.0);
-    keyed.into_iter().map(|(_, q)| q).collect()
 }
 
 fn turtle_serializer(options: &ExportOptions) -> io::Result<TurtleSerializer> {
