@@ -138,85 +138,27 @@ fn specs() -> (Vec<NodeSpec>, Vec<EdgeSpec>) {
         });
     }
     let edge =
-        |source, relation, target, evidence: Vec<(&'static str, u32, f32)>, s: &str| EdgeSpec {
+        |source, relation, target, evidence: &[(usize, u32, f32)], sentence: &str| EdgeSpec {
             source,
             relation,
             target,
-            evidence,
-            sentence: s.to_string(),
+            evidence: evidence.iter().map(|&(d, s, c)| (DOCS[d], s, c)).collect(),
+            sentence: sentence.to_string(),
         };
+    use Relation as R;
+    #[rustfmt::skip]
     let mut edges = vec![
-        edge(
-            0,
-            Relation::HoldsRole,
-            1,
-            vec![(DOCS[0], 0, 0.9), (DOCS[1], 2, 0.6)],
-            "Bà Nguyên, Giám đốc Sở, phát biểu.",
-        ),
-        edge(
-            1,
-            Relation::RoleIn,
-            2,
-            vec![(DOCS[0], 0, 0.8)],
-            "Giám đốc Sở Thủy sản Hải Lăng.",
-        ),
-        edge(
-            0,
-            Relation::MemberOf,
-            2,
-            vec![(DOCS[2], 1, 1.0)],
-            "Bà là thành viên.",
-        ),
-        edge(
-            3,
-            Relation::ParticipatedIn,
-            5,
-            vec![(DOCS[1], 0, 0.7)],
-            "Cộng hòa Xanh Lam dự hội thảo.",
-        ),
-        edge(
-            5,
-            Relation::OrganizedBy,
-            2,
-            vec![(DOCS[1], 0, 0.5)],
-            "Sở đăng cai.",
-        ),
-        edge(
-            5,
-            Relation::Date,
-            7,
-            vec![(DOCS[1], 0, 0.95)],
-            "Ngày 28/2/2031.",
-        ),
-        edge(
-            5,
-            Relation::Location,
-            4,
-            vec![(DOCS[1], 0, 0.95)],
-            "Tại Cảng Bến Sỏi.",
-        ),
-        edge(
-            5,
-            Relation::Location,
-            3,
-            vec![(DOCS[1], 0, 0.4)],
-            "Tại Cộng hòa Xanh Lam.",
-        ),
-        edge(6, Relation::PartOf, 5, vec![(DOCS[1], 1, 0.85)], ""),
-        edge(
-            3,
-            Relation::Signed,
-            11,
-            vec![(DOCS[2], 3, 0.75), (DOCS[2], 4, 0.8), (DOCS[0], 5, 0.3)],
-            "Xanh Lam ký Hiệp định.",
-        ),
-        edge(
-            5,
-            Relation::About,
-            11,
-            vec![(DOCS[1], 0, 0.6)],
-            "Hội thảo bàn về Hiệp định.",
-        ),
+        edge(0, R::HoldsRole, 1, &[(0, 0, 0.9), (1, 2, 0.6)], "Bà Nguyên, Giám đốc Sở, phát biểu."),
+        edge(1, R::RoleIn, 2, &[(0, 0, 0.8)], "Giám đốc Sở Thủy sản Hải Lăng."),
+        edge(0, R::MemberOf, 2, &[(2, 1, 1.0)], "Bà là thành viên."),
+        edge(3, R::ParticipatedIn, 5, &[(1, 0, 0.7)], "Cộng hòa Xanh Lam dự hội thảo."),
+        edge(5, R::OrganizedBy, 2, &[(1, 0, 0.5)], "Sở đăng cai."),
+        edge(5, R::Date, 7, &[(1, 0, 0.95)], "Ngày 28/2/2031."),
+        edge(5, R::Location, 4, &[(1, 0, 0.95)], "Tại Cảng Bến Sỏi."),
+        edge(5, R::Location, 3, &[(1, 0, 0.4)], "Tại Cộng hòa Xanh Lam."),
+        edge(6, R::PartOf, 5, &[(1, 1, 0.85)], ""),
+        edge(3, R::Signed, 11, &[(2, 3, 0.75), (2, 4, 0.8), (0, 5, 0.3)], "Xanh Lam ký Hiệp định."),
+        edge(5, R::About, 11, &[(1, 0, 0.6)], "Hội thảo bàn về Hiệp định."),
     ];
     let first_hostile = nodes.len() - HOSTILE.len();
     for i in 0..HOSTILE.len() {
@@ -225,7 +167,7 @@ fn specs() -> (Vec<NodeSpec>, Vec<EdgeSpec>) {
             first_hostile + i,
             Relation::ALL[i % Relation::ALL.len()],
             first_hostile + j,
-            vec![(DOCS[(i + 1) % DOCS.len()], i as u32, i as f32 / 30.0)],
+            &[((i + 1) % DOCS.len(), i as u32, i as f32 / 30.0)],
             HOSTILE[(i + 2) % HOSTILE.len()],
         ));
     }
@@ -535,6 +477,26 @@ fn hostile_labels_round_trip_in_every_format() {
     }
 }
 
+/// The fact of the test graph read in three places of two documents: its
+/// subject and object IRIs and the IRIs of those two documents.
+fn three_document_fact(g: &KnowledgeGraph) -> (NamedNode, NamedNode, BTreeSet<String>) {
+    let base = ExportOptions::default().base_iri;
+    let fact = g
+        .edges_sorted()
+        .into_iter()
+        .find(|e| e.edge.relation == Relation::Signed && e.edge.evidence.len() == 3)
+        .unwrap();
+    let documents = [DOCS[0], DOCS[2]]
+        .iter()
+        .map(|d| source_iri(&base, d).unwrap().to_string())
+        .collect();
+    (
+        node_iri(&base, &fact.source.id).unwrap(),
+        node_iri(&base, &fact.target.id).unwrap(),
+        documents,
+    )
+}
+
 #[test]
 fn turtle_reifies_each_piece_of_evidence_with_its_provenance() {
     let g = build(false);
@@ -548,12 +510,7 @@ fn turtle_reifies_each_piece_of_evidence_with_its_provenance() {
     let total_evidence: usize = g.edges_sorted().iter().map(|e| e.edge.evidence.len()).sum();
     assert_eq!(statements.len(), total_evidence);
 
-    let signed = g
-        .edges_sorted()
-        .into_iter()
-        .find(|e| e.edge.relation == Relation::Signed && e.edge.evidence.len() == 3)
-        .unwrap();
-    let subject = node_iri(&base, &signed.source.id).unwrap();
+    let (subject, object, expected) = three_document_fact(&g);
     let about_it: Vec<NamedNode> = turtle
         .iter()
         .filter(|t| t.predicate == rdf::SUBJECT && t.object == subject.clone().into())
@@ -570,10 +527,9 @@ fn turtle_reifies_each_piece_of_evidence_with_its_provenance() {
     let mut sources = BTreeSet::new();
     for s in &about_it {
         assert!(s.as_str().starts_with(&format!("{base}evidence/")));
-        let target = node_iri(&base, &signed.target.id).unwrap();
         assert_eq!(
             objects(&turtle, s, &rdf::OBJECT.into_owned()),
-            vec![&Term::from(target)]
+            vec![&Term::from(object.clone())]
         );
         let derived = objects(
             &turtle,
@@ -594,10 +550,6 @@ fn turtle_reifies_each_piece_of_evidence_with_its_provenance() {
         texts += objects(&turtle, s, &kg("evidenceText")).len();
     }
     assert_eq!(texts, 1, "the graph keeps one sentence per fact");
-    let expected: BTreeSet<String> = [DOCS[0], DOCS[2]]
-        .iter()
-        .map(|d| source_iri(&base, d).unwrap().to_string())
-        .collect();
     assert_eq!(sources, expected);
 }
 
@@ -629,20 +581,12 @@ fn nquads_put_each_triple_in_the_graphs_of_its_documents() {
     );
 
     // the three-document fact is in exactly its documents' graphs
-    let signed = g
-        .edges_sorted()
-        .into_iter()
-        .find(|e| e.edge.relation == Relation::Signed && e.edge.evidence.len() == 3)
-        .unwrap();
-    let subject = node_iri(&base, &signed.source.id).unwrap();
+    let (subject, object, expected) = three_document_fact(&g);
+    let fact = Triple::new(subject, kg("signed"), object);
     let in_graphs: BTreeSet<String> = quads
         .iter()
-        .filter(|q| q.subject.to_string() == subject.to_string() && q.predicate == kg("signed"))
+        .filter(|q| Triple::from((*q).clone()) == fact)
         .map(|q| q.graph_name.to_string())
-        .collect();
-    let expected: BTreeSet<String> = [DOCS[0], DOCS[2]]
-        .iter()
-        .map(|d| source_iri(&base, d).unwrap().to_string())
         .collect();
     assert_eq!(in_graphs, expected);
 
