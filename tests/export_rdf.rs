@@ -914,3 +914,64 @@ mod cli {
         assert!(!text.contains("w3id.org/kgexport/id/"));
     }
 }
+
+/// Every code point of the Basic Multilingual Plane and of plane 1 (emoji,
+/// historic scripts), plane 14 (tags, variation selectors), the ends of the
+/// private-use planes and the last code point, 512 at a time, as a node
+/// label and as a document name, in every format: each output parses and
+/// gives the strings back. (The other planes hold more of the same CJK.)
+#[test]
+fn every_code_point_survives_as_label_and_document_name() {
+    let all: Vec<char> = (0..=0x1FFFFu32)
+        .chain(0xE0000..=0xE0FFF)
+        .chain(0xF0000..=0xF01FF)
+        .chain(0x10FE00..=0x10FFFF)
+        .filter_map(char::from_u32)
+        .collect();
+    let chunks: Vec<String> = all.chunks(512).map(|c| c.iter().collect()).collect();
+    let mut g = KnowledgeGraph::new();
+    // mentions name a short document: its IRI is written with every triple
+    let article = g.add_source("bai.txt");
+    for (i, chunk) in chunks.iter().enumerate() {
+        g.add_source(chunk);
+        let kind = NodeKind::ALL[i % NodeKind::ALL.len()];
+        g.add_node(kind, chunk, None, [], [evidence(article, 0, 0.5)]);
+    }
+    let names: BTreeSet<String> = chunks.iter().cloned().collect();
+    let labels = |triples: &HashSet<Triple>| -> BTreeSet<String> {
+        triples
+            .iter()
+            .filter(|t| t.predicate == rdfs::LABEL)
+            .filter_map(|t| match &t.object {
+                Term::Literal(l) => Some(l.value().to_string()),
+                _ => None,
+            })
+            .collect()
+    };
+    let file_names = |triples: &HashSet<Triple>| -> BTreeSet<String> {
+        triples
+            .iter()
+            .filter(|t| t.predicate == kg("fileName"))
+            .filter_map(|t| match &t.object {
+                Term::Literal(l) => Some(l.value().to_string()),
+                _ => None,
+            })
+            .collect()
+    };
+    let turtle = parse_turtle(&export(&g, Format::Turtle));
+    let ntriples = parse_ntriples(&export(&g, Format::Ntriples));
+    let quads: HashSet<Triple> = parse_nquads(&export(&g, Format::Nquads))
+        .into_iter()
+        .map(Triple::from)
+        .collect();
+    for triples in [&turtle, &ntriples, &quads] {
+        assert_eq!(labels(triples), names);
+        let mut documents = names.clone();
+        documents.insert("bai.txt".to_string());
+        assert_eq!(file_names(triples), documents);
+        assert_eq!(typed_nodes(triples).len(), g.node_count());
+    }
+    let (_, rows) = csv_rows(&export_csv(&g).0);
+    let csv_labels: BTreeSet<String> = rows.iter().map(|r| r["label"].clone()).collect();
+    assert_eq!(csv_labels, names);
+}
