@@ -262,6 +262,31 @@ fn parse_nquads(bytes: &[u8]) -> Vec<Quad> {
         .collect()
 }
 
+/// The Turtle, N-Triples and N-Quads exports of `g`, parsed back, named
+/// graphs dropped.
+fn parsed_rdf_exports(g: &KnowledgeGraph) -> [HashSet<Triple>; 3] {
+    [
+        parse_turtle(&export(g, Format::Turtle)),
+        parse_ntriples(&export(g, Format::Ntriples)),
+        parse_nquads(&export(g, Format::Nquads))
+            .into_iter()
+            .map(Triple::from)
+            .collect(),
+    ]
+}
+
+/// The values of the literals that are objects of `predicate`.
+fn literal_values(triples: &HashSet<Triple>, predicate: &NamedNode) -> BTreeSet<String> {
+    triples
+        .iter()
+        .filter(|t| &t.predicate == predicate)
+        .filter_map(|t| match &t.object {
+            Term::Literal(l) => Some(l.value().to_string()),
+            _ => None,
+        })
+        .collect()
+}
+
 fn csv_rows(bytes: &[u8]) -> (Vec<String>, Vec<BTreeMap<String, String>>) {
     let mut reader = csv::Reader::from_reader(bytes);
     let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
@@ -345,12 +370,7 @@ fn every_rdf_format_reparses_to_the_same_triples() {
 #[test]
 fn all_formats_describe_the_same_graph() {
     let g = build(false);
-    let turtle = parse_turtle(&export(&g, Format::Turtle));
-    let ntriples = parse_ntriples(&export(&g, Format::Ntriples));
-    let quads: HashSet<Triple> = parse_nquads(&export(&g, Format::Nquads))
-        .into_iter()
-        .map(Triple::from)
-        .collect();
+    let [turtle, ntriples, quads] = parsed_rdf_exports(&g);
     let (nodes_csv, edges_csv) = export_csv(&g);
     let (_, node_rows) = csv_rows(&nodes_csv);
     let (_, edge_rows) = csv_rows(&edges_csv);
@@ -938,37 +958,12 @@ fn every_code_point_survives_as_label_and_document_name() {
         g.add_node(kind, chunk, None, [], [evidence(article, 0, 0.5)]);
     }
     let names: BTreeSet<String> = chunks.iter().cloned().collect();
-    let labels = |triples: &HashSet<Triple>| -> BTreeSet<String> {
-        triples
-            .iter()
-            .filter(|t| t.predicate == rdfs::LABEL)
-            .filter_map(|t| match &t.object {
-                Term::Literal(l) => Some(l.value().to_string()),
-                _ => None,
-            })
-            .collect()
-    };
-    let file_names = |triples: &HashSet<Triple>| -> BTreeSet<String> {
-        triples
-            .iter()
-            .filter(|t| t.predicate == kg("fileName"))
-            .filter_map(|t| match &t.object {
-                Term::Literal(l) => Some(l.value().to_string()),
-                _ => None,
-            })
-            .collect()
-    };
-    let turtle = parse_turtle(&export(&g, Format::Turtle));
-    let ntriples = parse_ntriples(&export(&g, Format::Ntriples));
-    let quads: HashSet<Triple> = parse_nquads(&export(&g, Format::Nquads))
-        .into_iter()
-        .map(Triple::from)
-        .collect();
+    let [turtle, ntriples, quads] = parsed_rdf_exports(&g);
     for triples in [&turtle, &ntriples, &quads] {
-        assert_eq!(labels(triples), names);
+        assert_eq!(literal_values(triples, &rdfs::LABEL.into_owned()), names);
         let mut documents = names.clone();
         documents.insert("bai.txt".to_string());
-        assert_eq!(file_names(triples), documents);
+        assert_eq!(literal_values(triples, &kg("fileName")), documents);
         assert_eq!(typed_nodes(triples).len(), g.node_count());
     }
     let (_, rows) = csv_rows(&export_csv(&g).0);
