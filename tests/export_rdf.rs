@@ -692,7 +692,8 @@ fn empty_graph_exports_cleanly() {
     assert_eq!(csv_rows(&edges).0, csv_export::EDGE_COLUMNS);
 }
 
-/// `(term, rdf:type)` pairs and the labels/comments of the ontology file.
+/// The triples of `ontology/kgexport.ttl`, with look-ups of a term's types
+/// and of the languages of its labels and comments.
 struct Ontology {
     triples: HashSet<Triple>,
 }
@@ -826,6 +827,21 @@ fn ontology_aligns_with_schema_org_org_and_prov() {
         rdfs::SUB_PROPERTY_OF,
         "https://schema.org/location"
     ));
+    // provenance: source documents are PROV entities, evidence is reified
+    assert!(has("fileName", rdfs::DOMAIN, &format!("{PROV}Entity")));
+    assert!(has("mentionedIn", rdfs::RANGE, &format!("{PROV}Entity")));
+    for property in [
+        "evidenceText",
+        "confidence",
+        "sentenceIndex",
+        "startOffset",
+        "endOffset",
+    ] {
+        assert!(
+            has(property, rdfs::DOMAIN, rdf::STATEMENT.as_str()),
+            "{property}"
+        );
+    }
     // participatedIn ⊑ inverse(schema:attendee), through a blank node
     let inverse = NamedNode::new(format!("{OWL}inverseOf")).unwrap();
     let supers = objects(
