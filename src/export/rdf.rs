@@ -179,7 +179,8 @@ pub fn date_literal(label: &str) -> Option<Literal> {
         }
     };
     let parts: Vec<&str> = label.split('-').collect();
-    let year = number(parts.first().filter(|y| y.len() == 4)?)?;
+    // year 0000 is valid in XSD 1.1 only: rather no value than a doubtful one
+    let year = number(parts.first().filter(|y| y.len() == 4)?).filter(|&y| y > 0)?;
     let month = match parts.get(1) {
         Some(m) if m.len() == 2 => Some(number(m).filter(|m| (1..=12).contains(m))?),
         Some(_) => return None,
