@@ -19,6 +19,8 @@ Examples:
   kgexport articles/ -o graph.ttl               every .txt under articles/
   kgexport --format nquads a.txt b.txt > g.nq   one named graph per article
   kgexport --format csv -o out/ articles/       out/nodes.csv and out/edges.csv
+  kgexport --format graphml -o g.graphml a/     for Gephi, networkx, igraph (also gexf)
+  kgexport --format dot | dot -Tsvg > g.svg     a picture through Graphviz
   cat article.txt | kgexport --stats            from stdin, with counts on stderr
   kgexport --on-error skip scraped/ -o g.ttl    leave out files that cannot be read
 
@@ -50,7 +52,7 @@ pub enum OnError {
 #[command(name = "kgexport", version, about, after_help = EXAMPLES)]
 pub struct Args {
     /// Article files, directories (walked for .txt files) or - for stdin.
-    /// With none: stdin when piped, else the bundled sample corpus.
+    /// With none: stdin when piped or redirected, else the bundled sample corpus.
     #[arg(value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
 
@@ -208,13 +210,34 @@ pub enum DefaultInput {
     SampleCorpus,
 }
 
-/// Stdin when something is piped in, the sample corpus when stdin is a
-/// terminal (a user trying the tool, who would otherwise wait on input).
-pub fn default_input(stdin_is_terminal: bool) -> DefaultInput {
-    if stdin_is_terminal {
-        DefaultInput::SampleCorpus
-    } else {
+/// Stdin when something is piped or redirected in, the sample corpus when
+/// stdin is a terminal (a user trying the tool, who would otherwise wait on
+/// input) or nothing at all (`/dev/null`, a closed descriptor: a job runner).
+pub fn default_input(stdin_carries_data: bool) -> DefaultInput {
+    if stdin_carries_data {
         DefaultInput::Stdin
+    } else {
+        DefaultInput::SampleCorpus
+    }
+}
+
+/// True when stdin is a pipe, a socket or a regular file.
+fn stdin_carries_data() -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd;
+        use std::os::unix::fs::FileTypeExt;
+        let Ok(fd) = io::stdin().as_fd().try_clone_to_owned() else {
+            return false;
+        };
+        std::fs::File::from(fd).metadata().is_ok_and(|m| {
+            let kind = m.file_type();
+            kind.is_fifo() || kind.is_socket() || kind.is_file()
+        })
+    }
+    #[cfg(not(unix))]
+    {
+        !io::stdin().is_terminal()
     }
 }
 
@@ -223,7 +246,7 @@ fn read_graph(args: &Args, mut reporter: Reporter) -> Result<(KnowledgeGraph, Re
     let mut builder = GraphBuilder::new();
     let mut counts = ReadCounts::default();
     let mut entries = if args.inputs.is_empty() {
-        if default_input(io::stdin().is_terminal()) == DefaultInput::SampleCorpus {
+        if default_input(stdin_carries_data()) == DefaultInput::SampleCorpus {
             reporter
                 .note("no input given: reading the bundled sample corpus (5 articles); see --help");
             for doc in input::sample_corpus() {
@@ -453,9 +476,9 @@ mod tests {
     }
 
     #[test]
-    fn default_input_is_stdin_unless_a_terminal() {
-        assert_eq!(default_input(true), DefaultInput::SampleCorpus);
-        assert_eq!(default_input(false), DefaultInput::Stdin);
+    fn default_input_is_stdin_only_when_data_comes_in() {
+        assert_eq!(default_input(false), DefaultInput::SampleCorpus);
+        assert_eq!(default_input(true), DefaultInput::Stdin);
     }
 
     #[test]

@@ -600,6 +600,24 @@ fn piped_stdin_is_read_when_no_input_is_given() {
 }
 
 #[test]
+fn no_input_and_no_stdin_data_reads_the_sample_corpus() {
+    // /dev/null is neither a terminal nor a pipe: a job runner with no input
+    let output = std::process::Command::new(assert_cmd::cargo::cargo_bin!("kgexport"))
+        .arg("--stats")
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let stderr = stderr_of(&output);
+    assert!(
+        stderr.contains("reading the bundled sample corpus"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("documents: 5 read"), "{stderr}");
+    assert!(String::from_utf8_lossy(&output.stdout).contains("@prefix"));
+}
+
+#[test]
 fn dash_reads_stdin_alongside_files() {
     let dir = tempfile::tempdir().unwrap();
     let a = article(dir.path(), "a.txt");

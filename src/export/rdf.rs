@@ -60,10 +60,10 @@ pub fn write(
         Format::Turtle => Sink::Turtle(Box::new(turtle_serializer(options)?.for_writer(&mut *out))),
         Format::Ntriples => Sink::NTriples(NTriplesSerializer::new().for_writer(&mut *out)),
         Format::Nquads => Sink::NQuads(NQuadsSerializer::new().for_writer(&mut *out)),
-        Format::Csv => {
+        other => {
             return Err(io::Error::new(
                 io::ErrorKind::InvalidInput,
-                "csv is not an RDF format",
+                format!("{other:?} is not an RDF format"),
             ))
         }
     };
@@ -108,7 +108,7 @@ fn checked_iri(iri: String) -> io::Result<NamedNode> {
 /// (RFC 3987) percent-encoded as UTF-8: unreserved ASCII and non-ASCII
 /// `ucschar` stay, bidirectional formatting marks do not (§4.1), and `/`
 /// stays only when `keep_slash`.
-fn encode_iri_path(text: &str, keep_slash: bool) -> String {
+pub(crate) fn encode_iri_path(text: &str, keep_slash: bool) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         let unreserved = c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '_' | '~');
