@@ -72,6 +72,22 @@ pub fn relations(p: &mut SentenceParser<'_, '_>) {
             start = k + 1;
         }
     }
+    // "Cùng dự có A, B, C", "Tham dự có ...": the event in focus
+    if let Some(focus) = p.b.focus_event {
+        let lead =
+            (0..n.min(4)).find(|&k| p.low_at(k) == "có" && (0..k).any(|x| p.low_at(x) == "dự"));
+        if let Some(c) = lead {
+            let people: Vec<usize> = p
+                .mentions
+                .iter()
+                .filter(|m| m.kind == NodeKind::Person && m.start > c)
+                .map(|m| m.entity)
+                .collect();
+            for person in people {
+                p.fact(person, Relation::ParticipatedIn, focus, 0.6);
+            }
+        }
+    }
     if let Some(e) = first_event {
         p.b.focus_event = Some(e);
     }
@@ -95,6 +111,7 @@ fn clause(p: &mut SentenceParser<'_, '_>, s: usize, e: usize) -> Option<usize> {
         .copied()
         .collect();
     let mut hidden: Vec<usize> = Vec::new(); // events inside a reception's name
+    let mut guest_spans: Vec<(usize, usize)> = Vec::new();
     let mut made_events: Vec<(usize, usize, usize)> = Vec::new(); // (start, end, entity)
 
     // receptions: "Tổng Bí thư X tiếp Y", "X hội kiến Y"
@@ -120,9 +137,10 @@ fn clause(p: &mut SentenceParser<'_, '_>, s: usize, e: usize) -> Option<usize> {
             continue;
         }
         let mut ge = g;
-        while ge < e && !matches!(p.low_at(ge), "," | "(" | ";" | ":") {
+        while ge < e && !matches!(p.low_at(ge), "," | ";" | ":") {
             ge += 1;
         }
+        guest_spans.push((g, ge));
         let guests: Vec<Mention> = ms
             .iter()
             .filter(|m| m.start >= g && m.end <= ge && m.kind == NodeKind::Person)
@@ -148,7 +166,7 @@ fn clause(p: &mut SentenceParser<'_, '_>, s: usize, e: usize) -> Option<usize> {
         }
         hidden.extend(
             ms.iter()
-                .filter(|m| m.start >= g && m.end <= ge && m.kind == NodeKind::Event)
+                .filter(|m| m.start >= g && m.start < ge && m.kind == NodeKind::Event)
                 .map(|m| m.entity),
         );
         made_events.push((host.from, ge, event));
@@ -205,21 +223,21 @@ fn clause(p: &mut SentenceParser<'_, '_>, s: usize, e: usize) -> Option<usize> {
         .chain(made_events.iter().copied())
         .collect();
 
-    // when: every date of the clause
-    let dates: Vec<usize> = p
+    // when: the dates of the clause (token position, entity)
+    let dates: Vec<(usize, usize)> = p
         .dates
         .iter()
         .filter(|(ds, de, _)| *ds >= s && *de <= e)
-        .flat_map(|(_, _, ents)| ents.iter().copied())
+        .flat_map(|(ds, _, ents)| ents.iter().map(move |&d| (*ds, d)))
         .collect();
     // where: places after "tại"/"ở", and places in apposition to them
-    let mut places = Vec::new();
+    let mut places: Vec<(usize, usize)> = Vec::new();
     for (ix, m) in ms.iter().enumerate() {
         if !matches!(m.kind, NodeKind::Place | NodeKind::Country) || !m.top {
             continue;
         }
         if m.start > s && matches!(p.low_at(m.start - 1), "tại" | "ở") {
-            places.push(m.entity);
+            places.push((m.start, m.entity));
             // "tại Trung tâm Hội nghị Quốc gia, Thủ đô Hà Nội"
             let mut prev = *m;
             for next in &ms[ix + 1..] {
@@ -227,7 +245,7 @@ fn clause(p: &mut SentenceParser<'_, '_>, s: usize, e: usize) -> Option<usize> {
                     && next.start == prev.end + 1
                     && p.low_at(prev.end) == ","
                 {
-                    places.push(next.entity);
+                    places.push((m.start, next.entity));
                     p.fact(prev.entity, Relation::PartOf, next.entity, 0.7);
                     prev = *next;
                 } else {
@@ -236,18 +254,35 @@ fn clause(p: &mut SentenceParser<'_, '_>, s: usize, e: usize) -> Option<usize> {
             }
         }
     }
-    for &(_, _, ev) in &events {
-        for &d in &dates {
+    // a date or place before every event of the clause ("Sáng 25/10, tại
+    // X, ...") is theirs; one after an event is that event's (and of
+    // events coordinated with it)
+    let owners = |at: usize| -> Vec<usize> {
+        let before: Vec<&(usize, usize, usize)> =
+            events.iter().filter(|(_, ee, _)| *ee <= at).collect();
+        match before.iter().map(|(_, ee, _)| *ee).max() {
+            None => events.iter().map(|&(_, _, ev)| ev).collect(),
+            Some(last_end) => before
+                .iter()
+                .filter(|(_, ee, _)| *ee == last_end)
+                .map(|&&(_, _, ev)| ev)
+                .collect(),
+        }
+    };
+    for &(at, d) in &dates {
+        for ev in owners(at) {
             p.fact(ev, Relation::Date, d, 0.7);
         }
-        for &l in &places {
+    }
+    for &(at, l) in &places {
+        for ev in owners(at) {
             p.fact(ev, Relation::Location, l, 0.7);
         }
     }
 
     // verbs between an agent and an event
     for k in s..e {
-        if inside_mention(&ms, k) {
+        if inside_mention(&ms, k) || guest_spans.iter().any(|&(gs, ge)| gs <= k && k < ge) {
             continue;
         }
         let host = HOST.iter().find(|v| verb_at(p, k, v));
@@ -268,13 +303,16 @@ fn clause(p: &mut SentenceParser<'_, '_>, s: usize, e: usize) -> Option<usize> {
         // the event right after the verb, and any coordinated with it
         let mut targets = Vec::new();
         let mut at = k + verb_len;
+        // "chủ trì công tác tổ chức Lễ X", "đăng cai tổ chức Lễ X"
+        while at < e && matches!(p.low_at(at), "công" | "tác" | "tổ" | "chức" | "việc") {
+            at += 1;
+        }
         while let Some(&(es, ee, ev)) = events.iter().find(|(es, _, _)| *es >= at && *es <= at + 1)
         {
             targets.push(ev);
-            if p.low_at(ee) == "và" {
+            if p.low_at(ee) == "và" && es < ee {
                 at = ee + 1;
             } else {
-                let _ = es;
                 break;
             }
         }
@@ -352,17 +390,20 @@ fn clause(p: &mut SentenceParser<'_, '_>, s: usize, e: usize) -> Option<usize> {
         }
     }
 
-    // "Cùng dự có A, B, C": the event in focus
-    if let Some(focus) = p.b.focus_event {
-        let lead =
-            (s..e.min(s + 4)).find(|&k| p.low_at(k) == "có" && (s..k).any(|x| p.low_at(x) == "dự"));
-        if let Some(c) = lead {
-            for m in ms
-                .iter()
-                .filter(|m| m.kind == NodeKind::Person && m.start > c)
-            {
-                p.fact(m.entity, Relation::ParticipatedIn, focus, 0.6);
-            }
+    // "Event A (đã) diễn ra Event B": B is part of A
+    for k in s..e {
+        if !verb_at(p, k, &["diễn", "ra"]) {
+            continue;
+        }
+        let Some(&(_, _, part)) = events.iter().find(|(es, _, _)| *es == k + 2) else {
+            continue;
+        };
+        let mut h = k;
+        while h > s && matches!(p.low_at(h - 1), "đã" | "sẽ" | "cũng") {
+            h -= 1;
+        }
+        if let Some(&(_, _, whole)) = events.iter().find(|(_, ee, _)| *ee == h) {
+            p.fact(part, Relation::PartOf, whole, 0.6);
         }
     }
 

@@ -218,23 +218,33 @@ impl<'a> DocBuilder<'a> {
             }
         }
         // short forms to the full name they begin, the most mentioned one
+        // (a full name of a document or event that another one of the
+        // article continues, "Công ước của Liên hợp quốc", is one too)
+        let mut as_short = vec![false; n];
         for i in 0..n {
-            if self.entities[i].form == Form::Full || target[i] != i {
+            let kind = self.entities[i].entity.kind;
+            let prefix_kind = matches!(kind, NodeKind::Document | NodeKind::Event);
+            if (self.entities[i].form == Form::Full && !prefix_kind) || target[i] != i {
                 continue;
             }
-            let kind = self.entities[i].entity.kind;
             let short = self.entities[i].entity.label.to_lowercase();
             let best = (0..n)
                 .filter(|&j| {
                     j != i
                         && self.entities[j].entity.kind == kind
                         && self.entities[j].form == Form::Full
-                        && names_of(&self.entities[j].entity)
-                            .any(|name| starts_with_words(&name.to_lowercase(), &short))
+                        && names_of(&self.entities[j].entity).any(|name| {
+                            let name = name.to_lowercase();
+                            starts_with_words(&name, &short)
+                                || (prefix_kind && same_head_fewer_words(&short, &name))
+                        })
                 })
                 .max_by_key(|&j| (self.entities[j].entity.evidence.len(), std::cmp::Reverse(j)));
             target[i] = match best {
-                Some(j) => j,
+                Some(j) => {
+                    as_short[i] = true;
+                    j
+                }
                 None if self.entities[i].form == Form::ShortOrDrop => usize::MAX,
                 None => i,
             };
@@ -263,7 +273,7 @@ impl<'a> DocBuilder<'a> {
             let Some(src) = merged[i].take() else {
                 continue;
             };
-            let short = self.entities[i].form != Form::Full;
+            let short = as_short[i];
             if let Some(dst) = merged[t].as_mut() {
                 dst.evidence.extend(src.evidence);
                 let mut names = vec![src.label];
@@ -381,6 +391,18 @@ fn names_of(e: &Entity) -> impl Iterator<Item = &String> {
 /// Whether `long` begins with the words of `short` and has more.
 fn starts_with_words(long: &str, short: &str) -> bool {
     long.len() > short.len() && long.starts_with(short) && long[short.len()..].starts_with(' ')
+}
+
+/// Whether `short` and `long` open with the same word and every word of
+/// `short` is in `long`, which has more: "Công ước chống tội phạm mạng" in
+/// "Công ước của Liên hợp quốc về chống tội phạm mạng".
+fn same_head_fewer_words(short: &str, long: &str) -> bool {
+    let sw: Vec<&str> = short.split_whitespace().collect();
+    let lw: Vec<&str> = long.split_whitespace().collect();
+    sw.len() >= 2
+        && sw.len() < lw.len()
+        && sw[..2] == lw[..2.min(lw.len())]
+        && sw.iter().all(|w| lw.contains(w))
 }
 
 /// How complete a spelling of a person's name is: more words, then more

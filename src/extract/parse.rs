@@ -342,17 +342,19 @@ impl SentenceParser<'_, '_> {
                 }
                 let s = k;
                 k += 1;
-                let mut lower_run = 0;
+                // the second capitalised word of a proper name ("Nghĩa Lộ")
+                // takes no lower-case words after it
+                let proper = matches!(pieces.last(), Some(Piece::Tokens(ps, pe)) if pe - ps == 1 && self.cap(*ps) && *pe == s);
+                let mut lower_run = if proper { 3 } else { 0 };
                 while lower_run < 3
                     && self.lowercase_word(k)
                     && (!lex.is_stopword(self.low(k)) || self.compound(k))
-                    && self.hit_end(k).is_none()
+                    && !self.lower_blocks(k)
                 {
                     k += 1;
                     lower_run += 1;
                 }
                 pieces.push(Piece::Tokens(s, k));
-                topic = 0;
                 continue;
             }
             let w = self.low(k);
@@ -422,6 +424,21 @@ impl SentenceParser<'_, '_> {
                 k += 1;
                 continue;
             }
+            // "Bệnh viện Đa khoa số 3", "Phòng thủ khu vực 4"
+            if !pieces.is_empty()
+                && k > 0
+                && matches!(self.low(k - 1), "số" | "vực" | "thứ")
+                && self
+                    .word(k)
+                    .bytes()
+                    .next()
+                    .is_some_and(|b| b.is_ascii_digit())
+                && self.in_date(k).is_none()
+            {
+                pieces.push(Piece::Tokens(k, k + 1));
+                k += 1;
+                continue;
+            }
             if (w == "số" || w == "khu") && !pieces.is_empty() {
                 let mut e = k + 1;
                 if self.low(e) == "vực" {
@@ -456,6 +473,21 @@ impl SentenceParser<'_, '_> {
     /// second syllable alone would end a name ("tự do").
     fn compound(&self, k: usize) -> bool {
         k > 0 && COMPOUNDS.contains(&format!("{} {}", self.low(k - 1), self.low(k)).as_str())
+    }
+
+    /// Whether a lower-case word at `k` opens something else: an
+    /// administrative unit ("tỉnh"), an event ("lễ"), an honorific.
+    fn lower_blocks(&self, k: usize) -> bool {
+        self.hit(
+            k,
+            &[
+                Category::AreaHead,
+                Category::EventHead,
+                Category::EventHeadStandalone,
+                Category::Honorific,
+            ],
+        )
+        .is_some()
     }
 
     /// Capitalised words (or a known place) from `k`: end and whether any.
@@ -1054,7 +1086,7 @@ impl SentenceParser<'_, '_> {
         while k - head_end < 5
             && self.lowercase_word(k)
             && !lex.is_stopword(self.low(k))
-            && self.hit_end(k).is_none()
+            && !self.lower_blocks(k)
             && self.in_date(k).is_none()
         {
             k += 1;
@@ -1069,10 +1101,18 @@ impl SentenceParser<'_, '_> {
         let mut end = prefix_end;
         let mut organiser = None;
         if let Some(p) = self.parse_event(k, false) {
-            base = Some((p.entity, NodeKind::Event, p.label.clone()));
+            base = Some((
+                p.entity,
+                NodeKind::Event,
+                self.b.label(p.entity).to_string(),
+            ));
             end = p.end;
         } else if let Some(p) = self.parse_document(k, false) {
-            base = Some((p.entity, NodeKind::Document, p.label.clone()));
+            base = Some((
+                p.entity,
+                NodeKind::Document,
+                self.b.label(p.entity).to_string(),
+            ));
             end = p.end;
         } else if self.low(k) == "của" {
             if let Some(p) = self.parse_org(k + 1, false, false) {
