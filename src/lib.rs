@@ -25,6 +25,7 @@ pub mod export;
 pub mod extract;
 pub mod graph;
 pub mod input;
+pub mod lexicon;
 pub mod normalize;
 pub mod output;
 pub mod resolve;
