@@ -1,37 +1,245 @@
 //! Entity resolution: one node per real-world thing, within and across
 //! documents, then the graph.
+//!
+//! Two entities of one kind are the same thing when they share a name: a
+//! label or an alias (an acronym, a variant spelling, a long form), compared
+//! by slug, so case and diacritics do not matter ("Antonio Guterres" and
+//! "António Guterres"). Short forms that only name something in the context
+//! of their own article ("Lễ mở ký", "Công ước") never link documents. The
+//! canonical label of a merged node is chosen from its members' labels by
+//! completeness alone, so it does not depend on the order of the input.
 
-use crate::extract::DocFacts;
-use crate::graph::KnowledgeGraph;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use crate::extract::{DocFacts, Entity};
+use crate::graph::{slug, KnowledgeGraph, NodeKind};
 
 /// Merges the documents' entities and facts into one graph. `sources[i]` is
 /// the name of the document `docs[i]` was read from.
 pub fn resolve(sources: &[String], docs: Vec<DocFacts>) -> KnowledgeGraph {
     let mut graph = KnowledgeGraph::new();
-    for (name, doc) in sources.iter().zip(docs) {
+    for name in sources.iter().take(docs.len()) {
         graph.add_source(name);
-        let ids: Vec<_> = doc
-            .entities
+    }
+    // every entity of every document, and the union-find over them
+    let mut flat: Vec<(usize, usize)> = Vec::new();
+    for (d, doc) in docs.iter().enumerate() {
+        for e in 0..doc.entities.len() {
+            flat.push((d, e));
+        }
+    }
+    let mut parent: Vec<usize> = (0..flat.len()).collect();
+    let mut by_key: HashMap<(NodeKind, String), usize> = HashMap::new();
+    for (ix, &(d, e)) in flat.iter().enumerate() {
+        let entity = &docs[d].entities[e];
+        for key in merge_keys(entity) {
+            match by_key.get(&(entity.kind, key.clone())) {
+                Some(&other) => union(&mut parent, ix, other),
+                None => {
+                    by_key.insert((entity.kind, key), ix);
+                }
+            }
+        }
+    }
+    // the members of each cluster
+    let mut clusters: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for ix in 0..flat.len() {
+        let root = find(&mut parent, ix);
+        clusters.entry(root).or_default().push(ix);
+    }
+    let mut node_of: HashMap<usize, petgraph::graph::NodeIndex> = HashMap::new();
+    for members in clusters.values() {
+        let entities: Vec<&Entity> = members
             .iter()
-            .map(|e| {
-                graph.add_node(
-                    e.kind,
-                    &e.label,
-                    e.label_en.as_deref(),
-                    e.aliases.iter().cloned(),
-                    e.evidence.iter().copied(),
-                )
-            })
+            .map(|&ix| &docs[flat[ix].0].entities[flat[ix].1])
             .collect();
+        let label = canonical_label(&entities);
+        let label_en = entities
+            .iter()
+            .filter_map(|e| e.label_en.as_deref())
+            .min_by(|a, b| a.len().cmp(&b.len()).then(a.cmp(b)));
+        let mut aliases: BTreeSet<String> = BTreeSet::new();
+        for e in &entities {
+            aliases.insert(e.label.clone());
+            aliases.extend(e.aliases.iter().cloned());
+            aliases.extend(e.short_forms.iter().cloned());
+        }
+        aliases.remove(&label);
+        let evidence: Vec<_> = entities
+            .iter()
+            .flat_map(|e| e.evidence.iter().copied())
+            .collect();
+        let node = graph.add_node(entities[0].kind, &label, label_en, aliases, evidence);
+        for &ix in members {
+            node_of.insert(ix, node);
+        }
+    }
+    let mut offset = 0;
+    let mut doc_offsets = Vec::with_capacity(docs.len());
+    for doc in &docs {
+        doc_offsets.push(offset);
+        offset += doc.entities.len();
+    }
+    for (d, doc) in docs.into_iter().enumerate() {
         for fact in doc.facts {
-            graph.add_edge(
-                ids[fact.subject],
-                fact.relation,
-                ids[fact.object],
-                fact.evidence,
-                &fact.sentence,
-            );
+            let (Some(&s), Some(&o)) = (
+                node_of.get(&(doc_offsets[d] + fact.subject)),
+                node_of.get(&(doc_offsets[d] + fact.object)),
+            ) else {
+                continue;
+            };
+            if s != o {
+                graph.add_edge(s, fact.relation, o, fact.evidence, &fact.sentence);
+            }
         }
     }
     graph
+}
+
+/// The names by which an entity may be the same as another document's: its
+/// label and aliases by slug; for documents and events also without
+/// "của" ("Công ước của Liên hợp quốc về ..." = "Công ước Liên hợp quốc về
+/// ...").
+fn merge_keys(e: &Entity) -> Vec<String> {
+    let mut keys = Vec::new();
+    for name in std::iter::once(&e.label).chain(e.aliases.iter()) {
+        let key = slug(name);
+        if matches!(e.kind, NodeKind::Document | NodeKind::Event) {
+            let without_cua: Vec<&str> = key.split('-').filter(|w| *w != "cua").collect();
+            keys.push(without_cua.join("-"));
+        }
+        keys.push(key);
+    }
+    keys.sort();
+    keys.dedup();
+    keys
+}
+
+/// The most complete label of a cluster: the most words, then the most
+/// letters with diacritics (more bytes), then the first in Unicode order.
+fn canonical_label(entities: &[&Entity]) -> String {
+    entities
+        .iter()
+        .map(|e| e.label.as_str())
+        .max_by(|a, b| {
+            let ka = (a.chars().count(), a.len());
+            let kb = (b.chars().count(), b.len());
+            ka.cmp(&kb).then_with(|| b.cmp(a))
+        })
+        .unwrap_or_default()
+        .to_string()
+}
+
+fn find(parent: &mut [usize], mut x: usize) -> usize {
+    while parent[x] != x {
+        parent[x] = parent[parent[x]];
+        x = parent[x];
+    }
+    x
+}
+
+fn union(parent: &mut [usize], a: usize, b: usize) {
+    let (ra, rb) = (find(parent, a), find(parent, b));
+    if ra != rb {
+        // the smaller index is the root: deterministic
+        let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
+        parent[hi] = lo;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::Fact;
+    use crate::graph::{Evidence, Relation};
+
+    fn ev(doc: u32) -> Evidence {
+        Evidence {
+            doc,
+            sentence: 0,
+            start: 0,
+            end: 1,
+            confidence: 0.9,
+        }
+    }
+
+    fn ent(kind: NodeKind, label: &str, aliases: &[&str], short: &[&str], doc: u32) -> Entity {
+        Entity {
+            kind,
+            label: label.to_string(),
+            label_en: None,
+            aliases: aliases.iter().map(|s| s.to_string()).collect(),
+            short_forms: short.iter().map(|s| s.to_string()).collect(),
+            evidence: vec![ev(doc)],
+        }
+    }
+
+    fn two_docs(first_first: bool) -> KnowledgeGraph {
+        let a = DocFacts {
+            entities: vec![
+                ent(NodeKind::Person, "Antonio Ferreira", &[], &[], 0),
+                ent(
+                    NodeKind::Document,
+                    "Hiệp ước Lisboa về nghề cá",
+                    &["Hiệp ước Lisboa"],
+                    &["Hiệp ước"],
+                    0,
+                ),
+            ],
+            facts: vec![Fact {
+                subject: 0,
+                relation: Relation::Signed,
+                object: 1,
+                evidence: ev(0),
+                sentence: "s".into(),
+            }],
+        };
+        let b = DocFacts {
+            entities: vec![
+                ent(NodeKind::Person, "António Ferreira", &[], &[], 1),
+                ent(NodeKind::Document, "Hiệp ước Lisboa", &[], &[], 1),
+                // a different treaty, known by the same short form
+                ent(NodeKind::Document, "Hiệp ước Porto", &[], &["Hiệp ước"], 1),
+            ],
+            facts: vec![],
+        };
+        let names = vec!["a.txt".to_string(), "b.txt".to_string()];
+        if first_first {
+            resolve(&names, vec![a, b])
+        } else {
+            resolve(&names, vec![b, a])
+        }
+    }
+
+    #[test]
+    fn variants_merge_and_short_forms_do_not() {
+        let g = two_docs(true);
+        let people: Vec<_> = g
+            .nodes_sorted()
+            .into_iter()
+            .filter(|n| n.kind == NodeKind::Person)
+            .collect();
+        assert_eq!(people.len(), 1);
+        assert_eq!(people[0].label, "António Ferreira");
+        assert!(people[0].aliases.contains("Antonio Ferreira"));
+        let docs: Vec<_> = g
+            .nodes_sorted()
+            .into_iter()
+            .filter(|n| n.kind == NodeKind::Document)
+            .collect();
+        assert_eq!(docs.len(), 2, "{docs:?}");
+        assert!(docs.iter().any(|d| d.label == "Hiệp ước Lisboa về nghề cá"));
+        assert_eq!(g.edge_count(), 1);
+    }
+
+    #[test]
+    fn labels_do_not_depend_on_input_order() {
+        let ids = |g: &KnowledgeGraph| -> Vec<(String, String)> {
+            g.nodes_sorted()
+                .iter()
+                .map(|n| (n.id.clone(), n.label.clone()))
+                .collect()
+        };
+        assert_eq!(ids(&two_docs(true)), ids(&two_docs(false)));
+    }
 }

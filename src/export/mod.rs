@@ -60,10 +60,14 @@ impl Default for ExportOptions {
     }
 }
 
-/// The IRI of the node with id `node_id`: the base followed by the id, whose
-/// slug is already IRI-safe (letters, digits, `-`, one `/`).
+/// The IRI of the node with id `node_id`, as every format writes it: the
+/// base followed by the id, with what an IRI may not hold percent-encoded.
 pub fn node_iri(options: &ExportOptions, node_id: &str) -> String {
-    format!("{}{}", options.base_iri, node_id)
+    format!(
+        "{}{}",
+        options.base_iri,
+        rdf::encode_iri_path(node_id, true)
+    )
 }
 
 /// XML plumbing shared by the GraphML and GEXF writers.

@@ -1,8 +1,28 @@
 //! Extraction: entity mentions and the relations between them, one document
 //! at a time.
+//!
+//! Each sentence is cut into tokens; one Aho-Corasick pass over the whole
+//! document finds the lexicon entries (titles, name heads, known bodies,
+//! countries, places); a left-to-right parser ([`parse`]) builds the
+//! mentions from them with the grammar of Vietnamese news (title chains
+//! before a name, titles in apposition after it, organisation heads with
+//! their capitalised continuation, event heads with their object) and the
+//! relations the grammar itself states; clause patterns ([`clauses`]) add
+//! the relations stated by verbs ("chủ trì", "tham dự", "do X tổ chức",
+//! "tại X"). Short forms ("Lễ mở ký", "Công ước") are resolved to the full
+//! name within the document at the end.
+
+mod clauses;
+pub mod dates;
+mod doc;
+mod parse;
+pub mod tokens;
 
 use crate::graph::{Evidence, NodeKind, Relation};
-use crate::segment::Sentence;
+use crate::lexicon::{fold_case, lexicon};
+use crate::segment::{BlockKind, Sentence};
+
+pub use dates::YearContext;
 
 /// An entity as one document names it.
 #[derive(Clone, Debug, PartialEq)]
@@ -11,8 +31,13 @@ pub struct Entity {
     /// The fullest name the document gives (ISO 8601 for dates).
     pub label: String,
     pub label_en: Option<String>,
-    /// Other names the document gives it.
+    /// Other names the document gives it: acronyms, variants, long and
+    /// short forms that name this thing and nothing else.
     pub aliases: Vec<String>,
+    /// Short forms that name it only in the context of this document
+    /// ("Lễ mở ký", "Công ước"): kept as aliases, never used to merge with
+    /// other documents' entities.
+    pub short_forms: Vec<String>,
     pub evidence: Vec<Evidence>,
 }
 
@@ -38,6 +63,66 @@ pub struct DocFacts {
 /// Extracts entities and relations from document number `doc`, whose
 /// normalised text is `text`, cut into `sentences`.
 pub fn extract(doc: u32, text: &str, sentences: &[Sentence]) -> DocFacts {
-    let _ = (doc, text, sentences);
-    DocFacts::default()
+    let lex = lexicon();
+    let folded = fold_case(text);
+    let hits = lex.find(&folded);
+    let year = year_context(text, sentences);
+    let mut builder = doc::DocBuilder::new(doc, text);
+    let mut hit_ix = 0;
+    for sentence in sentences {
+        if sentence.end > text.len() || sentence.start > sentence.end {
+            continue;
+        }
+        // the hits inside this sentence
+        while hit_ix < hits.len() && hits[hit_ix].start < sentence.start {
+            hit_ix += 1;
+        }
+        let first = hit_ix;
+        let mut last = hit_ix;
+        while last < hits.len() && hits[last].end <= sentence.end {
+            last += 1;
+        }
+        if sentence.block == BlockKind::Furniture {
+            continue;
+        }
+        parse::parse_sentence(&mut builder, sentence, &hits[first..last], &year);
+    }
+    builder.finish()
 }
+
+/// The year context of a document: a dateline near the top, else the
+/// latest full date of its title and body, else the commonest year.
+fn year_context(text: &str, sentences: &[Sentence]) -> YearContext {
+    let mut ctx = YearContext::default();
+    // a dateline: a full date within the first lines, on a short line
+    for s in sentences.iter().take(4) {
+        let line = s.text(text);
+        if line.len() <= 200 || line.trim_start().starts_with("date") {
+            if let Some(&d) = dates::full_dates(line).first() {
+                if line.trim_start().starts_with("date") || line.len() <= 60 {
+                    ctx.dateline = Some(d);
+                    break;
+                }
+            }
+        }
+    }
+    let body: Vec<(i32, u32, u32)> = sentences
+        .iter()
+        .filter(|s| s.block != BlockKind::Furniture && s.end <= text.len())
+        .flat_map(|s| dates::full_dates(s.text(text)))
+        .collect();
+    ctx.latest = body.iter().copied().max();
+    let all = dates::full_dates(text);
+    let mut counts: std::collections::BTreeMap<i32, usize> = Default::default();
+    for (y, _, _) in &all {
+        *counts.entry(*y).or_default() += 1;
+    }
+    ctx.common_year = counts
+        .iter()
+        .max_by_key(|(y, n)| (**n, std::cmp::Reverse(**y)))
+        .map(|(y, _)| *y);
+    ctx
+}
+
+#[cfg(test)]
+mod tests;

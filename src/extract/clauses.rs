@@ -1,0 +1,414 @@
+//! Relations stated by the verbs and prepositions of a clause: when and
+//! where an event took place ("Sáng 25/10", "tại X"), who hosted or
+//! organised it ("chủ trì", "đăng cai", "do X tổ chức"), who took part
+//! ("tham dự", "phát biểu tại", "Cùng dự có ..."), who signed what ("ký"),
+//! receptions ("X tiếp Y", "X hội kiến Y") and adoptions ("X thông qua Y").
+
+use super::doc::Form;
+use super::parse::{Mention, SentenceParser};
+use crate::graph::{NodeKind, Relation};
+
+/// Verbs whose subject hosts the event that follows (and takes part).
+const HOST: [&[&str]; 4] = [
+    &["chủ", "trì"],
+    &["đăng", "cai"],
+    &["đồng", "chủ", "trì"],
+    &["chủ", "tọa"],
+];
+/// Verbs whose subject takes part in the event that follows.
+const ATTEND: [&[&str]; 9] = [
+    &["tham", "dự"],
+    &["dự"],
+    &["tham", "gia"],
+    &["tham", "quan"],
+    &["phát", "biểu", "tại"],
+    &["phát", "biểu", "khai", "mạc"],
+    &["phát", "biểu", "bế", "mạc"],
+    &["có", "mặt", "tại"],
+    &["phát", "biểu", "trong"],
+];
+/// Verbs after "do X" that make X the organiser.
+const ORGANISE_AFTER_DO: [&[&str]; 7] = [
+    &["tổ", "chức"],
+    &["thực", "hiện"],
+    &["điều", "hành"],
+    &["đồng", "điều", "hành"],
+    &["chủ", "trì"],
+    &["đồng", "chủ", "trì"],
+    &["phối", "hợp", "tổ", "chức"],
+];
+/// Verbs of a meeting named by its participants ("X tiếp Y").
+const MEET: [&[&str]; 6] = [
+    &["tiếp"],
+    &["hội", "kiến"],
+    &["hội", "đàm"],
+    &["điện", "đàm"],
+    &["tiếp", "kiến"],
+    &["gặp"],
+];
+/// Verbs of an adoption or launch of a document ("X thông qua Y").
+const ADOPT: [&[&str]; 3] = [&["thông", "qua"], &["khởi", "xướng"], &["phê", "chuẩn"]];
+
+fn agent_kind(kind: NodeKind) -> bool {
+    matches!(
+        kind,
+        NodeKind::Person | NodeKind::Organization | NodeKind::Country
+    )
+}
+
+/// Adds the clause relations of a parsed sentence.
+pub fn relations(p: &mut SentenceParser<'_, '_>) {
+    let n = p.toks.len();
+    let mut start = 0;
+    let mut first_event = None;
+    for k in 0..=n {
+        let end_here = k == n || (!p.toks[k].word && matches!(p.low_at(k), "." | ";" | "!" | "?"));
+        if end_here {
+            if k > start {
+                if let Some(e) = clause(p, start, k) {
+                    first_event.get_or_insert(e);
+                }
+            }
+            start = k + 1;
+        }
+    }
+    // "Cùng dự có A, B, C", "Tham dự có ...": the event in focus
+    if let Some(focus) = p.b.focus_event {
+        let lead =
+            (0..n.min(4)).find(|&k| p.low_at(k) == "có" && (0..k).any(|x| p.low_at(x) == "dự"));
+        if let Some(c) = lead {
+            let people: Vec<usize> = p
+                .mentions
+                .iter()
+                .filter(|m| m.kind == NodeKind::Person && m.start > c)
+                .map(|m| m.entity)
+                .collect();
+            for person in people {
+                p.fact(person, Relation::ParticipatedIn, focus, 0.6);
+            }
+        }
+    }
+    if let Some(e) = first_event {
+        p.b.focus_event = Some(e);
+    }
+}
+
+/// Whether the words of `verb` are at token `k`.
+fn verb_at(p: &SentenceParser<'_, '_>, k: usize, verb: &[&str]) -> bool {
+    verb.iter().enumerate().all(|(o, w)| p.low_at(k + o) == *w)
+}
+
+fn inside_mention(ms: &[Mention], k: usize) -> bool {
+    ms.iter().any(|m| m.start <= k && k < m.end)
+}
+
+/// The relations of clause `s..e`; returns its first top-level event.
+fn clause(p: &mut SentenceParser<'_, '_>, s: usize, e: usize) -> Option<usize> {
+    let ms: Vec<Mention> = p
+        .mentions
+        .iter()
+        .filter(|m| m.start >= s && m.end <= e)
+        .copied()
+        .collect();
+    let mut hidden: Vec<usize> = Vec::new(); // events inside a reception's name
+    let mut guest_spans: Vec<(usize, usize)> = Vec::new();
+    let mut made_events: Vec<(usize, usize, usize)> = Vec::new(); // (start, end, entity)
+
+    // receptions: "Tổng Bí thư X tiếp Y", "X hội kiến Y"
+    for k in s..e {
+        let Some(verb) = MEET.iter().find(|v| verb_at(p, k, v)) else {
+            continue;
+        };
+        if inside_mention(&ms, k) {
+            continue;
+        }
+        let mut h = k;
+        while h > s && matches!(p.low_at(h - 1), "đã" | "sẽ" | "vừa" | "cũng") {
+            h -= 1;
+        }
+        let Some(host) = ms
+            .iter()
+            .find(|m| m.kind == NodeKind::Person && m.end == h && m.top)
+        else {
+            continue;
+        };
+        let g = k + verb.len();
+        if !p.cap_at(g) {
+            continue;
+        }
+        let mut ge = g;
+        while ge < e && !matches!(p.low_at(ge), "," | ";" | ":") {
+            ge += 1;
+        }
+        guest_spans.push((g, ge));
+        let guests: Vec<Mention> = ms
+            .iter()
+            .filter(|m| m.start >= g && m.end <= ge && m.kind == NodeKind::Person)
+            .copied()
+            .collect();
+        let host_span = p.span(host.from, host.end).to_string();
+        let verb_text = p.span(k, g).to_string();
+        let guest_text = p.span(g, ge).to_string();
+        let label = format!("{host_span} {verb_text} {guest_text}");
+        let host_name = p.span(host.start, host.end).to_string();
+        let ev = p.evidence(host.from, ge, 0.75);
+        let event =
+            p.b.mention(NodeKind::Event, &label, &label, None, Form::Full, ev);
+        p.b.add_alias(event, &format!("{host_name} {verb_text} {guest_text}"));
+        if let [guest] = guests[..] {
+            let guest_name = p.span(guest.start, guest.end).to_string();
+            p.b.add_alias(event, &format!("{host_name} {verb_text} {guest_name}"));
+        }
+        p.fact(event, Relation::OrganizedBy, host.entity, 0.75);
+        p.fact(host.entity, Relation::ParticipatedIn, event, 0.75);
+        for gm in &guests {
+            p.fact(gm.entity, Relation::ParticipatedIn, event, 0.7);
+        }
+        hidden.extend(
+            ms.iter()
+                .filter(|m| m.start >= g && m.start < ge && m.kind == NodeKind::Event)
+                .map(|m| m.entity),
+        );
+        made_events.push((host.from, ge, event));
+    }
+
+    // adoptions: "Đại hội đồng Liên hợp quốc thông qua Công ước X"
+    for k in s..e {
+        let Some(verb) = ADOPT.iter().find(|v| verb_at(p, k, v)) else {
+            continue;
+        };
+        if inside_mention(&ms, k) {
+            continue;
+        }
+        let mut h = k;
+        while h > s
+            && matches!(
+                p.low_at(h - 1),
+                "đã" | "sẽ" | "vừa" | "chính" | "thức" | "đồng" | "thuận" | "cũng"
+            )
+        {
+            h -= 1;
+        }
+        let Some(agent) = ms.iter().find(|m| {
+            matches!(m.kind, NodeKind::Organization | NodeKind::Country) && m.end == h && m.top
+        }) else {
+            continue;
+        };
+        let o = k + verb.len();
+        let Some(doc) = ms
+            .iter()
+            .find(|m| m.kind == NodeKind::Document && m.start == o)
+        else {
+            continue;
+        };
+        let label = format!(
+            "{} {} {}",
+            p.span(agent.start, agent.end),
+            p.span(k, o),
+            p.span(doc.start, doc.end)
+        );
+        let ev = p.evidence(agent.start, doc.end, 0.7);
+        let event =
+            p.b.mention(NodeKind::Event, &label, &label, None, Form::Full, ev);
+        p.fact(event, Relation::OrganizedBy, agent.entity, 0.7);
+        p.fact(agent.entity, Relation::ParticipatedIn, event, 0.7);
+        p.fact(event, Relation::About, doc.entity, 0.75);
+        made_events.push((agent.start, doc.end, event));
+    }
+
+    let events: Vec<(usize, usize, usize)> = ms
+        .iter()
+        .filter(|m| m.kind == NodeKind::Event && m.top && !hidden.contains(&m.entity))
+        .map(|m| (m.start, m.end, m.entity))
+        .chain(made_events.iter().copied())
+        .collect();
+
+    // when: the dates of the clause (token position, entity)
+    let dates: Vec<(usize, usize)> = p
+        .dates
+        .iter()
+        .filter(|(ds, de, _)| *ds >= s && *de <= e)
+        .flat_map(|(ds, _, ents)| ents.iter().map(move |&d| (*ds, d)))
+        .collect();
+    // where: places after "tại"/"ở", and places in apposition to them
+    let mut places: Vec<(usize, usize)> = Vec::new();
+    for (ix, m) in ms.iter().enumerate() {
+        if !matches!(m.kind, NodeKind::Place | NodeKind::Country) || !m.top {
+            continue;
+        }
+        if m.start > s && matches!(p.low_at(m.start - 1), "tại" | "ở") {
+            places.push((m.start, m.entity));
+            // "tại Trung tâm Hội nghị Quốc gia, Thủ đô Hà Nội"
+            let mut prev = *m;
+            for next in &ms[ix + 1..] {
+                if matches!(next.kind, NodeKind::Place)
+                    && next.start == prev.end + 1
+                    && p.low_at(prev.end) == ","
+                {
+                    places.push((m.start, next.entity));
+                    p.fact(prev.entity, Relation::PartOf, next.entity, 0.7);
+                    prev = *next;
+                } else {
+                    break;
+                }
+            }
+        }
+    }
+    // a date or place before every event of the clause ("Sáng 25/10, tại
+    // X, ...") is theirs; one after an event is that event's (and of
+    // events coordinated with it)
+    let owners = |at: usize| -> Vec<usize> {
+        let before: Vec<&(usize, usize, usize)> =
+            events.iter().filter(|(_, ee, _)| *ee <= at).collect();
+        match before.iter().map(|(_, ee, _)| *ee).max() {
+            None => events.iter().map(|&(_, _, ev)| ev).collect(),
+            Some(last_end) => before
+                .iter()
+                .filter(|(_, ee, _)| *ee == last_end)
+                .map(|&&(_, _, ev)| ev)
+                .collect(),
+        }
+    };
+    for &(at, d) in &dates {
+        for ev in owners(at) {
+            p.fact(ev, Relation::Date, d, 0.7);
+        }
+    }
+    for &(at, l) in &places {
+        for ev in owners(at) {
+            p.fact(ev, Relation::Location, l, 0.7);
+        }
+    }
+
+    // verbs between an agent and an event
+    for k in s..e {
+        if inside_mention(&ms, k) || guest_spans.iter().any(|&(gs, ge)| gs <= k && k < ge) {
+            continue;
+        }
+        let host = HOST.iter().find(|v| verb_at(p, k, v));
+        let attend = ATTEND.iter().find(|v| verb_at(p, k, v));
+        let (verb_len, hosting) = match (host, attend) {
+            (Some(v), _) => (v.len(), true),
+            (None, Some(v)) => (v.len(), false),
+            _ => continue,
+        };
+        let Some(agent) = ms
+            .iter()
+            .filter(|m| agent_kind(m.kind) && m.top && m.end <= k)
+            .max_by_key(|m| m.end)
+            .copied()
+        else {
+            continue;
+        };
+        // the event right after the verb, and any coordinated with it
+        let mut targets = Vec::new();
+        let mut at = k + verb_len;
+        // "chủ trì công tác tổ chức Lễ X", "đăng cai tổ chức Lễ X"
+        while at < e && matches!(p.low_at(at), "công" | "tác" | "tổ" | "chức" | "việc") {
+            at += 1;
+        }
+        while let Some(&(es, ee, ev)) = events.iter().find(|(es, _, _)| *es >= at && *es <= at + 1)
+        {
+            targets.push(ev);
+            if p.low_at(ee) == "và" && es < ee {
+                at = ee + 1;
+            } else {
+                break;
+            }
+        }
+        for ev in targets {
+            if hosting {
+                p.fact(ev, Relation::OrganizedBy, agent.entity, 0.7);
+            }
+            p.fact(agent.entity, Relation::ParticipatedIn, ev, 0.7);
+        }
+    }
+
+    // "Event do X (cùng Y) tổ chức/điều hành"
+    for k in s..e {
+        if p.low_at(k) != "do" || inside_mention(&ms, k) {
+            continue;
+        }
+        let Some(&(_, _, event)) = events.iter().rfind(|(_, ee, _)| *ee <= k && *ee + 1 >= k)
+        else {
+            continue;
+        };
+        let Some(v) = (k + 1..e).find(|&x| {
+            !inside_mention(&ms, x) && ORGANISE_AFTER_DO.iter().any(|v| verb_at(p, x, v))
+        }) else {
+            continue;
+        };
+        let agents: Vec<Mention> = ms
+            .iter()
+            .filter(|m| agent_kind(m.kind) && m.top && m.start > k && m.end <= v)
+            .copied()
+            .collect();
+        let runs_it = !verb_at(p, v, &["tổ", "chức"]) && !verb_at(p, v, &["thực", "hiện"]);
+        for a in agents {
+            p.fact(event, Relation::OrganizedBy, a.entity, 0.7);
+            if runs_it && a.kind == NodeKind::Person {
+                p.fact(a.entity, Relation::ParticipatedIn, event, 0.65);
+            }
+        }
+    }
+
+    // "ký Công ước X": the signer is the agent before
+    for k in s..e {
+        if p.low_at(k) != "ký" || inside_mention(&ms, k) {
+            continue;
+        }
+        let Some(doc) = ms
+            .iter()
+            .find(|m| m.kind == NodeKind::Document && m.start > k && m.start <= k + 2)
+        else {
+            continue;
+        };
+        if let Some(agent) = ms
+            .iter()
+            .filter(|m| {
+                matches!(m.kind, NodeKind::Person | NodeKind::Country) && m.top && m.end <= k
+            })
+            .max_by_key(|m| m.end)
+        {
+            let (a, d) = (agent.entity, doc.entity);
+            p.fact(a, Relation::Signed, d, 0.65);
+        }
+    }
+
+    // "trong khuôn khổ Event": the other events are part of it
+    for k in s..e {
+        if !(verb_at(p, k, &["trong", "khuôn", "khổ"])) {
+            continue;
+        }
+        let Some(&(_, _, whole)) = events.iter().find(|(es, _, _)| *es == k + 3) else {
+            continue;
+        };
+        for &(_, _, ev) in &events {
+            if ev != whole {
+                p.fact(ev, Relation::PartOf, whole, 0.7);
+            }
+        }
+    }
+
+    // "Event A (đã) diễn ra Event B": B is part of A
+    for k in s..e {
+        if !verb_at(p, k, &["diễn", "ra"]) {
+            continue;
+        }
+        let Some(&(_, _, part)) = events.iter().find(|(es, _, _)| *es == k + 2) else {
+            continue;
+        };
+        let mut h = k;
+        while h > s && matches!(p.low_at(h - 1), "đã" | "sẽ" | "cũng") {
+            h -= 1;
+        }
+        if let Some(&(_, _, whole)) = events.iter().find(|(_, ee, _)| *ee == h) {
+            p.fact(part, Relation::PartOf, whole, 0.6);
+        }
+    }
+
+    events
+        .iter()
+        .min_by_key(|(s, _, _)| *s)
+        .map(|&(_, _, ev)| ev)
+}

@@ -1,0 +1,285 @@
+//! Dates as Vietnamese news writes them, normalised to ISO 8601:
+//! "25/10/2025", "25-26/10/2025" (two dates), "25 và 26/10/2025",
+//! "ngày 24/12/2024", "ngày 5 tháng 3 năm 2024", "tháng 12/2024",
+//! "năm 2019", and a day without a year ("Chiều 25/10", "25.10", "25-10"),
+//! which takes the year of the article.
+
+use super::tokens::Token;
+
+/// A date expression: tokens `start..end` of the sentence, and the ISO
+/// dates it names.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DateMention {
+    pub start: usize,
+    pub end: usize,
+    pub iso: Vec<String>,
+}
+
+/// How a day without a year gets its year.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct YearContext {
+    /// The article's own date (dateline or publication line): its year is
+    /// used as is.
+    pub dateline: Option<(i32, u32, u32)>,
+    /// Else the latest full date the article mentions: a bare day refers to
+    /// that day's next occurrence on or after it (news reports recent
+    /// events, the full dates it quotes are past).
+    pub latest: Option<(i32, u32, u32)>,
+    /// Else the most frequent year of the full dates anywhere in the file.
+    pub common_year: Option<i32>,
+}
+
+impl YearContext {
+    fn year_for(&self, month: u32, day: u32) -> Option<i32> {
+        if let Some((y, _, _)) = self.dateline {
+            return Some(y);
+        }
+        if let Some((y, m, d)) = self.latest {
+            return Some(if (month, day) >= (m, d) { y } else { y + 1 });
+        }
+        self.common_year
+    }
+}
+
+/// Words of the time of day that license a bare "25.10" or "25-10".
+const TIME_WORDS: [&str; 10] = [
+    "sáng", "chiều", "trưa", "tối", "đêm", "ngày", "hôm", "từ", "đến", "khuya",
+];
+
+fn valid(year: i32, month: u32, day: u32) -> bool {
+    (1000..=2999).contains(&year) && (1..=12).contains(&month) && (1..=31).contains(&day)
+}
+
+fn day_iso(y: i32, m: u32, d: u32) -> String {
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// Splits "25/10/2025" (or with `-`, `.`) into numbers.
+fn numbers(word: &str, sep: char) -> Option<Vec<u32>> {
+    if !word.contains(sep) {
+        return None;
+    }
+    word.split(sep)
+        .map(|p| {
+            if !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()) {
+                p.parse().ok()
+            } else {
+                None
+            }
+        })
+        .collect()
+}
+
+/// A single number word.
+fn number(word: &str) -> Option<u32> {
+    if !word.is_empty() && word.len() <= 4 && word.bytes().all(|b| b.is_ascii_digit()) {
+        word.parse().ok()
+    } else {
+        None
+    }
+}
+
+/// Finds the date expressions among the `tokens` of a sentence of `doc`.
+pub fn find_dates(doc: &str, tokens: &[Token], ctx: &YearContext) -> Vec<DateMention> {
+    let lower: Vec<String> = tokens.iter().map(|t| t.text(doc).to_lowercase()).collect();
+    let word = |i: usize| lower.get(i).map(String::as_str).unwrap_or("");
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if let Some((end, iso)) = date_at(&lower, i, ctx) {
+            // "25 - 26/10/2025", "25 và 26/10/2025": a first day before it
+            let mut start = i;
+            let mut iso = iso;
+            if i >= 2 && (word(i - 1) == "-" || word(i - 1) == "và") {
+                if let (Some(d), Some(first)) = (number(word(i - 2)), iso.first().cloned()) {
+                    if (1..=31).contains(&d) && first.len() == 10 {
+                        iso.insert(0, format!("{}-{d:02}", &first[..7]));
+                        start = i - 2;
+                        // drop a mention of that day already taken alone
+                        out.retain(|m: &DateMention| m.end <= start);
+                    }
+                }
+            }
+            out.push(DateMention { start, end, iso });
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// The date starting at token `i`: its end and ISO forms.
+fn date_at(lower: &[String], i: usize, ctx: &YearContext) -> Option<(usize, Vec<String>)> {
+    let w = |k: usize| lower.get(k).map(String::as_str).unwrap_or("");
+    let prev = if i > 0 { w(i - 1) } else { "" };
+    let cur = w(i);
+    // ngày 5 tháng 3 năm 2024 / 5 tháng 3 năm 2024 / tháng 3 năm 2024
+    if let Some(d) = number(cur) {
+        if w(i + 1) == "tháng" {
+            if let Some(m) = number(w(i + 2)) {
+                if w(i + 3) == "năm" {
+                    if let Some(y) = number(w(i + 4)) {
+                        if valid(y as i32, m, d) {
+                            return Some((i + 5, vec![day_iso(y as i32, m, d)]));
+                        }
+                    }
+                }
+                if prev == "ngày" {
+                    let y = ctx.year_for(m, d)?;
+                    if valid(y, m, d) {
+                        return Some((i + 3, vec![day_iso(y, m, d)]));
+                    }
+                }
+            }
+        }
+    }
+    if cur == "tháng" {
+        if let Some(m) = number(w(i + 1)) {
+            if w(i + 2) == "năm" {
+                if let Some(y) = number(w(i + 3)) {
+                    if valid(y as i32, m, 1) {
+                        return Some((i + 4, vec![format!("{y:04}-{m:02}")]));
+                    }
+                }
+            }
+        }
+        if let Some(parts) = numbers(w(i + 1), '/').or_else(|| numbers(w(i + 1), '-')) {
+            if let [m, y] = parts[..] {
+                if valid(y as i32, m, 1) {
+                    return Some((i + 2, vec![format!("{y:04}-{m:02}")]));
+                }
+            }
+        }
+    }
+    if cur == "năm" {
+        if let Some(y) = number(w(i + 1)) {
+            if (1000..=2999).contains(&y) && w(i + 1).len() == 4 {
+                return Some((i + 2, vec![format!("{y:04}")]));
+            }
+        }
+    }
+    // one token: 25/10/2025, 25-26/10/2025, 25/10, 25.10, 25-10
+    for sep in ['/', '.', '-'] {
+        let Some(parts) = numbers(cur, sep) else {
+            continue;
+        };
+        match parts[..] {
+            [d, m, y] if y >= 1000 && valid(y as i32, m, d) => {
+                return Some((i + 1, vec![day_iso(y as i32, m, d)]));
+            }
+            [m, y] if sep == '/' && prev == "tháng" && valid(y as i32, m, 1) => {
+                return Some((i + 1, vec![format!("{y:04}-{m:02}")]));
+            }
+            [d, m] if m <= 12 && (sep == '/' || TIME_WORDS.contains(&prev)) => {
+                let y = ctx.year_for(m, d)?;
+                if valid(y, m, d) {
+                    return Some((i + 1, vec![day_iso(y, m, d)]));
+                }
+            }
+            _ => {}
+        }
+    }
+    // "25-26/10/2025": a range of days in one token
+    if let Some((range, rest)) = cur.split_once('-') {
+        if let (Some(d1), Some(parts)) = (number(range), numbers(rest, '/')) {
+            if let [d2, m, y] = parts[..] {
+                if valid(y as i32, m, d1) && valid(y as i32, m, d2) && d1 < d2 {
+                    return Some((
+                        i + 1,
+                        vec![day_iso(y as i32, m, d1), day_iso(y as i32, m, d2)],
+                    ));
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Full dates (with a year) in `text`, anywhere, as (year, month, day):
+/// used to find the article's year.
+pub fn full_dates(text: &str) -> Vec<(i32, u32, u32)> {
+    let mut out = Vec::new();
+    for word in text.split(|c: char| !(c.is_ascii_digit() || c == '/' || c == '-' || c == '.')) {
+        let word = word.trim_matches(|c: char| !c.is_ascii_digit());
+        for sep in ['/', '.', '-'] {
+            if let Some(parts) = numbers(word, sep) {
+                match parts[..] {
+                    [d, m, y] if y >= 1000 && valid(y as i32, m, d) => {
+                        out.push((y as i32, m, d));
+                    }
+                    [y, m, d] if y >= 1000 && sep == '-' && valid(y as i32, m, d) => {
+                        out.push((y as i32, m, d));
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokens::tokenize;
+    use super::*;
+
+    fn isos(text: &str, ctx: &YearContext) -> Vec<String> {
+        let toks = tokenize(text, 0, text.len());
+        find_dates(text, &toks, ctx)
+            .into_iter()
+            .flat_map(|m| m.iso)
+            .collect()
+    }
+
+    #[test]
+    fn every_form_news_uses() {
+        let ctx = YearContext {
+            dateline: Some((2023, 3, 9)),
+            ..Default::default()
+        };
+        assert_eq!(
+            isos("Hội chợ mở từ ngày 14-16/7/2022 ở Đà Lạt", &ctx),
+            ["2022-07-14", "2022-07-16"]
+        );
+        assert_eq!(
+            isos("diễn ra 3 - 4/8/2021", &ctx),
+            ["2021-08-03", "2021-08-04"]
+        );
+        assert_eq!(
+            isos("vào ngày 9 và 10/11/2020", &ctx),
+            ["2020-11-09", "2020-11-10"]
+        );
+        assert_eq!(isos("ký ngày 2 tháng 9 năm 1945", &ctx), ["1945-09-02"]);
+        assert_eq!(
+            isos("từ tháng 5/2018 đến năm 2020", &ctx),
+            ["2018-05", "2020"]
+        );
+        assert_eq!(isos("Tối 8/3, đội tuyển", &ctx), ["2023-03-08"]);
+        assert_eq!(
+            isos("Sáng 8.3 và chiều 9-3", &ctx),
+            ["2023-03-08", "2023-03-09"]
+        );
+        // fractions and codes are not dates
+        assert!(isos("giảm 2-3 lần, số 34/GP-BC", &ctx).is_empty());
+    }
+
+    #[test]
+    fn bare_day_rolls_forward_from_the_latest_full_date() {
+        let ctx = YearContext {
+            latest: Some((2021, 12, 20)),
+            ..Default::default()
+        };
+        assert_eq!(isos("Sáng 15/4, phiên tòa", &ctx), ["2022-04-15"]);
+        let none = YearContext::default();
+        assert!(isos("Sáng 15/4", &none).is_empty());
+    }
+
+    #[test]
+    fn full_dates_in_text() {
+        assert_eq!(
+            full_dates("x 2024-02-03 y 5/6/2020."),
+            [(2024, 2, 3), (2020, 6, 5)]
+        );
+    }
+}

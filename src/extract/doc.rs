@@ -1,0 +1,450 @@
+//! The entities and facts of one document as they are found, and their
+//! resolution within the document at the end: short forms to the full name,
+//! variant spellings of one person to one entity.
+
+use std::collections::{BTreeSet, HashMap};
+
+use super::{DocFacts, Entity, Fact};
+use crate::graph::{slug, Evidence, NodeKind, Relation};
+
+/// How a mention names its entity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Form {
+    /// A full name.
+    Full,
+    /// A short form that names the entity only in context ("Công ước",
+    /// "Lễ mở ký"); resolved to a full name of the document if one starts
+    /// with it.
+    Short,
+    /// A short form dropped when nothing in the document completes it (a
+    /// bare "Kế hoạch" is no named document).
+    ShortOrDrop,
+}
+
+#[derive(Debug)]
+struct Pending {
+    entity: Entity,
+    form: Form,
+    /// For events and roles built on another entity (the document of a
+    /// signing, the organisation of a title): the text before it, so that
+    /// the name can be rebuilt with that entity's other names.
+    built_on: Option<(String, usize)>,
+}
+
+pub struct DocBuilder<'a> {
+    pub doc: u32,
+    pub text: &'a str,
+    entities: Vec<Pending>,
+    by_key: HashMap<(NodeKind, String), usize>,
+    facts: Vec<Fact>,
+    /// Bodies whose parent body (from the lexicon) may be named later:
+    /// (body, parent's canonical name, evidence, sentence).
+    parents: Vec<(usize, String, Evidence, String)>,
+    /// The event the article last put in focus (the first top-level event
+    /// of the latest sentence that had one): "Cùng dự có ..." refers to it.
+    pub focus_event: Option<usize>,
+}
+
+impl<'a> DocBuilder<'a> {
+    pub fn new(doc: u32, text: &'a str) -> Self {
+        DocBuilder {
+            doc,
+            text,
+            entities: Vec::new(),
+            by_key: HashMap::new(),
+            facts: Vec::new(),
+            parents: Vec::new(),
+            focus_event: None,
+        }
+    }
+
+    pub fn evidence(&self, sentence: u32, start: usize, end: usize, confidence: f32) -> Evidence {
+        Evidence {
+            doc: self.doc,
+            sentence,
+            start: start as u32,
+            end: end as u32,
+            confidence,
+        }
+    }
+
+    /// The entity of `kind` named `label` (or having it as an alias) in this
+    /// document, if any.
+    pub fn find(&self, kind: NodeKind, name: &str) -> Option<usize> {
+        self.by_key.get(&(kind, slug(name))).copied()
+    }
+
+    pub fn kind(&self, entity: usize) -> NodeKind {
+        self.entities[entity].entity.kind
+    }
+
+    pub fn label(&self, entity: usize) -> &str {
+        &self.entities[entity].entity.label
+    }
+
+    /// Records a mention: the entity of `kind` named `label` (or known by
+    /// that name), created if new. `surface` is the text as written, kept
+    /// as an alias when it differs from the label.
+    pub fn mention(
+        &mut self,
+        kind: NodeKind,
+        label: &str,
+        surface: &str,
+        label_en: Option<&str>,
+        form: Form,
+        evidence: Evidence,
+    ) -> usize {
+        let label = label.trim();
+        let ix = match self.find(kind, label).or_else(|| self.find(kind, surface)) {
+            Some(ix) => ix,
+            None => {
+                let ix = self.entities.len();
+                self.entities.push(Pending {
+                    entity: Entity {
+                        kind,
+                        label: label.to_string(),
+                        label_en: None,
+                        aliases: Vec::new(),
+                        short_forms: Vec::new(),
+                        evidence: Vec::new(),
+                    },
+                    form,
+                    built_on: None,
+                });
+                self.by_key.insert((kind, slug(label)), ix);
+                ix
+            }
+        };
+        let p = &mut self.entities[ix];
+        if form == Form::Full {
+            p.form = Form::Full;
+        }
+        if p.entity.label_en.is_none() {
+            p.entity.label_en = label_en.map(str::to_string);
+        }
+        p.entity.evidence.push(evidence);
+        let surface = surface.trim();
+        if !surface.is_empty() && surface != p.entity.label {
+            self.add_alias(ix, surface);
+        }
+        ix
+    }
+
+    /// Adds another name of `entity`; later mentions by that name find it.
+    pub fn add_alias(&mut self, entity: usize, alias: &str) {
+        let alias = alias.trim();
+        let p = &mut self.entities[entity];
+        if alias.is_empty() || alias == p.entity.label {
+            return;
+        }
+        if !p.entity.aliases.iter().any(|a| a == alias) {
+            p.entity.aliases.push(alias.to_string());
+        }
+        let kind = p.entity.kind;
+        self.by_key.entry((kind, slug(alias))).or_insert(entity);
+    }
+
+    /// Notes that the name of `entity` is `prefix` followed by the name of
+    /// `base` ("Lễ mở ký" + the convention).
+    pub fn built_on(&mut self, entity: usize, prefix: &str, base: usize) {
+        if entity != base {
+            self.entities[entity].built_on = Some((prefix.to_string(), base));
+        }
+    }
+
+    pub fn fact(
+        &mut self,
+        subject: usize,
+        relation: Relation,
+        object: usize,
+        evidence: Evidence,
+        sentence: &str,
+    ) {
+        if subject == object {
+            return;
+        }
+        self.facts.push(Fact {
+            subject,
+            relation,
+            object,
+            evidence,
+            sentence: sentence.to_string(),
+        });
+    }
+
+    /// Notes that `entity` belongs to the body named `parent`, a fact
+    /// added at the end if the document names that body.
+    pub fn pending_parent(
+        &mut self,
+        entity: usize,
+        parent: &str,
+        evidence: Evidence,
+        sentence: String,
+    ) {
+        self.parents
+            .push((entity, parent.to_string(), evidence, sentence));
+    }
+
+    /// Resolves short forms and name variants within the document and
+    /// returns what it says.
+    #[allow(clippy::needless_range_loop)] // entities are addressed by index throughout
+    pub fn finish(mut self) -> DocFacts {
+        for (entity, parent, evidence, sentence) in std::mem::take(&mut self.parents) {
+            if let Some(p) = self.find(NodeKind::Organization, &parent) {
+                self.fact(entity, Relation::PartOf, p, evidence, &sentence);
+            }
+        }
+        let n = self.entities.len();
+        let mut target: Vec<usize> = (0..n).collect();
+        // persons: one entity per person, whatever the spelling
+        for i in 0..n {
+            if self.entities[i].entity.kind != NodeKind::Person {
+                continue;
+            }
+            for j in 0..n {
+                if i != j
+                    && target[j] == j
+                    && self.entities[j].entity.kind == NodeKind::Person
+                    && same_person(
+                        &self.entities[i].entity.label,
+                        &self.entities[j].entity.label,
+                    )
+                    && person_rank(&self.entities[j].entity.label)
+                        > person_rank(&self.entities[i].entity.label)
+                {
+                    target[i] = j;
+                    break;
+                }
+            }
+        }
+        // short forms to the full name they begin, the most mentioned one
+        // (a full name of a document or event that another one of the
+        // article continues, "Công ước của Liên hợp quốc", is one too)
+        let mut as_short = vec![false; n];
+        for i in 0..n {
+            let kind = self.entities[i].entity.kind;
+            let prefix_kind = matches!(kind, NodeKind::Document | NodeKind::Event);
+            if (self.entities[i].form == Form::Full && !prefix_kind) || target[i] != i {
+                continue;
+            }
+            let short = self.entities[i].entity.label.to_lowercase();
+            let best = (0..n)
+                .filter(|&j| {
+                    j != i
+                        && self.entities[j].entity.kind == kind
+                        && self.entities[j].form == Form::Full
+                        && names_of(&self.entities[j].entity).any(|name| {
+                            let name = name.to_lowercase();
+                            starts_with_words(&name, &short)
+                                || (prefix_kind && same_head_fewer_words(&short, &name))
+                        })
+                })
+                .max_by_key(|&j| (self.entities[j].entity.evidence.len(), std::cmp::Reverse(j)));
+            target[i] = match best {
+                Some(j) => {
+                    as_short[i] = true;
+                    j
+                }
+                None if self.entities[i].form == Form::ShortOrDrop => usize::MAX,
+                None => i,
+            };
+        }
+        // follow chains
+        let resolve = |mut i: usize, target: &[usize]| {
+            let mut steps = 0;
+            while i != usize::MAX && target[i] != i && steps < n {
+                i = target[i];
+                steps += 1;
+            }
+            i
+        };
+        let final_of: Vec<usize> = (0..n).map(|i| resolve(i, &target)).collect();
+        // merge into the targets
+        let mut merged: Vec<Option<Entity>> = self
+            .entities
+            .iter()
+            .map(|p| Some(p.entity.clone()))
+            .collect();
+        for i in 0..n {
+            let t = final_of[i];
+            if t == i || t == usize::MAX {
+                continue;
+            }
+            let Some(src) = merged[i].take() else {
+                continue;
+            };
+            let short = as_short[i];
+            if let Some(dst) = merged[t].as_mut() {
+                dst.evidence.extend(src.evidence);
+                let mut names = vec![src.label];
+                names.extend(src.aliases);
+                for name in names {
+                    if name == dst.label {
+                        continue;
+                    }
+                    let list = if short {
+                        &mut dst.short_forms
+                    } else {
+                        &mut dst.aliases
+                    };
+                    if !list.contains(&name) {
+                        list.push(name);
+                    }
+                }
+                for s in src.short_forms {
+                    if !dst.short_forms.contains(&s) {
+                        dst.short_forms.push(s);
+                    }
+                }
+                if dst.label_en.is_none() {
+                    dst.label_en = src.label_en;
+                }
+            }
+        }
+        for i in 0..n {
+            if final_of[i] == usize::MAX {
+                merged[i] = None;
+            }
+        }
+        // names rebuilt on other names: "Lễ mở ký" + each name of the
+        // convention, so that other documents naming it otherwise agree
+        for i in 0..n {
+            let Some((prefix, base)) = self.entities[i].built_on.clone() else {
+                continue;
+            };
+            let base = final_of[base];
+            if base == usize::MAX || final_of[i] != i {
+                continue;
+            }
+            let Some(base_entity) = merged[base].as_ref() else {
+                continue;
+            };
+            let variants: Vec<String> = std::iter::once(base_entity.label.clone())
+                .chain(base_entity.aliases.iter().cloned())
+                .map(|name| format!("{prefix} {name}"))
+                .collect();
+            if let Some(e) = merged[i].as_mut() {
+                for v in variants {
+                    if v != e.label && !e.aliases.contains(&v) {
+                        e.aliases.push(v);
+                    }
+                }
+            }
+        }
+        // roles nobody holds are titles mentioned in passing
+        let held: BTreeSet<usize> = self
+            .facts
+            .iter()
+            .filter(|f| f.relation == Relation::HoldsRole)
+            .map(|f| final_of[f.object])
+            .collect();
+        for (i, m) in merged.iter_mut().enumerate() {
+            if m.as_ref().is_some_and(|e| e.kind == NodeKind::Role) && !held.contains(&i) {
+                *m = None;
+            }
+        }
+        // compact
+        let mut new_index = vec![usize::MAX; n];
+        let mut entities = Vec::new();
+        for (i, m) in merged.into_iter().enumerate() {
+            if let Some(mut e) = m {
+                e.evidence.sort_by_key(|ev| (ev.sentence, ev.start, ev.end));
+                e.evidence
+                    .dedup_by_key(|ev| (ev.sentence, ev.start, ev.end));
+                let label = e.label.clone();
+                e.aliases.retain(|a| *a != label);
+                e.short_forms
+                    .retain(|a| *a != label && !e.aliases.contains(a));
+                new_index[i] = entities.len();
+                entities.push(e);
+            }
+        }
+        let mut facts = Vec::new();
+        let mut seen = BTreeSet::new();
+        for mut f in self.facts.drain(..) {
+            let s = final_of[f.subject];
+            let o = final_of[f.object];
+            if s == usize::MAX
+                || o == usize::MAX
+                || new_index[s] == usize::MAX
+                || new_index[o] == usize::MAX
+            {
+                continue;
+            }
+            f.subject = new_index[s];
+            f.object = new_index[o];
+            if f.subject == f.object
+                || !seen.insert((f.subject, f.relation, f.object, f.evidence.sentence))
+            {
+                continue;
+            }
+            facts.push(f);
+        }
+        DocFacts { entities, facts }
+    }
+}
+
+fn names_of(e: &Entity) -> impl Iterator<Item = &String> {
+    std::iter::once(&e.label).chain(e.aliases.iter())
+}
+
+/// Whether `long` begins with the words of `short` and has more.
+fn starts_with_words(long: &str, short: &str) -> bool {
+    long.len() > short.len() && long.starts_with(short) && long[short.len()..].starts_with(' ')
+}
+
+/// Whether `short` and `long` open with the same word and every word of
+/// `short` is in `long`, which has more: "Công ước chống tội phạm mạng" in
+/// "Công ước của Liên hợp quốc về chống tội phạm mạng".
+fn same_head_fewer_words(short: &str, long: &str) -> bool {
+    let sw: Vec<&str> = short.split_whitespace().collect();
+    let lw: Vec<&str> = long.split_whitespace().collect();
+    sw.len() >= 2
+        && sw.len() < lw.len()
+        && sw[..2] == lw[..2.min(lw.len())]
+        && sw.iter().all(|w| lw.contains(w))
+}
+
+/// How complete a spelling of a person's name is: more words, then more
+/// diacritics, win.
+fn person_rank(name: &str) -> (usize, usize) {
+    (name.split_whitespace().count(), name.len())
+}
+
+/// Two names of one person within a document: the same words but for
+/// diacritics or one misspelt word ("Faouzia"/"Fouzia"), or a name made of
+/// the last words of the other ("Guterres").
+pub fn same_person(a: &str, b: &str) -> bool {
+    let wa: Vec<String> = a.split_whitespace().map(slug).collect();
+    let wb: Vec<String> = b.split_whitespace().map(slug).collect();
+    if wa.is_empty() || wb.is_empty() {
+        return false;
+    }
+    if wa == wb {
+        return true;
+    }
+    if wa.len() == wb.len() && wa.len() >= 3 {
+        let differing: Vec<usize> = (0..wa.len()).filter(|&k| wa[k] != wb[k]).collect();
+        if let [k] = differing[..] {
+            return edit_distance(&wa[k], &wb[k]) <= 2 && wa[k].len() >= 4;
+        }
+        return false;
+    }
+    // a foreign surname alone ("Guterres") for the full name
+    wa.len() == 1 && wb.len() >= 2 && wb.last() == wa.last() && wa[0].len() >= 4
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for i in 1..=a.len() {
+        let mut cur = vec![i; b.len() + 1];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}

@@ -1,0 +1,1446 @@
+//! The sentence parser: mentions built left to right from tokens and
+//! lexicon hits with the grammar of Vietnamese news names, and the
+//! relations that grammar states (a title and its holder, a title and its
+//! organisation, a body and the body it belongs to, an event and the
+//! document or event it is built on).
+
+use super::dates::{find_dates, YearContext};
+use super::doc::{DocBuilder, Form};
+use super::tokens::{is_acronym, is_capitalised, tokenize, Token};
+use crate::graph::{NodeKind, Relation};
+use crate::lexicon::{lexicon, Category, Entry, Hit};
+use crate::segment::Sentence;
+
+/// A mention found in a sentence: tokens `start..end`, and for a person
+/// the first token of the titles before the name (`from`).
+#[derive(Clone, Copy, Debug)]
+pub struct Mention {
+    pub kind: NodeKind,
+    pub start: usize,
+    pub from: usize,
+    pub end: usize,
+    pub entity: usize,
+    /// Not inside another mention's name.
+    pub top: bool,
+}
+
+/// What a name parser found.
+#[derive(Clone, Debug)]
+struct Parsed {
+    end: usize,
+    entity: usize,
+    /// The canonical label (known names spelled out).
+    label: String,
+}
+
+/// A run of a name: plain tokens, or a lexicon entry spelled canonically.
+enum Piece {
+    Tokens(usize, usize),
+    Known(usize, usize, usize),
+}
+
+/// Words before a lower-case generic event head that show it names an event
+/// ("tại phiên thảo luận", "chủ trì lễ đón"), not a compound ("luân phiên").
+const EVENT_INTRO: [&str; 22] = [
+    "tại", "dự", "trì", "quan", "trước", "sau", "chức", "mạc", "khổ", "và", "với", "cùng", "của",
+    "là", "đến", "tới", "vào", "có", "hành", "cai", "mở", "ra",
+];
+
+/// Words before an event head that make it a class, not one event.
+const PLURAL: [&str; 10] = [
+    "các", "những", "nhiều", "mỗi", "loạt", "chục", "trăm", "nghìn", "số", "buổi",
+];
+
+/// Lower-case particles inside foreign names ("Pieter de Groot").
+const NAME_PARTICLES: [&str; 14] = [
+    "de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "bin", "al", "dos", "del",
+];
+
+/// Two-syllable words whose second syllable is also a function word.
+const COMPOUNDS: [&str; 8] = [
+    "tự do",
+    "lý do",
+    "hợp tác",
+    "đối tác",
+    "phát triển",
+    "chính trị",
+    "thông tin",
+    "nhân dân",
+];
+
+/// Lower-case words that open a document's topic right after its head
+/// ("Công ước chống tội phạm mạng").
+const TOPIC_MARKERS: [&str; 6] = ["chống", "cấm", "phòng", "bảo", "ngăn", "về"];
+
+pub struct SentenceParser<'b, 'a> {
+    pub b: &'b mut DocBuilder<'a>,
+    pub text: &'a str,
+    pub toks: Vec<Token>,
+    pub lower: Vec<String>,
+    /// Per token: the lexicon hit starting there (end token, pattern).
+    hits: Vec<Option<(usize, usize)>>,
+    pub sentence: Sentence,
+    pub mentions: Vec<Mention>,
+    pub dates: Vec<(usize, usize, Vec<usize>)>,
+}
+
+/// Parses one sentence into the builder.
+pub fn parse_sentence(
+    b: &mut DocBuilder<'_>,
+    sentence: &Sentence,
+    hits: &[Hit],
+    year: &YearContext,
+) {
+    let text = b.text;
+    let toks = tokenize(text, sentence.start, sentence.end);
+    if toks.is_empty() {
+        return;
+    }
+    let lower: Vec<String> = toks.iter().map(|t| t.text(text).to_lowercase()).collect();
+    let mut hit_at = vec![None; toks.len()];
+    let mut t = 0;
+    for h in hits {
+        while t < toks.len() && toks[t].start < h.start {
+            t += 1;
+        }
+        if t < toks.len() && toks[t].start == h.start {
+            if let Some(end) = (t..toks.len()).find(|&k| toks[k].end == h.end) {
+                hit_at[t] = Some((end + 1, h.pattern));
+            }
+        }
+    }
+    let mut p = SentenceParser {
+        b,
+        text,
+        toks,
+        lower,
+        hits: hit_at,
+        sentence: *sentence,
+        mentions: Vec::new(),
+        dates: Vec::new(),
+    };
+    p.parse_dates(year);
+    p.parse_mentions();
+    super::clauses::relations(&mut p);
+}
+
+impl SentenceParser<'_, '_> {
+    fn n(&self) -> usize {
+        self.toks.len()
+    }
+
+    /// The lower-case text of token `i` ("" past the end).
+    pub fn low_at(&self, i: usize) -> &str {
+        self.low(i)
+    }
+
+    /// Whether token `i` is a capitalised word.
+    pub fn cap_at(&self, i: usize) -> bool {
+        self.cap(i)
+    }
+
+    fn low(&self, i: usize) -> &str {
+        self.lower.get(i).map(String::as_str).unwrap_or("")
+    }
+
+    fn word(&self, i: usize) -> &str {
+        self.toks.get(i).map_or("", |t| t.text(self.text))
+    }
+
+    fn is_word(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.word)
+    }
+
+    fn cap(&self, i: usize) -> bool {
+        self.is_word(i) && is_capitalised(self.word(i))
+    }
+
+    fn lowercase_word(&self, i: usize) -> bool {
+        self.is_word(i) && self.word(i).chars().next().is_some_and(char::is_lowercase)
+    }
+
+    /// Text of tokens `start..end` as written.
+    pub fn span(&self, start: usize, end: usize) -> &str {
+        if start >= end || end > self.n() {
+            return "";
+        }
+        &self.text[self.toks[start].start..self.toks[end - 1].end]
+    }
+
+    pub fn sentence_text(&self) -> &str {
+        self.sentence.text(self.text)
+    }
+
+    pub fn evidence(&self, start: usize, end: usize, confidence: f32) -> crate::graph::Evidence {
+        let (s, e) = if start < end && end <= self.n() {
+            (self.toks[start].start, self.toks[end - 1].end)
+        } else {
+            (self.sentence.start, self.sentence.end)
+        };
+        self.b.evidence(self.sentence.index, s, e, confidence)
+    }
+
+    /// The sentence-level evidence of a fact.
+    pub fn fact_evidence(&self, confidence: f32) -> crate::graph::Evidence {
+        self.b.evidence(
+            self.sentence.index,
+            self.sentence.start,
+            self.sentence.end,
+            confidence,
+        )
+    }
+
+    pub fn fact(&mut self, s: usize, rel: Relation, o: usize, confidence: f32) {
+        let ev = self.fact_evidence(confidence);
+        let sentence = self.sentence.text(self.text).to_string();
+        self.b.fact(s, rel, o, ev, &sentence);
+    }
+
+    /// The lexicon entry of a category in `cats` at token `i`.
+    fn hit(&self, i: usize, cats: &[Category]) -> Option<(usize, &'static Entry)> {
+        let (end, pattern) = (*self.hits.get(i)?)?;
+        let lex = lexicon();
+        lex.entries_at(pattern)
+            .iter()
+            .map(|&ix| lex.entry(ix))
+            .find(|e| cats.contains(&e.category))
+            .map(|e| (end, e))
+    }
+
+    fn hit_end(&self, i: usize) -> Option<usize> {
+        self.hits.get(i).copied().flatten().map(|(end, _)| end)
+    }
+
+    fn push(&mut self, kind: NodeKind, start: usize, end: usize, entity: usize, top: bool) {
+        self.mentions.push(Mention {
+            kind,
+            start,
+            from: start,
+            end,
+            entity,
+            top,
+        });
+    }
+
+    fn parse_dates(&mut self, year: &YearContext) {
+        let found = find_dates(self.text, &self.toks, year);
+        for d in found {
+            let surface = self.span(d.start, d.end).to_string();
+            let ev = self.evidence(d.start, d.end, 0.9);
+            let ents: Vec<usize> = d
+                .iso
+                .iter()
+                .map(|iso| {
+                    self.b
+                        .mention(NodeKind::Date, iso, &surface, None, Form::Full, ev)
+                })
+                .collect();
+            self.dates.push((d.start, d.end, ents));
+        }
+    }
+
+    fn in_date(&self, i: usize) -> Option<usize> {
+        self.dates
+            .iter()
+            .find(|(s, e, _)| *s <= i && i < *e)
+            .map(|(_, e, _)| *e)
+    }
+
+    fn parse_mentions(&mut self) {
+        let mut i = 0;
+        while i < self.n() {
+            if let Some(end) = self.in_date(i) {
+                i = end;
+                continue;
+            }
+            if let Some(end) = self.parse_title_person(i) {
+                i = end;
+                continue;
+            }
+            if let Some(end) = self.parse_honorific_person(i) {
+                i = end;
+                continue;
+            }
+            if let Some(p) = self.parse_event(i, true) {
+                i = p.end;
+                continue;
+            }
+            if let Some(p) = self.parse_document(i, true) {
+                i = p.end;
+                continue;
+            }
+            if let Some(p) = self.parse_org(i, false, true) {
+                i = p.end;
+                continue;
+            }
+            if let Some(p) = self.parse_place(i, true) {
+                i = p.end;
+                continue;
+            }
+            if let Some(end) = self.parse_bare_person(i) {
+                i = end;
+                continue;
+            }
+            if self.is_word(i) && is_acronym(self.word(i)) {
+                let w = self.word(i).to_string();
+                if let Some(e) = self.b.find(NodeKind::Organization, &w) {
+                    let ev = self.evidence(i, i + 1, 0.8);
+                    self.b
+                        .mention(NodeKind::Organization, &w, &w, None, Form::Full, ev);
+                    self.push(NodeKind::Organization, i, i + 1, e, true);
+                }
+            }
+            i += 1;
+        }
+    }
+
+    // ------------------------------------------------------------ names
+
+    /// The continuation of a name after its head: capitalised word groups
+    /// (each a capitalised syllable and up to two lower-case ones), known
+    /// names, "và" before another capitalised group, a "về" topic, an
+    /// administrative unit with its name, a number ("số 3"). `stop_at_person`
+    /// ends it before a Vietnamese personal name (after a title).
+    fn continuation(&self, mut k: usize, stop_at_person: bool) -> (usize, Vec<Piece>) {
+        let lex = lexicon();
+        let mut pieces = Vec::new();
+        let mut topic = 0usize;
+        let start = k;
+        while k < self.n() && k - start < 16 {
+            if self.cap(k) {
+                if !pieces.is_empty()
+                    && self
+                        .hit(
+                            k,
+                            &[
+                                Category::Office,
+                                Category::Rank,
+                                Category::Honorific,
+                                Category::EventHead,
+                                Category::EventHeadStandalone,
+                            ],
+                        )
+                        .is_some()
+                {
+                    break;
+                }
+                if stop_at_person && self.person_start(k) {
+                    break;
+                }
+                if let Some((end, e)) = self.hit(
+                    k,
+                    &[Category::Organization, Category::Country, Category::Place],
+                ) {
+                    let ix = lex
+                        .entries()
+                        .iter()
+                        .position(|x| std::ptr::eq(x, e))
+                        .unwrap_or(0);
+                    pieces.push(Piece::Known(k, end, ix));
+                    k = end;
+                    continue;
+                }
+                let s = k;
+                k += 1;
+                // the second capitalised word of a proper name ("Nghĩa Lộ")
+                // takes no lower-case words after it
+                let proper = matches!(pieces.last(), Some(Piece::Tokens(ps, pe)) if pe - ps == 1 && self.cap(*ps) && *pe == s);
+                let mut lower_run = if proper { 3 } else { 0 };
+                while lower_run < 3
+                    && self.lowercase_word(k)
+                    && (!lex.is_stopword(self.low(k)) || self.compound(k))
+                    && !self.lower_blocks(k)
+                {
+                    k += 1;
+                    lower_run += 1;
+                }
+                pieces.push(Piece::Tokens(s, k));
+                continue;
+            }
+            let w = self.low(k);
+            if w == "và"
+                && self.cap(k + 1)
+                && self
+                    .hit(
+                        k + 1,
+                        &[
+                            Category::EventHead,
+                            Category::EventHeadStandalone,
+                            Category::DocumentHead,
+                            Category::Office,
+                            Category::Rank,
+                            Category::Organization,
+                            Category::OrgHead,
+                            Category::VenueHead,
+                        ],
+                    )
+                    .is_none()
+                && !pieces.is_empty()
+            {
+                pieces.push(Piece::Tokens(k, k + 1));
+                k += 1;
+                continue;
+            }
+            if w == "về"
+                && !pieces.is_empty()
+                && (self.cap(k + 1)
+                    || (self.lowercase_word(k + 1) && !lex.is_stopword(self.low(k + 1))))
+            {
+                pieces.push(Piece::Tokens(k, k + 1));
+                k += 1;
+                topic = 6;
+                continue;
+            }
+            if topic > 0 && self.lowercase_word(k) && !lex.is_stopword(w) {
+                pieces.push(Piece::Tokens(k, k + 1));
+                k += 1;
+                topic -= 1;
+                continue;
+            }
+            if let Some((end, _)) = self.hit(k, &[Category::AreaHead]) {
+                if self.cap(end) || self.hit(end, &[Category::Place]).is_some() {
+                    let (name_end, _) = self.cap_run(end);
+                    pieces.push(Piece::Tokens(k, name_end));
+                    k = name_end;
+                    continue;
+                }
+            }
+            if w == "-"
+                && !pieces.is_empty()
+                && self.cap(k + 1)
+                && self
+                    .hit(
+                        k + 1,
+                        &[
+                            Category::Office,
+                            Category::Rank,
+                            Category::EventHead,
+                            Category::EventHeadStandalone,
+                        ],
+                    )
+                    .is_none()
+            {
+                pieces.push(Piece::Tokens(k, k + 1));
+                k += 1;
+                continue;
+            }
+            // "Bệnh viện Đa khoa số 3", "Phòng thủ khu vực 4"
+            if !pieces.is_empty()
+                && k > 0
+                && matches!(self.low(k - 1), "số" | "vực" | "thứ")
+                && self
+                    .word(k)
+                    .bytes()
+                    .next()
+                    .is_some_and(|b| b.is_ascii_digit())
+                && self.in_date(k).is_none()
+            {
+                pieces.push(Piece::Tokens(k, k + 1));
+                k += 1;
+                continue;
+            }
+            if (w == "số" || w == "khu") && !pieces.is_empty() {
+                let mut e = k + 1;
+                if self.low(e) == "vực" {
+                    e += 1;
+                }
+                if self
+                    .word(e)
+                    .bytes()
+                    .next()
+                    .is_some_and(|b| b.is_ascii_digit())
+                {
+                    pieces.push(Piece::Tokens(k, e + 1));
+                    k = e + 1;
+                    continue;
+                }
+            }
+            break;
+        }
+        // a trailing "và" or "về" is no part of the name
+        while let Some(Piece::Tokens(s, e)) = pieces.last() {
+            if e - s == 1 && matches!(self.low(*s), "và" | "về") {
+                k = *s;
+                pieces.pop();
+            } else {
+                break;
+            }
+        }
+        (k, pieces)
+    }
+
+    /// Whether token `k` ends a two-syllable word with the one before whose
+    /// second syllable alone would end a name ("tự do").
+    fn compound(&self, k: usize) -> bool {
+        k > 0 && COMPOUNDS.contains(&format!("{} {}", self.low(k - 1), self.low(k)).as_str())
+    }
+
+    /// Whether a lower-case word at `k` opens something else: an
+    /// administrative unit ("tỉnh"), an event ("lễ"), an honorific.
+    fn lower_blocks(&self, k: usize) -> bool {
+        self.hit(
+            k,
+            &[
+                Category::AreaHead,
+                Category::EventHead,
+                Category::EventHeadStandalone,
+                Category::Honorific,
+            ],
+        )
+        .is_some()
+    }
+
+    /// Capitalised words (or a known place) from `k`: end and whether any.
+    fn cap_run(&self, k: usize) -> (usize, bool) {
+        if let Some((end, _)) = self.hit(k, &[Category::Place, Category::Country]) {
+            return (end, true);
+        }
+        let mut e = k;
+        while self.cap(e) && e - k < 5 {
+            e += 1;
+        }
+        (e, e > k)
+    }
+
+    /// Renders pieces: tokens as written, known names canonically.
+    fn render(&self, pieces: &[Piece]) -> String {
+        let lex = lexicon();
+        let mut out = String::new();
+        for p in pieces {
+            let part = match *p {
+                Piece::Tokens(s, e) => self.span(s, e).to_string(),
+                Piece::Known(_, _, ix) => lex.entry(ix).canonical.clone(),
+            };
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(&part);
+        }
+        out
+    }
+
+    /// Registers the known names inside a name as mentions of their own.
+    fn known_pieces(&mut self, pieces: &[Piece]) -> Vec<usize> {
+        let lex = lexicon();
+        let mut out = Vec::new();
+        for p in pieces {
+            if let Piece::Known(s, e, ix) = *p {
+                let entry = lex.entry(ix);
+                let kind = kind_of(entry.category);
+                let surface = self.span(s, e).to_string();
+                let ev = self.evidence(s, e, 0.9);
+                let ent = self.b.mention(
+                    kind,
+                    &entry.canonical,
+                    &surface,
+                    entry.english.as_deref(),
+                    Form::Full,
+                    ev,
+                );
+                self.push(kind, s, e, ent, false);
+                out.push(ent);
+            }
+        }
+        out
+    }
+
+    /// Whether a Vietnamese personal name starts at `k`: a family name and
+    /// another capitalised word, neither a known name.
+    fn person_start(&self, k: usize) -> bool {
+        lexicon().is_surname(self.word(k))
+            && self.cap(k + 1)
+            && self.hit_end(k).is_none()
+            && self
+                .hit(
+                    k + 1,
+                    &[Category::Office, Category::OrgHead, Category::Organization],
+                )
+                .is_none()
+    }
+
+    // ------------------------------------------------------------ organisations
+
+    /// An organisation at `i`: a known body, or a head with its
+    /// continuation; then an acronym or short form in parentheses.
+    fn parse_org(&mut self, i: usize, after_title: bool, top: bool) -> Option<Parsed> {
+        let lex = lexicon();
+        if !self.cap(i) {
+            return None;
+        }
+        let (end, label, en, parent_entity) = if let Some((end, e)) =
+            self.hit(i, &[Category::Organization])
+        {
+            let (end2, qualifier) = match self.hit(end, &[Category::Country]) {
+                Some((ce, c)) if !after_title || self.low(ce) != "," => (ce, Some(c)),
+                _ => (end, None),
+            };
+            let surface = self.span(i, end2).to_string();
+            let ev = self.evidence(i, end2, 0.95);
+            let ent = self.b.mention(
+                NodeKind::Organization,
+                &e.canonical,
+                &surface,
+                e.english.as_deref(),
+                Form::Full,
+                ev,
+            );
+            if let Some(c) = qualifier {
+                let cev = self.evidence(end, end2, 0.9);
+                let cent = self.b.mention(
+                    NodeKind::Country,
+                    &c.canonical,
+                    self.span(end, end2).to_string().as_str(),
+                    c.english.as_deref(),
+                    Form::Full,
+                    cev,
+                );
+                self.push(NodeKind::Country, end, end2, cent, false);
+            }
+            let parent = e.parent.clone();
+            self.push(NodeKind::Organization, i, end2, ent, top);
+            let parent_entity = parent.and_then(|p| {
+                lex.lookup(&p)
+                    .map(|pe| (pe.canonical.clone(), pe.english.clone()))
+            });
+            (
+                end2,
+                e.canonical.clone(),
+                e.english.clone(),
+                (ent, parent_entity),
+            )
+        } else if let Some((head_end, _)) = self.hit(i, &[Category::OrgHead]) {
+            let (end, pieces) = self.continuation(head_end, after_title);
+            if pieces.is_empty() {
+                return None;
+            }
+            let mut label = format!("{} {}", self.span(i, head_end), self.render(&pieces));
+            let mut en = None;
+            // "Chương trình Phát triển LHQ" spelled out is a known body
+            if let Some(e) = lex
+                .lookup(&label)
+                .filter(|e| e.category == Category::Organization)
+            {
+                label = e.canonical.clone();
+                en = e.english.clone();
+            }
+            let surface = self.span(i, end).to_string();
+            let ev = self.evidence(i, end, 0.8);
+            let known = self.known_pieces(&pieces);
+            let ent = self.b.mention(
+                NodeKind::Organization,
+                &label,
+                &surface,
+                en.as_deref(),
+                Form::Full,
+                ev,
+            );
+            self.push(NodeKind::Organization, i, end, ent, top);
+            // a body named after the body it belongs to: "Văn phòng Pháp
+            // lý Liên hợp quốc", "Đại hội đồng Liên hợp quốc"
+            if let (Some(Piece::Known(_, _, ix)), Some(&parent)) = (pieces.last(), known.last()) {
+                if lex.entry(*ix).category == Category::Organization {
+                    self.fact(ent, Relation::PartOf, parent, 0.8);
+                }
+            }
+            (end, label, en, (ent, None))
+        } else {
+            return None;
+        };
+        let (ent, parent) = parent_entity;
+        if let Some((pl, _)) = parent {
+            if let Some(pe) = self.b.find(NodeKind::Organization, &pl) {
+                self.fact(ent, Relation::PartOf, pe, 0.7);
+            } else {
+                self.b.pending_parent(
+                    ent,
+                    &pl,
+                    self.fact_evidence(0.7),
+                    self.sentence_text().to_string(),
+                );
+            }
+        }
+        let end = self.alias_tail(end, ent, NodeKind::Organization);
+        Some(Parsed {
+            end,
+            entity: ent,
+            label: {
+                let _ = en;
+                label
+            },
+        })
+    }
+
+    /// "(OLA)", "(gọi tắt là X)", "(X)", `- "X"` after a name: another name
+    /// of the same entity.
+    fn alias_tail(&mut self, end: usize, entity: usize, kind: NodeKind) -> usize {
+        let mut k = end;
+        let dash = self.word(k) == "-" && self.word(k + 1) == "\"";
+        if self.word(k) != "(" && !dash {
+            return end;
+        }
+        k += if dash { 2 } else { 1 };
+        let mut s = k;
+        for marker in [
+            ["gọi", "tắt", "là"],
+            ["còn", "gọi", "là"],
+            ["viết", "tắt", "là"],
+        ] {
+            if marker
+                .iter()
+                .enumerate()
+                .all(|(o, w)| self.low(k + o) == *w)
+            {
+                s = k + 3;
+            }
+        }
+        let close = if dash { "\"" } else { ")" };
+        let Some(e) = (s..self.n().min(s + 12)).find(|&x| self.word(x) == close) else {
+            return end;
+        };
+        if e == s {
+            return end;
+        }
+        let alias = self.span(s, e).to_string();
+        let ok = match kind {
+            NodeKind::Organization => (e == s + 1 && is_acronym(&alias)) || s > k,
+            NodeKind::Document => self.hit(s, &[Category::DocumentHead]).is_some(),
+            _ => false,
+        };
+        if !ok {
+            return end;
+        }
+        self.b.add_alias(entity, &alias);
+        let ev = self.evidence(s, e, 0.9);
+        let label = self.b.label(entity).to_string();
+        self.b.mention(kind, &label, &alias, None, Form::Full, ev);
+        e + 1
+    }
+
+    // ------------------------------------------------------------ titles and people
+
+    /// One title at `k` ("nguyên" Bộ trưởng Bộ Công an): the role entity,
+    /// its end, and the body it belongs to.
+    fn parse_title(&mut self, k: usize) -> Option<(usize, usize, Option<usize>)> {
+        let lex = lexicon();
+        let mut s = k;
+        let former = matches!(self.low(k), "nguyên" | "cựu") && self.cap(k + 1);
+        if former {
+            s += 1;
+        }
+        if !self.cap(s) {
+            return None;
+        }
+        let (t_end, title) = self.hit(s, &[Category::Office, Category::Rank])?;
+        let mut end = t_end;
+        let mut complement: Option<(usize, String, Option<String>)> = None;
+        let mut member_of = None;
+        if title.category == Category::Office {
+            if let Some(p) = self.parse_org(t_end, true, false) {
+                end = p.end;
+                let en = lexicon().lookup(&p.label).and_then(|e| e.english.clone());
+                complement = Some((p.entity, p.label.clone(), en));
+                // "Giám đốc Ban X tại Văn phòng Y": X belongs to Y
+                if self.low(end) == "tại" {
+                    if let Some(q) = self.parse_org(end + 1, true, false) {
+                        self.fact(p.entity, Relation::PartOf, q.entity, 0.7);
+                        member_of = Some(q.entity);
+                        end = q.end;
+                    }
+                }
+            } else if let Some((ce, c)) = self.hit(t_end, &[Category::Country]) {
+                if self.cap(t_end) {
+                    let surface = self.span(t_end, ce).to_string();
+                    let ev = self.evidence(t_end, ce, 0.9);
+                    let ent = self.b.mention(
+                        NodeKind::Country,
+                        &c.canonical,
+                        &surface,
+                        c.english.as_deref(),
+                        Form::Full,
+                        ev,
+                    );
+                    self.push(NodeKind::Country, t_end, ce, ent, false);
+                    complement = Some((ent, c.canonical.clone(), c.english.clone()));
+                    end = ce;
+                }
+            } else if matches!(title.canonical.as_str(), "Bộ trưởng" | "Thứ trưởng")
+                && self.cap(t_end)
+            {
+                // "Bộ trưởng Công an": the ministry named without "Bộ"
+                for len in (1..=4).rev() {
+                    let name = format!("Bộ {}", self.span(t_end, t_end + len));
+                    if let Some(e) = lex
+                        .lookup(&name)
+                        .filter(|e| e.category == Category::Organization)
+                    {
+                        let mut org_end = t_end + len;
+                        let mut label = e.canonical.clone();
+                        let mut en = e.english.clone();
+                        if let Some((ce, c)) = self.hit(org_end, &[Category::Country]) {
+                            if self.cap(org_end) && c.canonical != "Việt Nam" {
+                                // a foreign ministry: "Bộ trưởng Ngoại giao Hà Lan"
+                                label = format!("{label} {}", c.canonical);
+                                en = None;
+                                let cev = self.evidence(org_end, ce, 0.9);
+                                let cs = self.span(org_end, ce).to_string();
+                                let cent = self.b.mention(
+                                    NodeKind::Country,
+                                    &c.canonical,
+                                    &cs,
+                                    c.english.as_deref(),
+                                    Form::Full,
+                                    cev,
+                                );
+                                self.push(NodeKind::Country, org_end, ce, cent, false);
+                            }
+                            org_end = ce;
+                        }
+                        let surface = self.span(t_end, org_end).to_string();
+                        let ev = self.evidence(t_end, org_end, 0.8);
+                        let ent = self.b.mention(
+                            NodeKind::Organization,
+                            &label,
+                            &surface,
+                            en.as_deref(),
+                            Form::Full,
+                            ev,
+                        );
+                        self.push(NodeKind::Organization, t_end, org_end, ent, false);
+                        complement = Some((ent, label.clone(), en.clone()));
+                        end = org_end;
+                        break;
+                    }
+                }
+            }
+        }
+        let mut label = title.canonical.clone();
+        let mut en = title.english.clone();
+        if let Some((_, ref cl, ref cen)) = complement {
+            label = format!("{label} {cl}");
+            en = match (en, cen) {
+                (Some(t), Some(c)) => Some(format!("{t}, {c}")),
+                (t, _) => t,
+            };
+        }
+        if former {
+            label = format!("{} {label}", self.low(k));
+            en = en.map(|e| format!("former {e}"));
+        }
+        let surface = self.span(k, end).to_string();
+        let ev = self.evidence(k, end, 0.85);
+        let role = self.b.mention(
+            NodeKind::Role,
+            &label,
+            &surface,
+            en.as_deref(),
+            Form::Full,
+            ev,
+        );
+        self.push(NodeKind::Role, k, end, role, false);
+        if let Some((c, _, _)) = complement {
+            if complement.is_some() {
+                self.b.built_on(role, &title.canonical, c);
+            }
+            self.fact(role, Relation::RoleIn, c, 0.85);
+        }
+        Some((role, end, member_of))
+    }
+
+    /// Titles separated by "," or "và": roles, end, bodies joined.
+    fn parse_title_chain(&mut self, k: usize) -> Option<(Vec<usize>, usize, Vec<usize>)> {
+        let mut roles = Vec::new();
+        let mut members = Vec::new();
+        let mut end = k;
+        while let Some((role, e, member)) = self.parse_title(end) {
+            roles.push(role);
+            members.extend(member);
+            end = e;
+            let sep = self.low(end);
+            if (sep == "," || sep == "và") && self.starts_title(end + 1) {
+                end += 1;
+                continue;
+            }
+            break;
+        }
+        if roles.is_empty() {
+            None
+        } else {
+            Some((roles, end, members))
+        }
+    }
+
+    fn starts_title(&self, k: usize) -> bool {
+        let s = if matches!(self.low(k), "nguyên" | "cựu") {
+            k + 1
+        } else {
+            k
+        };
+        self.cap(s) && self.hit(s, &[Category::Office, Category::Rank]).is_some()
+    }
+
+    /// A name after a title or honorific: capitalised words, not a known
+    /// name nor the start of another title.
+    fn licensed_name(&self, k: usize) -> Option<usize> {
+        let mut e = k;
+        while e < self.n() && e - k < 7 {
+            if self.cap(e) && self.name_word(e, e == k) {
+                e += 1;
+            } else if e > k
+                && NAME_PARTICLES.contains(&self.word(e))
+                && self.cap(e + 1)
+                && self.name_word(e + 1, false)
+            {
+                e += 2;
+            } else {
+                break;
+            }
+        }
+        (e > k).then_some(e)
+    }
+
+    /// Whether token `e` can be a word of a personal name.
+    fn name_word(&self, e: usize, first: bool) -> bool {
+        let w = self.word(e);
+        if !w.chars().all(|c| {
+            c.is_alphabetic()
+                || c == '-'
+                || c == '\''
+                || unicode_normalization::char::is_combining_mark(c)
+        }) {
+            return false;
+        }
+        if is_acronym(w) && w.chars().count() > 1 {
+            return false;
+        }
+        match self.hit_end(e) {
+            None => true,
+            Some(end) => {
+                let single = end == e + 1;
+                if self
+                    .hit(
+                        e,
+                        &[
+                            Category::Office,
+                            Category::Rank,
+                            Category::Honorific,
+                            Category::Organization,
+                            Category::DocumentHead,
+                            Category::EventHead,
+                            Category::EventHeadStandalone,
+                            Category::VenueHead,
+                            Category::AreaHead,
+                        ],
+                    )
+                    .is_some()
+                {
+                    // "Đoàn" (a family name and "delegation"): a name word
+                    // unless a name continues it
+                    return !first
+                        && single
+                        && self.hit(e, &[Category::OrgHead]).is_some()
+                        && !self.cap(e + 1);
+                }
+                // one-word countries and places are given names too ("Anh")
+                !first && single
+            }
+        }
+    }
+
+    fn register_person(&mut self, start: usize, end: usize, from: usize, confidence: f32) -> usize {
+        let name = self.span(start, end).to_string();
+        let ev = self.evidence(start, end, confidence);
+        let ent = self
+            .b
+            .mention(NodeKind::Person, &name, &name, None, Form::Full, ev);
+        self.mentions.push(Mention {
+            kind: NodeKind::Person,
+            start,
+            from,
+            end,
+            entity: ent,
+            top: true,
+        });
+        ent
+    }
+
+    /// Titles then a name: "Đại tướng Lương Tam Quang", "Tổng Thư ký Liên
+    /// hợp quốc António Guterres", "Tổng Bí thư, Chủ tịch nước Lào X".
+    fn parse_title_person(&mut self, i: usize) -> Option<usize> {
+        if !self.starts_title(i) {
+            return None;
+        }
+        let mark = self.mentions.len();
+        let (roles, end, members) = self.parse_title_chain(i)?;
+        let mut k = end;
+        // an honorific may sit between ("Đại sứ ông X")
+        if let Some((he, _)) = self.hit(k, &[Category::Honorific]) {
+            if self.cap(he) {
+                k = he;
+            }
+        }
+        let Some(name_end) = self.licensed_name(k) else {
+            // titles without a holder here: keep their bodies as mentions
+            for m in &mut self.mentions[mark..] {
+                if m.kind != NodeKind::Role {
+                    m.top = true;
+                }
+            }
+            return Some(end);
+        };
+        let person = self.register_person(k, name_end, i, 0.9);
+        for r in roles {
+            self.fact(person, Relation::HoldsRole, r, 0.9);
+        }
+        for m in members {
+            self.fact(person, Relation::MemberOf, m, 0.8);
+        }
+        Some(self.apposition(person, name_end))
+    }
+
+    /// "Bà X", "ông X", "đồng chí X".
+    fn parse_honorific_person(&mut self, i: usize) -> Option<usize> {
+        let (he, _) = self.hit(i, &[Category::Honorific])?;
+        let name_end = self.licensed_name(he)?;
+        let person = self.register_person(he, name_end, i, 0.85);
+        Some(self.apposition(person, name_end))
+    }
+
+    /// A Vietnamese name standing alone: a family name and one to three
+    /// more capitalised syllables.
+    fn parse_bare_person(&mut self, i: usize) -> Option<usize> {
+        if !self.person_start(i) {
+            return None;
+        }
+        let mut e = i + 1;
+        while e < self.n()
+            && e - i < 4
+            && self.cap(e)
+            && self.name_word(e, false)
+            && self.word(e).chars().count() <= 7
+        {
+            e += 1;
+        }
+        if e - i < 2 {
+            return None;
+        }
+        let person = self.register_person(i, e, i, 0.75);
+        Some(self.apposition(person, e))
+    }
+
+    /// Titles after a name, in apposition: "X, Giám đốc Điều hành Y, ...";
+    /// "X, đại diện Y" (a member of Y).
+    fn apposition(&mut self, person: usize, end: usize) -> usize {
+        if self.low(end) != "," {
+            return end;
+        }
+        if self.low(end + 1) == "đại" && self.low(end + 2) == "diện" {
+            let mut k = end + 3;
+            if self.low(k) == "cho" {
+                k += 1;
+            }
+            if let Some(p) = self.parse_org(k, true, true) {
+                self.fact(person, Relation::MemberOf, p.entity, 0.75);
+                return p.end;
+            }
+            if let Some(p) = self.parse_place(k, true) {
+                if self.b.kind(p.entity) == NodeKind::Country {
+                    self.fact(person, Relation::MemberOf, p.entity, 0.75);
+                }
+                return p.end;
+            }
+            return end;
+        }
+        if !self.starts_title(end + 1) {
+            return end;
+        }
+        let Some((roles, e, members)) = self.parse_title_chain(end + 1) else {
+            return end;
+        };
+        for r in roles {
+            self.fact(person, Relation::HoldsRole, r, 0.85);
+        }
+        for m in members {
+            self.fact(person, Relation::MemberOf, m, 0.75);
+        }
+        e
+    }
+
+    // ------------------------------------------------------------ events
+
+    /// An event at `i`: a head, lower-case modifiers ("khai mạc cấp cao"),
+    /// and what it is about or part of (a document, another event, "của"
+    /// an organisation, a "về" topic, a proper name).
+    fn parse_event(&mut self, i: usize, top: bool) -> Option<Parsed> {
+        let lex = lexicon();
+        let (head_end, head) =
+            self.hit(i, &[Category::EventHead, Category::EventHeadStandalone])?;
+        let standalone = head.category == Category::EventHeadStandalone;
+        let prev = if i > 0 { self.low(i - 1) } else { "" };
+        if PLURAL.contains(&prev) {
+            return None;
+        }
+        if !self.cap(i) && (!self.is_word(i) || (!standalone && !EVENT_INTRO.contains(&prev))) {
+            return None;
+        }
+        let mut k = head_end;
+        while k - head_end < 5
+            && self.lowercase_word(k)
+            && !lex.is_stopword(self.low(k))
+            && !self.lower_blocks(k)
+            && self.in_date(k).is_none()
+        {
+            k += 1;
+        }
+        let prefix_end = k;
+        let mut prefix = self.span(i, prefix_end).to_string();
+        capitalise_first(&mut prefix);
+        let mark = self.mentions.len();
+        // what the event is built on
+        let mut base: Option<(usize, NodeKind, String)> = None;
+        let mut label = prefix.clone();
+        let mut end = prefix_end;
+        let mut organiser = None;
+        if let Some(p) = self.parse_event(k, false) {
+            base = Some((
+                p.entity,
+                NodeKind::Event,
+                self.b.label(p.entity).to_string(),
+            ));
+            end = p.end;
+        } else if let Some(p) = self.parse_document(k, false) {
+            base = Some((
+                p.entity,
+                NodeKind::Document,
+                self.b.label(p.entity).to_string(),
+            ));
+            end = p.end;
+        } else if self.low(k) == "của" {
+            if let Some(p) = self.parse_org(k + 1, false, false) {
+                organiser = Some(p.entity);
+                label = format!("{prefix} của {}", p.label);
+                end = p.end;
+                let (te, pieces) = self.topic(end);
+                if !pieces.is_empty() {
+                    label = format!("{label} {}", self.render(&pieces));
+                    end = te;
+                }
+            }
+        } else if self.low(k) == "về" {
+            let (te, pieces) = self.topic(k);
+            if !pieces.is_empty() {
+                label = format!("{prefix} {}", self.render(&pieces));
+                end = te;
+            }
+        } else if self.cap(k) {
+            if let Some(p) = self.parse_org(k, false, false) {
+                label = format!("{prefix} {}", p.label);
+                end = p.end;
+            } else if let Some(p) = self.parse_place(k, false) {
+                label = format!("{prefix} {}", p.label);
+                end = p.end;
+            } else if self.hit_end(k).is_none() && !self.person_start(k) && !self.starts_title(k) {
+                let (ce, pieces) = self.continuation(k, true);
+                if !pieces.is_empty() && (ce - k) <= 8 {
+                    label = format!("{prefix} {}", self.render(&pieces));
+                    end = ce;
+                }
+            }
+        }
+        if let Some((_, _, ref bl)) = base {
+            label = format!("{prefix} {bl}");
+        }
+        // "Lễ mở ký và Hội nghị cấp cao Công ước X": the first shares the
+        // object of the second
+        let mut coordinated = None;
+        if base.is_none() && end == prefix_end && self.low(end) == "và" {
+            let save = self.mentions.len();
+            if let Some(p) = self.parse_event(end + 1, top) {
+                let other_base = self.mentions[save..]
+                    .iter()
+                    .find(|m| !m.top && matches!(m.kind, NodeKind::Document | NodeKind::Event))
+                    .map(|m| (m.entity, m.kind));
+                if let Some((b_ent, b_kind)) = other_base {
+                    let b_label = self.b.label(b_ent).to_string();
+                    label = format!("{prefix} {b_label}");
+                    base = Some((b_ent, b_kind, b_label));
+                }
+                coordinated = Some(p);
+            }
+        }
+        let has_object = base.is_some() || label != prefix;
+        let bare = !has_object && !standalone && prefix_end == head_end;
+        if bare && head.canonical.split_whitespace().count() < 2 {
+            // "Lễ", "Phiên" alone name nothing
+            self.mentions.truncate(mark);
+            return None;
+        }
+        // a bare generic head ("Lễ ký", "Hội nghị") is a short form of a
+        // full name in the article or nothing
+        let form = match (has_object, bare) {
+            (true, _) => Form::Full,
+            (false, true) => Form::ShortOrDrop,
+            (false, false) => Form::Short,
+        };
+        let surface_end = coordinated.as_ref().map_or(end, |c| c.end);
+        let surface = self.span(i, surface_end).to_string();
+        let ev = self.evidence(i, surface_end, if has_object { 0.85 } else { 0.7 });
+        let own_surface = self.span(i, end).to_string();
+        let ent = self
+            .b
+            .mention(NodeKind::Event, &label, &own_surface, None, form, ev);
+        if surface != own_surface {
+            self.b.add_alias(ent, &surface);
+        }
+        self.push(NodeKind::Event, i, surface_end, ent, top);
+        if let Some((b_ent, b_kind, _)) = base {
+            self.b.built_on(ent, &prefix, b_ent);
+            match b_kind {
+                NodeKind::Document => self.fact(ent, Relation::About, b_ent, 0.8),
+                NodeKind::Event => self.fact(ent, Relation::PartOf, b_ent, 0.75),
+                _ => {}
+            }
+        }
+        if let Some(o) = organiser {
+            self.fact(ent, Relation::OrganizedBy, o, 0.7);
+        }
+        Some(Parsed {
+            end: surface_end,
+            entity: ent,
+            label,
+        })
+    }
+
+    /// A "về" topic: "về" and up to six lower-case words or capitalised
+    /// groups.
+    fn topic(&self, k: usize) -> (usize, Vec<Piece>) {
+        if self.low(k) != "về" {
+            return (k, Vec::new());
+        }
+        let lex = lexicon();
+        let mut e = k + 1;
+        while e - k <= 6
+            && self.is_word(e)
+            && (self.cap(e) || !lex.is_stopword(self.low(e)))
+            && self.in_date(e).is_none()
+        {
+            if self.cap(e)
+                && self
+                    .hit(
+                        e,
+                        &[
+                            Category::EventHead,
+                            Category::EventHeadStandalone,
+                            Category::Office,
+                        ],
+                    )
+                    .is_some()
+            {
+                break;
+            }
+            e += 1;
+        }
+        if e == k + 1 {
+            return (k, Vec::new());
+        }
+        (e, vec![Piece::Tokens(k, e)])
+    }
+
+    // ------------------------------------------------------------ documents
+
+    /// A named document: a head ("Công ước") with a number, "của" a body,
+    /// a topic or a capitalised continuation; a bare head is a short form.
+    fn parse_document(&mut self, i: usize, top: bool) -> Option<Parsed> {
+        let lex = lexicon();
+        if !self.cap(i) {
+            return None;
+        }
+        let (head_end, _) = self.hit(i, &[Category::DocumentHead])?;
+        let mut k = head_end;
+        let mut pieces: Vec<Piece> = Vec::new();
+        // a number: "số 68-NQ/TW", "13/2023/NĐ-CP"
+        let num_start = k;
+        if self.low(k) == "số" {
+            k += 1;
+        }
+        if self
+            .word(k)
+            .bytes()
+            .next()
+            .is_some_and(|b| b.is_ascii_digit())
+            && self.in_date(k).is_none()
+        {
+            pieces.push(Piece::Tokens(num_start, k + 1));
+            k += 1;
+        } else {
+            k = num_start;
+        }
+        if self.low(k) == "của" {
+            if let Some((oe, e)) = self.hit(k + 1, &[Category::Organization, Category::Country]) {
+                if self.cap(k + 1) {
+                    let ix = lex
+                        .entries()
+                        .iter()
+                        .position(|x| std::ptr::eq(x, e))
+                        .unwrap_or(0);
+                    pieces.push(Piece::Tokens(k, k + 1));
+                    pieces.push(Piece::Known(k + 1, oe, ix));
+                    k = oe;
+                }
+            }
+        }
+        if self.cap(k)
+            && self
+                .hit(
+                    k,
+                    &[
+                        Category::EventHead,
+                        Category::EventHeadStandalone,
+                        Category::Office,
+                    ],
+                )
+                .is_none()
+            && !self.person_start(k)
+        {
+            let (ce, more) = self.continuation(k, true);
+            pieces.extend(more);
+            k = ce;
+        }
+        let (te, topic) = self.topic(k);
+        if !topic.is_empty() {
+            pieces.extend(topic);
+            k = te;
+        } else if pieces.is_empty() && TOPIC_MARKERS.contains(&self.low(k)) {
+            let mut e = k;
+            while e - k < 6 && self.lowercase_word(e) && !lex.is_stopword(self.low(e)) {
+                e += 1;
+            }
+            if e > k {
+                pieces.push(Piece::Tokens(k, e));
+                k = e;
+            }
+        }
+        let head = self.span(i, head_end).to_string();
+        let (label, form) = if pieces.is_empty() {
+            (head.clone(), Form::ShortOrDrop)
+        } else {
+            (format!("{head} {}", self.render(&pieces)), Form::Full)
+        };
+        let known = self.known_pieces(&pieces);
+        let _ = known;
+        let surface = self.span(i, k).to_string();
+        let ev = self.evidence(i, k, if form == Form::Full { 0.85 } else { 0.6 });
+        let ent = self
+            .b
+            .mention(NodeKind::Document, &label, &surface, None, form, ev);
+        self.push(NodeKind::Document, i, k, ent, top);
+        let end = self.alias_tail(k, ent, NodeKind::Document);
+        Some(Parsed {
+            end,
+            entity: ent,
+            label,
+        })
+    }
+
+    // ------------------------------------------------------------ places
+
+    /// A country, a known place, "tỉnh X", "phường X", or a venue ("Trụ sở
+    /// Trung ương Đảng").
+    fn parse_place(&mut self, i: usize, top: bool) -> Option<Parsed> {
+        if let Some((end, e)) = self.hit(i, &[Category::Country, Category::Place]) {
+            if !self.cap(i) && self.hit(i, &[Category::AreaHead]).is_none() {
+                // "thành phố Hà Nội" is an alias of the place and starts
+                // lower-case
+                let first_cap = (i..end).any(|k| self.cap(k));
+                if !first_cap {
+                    return None;
+                }
+            }
+            let kind = kind_of(e.category);
+            let surface = self.span(i, end).to_string();
+            let ev = self.evidence(i, end, 0.9);
+            let ent = self.b.mention(
+                kind,
+                &e.canonical,
+                &surface,
+                e.english.as_deref(),
+                Form::Full,
+                ev,
+            );
+            self.push(kind, i, end, ent, top);
+            return Some(Parsed {
+                end,
+                entity: ent,
+                label: e.canonical.clone(),
+            });
+        }
+        if let Some((he, area)) = self.hit(i, &[Category::AreaHead]) {
+            let (ne, any) = self.cap_run(he);
+            if !any {
+                return None;
+            }
+            let known = self.hit(he, &[Category::Place]).filter(|(e, _)| *e == ne);
+            let name = known.map_or_else(
+                || self.span(he, ne).to_string(),
+                |(_, e)| e.canonical.clone(),
+            );
+            let big = matches!(
+                area.canonical.to_lowercase().as_str(),
+                "tỉnh" | "thành phố" | "tp" | "tp." | "thủ đô"
+            );
+            let label = if big {
+                name
+            } else {
+                format!("{} {name}", self.span(i, he))
+            };
+            let surface = self.span(i, ne).to_string();
+            let ev = self.evidence(i, ne, 0.8);
+            let ent = self
+                .b
+                .mention(NodeKind::Place, &label, &surface, None, Form::Full, ev);
+            self.push(NodeKind::Place, i, ne, ent, top);
+            return Some(Parsed {
+                end: ne,
+                entity: ent,
+                label,
+            });
+        }
+        if let Some((he, _)) = self.hit(i, &[Category::VenueHead]) {
+            if !self.cap(i) {
+                return None;
+            }
+            let (ce, pieces) = self.continuation(he, true);
+            if pieces.is_empty() {
+                return None;
+            }
+            let label = format!("{} {}", self.span(i, he), self.render(&pieces));
+            let surface = self.span(i, ce).to_string();
+            let ev = self.evidence(i, ce, 0.8);
+            let ent = self
+                .b
+                .mention(NodeKind::Place, &label, &surface, None, Form::Full, ev);
+            self.push(NodeKind::Place, i, ce, ent, top);
+            return Some(Parsed {
+                end: ce,
+                entity: ent,
+                label,
+            });
+        }
+        None
+    }
+}
+
+fn capitalise_first(s: &mut String) {
+    if let Some(c) = s.chars().next() {
+        let upper: String = c.to_uppercase().collect();
+        s.replace_range(..c.len_utf8(), &upper);
+    }
+}
+
+/// The node kind of a lexicon entry of a known name.
+fn kind_of(category: Category) -> NodeKind {
+    match category {
+        Category::Country => NodeKind::Country,
+        Category::Place => NodeKind::Place,
+        _ => NodeKind::Organization,
+    }
+}

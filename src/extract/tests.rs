@@ -1,0 +1,437 @@
+//! Extraction tests on sentences written for them (made-up people and
+//! bodies, other topics than the sample corpus).
+
+use super::*;
+use crate::graph::{NodeKind, Relation};
+use crate::segment::segment;
+
+fn run(text: &str) -> DocFacts {
+    let text = crate::normalize::normalize(text);
+    let sentences = segment(&text);
+    extract(0, &text, &sentences)
+}
+
+fn entity<'a>(facts: &'a DocFacts, kind: NodeKind, label: &str) -> Option<&'a Entity> {
+    facts
+        .entities
+        .iter()
+        .find(|e| e.kind == kind && e.label == label)
+}
+
+fn has(facts: &DocFacts, kind: NodeKind, label: &str) -> bool {
+    entity(facts, kind, label).is_some()
+}
+
+fn labels(facts: &DocFacts, kind: NodeKind) -> Vec<&str> {
+    facts
+        .entities
+        .iter()
+        .filter(|e| e.kind == kind)
+        .map(|e| e.label.as_str())
+        .collect()
+}
+
+fn rel(facts: &DocFacts, s: &str, r: Relation, o: &str) -> bool {
+    facts.facts.iter().any(|f| {
+        f.relation == r
+            && facts.entities[f.subject].label == s
+            && facts.entities[f.object].label == o
+    })
+}
+
+fn dump(facts: &DocFacts) -> String {
+    let mut out = String::new();
+    for e in &facts.entities {
+        out += &format!("{:?} {:?} {:?}\n", e.kind, e.label, e.aliases);
+    }
+    for f in &facts.facts {
+        out += &format!(
+            "{} -{}-> {}\n",
+            facts.entities[f.subject].label, f.relation, facts.entities[f.object].label
+        );
+    }
+    out
+}
+
+#[test]
+fn title_with_ministry_before_a_name() {
+    let f = run("Bộ trưởng Bộ Y tế Trịnh Minh Khang đã thăm Bệnh viện Đa khoa tỉnh Sơn La.");
+    let d = dump(&f);
+    assert!(has(&f, NodeKind::Person, "Trịnh Minh Khang"), "{d}");
+    assert!(has(&f, NodeKind::Organization, "Bộ Y tế"), "{d}");
+    assert!(
+        rel(
+            &f,
+            "Trịnh Minh Khang",
+            Relation::HoldsRole,
+            "Bộ trưởng Bộ Y tế"
+        ),
+        "{d}"
+    );
+    assert!(
+        rel(&f, "Bộ trưởng Bộ Y tế", Relation::RoleIn, "Bộ Y tế"),
+        "{d}"
+    );
+    let role = entity(&f, NodeKind::Role, "Bộ trưởng Bộ Y tế").unwrap();
+    assert_eq!(
+        role.label_en.as_deref(),
+        Some("Minister, Ministry of Health")
+    );
+}
+
+#[test]
+fn chain_of_titles_before_a_name_and_rank() {
+    let f = run("Thượng tướng Hoàng Quốc Vĩnh, Ủy viên Trung ương Đảng, Thứ trưởng Bộ Quốc phòng dự buổi gặp mặt.");
+    let d = dump(&f);
+    let p = "Hoàng Quốc Vĩnh";
+    assert!(rel(&f, p, Relation::HoldsRole, "Thượng tướng"), "{d}");
+    assert!(
+        rel(&f, p, Relation::HoldsRole, "Ủy viên Trung ương Đảng"),
+        "{d}"
+    );
+    assert!(
+        rel(&f, p, Relation::HoldsRole, "Thứ trưởng Bộ Quốc phòng"),
+        "{d}"
+    );
+    assert!(
+        rel(
+            &f,
+            "Thứ trưởng Bộ Quốc phòng",
+            Relation::RoleIn,
+            "Bộ Quốc phòng"
+        ),
+        "{d}"
+    );
+    // a rank belongs to no body
+    assert!(
+        !f.facts.iter().any(
+            |x| x.relation == Relation::RoleIn && f.entities[x.subject].label == "Thượng tướng"
+        ),
+        "{d}"
+    );
+}
+
+#[test]
+fn titles_in_apposition_after_a_foreign_name() {
+    let f = run("Bà Ingrid Solberg-Haugen, Giám đốc Điều hành Quỹ Nhi đồng Liên hợp quốc (UNICEF), Đại sứ thiện chí, đánh giá cao chương trình.");
+    let d = dump(&f);
+    let p = "Ingrid Solberg-Haugen";
+    assert!(has(&f, NodeKind::Person, p), "{d}");
+    assert!(
+        rel(
+            &f,
+            p,
+            Relation::HoldsRole,
+            "Giám đốc Điều hành Quỹ Nhi đồng Liên hợp quốc"
+        ),
+        "{d}"
+    );
+    assert!(
+        rel(
+            &f,
+            "Quỹ Nhi đồng Liên hợp quốc",
+            Relation::PartOf,
+            "Liên hợp quốc"
+        ) || !has(&f, NodeKind::Organization, "Liên hợp quốc"),
+        "{d}"
+    );
+    let unicef = entity(&f, NodeKind::Organization, "Quỹ Nhi đồng Liên hợp quốc").unwrap();
+    assert!(unicef.aliases.iter().any(|a| a == "UNICEF"), "{d}");
+}
+
+#[test]
+fn several_titles_and_a_country() {
+    let f = run("Tổng Bí thư, Chủ tịch nước Cuba Alejandro Ruiz Montero đã hội đàm với lãnh đạo hai nước. Phó Tổng thống Peru Carla Mendoza phát biểu.");
+    let d = dump(&f);
+    assert!(
+        rel(
+            &f,
+            "Alejandro Ruiz Montero",
+            Relation::HoldsRole,
+            "Tổng Bí thư"
+        ),
+        "{d}"
+    );
+    assert!(
+        rel(
+            &f,
+            "Alejandro Ruiz Montero",
+            Relation::HoldsRole,
+            "Chủ tịch nước Cuba"
+        ),
+        "{d}"
+    );
+    assert!(
+        rel(&f, "Chủ tịch nước Cuba", Relation::RoleIn, "Cuba"),
+        "{d}"
+    );
+    assert!(
+        rel(
+            &f,
+            "Carla Mendoza",
+            Relation::HoldsRole,
+            "Phó Tổng thống Peru"
+        ),
+        "{d}"
+    );
+    assert!(
+        rel(&f, "Phó Tổng thống Peru", Relation::RoleIn, "Peru"),
+        "{d}"
+    );
+}
+
+#[test]
+fn former_titles_and_honorifics_are_not_names() {
+    let f = run("Ông Đặng Văn Thắng, nguyên Chủ tịch UBND tỉnh Kon Tum, bị khởi tố. Đồng chí Mai Thị Hạnh phát biểu.");
+    let d = dump(&f);
+    assert!(has(&f, NodeKind::Person, "Đặng Văn Thắng"), "{d}");
+    assert!(has(&f, NodeKind::Person, "Mai Thị Hạnh"), "{d}");
+    assert!(
+        rel(
+            &f,
+            "Đặng Văn Thắng",
+            Relation::HoldsRole,
+            "nguyên Chủ tịch UBND tỉnh Kon Tum"
+        ),
+        "{d}"
+    );
+    assert!(has(&f, NodeKind::Organization, "UBND tỉnh Kon Tum"), "{d}");
+    assert!(
+        !labels(&f, NodeKind::Person)
+            .iter()
+            .any(|p| p.starts_with("Ông") || p.starts_with("Đồng")),
+        "{d}"
+    );
+}
+
+#[test]
+fn organisations_from_heads_with_acronyms_and_short_forms() {
+    let f = run("Trung tâm Nghiên cứu Biển và Hải đảo (CMIR) phối hợp với Tập đoàn Dầu khí Việt Nam. Viện Khoa học Thủy lợi miền Nam (gọi tắt là SIWRR) cũng tham gia, CMIR cho biết.");
+    let d = dump(&f);
+    let c = entity(
+        &f,
+        NodeKind::Organization,
+        "Trung tâm Nghiên cứu Biển và Hải đảo",
+    )
+    .expect(&d);
+    assert!(c.aliases.iter().any(|a| a == "CMIR"), "{d}");
+    assert!(
+        c.evidence.len() >= 2,
+        "the later CMIR is the same body: {d}"
+    );
+    assert!(
+        has(&f, NodeKind::Organization, "Tập đoàn Dầu khí Việt Nam"),
+        "{d}"
+    );
+    let v = entity(
+        &f,
+        NodeKind::Organization,
+        "Viện Khoa học Thủy lợi miền Nam",
+    )
+    .expect(&d);
+    assert!(v.aliases.iter().any(|a| a == "SIWRR"), "{d}");
+}
+
+#[test]
+fn known_bodies_and_their_parents() {
+    let f =
+        run("Đại diện Chương trình Phát triển LHQ và Hội đồng Bảo an Liên Hiệp Quốc đã có mặt.");
+    let d = dump(&f);
+    assert!(
+        has(
+            &f,
+            NodeKind::Organization,
+            "Chương trình Phát triển Liên hợp quốc"
+        ),
+        "{d}"
+    );
+    assert!(
+        rel(
+            &f,
+            "Hội đồng Bảo an Liên hợp quốc",
+            Relation::PartOf,
+            "Liên hợp quốc"
+        ) || !has(&f, NodeKind::Organization, "Liên hợp quốc"),
+        "{d}"
+    );
+    let org = entity(
+        &f,
+        NodeKind::Organization,
+        "Chương trình Phát triển Liên hợp quốc",
+    )
+    .unwrap();
+    assert_eq!(
+        org.label_en.as_deref(),
+        Some("United Nations Development Programme")
+    );
+}
+
+#[test]
+fn events_with_date_place_and_organiser() {
+    let f = run("Sáng 12/3/2024, tại Trung tâm Hội nghị tỉnh Bình Định, Phó Thủ tướng Lê Quang Duy chủ trì Hội nghị xúc tiến đầu tư vào Khu kinh tế Nhơn Hội.");
+    let d = dump(&f);
+    assert!(has(&f, NodeKind::Date, "2024-03-12"), "{d}");
+    let ev = labels(&f, NodeKind::Event);
+    let conf = ev
+        .iter()
+        .find(|e| e.starts_with("Hội nghị xúc tiến đầu tư"))
+        .expect(&d);
+    assert!(rel(&f, conf, Relation::Date, "2024-03-12"), "{d}");
+    assert!(rel(&f, conf, Relation::OrganizedBy, "Lê Quang Duy"), "{d}");
+    assert!(
+        rel(&f, "Lê Quang Duy", Relation::ParticipatedIn, conf),
+        "{d}"
+    );
+    assert!(
+        f.facts
+            .iter()
+            .any(|x| x.relation == Relation::Location && f.entities[x.subject].label == *conf),
+        "{d}"
+    );
+}
+
+#[test]
+fn signing_ceremony_about_a_treaty_and_its_short_forms() {
+    let text = "Chiều 8/11/2023, Lễ ký Hiệp định Thương mại tự do Việt Nam - Israel diễn ra tại Jerusalem.\n\
+                Lễ ký do Bộ Công Thương tổ chức. Hiệp định có hiệu lực từ năm 2024.";
+    let f = run(text);
+    let d = dump(&f);
+    let docs = labels(&f, NodeKind::Document);
+    let fta = docs
+        .iter()
+        .find(|x| x.starts_with("Hiệp định Thương mại tự do"))
+        .expect(&d);
+    let events = labels(&f, NodeKind::Event);
+    let signing = events
+        .iter()
+        .find(|x| x.starts_with("Lễ ký Hiệp định"))
+        .expect(&d);
+    assert_eq!(
+        events.len(),
+        1,
+        "the later bare 'Lễ ký' is the same event: {d}"
+    );
+    assert!(rel(&f, signing, Relation::About, fta), "{d}");
+    assert!(
+        rel(&f, signing, Relation::OrganizedBy, "Bộ Công Thương"),
+        "{d}"
+    );
+    assert!(rel(&f, signing, Relation::Date, "2023-11-08"), "{d}");
+    assert_eq!(docs.len(), 1, "{d}");
+    assert!(has(&f, NodeKind::Date, "2024"), "{d}");
+}
+
+#[test]
+fn sessions_are_part_of_their_conference() {
+    let f = run("Bộ trưởng Ngoại giao Hà Lan Pieter de Groot phát biểu tại Phiên khai mạc Hội nghị cấp cao ASEAN về biến đổi khí hậu.");
+    let d = dump(&f);
+    let events = labels(&f, NodeKind::Event);
+    let session = events
+        .iter()
+        .find(|e| e.starts_with("Phiên khai mạc"))
+        .expect(&d);
+    let summit = events
+        .iter()
+        .find(|e| e.starts_with("Hội nghị cấp cao"))
+        .expect(&d);
+    assert!(rel(&f, session, Relation::PartOf, summit), "{d}");
+    assert!(
+        rel(&f, "Pieter de Groot", Relation::ParticipatedIn, session)
+            || has(&f, NodeKind::Person, "Pieter"),
+        "{d}"
+    );
+}
+
+#[test]
+fn reception_named_by_its_participants() {
+    let f = run("Chiều 4/6/2025, tại Phủ Chủ tịch, Phó Chủ tịch nước Võ Thị Lan tiếp Đại sứ Chile Ricardo Fuentes.");
+    let d = dump(&f);
+    let events = labels(&f, NodeKind::Event);
+    let visit = events
+        .iter()
+        .find(|e| e.contains("tiếp Đại sứ Chile Ricardo Fuentes"))
+        .expect(&d);
+    assert!(rel(&f, visit, Relation::OrganizedBy, "Võ Thị Lan"), "{d}");
+    assert!(
+        rel(&f, "Ricardo Fuentes", Relation::ParticipatedIn, visit),
+        "{d}"
+    );
+    assert!(rel(&f, visit, Relation::Date, "2025-06-04"), "{d}");
+    assert!(rel(&f, visit, Relation::Location, "Phủ Chủ tịch"), "{d}");
+}
+
+#[test]
+fn dates_take_the_dateline_year() {
+    let f = run(" date 2022-05-20 Tin thể thao\n\nTối 19/5, Lễ khai mạc SEA Games được tổ chức tại Sân vận động Quốc gia Mỹ Đình.");
+    let d = dump(&f);
+    assert!(has(&f, NodeKind::Date, "2022-05-19"), "{d}");
+    assert!(
+        has(&f, NodeKind::Place, "Sân vận động Quốc gia Mỹ Đình"),
+        "{d}"
+    );
+}
+
+#[test]
+fn member_of_a_body_without_title() {
+    let f =
+        run("Ông Tomas Lindqvist, đại diện Ngân hàng Thế giới (WB), cho biết dự án sẽ hoàn thành.");
+    let d = dump(&f);
+    assert!(
+        rel(
+            &f,
+            "Tomas Lindqvist",
+            Relation::MemberOf,
+            "Ngân hàng Thế giới"
+        ),
+        "{d}"
+    );
+}
+
+#[test]
+fn court_and_province_bodies() {
+    let f = run("Thẩm phán Nguyễn Hữu Phước, Chánh án TAND tỉnh Hưng Yên, chủ tọa phiên tòa xét xử bị cáo Lò Văn Sáng.");
+    let d = dump(&f);
+    assert!(
+        rel(
+            &f,
+            "Nguyễn Hữu Phước",
+            Relation::HoldsRole,
+            "Chánh án TAND tỉnh Hưng Yên"
+        ),
+        "{d}"
+    );
+    assert!(
+        rel(
+            &f,
+            "Chánh án TAND tỉnh Hưng Yên",
+            Relation::RoleIn,
+            "TAND tỉnh Hưng Yên"
+        ),
+        "{d}"
+    );
+    assert!(has(&f, NodeKind::Person, "Lò Văn Sáng"), "{d}");
+}
+
+#[test]
+fn variant_spellings_of_one_person_are_one_entity() {
+    let f = run("Ông Joaquín Alves phát biểu. Sau đó ông Joaquin Alves trả lời báo chí. Ông Alves cũng cảm ơn.");
+    let d = dump(&f);
+    assert_eq!(labels(&f, NodeKind::Person), ["Joaquín Alves"], "{d}");
+}
+
+#[test]
+fn furniture_is_skipped_and_nothing_panics() {
+    for text in [
+        "",
+        "(",
+        "Lễ",
+        "Bộ trưởng",
+        "ngày 31/2/2024",
+        "Ông",
+        "\u{0301}",
+        "Công ước (",
+        "X tiếp",
+    ] {
+        let _ = run(text);
+    }
+}

@@ -1,0 +1,369 @@
+//! General knowledge compiled into the binary: titles and ranks, the words
+//! that open names of organisations, events, documents and places, well-known
+//! bodies, countries, provinces and cities, Vietnamese family names, and the
+//! function words that end a name. No person names.
+//!
+//! Every multi-word entry is found by one Aho-Corasick automaton run over a
+//! case-folded copy of the text, so extraction costs one pass whatever the
+//! size of the lexicons.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use crate::graph::slug;
+
+const TITLES: &str = include_str!("../data/lexicon/titles.txt");
+const HONORIFICS: &str = include_str!("../data/lexicon/honorifics.txt");
+const ORGANIZATIONS: &str = include_str!("../data/lexicon/organizations.txt");
+const COUNTRIES: &str = include_str!("../data/lexicon/countries.txt");
+const PLACES: &str = include_str!("../data/lexicon/places.txt");
+const ORG_HEADS: &str = include_str!("../data/lexicon/org_heads.txt");
+const EVENT_HEADS: &str = include_str!("../data/lexicon/event_heads.txt");
+const DOCUMENT_HEADS: &str = include_str!("../data/lexicon/document_heads.txt");
+const PLACE_HEADS: &str = include_str!("../data/lexicon/place_heads.txt");
+const SURNAMES: &str = include_str!("../data/lexicon/surnames.txt");
+const STOPWORDS: &str = include_str!("../data/lexicon/stopwords.txt");
+
+/// What a lexicon entry is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Category {
+    /// An office that takes an organisation or country after it.
+    Office,
+    /// A rank that stands alone ("Đại tướng", "Đại sứ").
+    Rank,
+    /// "Ông", "Bà", "đồng chí": before a name, not part of it.
+    Honorific,
+    /// A well-known body.
+    Organization,
+    Country,
+    Place,
+    /// Opens an organisation's name ("Bộ", "Ủy ban").
+    OrgHead,
+    /// Opens an event's name that needs more words ("Hội nghị").
+    EventHead,
+    /// Opens an event's name and names one by itself ("Phiên bế mạc").
+    EventHeadStandalone,
+    /// Opens a document's name ("Công ước").
+    DocumentHead,
+    /// Opens a building's or site's name ("Trụ sở").
+    VenueHead,
+    /// An administrative unit before its name ("tỉnh", "phường").
+    AreaHead,
+}
+
+/// One lexicon entry.
+#[derive(Clone, Debug)]
+pub struct Entry {
+    pub category: Category,
+    /// The canonical Vietnamese form.
+    pub canonical: String,
+    pub english: Option<String>,
+    /// The canonical name of the body this one belongs to.
+    pub parent: Option<String>,
+}
+
+/// A lexicon entry found in a text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Hit {
+    pub start: usize,
+    pub end: usize,
+    /// Index into [`Lexicon::entries`] of the first entry with this surface
+    /// form; see [`Lexicon::entries_at`] for all.
+    pub pattern: usize,
+}
+
+/// The compiled lexicons.
+pub struct Lexicon {
+    entries: Vec<Entry>,
+    /// Per automaton pattern, the entries sharing that (folded) surface form.
+    pattern_entries: Vec<Vec<usize>>,
+    automaton: AhoCorasick,
+    surnames: HashSet<String>,
+    stopwords: HashSet<String>,
+    /// Slug of a name or alias → entry, for organisations, countries, places.
+    by_slug: HashMap<String, usize>,
+}
+
+/// The lexicon, built once.
+pub fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(Lexicon::build)
+}
+
+/// Lines of a lexicon file without comments and blank lines, split on `|`.
+fn rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|l| l.split('|').map(str::trim).collect())
+}
+
+fn non_empty(field: Option<&&str>) -> Option<String> {
+    field.filter(|s| !s.is_empty()).map(|s| s.to_string())
+}
+
+/// Lower-cases `text` char by char where that keeps the byte length, so byte
+/// offsets into the result are offsets into `text`.
+pub fn fold_case(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        let mut lower = c.to_lowercase();
+        match (lower.next(), lower.next()) {
+            (Some(l), None) if l.len_utf8() == c.len_utf8() => out.push(l),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+impl Lexicon {
+    fn build() -> Lexicon {
+        let mut entries = Vec::new();
+        // (surface, entry)
+        let mut surfaces: Vec<(String, usize)> = Vec::new();
+        let add = |entries: &mut Vec<Entry>,
+                   surfaces: &mut Vec<(String, usize)>,
+                   e: Entry,
+                   aliases: &[&str]| {
+            let ix = entries.len();
+            surfaces.push((e.canonical.clone(), ix));
+            for a in aliases {
+                if !a.is_empty() {
+                    surfaces.push((a.to_string(), ix));
+                }
+            }
+            entries.push(e);
+        };
+        for r in rows(TITLES) {
+            let category = match r.get(2).copied() {
+                Some("rank") => Category::Rank,
+                _ => Category::Office,
+            };
+            let e = Entry {
+                category,
+                canonical: r[0].to_string(),
+                english: non_empty(r.get(1)),
+                parent: None,
+            };
+            add(&mut entries, &mut surfaces, e, &[]);
+        }
+        let simple = |text: &str, category: Category| -> Vec<Entry> {
+            rows(text)
+                .map(|r| Entry {
+                    category,
+                    canonical: r[0].to_string(),
+                    english: None,
+                    parent: None,
+                })
+                .collect()
+        };
+        for e in simple(HONORIFICS, Category::Honorific)
+            .into_iter()
+            .chain(simple(ORG_HEADS, Category::OrgHead))
+            .chain(simple(DOCUMENT_HEADS, Category::DocumentHead))
+        {
+            add(&mut entries, &mut surfaces, e, &[]);
+        }
+        for r in rows(EVENT_HEADS) {
+            let category = match r.get(1).copied() {
+                Some("standalone") => Category::EventHeadStandalone,
+                _ => Category::EventHead,
+            };
+            let e = Entry {
+                category,
+                canonical: r[0].to_string(),
+                english: None,
+                parent: None,
+            };
+            add(&mut entries, &mut surfaces, e, &[]);
+        }
+        for r in rows(PLACE_HEADS) {
+            let category = match r.get(1).copied() {
+                Some("venue") => Category::VenueHead,
+                _ => Category::AreaHead,
+            };
+            let e = Entry {
+                category,
+                canonical: r[0].to_string(),
+                english: None,
+                parent: None,
+            };
+            add(&mut entries, &mut surfaces, e, &[]);
+        }
+        let mut by_slug = HashMap::new();
+        for (text, category) in [
+            (ORGANIZATIONS, Category::Organization),
+            (COUNTRIES, Category::Country),
+            (PLACES, Category::Place),
+        ] {
+            for r in rows(text) {
+                let aliases: Vec<&str> = r
+                    .get(2)
+                    .map(|a| a.split(';').map(str::trim).collect())
+                    .unwrap_or_default();
+                let e = Entry {
+                    category,
+                    canonical: r[0].to_string(),
+                    english: non_empty(r.get(1)),
+                    parent: non_empty(r.get(3)),
+                };
+                let ix = entries.len();
+                by_slug.entry(slug(r[0])).or_insert(ix);
+                for a in &aliases {
+                    if !a.is_empty() {
+                        by_slug.entry(slug(a)).or_insert(ix);
+                    }
+                }
+                add(&mut entries, &mut surfaces, e, &aliases);
+            }
+        }
+        // One automaton pattern per folded surface form.
+        let mut pattern_of: HashMap<String, usize> = HashMap::new();
+        let mut patterns: Vec<String> = Vec::new();
+        let mut pattern_entries: Vec<Vec<usize>> = Vec::new();
+        for (surface, ix) in surfaces {
+            let folded = fold_case(&surface);
+            let p = *pattern_of.entry(folded.clone()).or_insert_with(|| {
+                patterns.push(folded);
+                pattern_entries.push(Vec::new());
+                patterns.len() - 1
+            });
+            if !pattern_entries[p].contains(&ix) {
+                pattern_entries[p].push(ix);
+            }
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .expect("lexicon patterns compile");
+        let words =
+            |text: &str| -> HashSet<String> { rows(text).map(|r| r[0].to_string()).collect() };
+        Lexicon {
+            entries,
+            pattern_entries,
+            automaton,
+            surnames: words(SURNAMES),
+            stopwords: words(STOPWORDS),
+            by_slug,
+        }
+    }
+
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    pub fn entry(&self, ix: usize) -> &Entry {
+        &self.entries[ix]
+    }
+
+    /// The entries of one automaton pattern.
+    pub fn entries_at(&self, pattern: usize) -> &[usize] {
+        &self.pattern_entries[pattern]
+    }
+
+    /// Lexicon entries in `folded` (the output of [`fold_case`]) that start
+    /// and end on word boundaries, leftmost-longest, in text order.
+    pub fn find(&self, folded: &str) -> Vec<Hit> {
+        let bytes = folded.as_bytes();
+        self.automaton
+            .find_iter(folded)
+            .filter(|m| {
+                let before = folded[..m.start()].chars().next_back();
+                let after = folded[m.end()..].chars().next();
+                let last = folded[..m.end()].chars().next_back();
+                let boundary_before = before.is_none_or(|c| !c.is_alphanumeric());
+                // a pattern ending in "." ("TP.") needs no boundary after it
+                let boundary_after =
+                    after.is_none_or(|c| !c.is_alphanumeric()) || last == Some('.');
+                boundary_before && boundary_after && !bytes.is_empty()
+            })
+            .map(|m| Hit {
+                start: m.start(),
+                end: m.end(),
+                pattern: m.pattern().as_usize(),
+            })
+            .collect()
+    }
+
+    /// Whether `word` (as written) is a Vietnamese family name.
+    pub fn is_surname(&self, word: &str) -> bool {
+        self.surnames.contains(word)
+    }
+
+    /// Whether the lower-case `word` ends a name.
+    pub fn is_stopword(&self, word: &str) -> bool {
+        self.stopwords.contains(word)
+    }
+
+    /// The organisation, country or place entry named `name` or one of its
+    /// aliases (compared by slug).
+    pub fn lookup(&self, name: &str) -> Option<&Entry> {
+        self.by_slug.get(&slug(name)).map(|&ix| &self.entries[ix])
+    }
+
+    /// The title entry of the canonical title `title`, if any.
+    pub fn title(&self, title: &str) -> Option<&Entry> {
+        let folded = fold_case(title);
+        self.find(&folded)
+            .into_iter()
+            .find(|h| h.start == 0 && h.end == folded.len())
+            .and_then(|h| {
+                self.pattern_entries[h.pattern]
+                    .iter()
+                    .map(|&ix| &self.entries[ix])
+                    .find(|e| matches!(e.category, Category::Office | Category::Rank))
+            })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lexicons_load_and_match_on_word_boundaries() {
+        let lex = lexicon();
+        assert!(lex.entries().len() > 500);
+        let text = "Thành phố Đà Nẵng và Bộ Y tế thăm Thanh Hóa";
+        let hits = lex.find(&fold_case(text));
+        let found: Vec<&str> = hits.iter().map(|h| &text[h.start..h.end]).collect();
+        assert!(found.contains(&"Bộ Y tế"), "{found:?}");
+        assert!(found.contains(&"Thanh Hóa"), "{found:?}");
+        // "Anh" (a country) is not found inside "Thanh"
+        assert!(!found.contains(&"anh"));
+    }
+
+    #[test]
+    fn lookups_by_alias_and_english() {
+        let lex = lexicon();
+        let un = lex.lookup("LHQ").unwrap();
+        assert_eq!(un.canonical, "Liên hợp quốc");
+        assert_eq!(un.english.as_deref(), Some("United Nations"));
+        assert_eq!(
+            lex.lookup("Liên Hiệp Quốc").unwrap().canonical,
+            "Liên hợp quốc"
+        );
+        let mps = lex.lookup("Bộ Công an").unwrap();
+        assert_eq!(mps.english.as_deref(), Some("Ministry of Public Security"));
+        assert_eq!(
+            lex.lookup("UNODC").unwrap().parent.as_deref(),
+            Some("Liên hợp quốc")
+        );
+        assert_eq!(lex.lookup("VN").unwrap().canonical, "Việt Nam");
+        assert!(lex.is_surname("Nguyễn"));
+        assert!(lex.is_stopword("của"));
+        assert_eq!(
+            lex.title("Phó Tổng thống").unwrap().english.as_deref(),
+            Some("Vice President")
+        );
+    }
+
+    #[test]
+    fn fold_case_keeps_byte_offsets() {
+        let s = "ĐẠI TƯỚNG Ủy ban İ";
+        assert_eq!(fold_case(s).len(), s.len());
+        assert!(fold_case(s).starts_with("đại tướng ủy ban"));
+    }
+}
