@@ -141,6 +141,38 @@ mod tests {
     }
 
     #[test]
+    fn the_extractor_finds_every_kind_of_fact_in_generated_articles() {
+        use kgexport::{build_graph, Document, NodeKind, Relation};
+        let docs = articles_in_memory(&generator(3), 200_000)
+            .into_iter()
+            .map(|(name, text)| Document::new(name, text));
+        let stats = build_graph(docs).stats();
+        assert!(stats.nodes[&NodeKind::Person] >= 100, "{stats}");
+        assert!(stats.nodes[&NodeKind::Organization] >= 30, "{stats}");
+        for kind in [
+            NodeKind::Country,
+            NodeKind::Place,
+            NodeKind::Role,
+            NodeKind::Event,
+            NodeKind::Date,
+            NodeKind::Document,
+        ] {
+            assert!(stats.nodes[&kind] >= 5, "{kind}: {stats}");
+        }
+        for relation in [
+            Relation::HoldsRole,
+            Relation::RoleIn,
+            Relation::ParticipatedIn,
+            Relation::OrganizedBy,
+            Relation::Date,
+            Relation::Location,
+            Relation::Signed,
+        ] {
+            assert!(stats.edges[&relation] >= 5, "{relation}: {stats}");
+        }
+    }
+
+    #[test]
     fn vocabulary_falls_back_to_builtin_lists() {
         let missing = Vocabulary::load(Path::new("/nonexistent/lexicon"));
         assert!(!missing.surnames.is_empty() && !missing.ministries.is_empty());

@@ -35,7 +35,9 @@ pub use error::Error;
 pub use graph::{KnowledgeGraph, NodeKind, Relation};
 pub use input::Document;
 
-use extract::DocFacts;
+use std::collections::HashMap;
+
+use extract::{DocFacts, Entity, Fact};
 use rayon::prelude::*;
 
 /// Runs normalisation, segmentation and extraction on one document, which
@@ -53,18 +55,31 @@ const BATCH_DOCS: usize = 256;
 /// Collects documents, extracts them in parallel in batches, and keeps what
 /// was extracted and not the text; resolves them into one graph at the end.
 ///
-/// Memory holds one batch of text at a time plus the facts. The graph does
-/// not depend on the thread count or on the order documents come in.
+/// Memory holds one batch of text at a time, and what was extracted with
+/// what repeats across documents kept once (see [`Collected`]). The graph
+/// does not depend on the thread count or on the order documents come in.
 #[derive(Debug, Default)]
 pub struct GraphBuilder {
     /// Documents given to [`GraphBuilder::add`], not extracted yet.
     pending: Vec<Document>,
-    docs: Vec<(String, DocFacts)>,
+    /// How many pending documents make a batch (0: [`BATCH_DOCS`]).
+    batch_size: usize,
+    collected: Collected,
 }
 
 impl GraphBuilder {
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// A builder that extracts every `docs` documents given to
+    /// [`GraphBuilder::add`] together (at least 1): more use more memory,
+    /// fewer leave cores idle at the end of each batch.
+    pub fn with_batch_size(docs: usize) -> Self {
+        GraphBuilder {
+            batch_size: docs.max(1),
+            ..Self::default()
+        }
     }
 
     /// Extracts `doc`. Documents may come in any order: they are sorted by
@@ -77,7 +92,12 @@ impl GraphBuilder {
     /// Like [`GraphBuilder::add`], without copying the text.
     pub fn push(&mut self, doc: Document) {
         self.pending.push(doc);
-        if self.pending.len() >= BATCH_DOCS {
+        let batch_size = if self.batch_size == 0 {
+            BATCH_DOCS
+        } else {
+            self.batch_size
+        };
+        if self.pending.len() >= batch_size {
             let batch = std::mem::take(&mut self.pending);
             self.add_batch(batch);
         }
@@ -90,12 +110,13 @@ impl GraphBuilder {
         let extracted: Vec<(String, DocFacts)> = docs
             .into_par_iter()
             .map(|doc| {
-                // The index is fixed in `finish`, once the order is known.
                 let facts = extract_document(0, &doc);
                 (doc.name, facts)
             })
             .collect();
-        self.docs.extend(extracted);
+        for (name, facts) in extracted {
+            self.collected.add(name, facts);
+        }
     }
 
     /// Loads and extracts `items` in parallel: `load` (reading a file, say)
@@ -121,13 +142,15 @@ impl GraphBuilder {
             })
             .collect();
         let extracted: Vec<(String, DocFacts)> = extracted.into_iter().collect::<Result<_, E>>()?;
-        self.docs.extend(extracted);
+        for (name, facts) in extracted {
+            self.collected.add(name, facts);
+        }
         Ok(())
     }
 
     /// How many documents were given so far.
     pub fn len(&self) -> usize {
-        self.docs.len() + self.pending.len()
+        self.collected.names.len() + self.pending.len()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -137,22 +160,217 @@ impl GraphBuilder {
     pub fn finish(mut self) -> KnowledgeGraph {
         let batch = std::mem::take(&mut self.pending);
         self.add_batch(batch);
-        // Stable: documents of the same name keep the order they came in.
-        self.docs.sort_by(|a, b| a.0.cmp(&b.0));
-        let mut names = Vec::with_capacity(self.docs.len());
-        let mut facts = Vec::with_capacity(self.docs.len());
-        for (i, (name, mut doc)) in self.docs.into_iter().enumerate() {
-            let i = i as u32;
-            for e in &mut doc.entities {
-                e.evidence.iter_mut().for_each(|ev| ev.doc = i);
+        self.collected.resolve()
+    }
+}
+
+/// Identical entities of different documents (same kind, label and English
+/// label) are one entity to resolution, which merges entities sharing a
+/// name; so they are kept once, with their aliases and evidence unioned.
+type EntityKey = (NodeKind, String, Option<String>);
+
+/// What the documents said, with what repeats across documents kept once:
+/// identical entities, and of a fact stated many times only the sentence
+/// that the graph keeps (that of its first evidence). Memory then grows
+/// with the graph (nodes, edges and their evidence), not with the text.
+#[derive(Debug, Default)]
+struct Collected {
+    /// Document names in the order they came: the index is the
+    /// provisional [`graph::Evidence::doc`] until [`Collected::resolve`].
+    names: Vec<String>,
+    entities: Vec<Entity>,
+    entity_index: HashMap<EntityKey, usize>,
+    facts: Vec<CollectedFact>,
+    fact_index: HashMap<(usize, Relation, usize), usize>,
+}
+
+/// One (subject, relation, object) of [`Collected::entities`] and all the
+/// evidence stating it.
+#[derive(Debug)]
+struct CollectedFact {
+    subject: usize,
+    relation: Relation,
+    object: usize,
+    /// The evidence first in document-name order, and its sentence's text.
+    first: graph::Evidence,
+    sentence: String,
+    other_evidence: Vec<graph::Evidence>,
+}
+
+impl Collected {
+    fn add(&mut self, name: String, facts: DocFacts) {
+        let doc = self.names.len() as u32;
+        self.names.push(name);
+        let ids: Vec<usize> = facts
+            .entities
+            .into_iter()
+            .map(|mut entity| {
+                entity.evidence.iter_mut().for_each(|ev| ev.doc = doc);
+                self.add_entity(entity)
+            })
+            .collect();
+        for fact in facts.facts {
+            // resolution drops facts about entities the document lacks
+            let (Some(&subject), Some(&object)) = (ids.get(fact.subject), ids.get(fact.object))
+            else {
+                continue;
+            };
+            let evidence = graph::Evidence {
+                doc,
+                ..fact.evidence
+            };
+            let key = (subject, fact.relation, object);
+            match self.fact_index.get(&key) {
+                Some(&ix) => {
+                    let earlier = self.comes_before(&evidence, &self.facts[ix].first);
+                    let known = &mut self.facts[ix];
+                    if earlier {
+                        let later = std::mem::replace(&mut known.first, evidence);
+                        known.other_evidence.push(later);
+                        known.sentence = fact.sentence;
+                    } else {
+                        known.other_evidence.push(evidence);
+                    }
+                }
+                None => {
+                    self.fact_index.insert(key, self.facts.len());
+                    self.facts.push(CollectedFact {
+                        subject,
+                        relation: fact.relation,
+                        object,
+                        first: evidence,
+                        sentence: fact.sentence,
+                        other_evidence: Vec::new(),
+                    });
+                }
             }
-            for f in &mut doc.facts {
-                f.evidence.doc = i;
-            }
-            names.push(name);
-            facts.push(doc);
         }
-        resolve::resolve(&names, facts)
+    }
+
+    fn add_entity(&mut self, entity: Entity) -> usize {
+        let key = (entity.kind, entity.label.clone(), entity.label_en.clone());
+        match self.entity_index.get(&key) {
+            Some(&ix) => {
+                let known = &mut self.entities[ix];
+                for alias in entity.aliases {
+                    if !known.aliases.contains(&alias) {
+                        known.aliases.push(alias);
+                    }
+                }
+                for form in entity.short_forms {
+                    if !known.short_forms.contains(&form) {
+                        known.short_forms.push(form);
+                    }
+                }
+                known.evidence.extend(entity.evidence);
+                ix
+            }
+            None => {
+                self.entity_index.insert(key, self.entities.len());
+                self.entities.push(entity);
+                self.entities.len() - 1
+            }
+        }
+    }
+
+    /// The order of evidence in the graph: by document name (documents of
+    /// one name in the order they came), then position in the document.
+    fn order_key<'a>(&'a self, ev: &graph::Evidence) -> (&'a str, u32, u32, u32, u32) {
+        (
+            &self.names[ev.doc as usize],
+            ev.doc,
+            ev.sentence,
+            ev.start,
+            ev.end,
+        )
+    }
+
+    /// Strictly before: on a tie the evidence that came first stays first,
+    /// as the graph keeps the first of equal evidence.
+    fn comes_before(&self, a: &graph::Evidence, b: &graph::Evidence) -> bool {
+        self.order_key(a) < self.order_key(b)
+    }
+
+    /// Sorts the documents by name, renumbers the evidence accordingly and
+    /// resolves everything into the graph.
+    fn resolve(self) -> KnowledgeGraph {
+        let Collected {
+            names,
+            mut entities,
+            facts,
+            ..
+        } = self;
+        // Stable: documents of the same name keep the order they came in.
+        let mut order: Vec<u32> = (0..names.len() as u32).collect();
+        order.sort_by(|&a, &b| names[a as usize].cmp(&names[b as usize]));
+        let mut final_index = vec![0u32; names.len()];
+        for (i, &provisional) in order.iter().enumerate() {
+            final_index[provisional as usize] = i as u32;
+        }
+        let renumber = |ev: &mut graph::Evidence| ev.doc = final_index[ev.doc as usize];
+        for entity in &mut entities {
+            entity.evidence.iter_mut().for_each(renumber);
+        }
+        // First every fact with the sentence the graph keeps, then the rest
+        // of the evidence, which keeps no text: an edge's sentence is that
+        // of its earliest evidence, whatever the order facts come in.
+        let mut first_facts = Vec::with_capacity(facts.len());
+        let mut other_facts = Vec::new();
+        for mut fact in facts {
+            renumber(&mut fact.first);
+            let mut others = fact.other_evidence;
+            others.iter_mut().for_each(renumber);
+            // stable: of equal evidence the first that came stays
+            others.sort_by_key(|e| (e.doc, e.sentence, e.start, e.end));
+            others.dedup_by_key(|e| (e.doc, e.sentence, e.start, e.end));
+            let first_key = (
+                fact.first.doc,
+                fact.first.sentence,
+                fact.first.start,
+                fact.first.end,
+            );
+            for evidence in others {
+                if (
+                    evidence.doc,
+                    evidence.sentence,
+                    evidence.start,
+                    evidence.end,
+                ) != first_key
+                {
+                    other_facts.push(Fact {
+                        subject: fact.subject,
+                        relation: fact.relation,
+                        object: fact.object,
+                        evidence,
+                        sentence: String::new(),
+                    });
+                }
+            }
+            first_facts.push(Fact {
+                subject: fact.subject,
+                relation: fact.relation,
+                object: fact.object,
+                evidence: fact.first,
+                sentence: fact.sentence,
+            });
+        }
+        first_facts.extend(other_facts);
+        let mut sources: Vec<String> = Vec::with_capacity(names.len());
+        let mut names: Vec<Option<String>> = names.into_iter().map(Some).collect();
+        for &provisional in &order {
+            sources.push(names[provisional as usize].take().unwrap_or_default());
+        }
+        // Resolution registers one source per document: everything is in
+        // the first, the others are empty.
+        let mut docs: Vec<DocFacts> = Vec::with_capacity(sources.len());
+        if !sources.is_empty() {
+            docs.push(DocFacts {
+                entities,
+                facts: first_facts,
+            });
+            docs.resize_with(sources.len(), DocFacts::default);
+        }
+        resolve::resolve(&sources, docs)
     }
 }
 
@@ -183,7 +401,7 @@ mod tests {
     fn documents() -> Vec<Document> {
         let lexicon = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/lexicon");
         let generator = corpus::ArticleGenerator::new(corpus::Vocabulary::load(&lexicon), 11);
-        let mut docs: Vec<Document> = (0..BATCH_DOCS as u64 + 37)
+        let mut docs: Vec<Document> = (0..60)
             .map(|i| Document::new(format!("gen/{i:04}.txt"), generator.article(i)))
             .collect();
         docs.extend(input::sample_corpus());
@@ -239,7 +457,7 @@ mod tests {
         let expected = dump(&expected);
 
         let one_by_one = with_threads(1, || {
-            let mut builder = GraphBuilder::new();
+            let mut builder = GraphBuilder::with_batch_size(16);
             docs.iter().for_each(|d| builder.add(d));
             builder.finish()
         });
@@ -250,7 +468,7 @@ mod tests {
             let mut builder = GraphBuilder::new();
             let mut reversed = docs.clone();
             reversed.reverse();
-            for chunk in reversed.chunks(97) {
+            for chunk in reversed.chunks(17) {
                 builder.add_batch(chunk.to_vec());
             }
             assert_eq!(builder.len(), docs.len());
