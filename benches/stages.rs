@@ -112,6 +112,8 @@ fn stages(c: &mut Criterion) {
     let graph = resolve::resolve(&f.names, f.facts.clone());
     let options = ExportOptions::default();
     let mut group = c.benchmark_group("export");
+    // in input bytes too, to compare with the other stages
+    group.throughput(Throughput::Bytes(f.bytes));
     group.sample_size(10);
     group.warm_up_time(Duration::from_secs(1));
     group.measurement_time(Duration::from_secs(3));

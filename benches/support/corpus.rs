@@ -801,12 +801,12 @@ impl ArticleGenerator {
         }
     }
 
-    /// One sentence with facts in it (or, one time in four, without).
+    /// One sentence with facts in it, or about one time in four without.
     fn sentence(&self, rng: &mut SplitMix64, year: usize, out: &mut String) {
         let day_part = *rng.pick(DAY_PARTS);
         let short_date = format!("{day_part} {}/{}", rng.range(1, 28), rng.range(1, 12));
         let topic = rng.pick(TOPICS);
-        match rng.below(12) {
+        match rng.below(18) {
             0 => {
                 let p = self.any_official(rng);
                 let _ = write!(
@@ -931,6 +931,31 @@ impl ArticleGenerator {
                     rng.range(1, 14),
                     rng.range(15, 28),
                     rng.range(1, 12)
+                );
+            }
+            12 => {
+                // a representative: a member of the body, without a title
+                let guest = self.any_foreigner(rng);
+                let body = rng.pick(&self.vocab.international);
+                let named = match &body.acronym {
+                    Some(acronym) => format!("{} ({acronym})", body.name),
+                    None => body.name.clone(),
+                };
+                let _ = write!(
+                    out,
+                    "Ông {}, đại diện {named}, cho biết tổ chức sẵn sàng hỗ trợ Việt Nam về {topic}.",
+                    guest.name
+                );
+            }
+            13 => {
+                // a signing ceremony: an event about a document
+                let org = self.any_organization(rng);
+                let doc = self.document_name(rng, year);
+                let _ = write!(
+                    out,
+                    "{short_date}, {} tổ chức Lễ ký kết {doc} tại {}.",
+                    org.name,
+                    self.venue(rng)
                 );
             }
             _ => Self::filler_sentence(rng, year, topic, out),
