@@ -43,6 +43,9 @@ pub struct DocBuilder<'a> {
     /// The event the article last put in focus (the first top-level event
     /// of the latest sentence that had one): "Cùng dự có ..." refers to it.
     pub focus_event: Option<usize>,
+    /// The document the article named last: "thông qua" with no object
+    /// refers to it.
+    pub focus_document: Option<usize>,
 }
 
 impl<'a> DocBuilder<'a> {
@@ -55,6 +58,7 @@ impl<'a> DocBuilder<'a> {
             facts: Vec::new(),
             parents: Vec::new(),
             focus_event: None,
+            focus_document: None,
         }
     }
 
@@ -142,6 +146,14 @@ impl<'a> DocBuilder<'a> {
         }
         let kind = p.entity.kind;
         self.by_key.entry((kind, slug(alias))).or_insert(entity);
+    }
+
+    /// Adds a short form of `entity`: an alias only in this document.
+    pub fn add_short_form(&mut self, entity: usize, short: &str) {
+        let e = &mut self.entities[entity].entity;
+        if short != e.label && !e.short_forms.iter().any(|s| s == short) {
+            e.short_forms.push(short.to_string());
+        }
     }
 
     /// Notes that the name of `entity` is `prefix` followed by the name of
@@ -248,6 +260,32 @@ impl<'a> DocBuilder<'a> {
                 None if self.entities[i].form == Form::ShortOrDrop => usize::MAX,
                 None => i,
             };
+        }
+        // a bare title ("Bộ trưởng") of a person who holds the full one
+        // ("Bộ trưởng Bộ Công an") is that one
+        let mut holders: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); n];
+        for f in &self.facts {
+            if f.relation == Relation::HoldsRole {
+                holders[f.object].insert(f.subject);
+            }
+        }
+        for i in 0..n {
+            if self.entities[i].entity.kind != NodeKind::Role || holders[i].is_empty() {
+                continue;
+            }
+            let bare = self.entities[i].entity.label.to_lowercase();
+            let fuller: Vec<usize> = (0..n)
+                .filter(|&j| {
+                    j != i
+                        && self.entities[j].entity.kind == NodeKind::Role
+                        && holders[i].is_subset(&holders[j])
+                        && starts_with_words(&self.entities[j].entity.label.to_lowercase(), &bare)
+                })
+                .collect();
+            if let [j] = fuller[..] {
+                target[i] = j;
+                as_short[i] = true;
+            }
         }
         // follow chains
         let resolve = |mut i: usize, target: &[usize]| {
@@ -399,10 +437,7 @@ fn starts_with_words(long: &str, short: &str) -> bool {
 fn same_head_fewer_words(short: &str, long: &str) -> bool {
     let sw: Vec<&str> = short.split_whitespace().collect();
     let lw: Vec<&str> = long.split_whitespace().collect();
-    sw.len() >= 2
-        && sw.len() < lw.len()
-        && sw[..2] == lw[..2.min(lw.len())]
-        && sw.iter().all(|w| lw.contains(w))
+    sw.len() >= 2 && sw.len() < lw.len() && sw[0] == lw[0] && sw.iter().all(|w| lw.contains(w))
 }
 
 /// How complete a spelling of a person's name is: more words, then more

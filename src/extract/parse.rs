@@ -134,6 +134,12 @@ impl SentenceParser<'_, '_> {
         self.low(i)
     }
 
+    /// The head of the document named at token `i` ("Công ước").
+    pub fn document_head(&self, i: usize) -> Option<String> {
+        self.hit(i, &[Category::DocumentHead])
+            .map(|(end, _)| self.span(i, end).to_string())
+    }
+
     /// Whether token `i` is a capitalised word.
     pub fn cap_at(&self, i: usize) -> bool {
         self.cap(i)
@@ -691,6 +697,28 @@ impl SentenceParser<'_, '_> {
                 .all(|(o, w)| self.low(k + o) == *w)
             {
                 s = k + 3;
+            }
+        }
+        // "Bộ Công an (Việt Nam)": the country the body belongs to
+        if kind == NodeKind::Organization && !dash {
+            if let Some((ce, c)) = self.hit(k, &[Category::Country]) {
+                if self.word(ce) == ")" && self.cap(k) {
+                    let surface = self.span(k, ce).to_string();
+                    let ev = self.evidence(k, ce, 0.9);
+                    let cent = self.b.mention(
+                        NodeKind::Country,
+                        &c.canonical,
+                        &surface,
+                        c.english.as_deref(),
+                        Form::Full,
+                        ev,
+                    );
+                    self.push(NodeKind::Country, k, ce, cent, false);
+                    let label = self.b.label(entity).to_string();
+                    self.b
+                        .add_alias(entity, &format!("{label} {}", c.canonical));
+                    return ce + 1;
+                }
             }
         }
         let close = if dash { "\"" } else { ")" };
@@ -1333,6 +1361,7 @@ impl SentenceParser<'_, '_> {
             .b
             .mention(NodeKind::Document, &label, &surface, None, form, ev);
         self.push(NodeKind::Document, i, k, ent, top);
+        self.b.focus_document = Some(ent);
         let end = self.alias_tail(k, ent, NodeKind::Document);
         Some(Parsed {
             end,
