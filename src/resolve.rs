@@ -14,6 +14,16 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use crate::extract::{DocFacts, Entity};
 use crate::graph::{slug, KnowledgeGraph, NodeKind};
 
+/// An entity (flat index) with the words of its label.
+type WordedEntity = (usize, Vec<String>);
+
+/// A name contained in another merges with it only from this many words:
+/// shorter ones ("Lễ ký Công ước") are too generic across articles.
+const MIN_CONTAINED_WORDS: usize = 6;
+/// Buckets larger than this skip the word-containment comparison, which is
+/// quadratic.
+const MAX_BUCKET: usize = 256;
+
 /// Merges the documents' entities and facts into one graph. `sources[i]` is
 /// the name of the document `docs[i]` was read from.
 pub fn resolve(sources: &[String], docs: Vec<DocFacts>) -> KnowledgeGraph {
@@ -37,6 +47,41 @@ pub fn resolve(sources: &[String], docs: Vec<DocFacts>) -> KnowledgeGraph {
                 Some(&other) => union(&mut parent, ix, other),
                 None => {
                     by_key.insert((entity.kind, key), ix);
+                }
+            }
+        }
+    }
+    // long names of events and documents that another document's name
+    // contains word for word ("Hội nghị cấp cao của Liên hợp quốc về chống
+    // tội phạm mạng" in "Hội nghị cấp cao Công ước của Liên hợp quốc về
+    // chống tội phạm mạng"): compared within buckets of the first two words
+    let mut buckets: BTreeMap<(NodeKind, String), Vec<WordedEntity>> = BTreeMap::new();
+    for (ix, &(d, e)) in flat.iter().enumerate() {
+        let entity = &docs[d].entities[e];
+        if !matches!(entity.kind, NodeKind::Event | NodeKind::Document) {
+            continue;
+        }
+        let words: Vec<String> = slug(&entity.label).split('-').map(str::to_string).collect();
+        if words.len() < 2 {
+            continue;
+        }
+        let key = format!("{} {}", words[0], words[1]);
+        buckets
+            .entry((entity.kind, key))
+            .or_default()
+            .push((ix, words));
+    }
+    for members in buckets.values() {
+        if members.len() > MAX_BUCKET {
+            continue;
+        }
+        for (a, wa) in members {
+            for (b, wb) in members {
+                if wa.len() >= MIN_CONTAINED_WORDS
+                    && wa.len() < wb.len()
+                    && wa.iter().all(|w| wb.contains(w))
+                {
+                    union(&mut parent, *a, *b);
                 }
             }
         }

@@ -307,7 +307,19 @@ impl SentenceParser<'_, '_> {
     /// names, "và" before another capitalised group, a "về" topic, an
     /// administrative unit with its name, a number ("số 3"). `stop_at_person`
     /// ends it before a Vietnamese personal name (after a title).
-    fn continuation(&self, mut k: usize, stop_at_person: bool) -> (usize, Vec<Piece>) {
+    fn continuation(&self, k: usize, stop_at_person: bool) -> (usize, Vec<Piece>) {
+        self.continuation_with(k, stop_at_person, 3)
+    }
+
+    /// [`Self::continuation`] with up to `max_lower` lower-case words after a
+    /// capitalised one (document titles run longer: "Hiệp ước Bảo vệ rừng
+    /// nhiệt đới").
+    fn continuation_with(
+        &self,
+        mut k: usize,
+        stop_at_person: bool,
+        max_lower: usize,
+    ) -> (usize, Vec<Piece>) {
         let lex = lexicon();
         let mut pieces = Vec::new();
         let mut topic = 0usize;
@@ -351,8 +363,8 @@ impl SentenceParser<'_, '_> {
                 // the second capitalised word of a proper name ("Nghĩa Lộ")
                 // takes no lower-case words after it
                 let proper = matches!(pieces.last(), Some(Piece::Tokens(ps, pe)) if pe - ps == 1 && self.cap(*ps) && *pe == s);
-                let mut lower_run = if proper { 3 } else { 0 };
-                while lower_run < 3
+                let mut lower_run = if proper { max_lower } else { 0 };
+                while lower_run < max_lower
                     && self.lowercase_word(k)
                     && (!lex.is_stopword(self.low(k)) || self.compound(k))
                     && !self.lower_blocks(k)
@@ -582,11 +594,17 @@ impl SentenceParser<'_, '_> {
             };
             let surface = self.span(i, end2).to_string();
             let ev = self.evidence(i, end2, 0.95);
+            // "Quốc hội Brazil" is Brazil's, not the known (Vietnamese) body
+            let foreign = qualifier.filter(|c| c.canonical != "Việt Nam");
+            let (label, english, parent) = match foreign {
+                Some(c) => (format!("{} {}", e.canonical, c.canonical), None, None),
+                None => (e.canonical.clone(), e.english.clone(), e.parent.clone()),
+            };
             let ent = self.b.mention(
                 NodeKind::Organization,
-                &e.canonical,
+                &label,
                 &surface,
-                e.english.as_deref(),
+                english.as_deref(),
                 Form::Full,
                 ev,
             );
@@ -602,18 +620,12 @@ impl SentenceParser<'_, '_> {
                 );
                 self.push(NodeKind::Country, end, end2, cent, false);
             }
-            let parent = e.parent.clone();
             self.push(NodeKind::Organization, i, end2, ent, top);
             let parent_entity = parent.and_then(|p| {
                 lex.lookup(&p)
                     .map(|pe| (pe.canonical.clone(), pe.english.clone()))
             });
-            (
-                end2,
-                e.canonical.clone(),
-                e.english.clone(),
-                (ent, parent_entity),
-            )
+            (end2, label, english, (ent, parent_entity))
         } else if let Some((head_end, _)) = self.hit(i, &[Category::OrgHead]) {
             let (end, pieces) = self.continuation(head_end, after_title);
             if pieces.is_empty() {
@@ -1329,7 +1341,7 @@ impl SentenceParser<'_, '_> {
                 .is_none()
             && !self.person_start(k)
         {
-            let (ce, more) = self.continuation(k, true);
+            let (ce, more) = self.continuation_with(k, true, 5);
             pieces.extend(more);
             k = ce;
         }

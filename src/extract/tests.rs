@@ -435,3 +435,35 @@ fn furniture_is_skipped_and_nothing_panics() {
         let _ = run(text);
     }
 }
+
+#[test]
+fn adoption_of_a_document_active_passive_and_implicit() {
+    let text = "Hiệp ước Bảo vệ rừng nhiệt đới (gọi tắt là Hiệp ước Manaus) được Liên minh châu Phi khởi xướng từ năm 2017.\n\
+                Sau 4 năm, Quốc hội Brazil đã thông qua vào ngày 3/9/2021.\n\
+                Việc Hiệp ước được thông qua là bước tiến lớn.";
+    let f = run(text);
+    let d = dump(&f);
+    let events = labels(&f, NodeKind::Event);
+    let launch = events
+        .iter()
+        .find(|e| e.starts_with("Liên minh châu Phi khởi xướng"))
+        .expect(&d);
+    assert!(
+        rel(&f, launch, Relation::OrganizedBy, "Liên minh châu Phi"),
+        "{d}"
+    );
+    assert!(rel(&f, launch, Relation::Date, "2017"), "{d}");
+    let doc = labels(&f, NodeKind::Document);
+    assert_eq!(doc.len(), 1, "{d}");
+    assert!(rel(&f, launch, Relation::About, doc[0]), "{d}");
+    let adoption = events
+        .iter()
+        .find(|e| e.contains("thông qua Hiệp ước"))
+        .expect(&d);
+    assert!(rel(&f, adoption, Relation::Date, "2021-09-03"), "{d}");
+    let e = entity(&f, NodeKind::Event, "thông qua Hiệp ước");
+    assert!(
+        e.is_none() || e.unwrap().aliases.iter().any(|a| a.contains("Bảo vệ rừng")),
+        "{d}"
+    );
+}
