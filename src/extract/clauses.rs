@@ -244,6 +244,7 @@ fn clause(p: &mut SentenceParser<'_, '_>, s: usize, e: usize) -> Option<usize> {
         let event =
             p.b.mention(NodeKind::Event, &label, &label, None, Form::Full, ev);
         p.b.built_on(event, &prefix, doc);
+        p.b.built_on(event, &verb_text, doc);
         if de > ds {
             p.b.add_alias(event, &format!("{surface_prefix} {}", p.span(ds, de)));
         }

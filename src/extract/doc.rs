@@ -28,7 +28,7 @@ struct Pending {
     /// For events and roles built on another entity (the document of a
     /// signing, the organisation of a title): the text before it, so that
     /// the name can be rebuilt with that entity's other names.
-    built_on: Option<(String, usize)>,
+    built_on: Vec<(String, usize)>,
 }
 
 pub struct DocBuilder<'a> {
@@ -40,6 +40,9 @@ pub struct DocBuilder<'a> {
     /// Bodies whose parent body (from the lexicon) may be named later:
     /// (body, parent's canonical name, evidence, sentence).
     parents: Vec<(usize, String, Evidence, String)>,
+    /// Pairs of entities found to share a name (an alias given after both
+    /// were seen): one thing.
+    same_as: Vec<(usize, usize)>,
     /// The event the article last put in focus (the first top-level event
     /// of the latest sentence that had one): "Cùng dự có ..." refers to it.
     pub focus_event: Option<usize>,
@@ -57,6 +60,7 @@ impl<'a> DocBuilder<'a> {
             by_key: HashMap::new(),
             facts: Vec::new(),
             parents: Vec::new(),
+            same_as: Vec::new(),
             focus_event: None,
             focus_document: None,
         }
@@ -113,7 +117,7 @@ impl<'a> DocBuilder<'a> {
                         evidence: Vec::new(),
                     },
                     form,
-                    built_on: None,
+                    built_on: Vec::new(),
                 });
                 self.by_key.insert((kind, slug(label)), ix);
                 ix
@@ -145,7 +149,13 @@ impl<'a> DocBuilder<'a> {
             p.entity.aliases.push(alias.to_string());
         }
         let kind = p.entity.kind;
-        self.by_key.entry((kind, slug(alias))).or_insert(entity);
+        match self.by_key.get(&(kind, slug(alias))) {
+            Some(&other) if other != entity => self.same_as.push((entity, other)),
+            Some(_) => {}
+            None => {
+                self.by_key.insert((kind, slug(alias)), entity);
+            }
+        }
     }
 
     /// Adds a short form of `entity`: an alias only in this document.
@@ -160,7 +170,9 @@ impl<'a> DocBuilder<'a> {
     /// `base` ("Lễ mở ký" + the convention).
     pub fn built_on(&mut self, entity: usize, prefix: &str, base: usize) {
         if entity != base {
-            self.entities[entity].built_on = Some((prefix.to_string(), base));
+            self.entities[entity]
+                .built_on
+                .push((prefix.to_string(), base));
         }
     }
 
@@ -261,6 +273,22 @@ impl<'a> DocBuilder<'a> {
                 None => i,
             };
         }
+        // entities sharing a name: the one with the shorter label joins
+        // the other
+        for (a, b) in std::mem::take(&mut self.same_as) {
+            let (ra, rb) = (follow(&target, a), follow(&target, b));
+            if ra == rb {
+                continue;
+            }
+            let la = self.entities[ra].entity.label.chars().count();
+            let lb = self.entities[rb].entity.label.chars().count();
+            let (from, to) = if (la, rb) < (lb, ra) {
+                (ra, rb)
+            } else {
+                (rb, ra)
+            };
+            target[from] = to;
+        }
         // a bare title ("Bộ trưởng") of a person who holds the full one
         // ("Bộ trưởng Bộ Công an") is that one
         let mut holders: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); n];
@@ -347,26 +375,8 @@ impl<'a> DocBuilder<'a> {
         // names rebuilt on other names: "Lễ mở ký" + each name of the
         // convention, so that other documents naming it otherwise agree
         for i in 0..n {
-            let Some((prefix, base)) = self.entities[i].built_on.clone() else {
-                continue;
-            };
-            let base = final_of[base];
-            if base == usize::MAX || final_of[i] != i {
-                continue;
-            }
-            let Some(base_entity) = merged[base].as_ref() else {
-                continue;
-            };
-            let variants: Vec<String> = std::iter::once(base_entity.label.clone())
-                .chain(base_entity.aliases.iter().cloned())
-                .map(|name| format!("{prefix} {name}"))
-                .collect();
-            if let Some(e) = merged[i].as_mut() {
-                for v in variants {
-                    if v != e.label && !e.aliases.contains(&v) {
-                        e.aliases.push(v);
-                    }
-                }
+            for (prefix, base) in self.entities[i].built_on.clone() {
+                add_variants(i, &prefix, base, &final_of, &mut merged);
             }
         }
         // roles nobody holds are titles mentioned in passing
@@ -422,8 +432,46 @@ impl<'a> DocBuilder<'a> {
     }
 }
 
+/// Adds to entity `i` its name rebuilt on each name of `base`: `prefix`
+/// followed by the base's label or alias.
+fn add_variants(
+    i: usize,
+    prefix: &str,
+    base: usize,
+    final_of: &[usize],
+    merged: &mut [Option<Entity>],
+) {
+    let base = final_of[base];
+    if base == usize::MAX || final_of[i] != i {
+        return;
+    }
+    let Some(base_entity) = merged[base].as_ref() else {
+        return;
+    };
+    let variants: Vec<String> = names_of(base_entity)
+        .map(|name| format!("{prefix} {name}"))
+        .collect();
+    if let Some(e) = merged[i].as_mut() {
+        for v in variants {
+            if v != e.label && !e.aliases.contains(&v) {
+                e.aliases.push(v);
+            }
+        }
+    }
+}
+
 fn names_of(e: &Entity) -> impl Iterator<Item = &String> {
     std::iter::once(&e.label).chain(e.aliases.iter())
+}
+
+/// Where `i` is redirected to, following chains.
+fn follow(target: &[usize], mut i: usize) -> usize {
+    let mut steps = 0;
+    while target[i] != i && steps < target.len() {
+        i = target[i];
+        steps += 1;
+    }
+    i
 }
 
 /// Whether `long` begins with the words of `short` and has more.
