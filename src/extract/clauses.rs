@@ -37,8 +37,16 @@ const ORGANISE_AFTER_DO: [&[&str]; 7] = [
     &["đồng", "chủ", "trì"],
     &["phối", "hợp", "tổ", "chức"],
 ];
-/// Verbs of a meeting named by its participants ("X tiếp Y").
-const MEET: [&[&str]; 6] = [
+/// Verbs of a meeting named by its participants ("X tiếp Y", "X có cuộc
+/// hội đàm với Y").
+const MEET: [&[&str]; 13] = [
+    &["có", "cuộc", "hội", "đàm", "với"],
+    &["có", "cuộc", "điện", "đàm", "với"],
+    &["có", "cuộc", "gặp", "với"],
+    &["có", "cuộc", "gặp", "gỡ", "với"],
+    &["hội", "đàm", "với"],
+    &["điện", "đàm", "với"],
+    &["gặp", "gỡ"],
     &["tiếp"],
     &["hội", "kiến"],
     &["hội", "đàm"],
@@ -46,16 +54,23 @@ const MEET: [&[&str]; 6] = [
     &["tiếp", "kiến"],
     &["gặp"],
 ];
+/// Words that end the guests of a meeting ("... nhân dịp", "... tại").
+const GUEST_END: [&str; 12] = [
+    "nhân", "tại", "vào", "để", "về", "trong", "sau", "trước", "theo", "khi", "nhằm", "ở",
+];
 /// Adverbs between a subject and its verb ("đã chính thức đồng thuận
 /// thông qua").
 const ADVERBS: [&str; 8] = ["đã", "sẽ", "vừa", "chính", "thức", "đồng", "thuận", "cũng"];
-/// Generic names of the event in focus ("chủ trì buổi lễ").
-const ANAPHORS: [&[&str]; 5] = [
-    &["buổi", "lễ"],
-    &["buổi", "tiếp"],
-    &["sự", "kiện"],
-    &["buổi", "gặp"],
-    &["hội", "nghị"],
+/// Generic names of an event named before ("chủ trì buổi lễ"), and a word
+/// the name of that event has ("" for any).
+const ANAPHORS: [(&[&str], &str); 7] = [
+    (&["buổi", "lễ"], "lễ"),
+    (&["buổi", "tiếp"], " tiếp "),
+    (&["buổi", "hội", "kiến"], "hội kiến"),
+    (&["buổi", "gặp"], "gặp"),
+    (&["sự", "kiện"], ""),
+    (&["hội", "nghị"], "hội nghị"),
+    (&["phiên", "tòa"], "phiên tòa"),
 ];
 /// Verbs of an adoption or launch of a document ("X thông qua Y").
 const ADOPT: [&[&str]; 3] = [&["thông", "qua"], &["khởi", "xướng"], &["phê", "chuẩn"]];
@@ -148,7 +163,10 @@ fn clause(p: &mut SentenceParser<'_, '_>, s: usize, e: usize) -> Option<usize> {
             continue;
         }
         let mut ge = g;
-        while ge < e && !matches!(p.low_at(ge), "," | ";" | ":") {
+        while ge < e
+            && !matches!(p.low_at(ge), "," | ";" | ":")
+            && (inside_mention(&ms, ge) || !GUEST_END.contains(&p.low_at(ge)))
+        {
             ge += 1;
         }
         guest_spans.push((g, ge));
@@ -373,12 +391,16 @@ fn clause(p: &mut SentenceParser<'_, '_>, s: usize, e: usize) -> Option<usize> {
                 break;
             }
         }
-        // "chủ trì buổi lễ": the event in focus
+        // "chủ trì buổi lễ": the latest event of that sort
         if targets.is_empty() {
-            if let Some(a) = ANAPHORS.iter().find(|a| verb_at(p, at, a)) {
-                if let Some(focus) = p.b.focus_event {
-                    targets.push(focus);
-                    after = at + a.len();
+            if let Some((words, keyword)) = ANAPHORS.iter().find(|(a, _)| verb_at(p, at, a)) {
+                let found =
+                    p.b.recent_events.iter().rev().copied().find(|&ev| {
+                        format!(" {} ", p.b.label(ev).to_lowercase()).contains(keyword)
+                    });
+                if let Some(ev) = found {
+                    targets.push(ev);
+                    after = at + words.len();
                 }
             }
         }
@@ -397,11 +419,27 @@ fn clause(p: &mut SentenceParser<'_, '_>, s: usize, e: usize) -> Option<usize> {
                 .flatten()
         });
         let Some(agent) = agent else { continue };
+        // "A và B dự lễ", "A, B cùng dự": everyone coordinated with the agent
+        let mut agents = vec![agent];
+        let mut first = agent;
+        while first.from > s && matches!(p.low_at(first.from - 1), "và" | "," | "cùng") {
+            let Some(prev) = ms
+                .iter()
+                .find(|m| m.kind == agent.kind && m.top && m.end + 1 == first.from)
+                .copied()
+            else {
+                break;
+            };
+            agents.push(prev);
+            first = prev;
+        }
         for ev in targets {
-            if hosting {
-                p.fact(ev, Relation::OrganizedBy, agent.entity, 0.7);
+            for a in &agents {
+                if hosting {
+                    p.fact(ev, Relation::OrganizedBy, a.entity, 0.7);
+                }
+                p.fact(a.entity, Relation::ParticipatedIn, ev, 0.7);
             }
-            p.fact(agent.entity, Relation::ParticipatedIn, ev, 0.7);
         }
     }
 
@@ -488,6 +526,12 @@ fn clause(p: &mut SentenceParser<'_, '_>, s: usize, e: usize) -> Option<usize> {
         }
     }
 
+    let mut ordered = events.clone();
+    ordered.sort_by_key(|&(es, _, _)| es);
+    for (_, _, ev) in ordered {
+        p.b.recent_events.retain(|&x| x != ev);
+        p.b.recent_events.push(ev);
+    }
     events
         .iter()
         .min_by_key(|(s, _, _)| *s)

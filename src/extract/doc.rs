@@ -49,6 +49,9 @@ pub struct DocBuilder<'a> {
     /// The document the article named last: "thông qua" with no object
     /// refers to it.
     pub focus_document: Option<usize>,
+    /// Events in the order the article names them: "buổi tiếp" refers to
+    /// the latest reception.
+    pub recent_events: Vec<usize>,
 }
 
 impl<'a> DocBuilder<'a> {
@@ -63,6 +66,7 @@ impl<'a> DocBuilder<'a> {
             same_as: Vec::new(),
             focus_event: None,
             focus_document: None,
+            recent_events: Vec::new(),
         }
     }
 
@@ -256,7 +260,7 @@ impl<'a> DocBuilder<'a> {
                 .filter(|&j| {
                     j != i
                         && self.entities[j].entity.kind == kind
-                        && self.entities[j].form == Form::Full
+                        && self.entities[j].form != Form::ShortOrDrop
                         && names_of(&self.entities[j].entity).any(|name| {
                             let name = name.to_lowercase();
                             starts_with_words(&name, &short)
@@ -290,31 +294,29 @@ impl<'a> DocBuilder<'a> {
             target[from] = to;
         }
         // a bare title ("Bộ trưởng") of a person who holds the full one
-        // ("Bộ trưởng Bộ Công an") is that one
-        let mut holders: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); n];
-        for f in &self.facts {
-            if f.relation == Relation::HoldsRole {
-                holders[f.object].insert(f.subject);
-            }
-        }
-        for i in 0..n {
-            if self.entities[i].entity.kind != NodeKind::Role || holders[i].is_empty() {
-                continue;
-            }
-            let bare = self.entities[i].entity.label.to_lowercase();
-            let fuller: Vec<usize> = (0..n)
-                .filter(|&j| {
-                    j != i
-                        && self.entities[j].entity.kind == NodeKind::Role
-                        && holders[i].is_subset(&holders[j])
-                        && starts_with_words(&self.entities[j].entity.label.to_lowercase(), &bare)
+        // ("Bộ trưởng Bộ Công an") names that one: the person's bare holding
+        // goes (the bare role stays for others who hold only it)
+        let held_by: Vec<(usize, usize)> = self
+            .facts
+            .iter()
+            .filter(|f| f.relation == Relation::HoldsRole)
+            .map(|f| (f.subject, f.object))
+            .collect();
+        let redundant: BTreeSet<(usize, usize)> = held_by
+            .iter()
+            .filter(|&&(person, role)| {
+                let bare = self.entities[role].entity.label.to_lowercase();
+                held_by.iter().any(|&(p2, r2)| {
+                    p2 == person
+                        && r2 != role
+                        && starts_with_words(&self.entities[r2].entity.label.to_lowercase(), &bare)
                 })
-                .collect();
-            if let [j] = fuller[..] {
-                target[i] = j;
-                as_short[i] = true;
-            }
-        }
+            })
+            .copied()
+            .collect();
+        self.facts.retain(|f| {
+            f.relation != Relation::HoldsRole || !redundant.contains(&(f.subject, f.object))
+        });
         // follow chains
         let resolve = |mut i: usize, target: &[usize]| {
             let mut steps = 0;

@@ -41,9 +41,15 @@ enum Piece {
 
 /// Words before a lower-case generic event head that show it names an event
 /// ("tại phiên thảo luận", "chủ trì lễ đón"), not a compound ("luân phiên").
-const EVENT_INTRO: [&str; 22] = [
+const EVENT_INTRO: [&str; 25] = [
     "tại", "dự", "trì", "quan", "trước", "sau", "chức", "mạc", "khổ", "và", "với", "cùng", "của",
-    "là", "đến", "tới", "vào", "có", "hành", "cai", "mở", "ra",
+    "là", "đến", "tới", "vào", "có", "hành", "cai", "mở", "ra", "tọa", "làm", "kiến",
+];
+
+/// Verbs that are function words after a name but name what an event is
+/// ("lễ trao cúp", "lễ ký kết", "lễ đón").
+const EVENT_VERBS: [&str; 9] = [
+    "trao", "ký", "đón", "tiễn", "thăm", "gặp", "tuyên", "mít", "ra",
 ];
 
 /// Words before an event head that make it a class, not one event.
@@ -585,6 +591,21 @@ impl SentenceParser<'_, '_> {
         if !self.cap(i) {
             return None;
         }
+        // an acronym the article defined ("JICA")
+        if self.hit_end(i).is_none() && is_acronym(self.word(i)) {
+            let w = self.word(i).to_string();
+            let ent = self.b.find(NodeKind::Organization, &w)?;
+            let label = self.b.label(ent).to_string();
+            let ev = self.evidence(i, i + 1, 0.8);
+            self.b
+                .mention(NodeKind::Organization, &label, &w, None, Form::Full, ev);
+            self.push(NodeKind::Organization, i, i + 1, ent, top);
+            return Some(Parsed {
+                end: i + 1,
+                entity: ent,
+                label,
+            });
+        }
         let (end, label, en, parent_entity) = if let Some((end, e)) =
             self.hit(i, &[Category::Organization])
         {
@@ -643,6 +664,7 @@ impl SentenceParser<'_, '_> {
             }
             let surface = self.span(i, end).to_string();
             let ev = self.evidence(i, end, 0.8);
+            let other = lex.other_spelling(&label);
             let known = self.known_pieces(&pieces);
             let ent = self.b.mention(
                 NodeKind::Organization,
@@ -653,6 +675,9 @@ impl SentenceParser<'_, '_> {
                 ev,
             );
             self.push(NodeKind::Organization, i, end, ent, top);
+            if let Some(other) = other {
+                self.b.add_alias(ent, &other);
+            }
             // a body named after the body it belongs to: "Văn phòng Pháp
             // lý Liên hợp quốc", "Đại hội đồng Liên hợp quốc"
             if let (Some(Piece::Known(_, _, ix)), Some(&parent)) = (pieces.last(), known.last()) {
@@ -861,6 +886,28 @@ impl SentenceParser<'_, '_> {
                 (Some(t), Some(c)) => Some(format!("{t}, {c}")),
                 (t, _) => t,
             };
+        }
+        // "Đại sứ Lào tại Việt Nam", "Trưởng Đại diện JICA tại Việt Nam":
+        // where the office is held
+        if self.low(end) == "tại" && complement.is_some() && member_of.is_none() {
+            if let Some((pe, place)) = self.hit(end + 1, &[Category::Country, Category::Place]) {
+                if self.cap(end + 1) {
+                    let kind = kind_of(place.category);
+                    let surface = self.span(end + 1, pe).to_string();
+                    let ev = self.evidence(end + 1, pe, 0.85);
+                    let ent = self.b.mention(
+                        kind,
+                        &place.canonical,
+                        &surface,
+                        place.english.as_deref(),
+                        Form::Full,
+                        ev,
+                    );
+                    self.push(kind, end + 1, pe, ent, false);
+                    label = format!("{label} tại {}", place.canonical);
+                    end = pe;
+                }
+            }
         }
         if former {
             label = format!("{} {label}", self.low(k));
@@ -1125,7 +1172,7 @@ impl SentenceParser<'_, '_> {
         let mut k = head_end;
         while k - head_end < 5
             && self.lowercase_word(k)
-            && !lex.is_stopword(self.low(k))
+            && (!lex.is_stopword(self.low(k)) || EVENT_VERBS.contains(&self.low(k)))
             && !self.lower_blocks(k)
             && self.in_date(k).is_none()
         {

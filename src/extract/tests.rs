@@ -467,3 +467,34 @@ fn adoption_of_a_document_active_passive_and_implicit() {
         "{d}"
     );
 }
+
+#[test]
+fn court_hearing_presided_and_attended() {
+    let text =
+        "Sáng 9/10/2024, TAND tỉnh Quảng Nam mở phiên tòa sơ thẩm xét xử bị cáo Đào Văn Tiến.\n\
+                Thẩm phán Lê Thị Hoa làm chủ tọa phiên tòa.\n\
+                Phát biểu tại phiên tòa, đại diện VKSND tỉnh Quảng Nam đề nghị mức án 12 năm tù.";
+    let f = run(text);
+    let d = dump(&f);
+    let events = labels(&f, NodeKind::Event);
+    assert_eq!(events.len(), 1, "{d}");
+    let hearing = events[0];
+    assert!(rel(&f, hearing, Relation::OrganizedBy, "Lê Thị Hoa"), "{d}");
+    assert!(
+        rel(
+            &f,
+            "VKSND tỉnh Quảng Nam",
+            Relation::ParticipatedIn,
+            hearing
+        ),
+        "{d}"
+    );
+    let court = entity(&f, NodeKind::Organization, "TAND tỉnh Quảng Nam").expect(&d);
+    assert!(
+        court
+            .aliases
+            .iter()
+            .any(|a| a == "Tòa án nhân dân tỉnh Quảng Nam"),
+        "{d}"
+    );
+}
