@@ -48,6 +48,9 @@ pub enum Category {
     EventHeadStandalone,
     /// Opens a document's name ("Công ước").
     DocumentHead,
+    /// Opens a document's name only with a number after it ("Quyết định
+    /// số 12").
+    NumberedDocumentHead,
     /// Opens a building's or site's name ("Trụ sở").
     VenueHead,
     /// An administrative unit before its name ("tỉnh", "phường").
@@ -165,8 +168,20 @@ impl Lexicon {
         for e in simple(HONORIFICS, Category::Honorific)
             .into_iter()
             .chain(simple(ORG_HEADS, Category::OrgHead))
-            .chain(simple(DOCUMENT_HEADS, Category::DocumentHead))
         {
+            add(&mut entries, &mut surfaces, e, &[]);
+        }
+        for r in rows(DOCUMENT_HEADS) {
+            let category = match r.get(1).copied() {
+                Some("numbered") => Category::NumberedDocumentHead,
+                _ => Category::DocumentHead,
+            };
+            let e = Entry {
+                category,
+                canonical: r[0].to_string(),
+                english: None,
+                parent: None,
+            };
             add(&mut entries, &mut surfaces, e, &[]);
         }
         for r in rows(EVENT_HEADS) {

@@ -15,6 +15,9 @@ const HOST: [&[&str]; 4] = [
     &["đồng", "chủ", "trì"],
     &["chủ", "tọa"],
 ];
+/// Verbs whose subject organises the event that follows ("UBND tỉnh X tổ
+/// chức Hội nghị Y").
+const ORGANISE: [&[&str]; 2] = [&["tổ", "chức"], &["mở"]];
 /// Verbs whose subject takes part in the event that follows.
 const ATTEND: [&[&str]; 9] = [
     &["tham", "dự"],
@@ -348,9 +351,12 @@ fn clause(p: &mut SentenceParser<'_, '_>, s: usize, e: usize) -> Option<usize> {
         }
         let host = HOST.iter().find(|v| verb_at(p, k, v));
         let attend = ATTEND.iter().find(|v| verb_at(p, k, v));
-        let (verb_len, hosting) = match (host, attend) {
-            (Some(v), _) => (v.len(), true),
-            (None, Some(v)) => (v.len(), false),
+        let organise = ORGANISE.iter().find(|v| verb_at(p, k, v));
+        // (verb length, organises, takes part)
+        let (verb_len, hosting, attending) = match (host, attend, organise) {
+            (Some(v), _, _) => (v.len(), true, true),
+            (None, Some(v), _) => (v.len(), false, true),
+            (None, None, Some(v)) => (v.len(), true, false),
             _ => continue,
         };
         // the subject: the nearest agent before; in "A, cơ quan được B
@@ -395,9 +401,13 @@ fn clause(p: &mut SentenceParser<'_, '_>, s: usize, e: usize) -> Option<usize> {
         if targets.is_empty() {
             if let Some((words, keyword)) = ANAPHORS.iter().find(|(a, _)| verb_at(p, at, a)) {
                 let found =
-                    p.b.recent_events.iter().rev().copied().find(|&ev| {
-                        format!(" {} ", p.b.label(ev).to_lowercase()).contains(keyword)
-                    });
+                    if keyword.is_empty() {
+                        p.b.focus_event
+                    } else {
+                        p.b.recent_events.iter().rev().copied().find(|&ev| {
+                            format!(" {} ", p.b.label(ev).to_lowercase()).contains(keyword)
+                        })
+                    };
                 if let Some(ev) = found {
                     targets.push(ev);
                     after = at + words.len();
@@ -419,6 +429,17 @@ fn clause(p: &mut SentenceParser<'_, '_>, s: usize, e: usize) -> Option<usize> {
                 .flatten()
         });
         let Some(agent) = agent else { continue };
+        // an active "tổ chức" needs its subject right before it ("UBND tỉnh
+        // X (đã) tổ chức Hội nghị Y"), not any body earlier in the clause
+        if !attending {
+            let mut h = k;
+            while h > s && ADVERBS.contains(&p.low_at(h - 1)) {
+                h -= 1;
+            }
+            if agent.end != h {
+                continue;
+            }
+        }
         // "A và B dự lễ", "A, B cùng dự": everyone coordinated with the agent
         let mut agents = vec![agent];
         let mut first = agent;
@@ -438,8 +459,23 @@ fn clause(p: &mut SentenceParser<'_, '_>, s: usize, e: usize) -> Option<usize> {
                 if hosting {
                     p.fact(ev, Relation::OrganizedBy, a.entity, 0.7);
                 }
-                p.fact(a.entity, Relation::ParticipatedIn, ev, 0.7);
+                // a body that hosts organises; a person or country that
+                // hosts is there too
+                if attending && !(hosting && a.kind == NodeKind::Organization) {
+                    p.fact(a.entity, Relation::ParticipatedIn, ev, 0.7);
+                }
             }
+        }
+    }
+
+    // "Lễ đón chính thức Tổng Bí thư X": the person the event is for
+    for &(_, ee, ev) in &events {
+        if let Some(person) = ms
+            .iter()
+            .find(|m| m.kind == NodeKind::Person && m.from == ee)
+        {
+            let who = person.entity;
+            p.fact(who, Relation::ParticipatedIn, ev, 0.65);
         }
     }
 

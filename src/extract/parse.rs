@@ -142,7 +142,7 @@ impl SentenceParser<'_, '_> {
 
     /// The head of the document named at token `i` ("Công ước").
     pub fn document_head(&self, i: usize) -> Option<String> {
-        self.hit(i, &[Category::DocumentHead])
+        self.hit(i, &[Category::DocumentHead, Category::NumberedDocumentHead])
             .map(|(end, _)| self.span(i, end).to_string())
     }
 
@@ -368,7 +368,7 @@ impl SentenceParser<'_, '_> {
                 k += 1;
                 // the second capitalised word of a proper name ("Nghĩa Lộ")
                 // takes no lower-case words after it
-                let proper = matches!(pieces.last(), Some(Piece::Tokens(ps, pe)) if pe - ps == 1 && self.cap(*ps) && *pe == s);
+                let proper = matches!(pieces.last(), Some(Piece::Tokens(ps, pe)) if pe - ps == 1 && self.cap(*ps) && !is_acronym(self.word(*ps)) && *pe == s);
                 let mut lower_run = if proper { max_lower } else { 0 };
                 while lower_run < max_lower
                     && self.lowercase_word(k)
@@ -391,6 +391,7 @@ impl SentenceParser<'_, '_> {
                             Category::EventHead,
                             Category::EventHeadStandalone,
                             Category::DocumentHead,
+                            Category::NumberedDocumentHead,
                             Category::Office,
                             Category::Rank,
                             Category::Organization,
@@ -767,8 +768,15 @@ impl SentenceParser<'_, '_> {
         }
         let alias = self.span(s, e).to_string();
         let ok = match kind {
-            NodeKind::Organization => (e == s + 1 && is_acronym(&alias)) || s > k,
-            NodeKind::Document => self.hit(s, &[Category::DocumentHead]).is_some(),
+            // "(UNODC)", "(Vietcombank)", "(gọi tắt là X)"
+            NodeKind::Organization => {
+                (e == s + 1 && self.cap(s) && self.name_word(s, false))
+                    || (e == s + 1 && is_acronym(&alias))
+                    || s > k
+            }
+            NodeKind::Document => self
+                .hit(s, &[Category::DocumentHead, Category::NumberedDocumentHead])
+                .is_some(),
             _ => false,
         };
         if !ok {
@@ -1012,6 +1020,7 @@ impl SentenceParser<'_, '_> {
                             Category::Honorific,
                             Category::Organization,
                             Category::DocumentHead,
+                            Category::NumberedDocumentHead,
                             Category::EventHead,
                             Category::EventHeadStandalone,
                             Category::VenueHead,
@@ -1020,12 +1029,12 @@ impl SentenceParser<'_, '_> {
                     )
                     .is_some()
                 {
-                    // "Đoàn" (a family name and "delegation"): a name word
-                    // unless a name continues it
+                    // "Anh" (a given name and an honorific), "Đoàn" (a
+                    // family name and "delegation"): words inside a name
                     return !first
                         && single
-                        && self.hit(e, &[Category::OrgHead]).is_some()
-                        && !self.cap(e + 1);
+                        && (self.hit(e, &[Category::Honorific]).is_some()
+                            || (self.hit(e, &[Category::OrgHead]).is_some() && !self.cap(e + 1)));
                 }
                 // one-word countries and places are given names too ("Anh")
                 !first && single
@@ -1178,6 +1187,11 @@ impl SentenceParser<'_, '_> {
         {
             k += 1;
         }
+        // a verb ending the modifiers wants an object: "lễ trao các văn
+        // kiện" names no event "Lễ trao"
+        while k > head_end && EVENT_VERBS.contains(&self.low(k - 1)) && !self.cap(k) {
+            k -= 1;
+        }
         let prefix_end = k;
         let mut prefix = self.span(i, prefix_end).to_string();
         capitalise_first(&mut prefix);
@@ -1305,7 +1319,7 @@ impl SentenceParser<'_, '_> {
         }
         let lex = lexicon();
         let mut e = k + 1;
-        while e - k <= 6
+        while e - k <= 8
             && self.is_word(e)
             && (self.cap(e) || !lex.is_stopword(self.low(e)))
             && self.in_date(e).is_none()
@@ -1341,7 +1355,9 @@ impl SentenceParser<'_, '_> {
         if !self.cap(i) {
             return None;
         }
-        let (head_end, _) = self.hit(i, &[Category::DocumentHead])?;
+        let (head_end, head) =
+            self.hit(i, &[Category::DocumentHead, Category::NumberedDocumentHead])?;
+        let numbered_only = head.category == Category::NumberedDocumentHead;
         let mut k = head_end;
         let mut pieces: Vec<Piece> = Vec::new();
         // a number: "số 68-NQ/TW", "13/2023/NĐ-CP"
@@ -1358,6 +1374,8 @@ impl SentenceParser<'_, '_> {
         {
             pieces.push(Piece::Tokens(num_start, k + 1));
             k += 1;
+        } else if numbered_only {
+            return None;
         } else {
             k = num_start;
         }
