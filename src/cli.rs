@@ -1,5 +1,6 @@
 //! The command line: arguments, input gathering, output writing.
 
+use std::fs;
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 
@@ -8,7 +9,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::error::Error;
 use crate::export::{self, ExportOptions, Format, DEFAULT_BASE_IRI};
-use crate::input::{self, Source};
+use crate::input::{self, Entry, Found, Source};
 use crate::output;
 use crate::{GraphBuilder, KnowledgeGraph};
 
@@ -18,14 +19,40 @@ Examples:
   kgexport articles/ -o graph.ttl               every .txt under articles/
   kgexport --format nquads a.txt b.txt > g.nq   one named graph per article
   kgexport --format csv -o out/ articles/       out/nodes.csv and out/edges.csv
-  cat article.txt | kgexport --stats            from stdin, with counts on stderr";
+  kgexport --format graphml -o g.graphml a/     for Gephi, networkx, igraph (also gexf)
+  kgexport --format dot | dot -Tsvg > g.svg     a picture through Graphviz
+  cat article.txt | kgexport --stats            from stdin, with counts on stderr
+  kgexport --on-error skip scraped/ -o g.ttl    leave out files that cannot be read
+
+Input: UTF-8 text; a byte order mark, CR LF line ends, HTML tags and entities
+are handled, stray NUL bytes in UTF-8 text are read as spaces. Not-UTF-8 (e.g. Windows-1258), UTF-16 and binary files, files over
+--max-doc-bytes, dangling links and FIFOs met in a directory are input errors.
+Symbolic links to directories are not followed in a walk. The output does not
+depend on the order of INPUT or of directory listings.
+
+Output is written to a temporary file beside the target and renamed into place
+once complete (for csv: both files, or neither), so a failed run leaves any
+earlier output as it was.
+
+Exit status: 0 ok (also when the output pipe closes early), 1 bad input or
+I/O error, 2 usage error, 128 + the signal number when interrupted (temporary
+files are removed first).";
+
+/// What to do with an input that cannot be read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum OnError {
+    /// Stop with exit status 1 and write nothing
+    Fail,
+    /// Leave the input out with a warning; exit status 1 only if no input at all could be read
+    Skip,
+}
 
 /// Reads news articles and writes the knowledge graph inside them.
 #[derive(Debug, Parser)]
 #[command(name = "kgexport", version, about, after_help = EXAMPLES)]
 pub struct Args {
     /// Article files, directories (walked for .txt files) or - for stdin.
-    /// With none: stdin when piped, else the bundled sample corpus.
+    /// With none: stdin when piped or redirected, else the bundled sample corpus.
     #[arg(value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
 
@@ -45,9 +72,42 @@ pub struct Args {
     #[arg(long)]
     pub stats: bool,
 
-    /// No notes on stderr (errors are still printed).
+    /// No notes or progress bar on stderr (errors, warnings about skipped
+    /// inputs and --stats are still printed).
     #[arg(short, long)]
     pub quiet: bool,
+
+    /// What to do with an input that cannot be read (not UTF-8, binary,
+    /// too large, unreadable).
+    #[arg(long, value_enum, value_name = "POLICY", default_value_t = OnError::Fail)]
+    pub on_error: OnError,
+
+    /// Largest document read, in bytes, or with a K, M or G suffix (KiB,
+    /// MiB, GiB); a larger one is an input error. Checked before reading,
+    /// so a huge file costs nothing.
+    #[arg(long, value_name = "SIZE", default_value = "32M", value_parser = parse_size)]
+    pub max_doc_bytes: u64,
+}
+
+/// A size in bytes: digits with an optional K, M or G (binary multiples).
+fn parse_size(text: &str) -> Result<u64, String> {
+    let trimmed = text.trim();
+    let (digits, shift) = match trimmed.char_indices().last() {
+        Some((i, 'k' | 'K')) => (&trimmed[..i], 10),
+        Some((i, 'm' | 'M')) => (&trimmed[..i], 20),
+        Some((i, 'g' | 'G')) => (&trimmed[..i], 30),
+        _ => (trimmed, 0),
+    };
+    let n: u64 = digits
+        .parse()
+        .map_err(|_| format!("{text:?} is not a size (e.g. 1048576, 512K, 32M, 1G)"))?;
+    let bytes = n
+        .checked_mul(1 << shift)
+        .ok_or_else(|| format!("{text:?} is too large"))?;
+    if bytes == 0 {
+        return Err("the size must be at least 1 byte".into());
+    }
+    Ok(bytes)
 }
 
 /// Runs the command line and returns the process exit code: 0 ok, 1 bad
@@ -56,19 +116,34 @@ pub fn run() -> i32 {
     let args = match Args::try_parse() {
         Ok(args) => args,
         Err(e) => {
+            // help and version go to stdout: a closed pipe there is no error
             let _ = e.print();
             return e.exit_code();
         }
     };
+    if let Err(e) = output::remove_temporaries_on_signals() {
+        print_line(&format!(
+            "kgexport: warning: no signal handling ({e}): an interrupted run may leave temporary files"
+        ));
+    }
     match run_with(&args) {
         Ok(()) => 0,
         Err(e) if e.is_broken_pipe() => 0,
         Err(e) => {
-            eprintln!("kgexport: {e}");
+            print_line(&format!("kgexport: {e}"));
             e.exit_code()
         }
     }
 }
+
+/// One line on stderr. Never panics (as `eprintln!` does when stderr is
+/// closed): a message that cannot be shown is not worth dying for.
+fn print_line(line: &str) {
+    let _ = writeln!(io::stderr().lock(), "{line}");
+}
+
+const CSV_NEEDS_OUTPUT: &str =
+    "--format csv writes nodes.csv and edges.csv: give the directory with --output";
 
 /// Runs with parsed arguments.
 pub fn run_with(args: &Args) -> Result<(), Error> {
@@ -76,85 +151,277 @@ pub fn run_with(args: &Args) -> Result<(), Error> {
         base_iri: check_base_iri(&args.base_iri)?,
     };
     if args.format.is_directory() && args.output.is_none() {
-        return Err(Error::Usage(
-            "--format csv writes nodes.csv and edges.csv: give the directory with --output".into(),
-        ));
+        return Err(Error::Usage(CSV_NEEDS_OUTPUT.into()));
     }
-    let graph = read_graph(args)?;
+    match &args.output {
+        Some(dir) if args.format.is_directory() => output::check_dir_target(dir)?,
+        Some(path) => output::check_file_target(path)?,
+        None => {}
+    }
+    let reporter = Reporter {
+        quiet: args.quiet,
+        bar: ProgressBar::hidden(),
+    };
+    let (graph, counts) = read_graph(args, reporter)?;
     if args.stats {
-        eprint!("{}", graph.stats());
+        print_line(&format!(
+            "documents: {} read, {} empty, {} skipped",
+            counts.read, counts.empty, counts.skipped
+        ));
+        let _ = write!(io::stderr().lock(), "{}", graph.stats());
     }
     write_graph(&graph, args, &options)
 }
 
-fn note(args: &Args, message: &str) {
-    if !args.quiet {
-        eprintln!("kgexport: {message}");
+/// Notes and warnings on stderr, kept clear of the progress bar.
+struct Reporter {
+    quiet: bool,
+    bar: ProgressBar,
+}
+
+impl Reporter {
+    /// Information, silenced by `-q`.
+    fn note(&self, message: &str) {
+        if !self.quiet {
+            self.bar
+                .suspend(|| print_line(&format!("kgexport: {message}")));
+        }
+    }
+
+    /// A skipped input: printed even with `-q`, as input was left out.
+    fn warn(&self, message: &str) {
+        self.bar
+            .suspend(|| print_line(&format!("kgexport: warning: {message}")));
+    }
+}
+
+/// What was read.
+#[derive(Debug, Default)]
+struct ReadCounts {
+    read: usize,
+    empty: usize,
+    skipped: usize,
+}
+
+/// What to read when no INPUT is given.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DefaultInput {
+    Stdin,
+    SampleCorpus,
+}
+
+/// Stdin when something is piped or redirected in, the sample corpus when
+/// stdin is a terminal (a user trying the tool, who would otherwise wait on
+/// input) or nothing at all (`/dev/null`, a closed descriptor: a job runner).
+pub fn default_input(stdin_carries_data: bool) -> DefaultInput {
+    if stdin_carries_data {
+        DefaultInput::Stdin
+    } else {
+        DefaultInput::SampleCorpus
+    }
+}
+
+/// True when stdin is a pipe, a socket or a regular file.
+fn stdin_carries_data() -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd;
+        use std::os::unix::fs::FileTypeExt;
+        let Ok(fd) = io::stdin().as_fd().try_clone_to_owned() else {
+            return false;
+        };
+        std::fs::File::from(fd).metadata().is_ok_and(|m| {
+            let kind = m.file_type();
+            kind.is_fifo() || kind.is_socket() || kind.is_file()
+        })
+    }
+    #[cfg(not(unix))]
+    {
+        !io::stdin().is_terminal()
     }
 }
 
 /// Reads every input into the graph.
-fn read_graph(args: &Args) -> Result<KnowledgeGraph, Error> {
+fn read_graph(args: &Args, mut reporter: Reporter) -> Result<(KnowledgeGraph, ReadCounts), Error> {
     let mut builder = GraphBuilder::new();
-    let sources = if args.inputs.is_empty() {
-        if io::stdin().is_terminal() {
-            note(
-                args,
-                "no input given: reading the bundled sample corpus (5 articles); see --help",
-            );
+    let mut counts = ReadCounts::default();
+    let mut entries = if args.inputs.is_empty() {
+        if default_input(stdin_carries_data()) == DefaultInput::SampleCorpus {
+            reporter
+                .note("no input given: reading the bundled sample corpus (5 articles); see --help");
             for doc in input::sample_corpus() {
                 builder.add(&doc);
+                counts.read += 1;
             }
-            return Ok(builder.finish());
+            return Ok((builder.finish(), counts));
         }
-        vec![Source::Stdin]
+        input::expand_inputs(&[PathBuf::from("-")])
     } else {
-        input::expand_inputs(&args.inputs)?
+        input::expand_inputs(&args.inputs)
     };
-    if sources.is_empty() {
-        note(args, "no .txt files found in the input: the graph is empty");
+    if entries.is_empty() {
+        reporter.note("no .txt files found in the input: the graph is empty");
     }
-    let progress = progress_bar(sources.len());
-    for source in &sources {
-        let doc = input::read_source(source)?;
-        builder.add(&doc);
-        progress.inc(1);
+    refuse_output_among_inputs(args, &entries)?;
+    if args.on_error == OnError::Fail {
+        // what cannot be read is known without reading anything: stop now
+        if let Some(i) = entries
+            .iter()
+            .position(|e| matches!(e.found, Found::Failed(_)))
+        {
+            if let Found::Failed(e) = entries.swap_remove(i).found {
+                return Err(e);
+            }
+        }
     }
-    progress.finish_and_clear();
-    Ok(builder.finish())
+    reporter.bar = progress_bar(&entries, args.quiet);
+    for entry in entries {
+        let failure = match entry.found {
+            Found::LeftOut(note) => {
+                reporter.note(&note);
+                None
+            }
+            Found::Failed(e) => Some(e),
+            Found::Source(source) => match input::read_source(&source, args.max_doc_bytes) {
+                Ok(loaded) => {
+                    loaded.notes.iter().for_each(|n| reporter.note(n));
+                    if loaded.doc.text.trim().is_empty() {
+                        reporter.note(&format!("{}: empty, no facts", loaded.doc.name));
+                        counts.empty += 1;
+                    } else {
+                        builder.add(&loaded.doc);
+                        counts.read += 1;
+                    }
+                    None
+                }
+                Err(e) => Some(e),
+            },
+        };
+        if let Some(e) = failure {
+            match args.on_error {
+                OnError::Fail => {
+                    reporter.bar.finish_and_clear();
+                    return Err(e);
+                }
+                OnError::Skip => {
+                    reporter.warn(&format!("skipped {e}"));
+                    counts.skipped += 1;
+                }
+            }
+        }
+        reporter.bar.inc(1);
+    }
+    reporter.bar.finish_and_clear();
+    if counts.skipped > 0 && counts.read + counts.empty == 0 {
+        return Err(Error::NothingRead {
+            skipped: counts.skipped,
+        });
+    }
+    Ok((builder.finish(), counts))
 }
 
-/// A progress bar on stderr, only for a terminal and many files.
-fn progress_bar(files: usize) -> ProgressBar {
-    const MANY_FILES: usize = 200;
-    if files < MANY_FILES || !io::stderr().is_terminal() {
+/// The files the run will write.
+fn output_files(args: &Args) -> Vec<PathBuf> {
+    match &args.output {
+        Some(dir) if args.format.is_directory() => vec![
+            dir.join(export::csv::NODES_FILE),
+            dir.join(export::csv::EDGES_FILE),
+        ],
+        Some(path) => vec![path.clone()],
+        None => Vec::new(),
+    }
+}
+
+/// An output file that is also an input (`kgexport a.txt -o a.txt`) would
+/// replace the article with the graph: a usage error, found before reading.
+fn refuse_output_among_inputs(args: &Args, entries: &[Entry]) -> Result<(), Error> {
+    for out in output_files(args) {
+        let Ok(out_meta) = fs::metadata(&out) else {
+            continue; // not there yet: cannot be an input
+        };
+        for entry in entries {
+            if let Found::Source(Source::File(path)) = &entry.found {
+                if fs::metadata(path).is_ok_and(|m| same_file(&m, &out_meta)) {
+                    return Err(Error::Usage(format!(
+                        "{}: is both an input and the output; writing it would replace the article",
+                        out.display()
+                    )));
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+#[cfg(unix)]
+fn same_file(a: &fs::Metadata, b: &fs::Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    a.dev() == b.dev() && a.ino() == b.ino()
+}
+
+#[cfg(not(unix))]
+fn same_file(_a: &fs::Metadata, _b: &fs::Metadata) -> bool {
+    // no file identity to compare without unix metadata: not checked
+    false
+}
+
+/// Input this large (in files or bytes) gets a progress bar.
+const MANY_FILES: usize = 200;
+const MANY_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Whether to show a progress bar: only on a terminal, not with `-q`, and
+/// only for input large enough to take a while.
+pub fn wants_progress(stderr_is_terminal: bool, quiet: bool, files: usize, bytes: u64) -> bool {
+    stderr_is_terminal && !quiet && (files >= MANY_FILES || bytes >= MANY_BYTES)
+}
+
+/// A progress bar on stderr over the entries, hidden unless
+/// [`wants_progress`].
+fn progress_bar(entries: &[Entry], quiet: bool) -> ProgressBar {
+    let terminal = io::stderr().is_terminal();
+    if !terminal || quiet {
         return ProgressBar::hidden();
     }
-    let bar = ProgressBar::new(files as u64);
-    if let Ok(style) =
-        ProgressStyle::with_template("{bar:40} {pos}/{len} articles, {per_sec}, {eta} left")
-    {
+    let bytes: u64 = entries
+        .iter()
+        .map(|entry| match &entry.found {
+            Found::Source(Source::File(path)) => fs::metadata(path).map_or(0, |m| m.len()),
+            _ => 0,
+        })
+        .sum();
+    if !wants_progress(terminal, quiet, entries.len(), bytes) {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(
+        Some(entries.len() as u64),
+        indicatif::ProgressDrawTarget::stderr(),
+    );
+    if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} articles, {eta} left") {
         bar.set_style(style);
     }
     bar
 }
 
 fn write_graph(graph: &KnowledgeGraph, args: &Args, options: &ExportOptions) -> Result<(), Error> {
-    if args.format == Format::Csv {
-        let dir = args.output.as_deref().expect("checked in run_with");
-        output::ensure_dir(dir)?;
-        output::write_atomically(&dir.join(export::csv::NODES_FILE), |w| {
-            export::csv::write_nodes(graph, options, w)
-        })?;
-        return output::write_atomically(&dir.join(export::csv::EDGES_FILE), |w| {
-            export::csv::write_edges(graph, options, w)
-        });
-    }
-    match &args.output {
-        Some(path) => output::write_atomically(path, |w| {
+    match (&args.output, args.format.is_directory()) {
+        (Some(dir), true) => {
+            output::ensure_dir(dir)?;
+            output::write_all_atomically(vec![
+                (
+                    dir.join(export::csv::NODES_FILE),
+                    Box::new(|w: &mut dyn Write| export::csv::write_nodes(graph, options, w)),
+                ),
+                (
+                    dir.join(export::csv::EDGES_FILE),
+                    Box::new(|w: &mut dyn Write| export::csv::write_edges(graph, options, w)),
+                ),
+            ])
+        }
+        (Some(path), false) => output::write_atomically(path, |w| {
             export::write_stream(graph, args.format, options, w)
         }),
-        None => {
+        (None, true) => Err(Error::Usage(CSV_NEEDS_OUTPUT.into())),
+        (None, false) => {
             let stdout = io::stdout();
             let mut out = io::BufWriter::new(stdout.lock());
             export::write_stream(graph, args.format, options, &mut out)
@@ -191,5 +458,35 @@ mod tests {
             Args::try_parse_from(["kgexport", "--format", "csv", "-o", "out", "a.txt"]).unwrap();
         assert_eq!(args.format, Format::Csv);
         assert!(Args::try_parse_from(["kgexport", "--format", "bogus"]).is_err());
+        let args = Args::try_parse_from(["kgexport"]).unwrap();
+        assert_eq!(args.on_error, OnError::Fail);
+        assert_eq!(args.max_doc_bytes, input::DEFAULT_MAX_DOC_BYTES);
+    }
+
+    #[test]
+    fn sizes_parse_with_binary_suffixes() {
+        assert_eq!(parse_size("1024"), Ok(1024));
+        assert_eq!(parse_size("512k"), Ok(512 * 1024));
+        assert_eq!(parse_size("32M"), Ok(32 << 20));
+        assert_eq!(parse_size("1G"), Ok(1 << 30));
+        assert!(parse_size("0").is_err());
+        assert!(parse_size("-1").is_err());
+        assert!(parse_size("M").is_err());
+        assert!(parse_size("99999999999999G").is_err());
+    }
+
+    #[test]
+    fn default_input_is_stdin_only_when_data_comes_in() {
+        assert_eq!(default_input(false), DefaultInput::SampleCorpus);
+        assert_eq!(default_input(true), DefaultInput::Stdin);
+    }
+
+    #[test]
+    fn progress_only_for_large_input_on_a_terminal() {
+        assert!(!wants_progress(true, false, 3, 1000));
+        assert!(wants_progress(true, false, MANY_FILES, 0));
+        assert!(wants_progress(true, false, 1, MANY_BYTES));
+        assert!(!wants_progress(false, false, 10_000, MANY_BYTES));
+        assert!(!wants_progress(true, true, 10_000, MANY_BYTES));
     }
 }

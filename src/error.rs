@@ -12,8 +12,35 @@ pub enum Error {
         #[source]
         source: io::Error,
     },
-    #[error("{path}: not UTF-8 text (invalid byte at offset {offset})")]
-    NotUtf8 { path: String, offset: usize },
+    /// Usually a Windows-1258 or Latin-1 file: the byte and its offset let
+    /// the user find it with a hex viewer.
+    #[error(
+        "{path}: not UTF-8 text (invalid byte 0x{byte:02X} at offset {offset}); \
+         if it is Windows-1258 or Latin-1, convert it first, e.g. iconv -f WINDOWS-1258 -t UTF-8"
+    )]
+    NotUtf8 {
+        path: String,
+        offset: usize,
+        byte: u8,
+    },
+    #[error("{path}: UTF-16 text (byte order mark at offset 0); kgexport reads UTF-8, convert it first, e.g. iconv -f UTF-16 -t UTF-8")]
+    Utf16 { path: String },
+    #[error("{path}: binary file ({why}), not text")]
+    Binary { path: String, why: String },
+    #[error("{path}: too large ({size}; the per-document limit is {limit} bytes, set with --max-doc-bytes)")]
+    TooLarge {
+        path: String,
+        /// The size when known ("4294967296 bytes"), else what was seen.
+        size: String,
+        limit: u64,
+    },
+    /// A path that is there but cannot be read as a document: a dangling
+    /// symlink, a FIFO met in a directory walk, a device.
+    #[error("{path}: {why}")]
+    Unreadable { path: String, why: String },
+    /// With `--on-error skip`, every input was skipped.
+    #[error("no input could be read ({skipped} skipped)")]
+    NothingRead { skipped: usize },
     #[error("{0}")]
     Usage(String),
 }

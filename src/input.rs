@@ -55,92 +55,363 @@ pub fn sample_corpus() -> Vec<Document> {
         .collect()
 }
 
+/// The per-document size limit unless `--max-doc-bytes` says otherwise:
+/// far above any news article, far below what would exhaust memory.
+pub const DEFAULT_MAX_DOC_BYTES: u64 = 32 * 1024 * 1024;
+
 /// Where a document comes from, before it is read.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Source {
     Stdin,
+    /// A regular file, or a stream named on the command line (a FIFO from
+    /// `<(...)`, `/dev/stdin`).
     File(PathBuf),
 }
 
-/// Expands INPUT arguments into the files to read: a file as is, a directory
-/// walked recursively for `.txt` files, `-` for stdin. Files come sorted by
-/// path, so the output does not depend on argument or directory order.
-pub fn expand_inputs(args: &[PathBuf]) -> Result<Vec<Source>, Error> {
-    let mut sources = Vec::new();
-    for arg in args {
-        if arg.as_os_str() == "-" {
-            sources.push(Source::Stdin);
-            continue;
-        }
-        let meta = fs::metadata(arg).map_err(|e| Error::io(arg, e))?;
-        if meta.is_dir() {
-            walk_dir(arg, &mut sources)?;
-        } else {
-            sources.push(Source::File(arg.clone()));
-        }
-    }
-    sources.sort();
-    sources.dedup();
-    Ok(sources)
+/// What an INPUT argument or a directory entry turned out to be.
+#[derive(Debug)]
+pub enum Found {
+    /// Something to read.
+    Source(Source),
+    /// Something that cannot be read (an input error).
+    Failed(Error),
+    /// Something left out on purpose, with the note saying why.
+    LeftOut(String),
 }
 
-fn walk_dir(dir: &Path, out: &mut Vec<Source>) -> Result<(), Error> {
-    let mut entries: Vec<PathBuf> = fs::read_dir(dir)
-        .map_err(|e| Error::io(dir, e))?
-        .map(|entry| entry.map(|e| e.path()).map_err(|e| Error::io(dir, e)))
-        .collect::<Result<_, _>>()?;
-    entries.sort();
-    for path in entries {
-        // symlinked directories are not followed: no loops
-        let meta = fs::symlink_metadata(&path).map_err(|e| Error::io(&path, e))?;
-        if meta.is_dir() {
-            walk_dir(&path, out)?;
-        } else if path.extension().is_some_and(|ext| ext == "txt") {
-            out.push(Source::File(path));
+/// One thing found while expanding INPUT, under the name it is shown and
+/// sorted by.
+#[derive(Debug)]
+pub struct Entry {
+    pub name: String,
+    /// The path itself (`-` for stdin), which tells apart two paths whose
+    /// names only look alike once made UTF-8 for display.
+    pub path: PathBuf,
+    pub found: Found,
+}
+
+/// Expands INPUT arguments into what to read: a file as is, a directory
+/// walked recursively for `.txt` files (any case), `-` for stdin. Entries
+/// come sorted by name and deduplicated, so neither the argument order nor
+/// the directory order changes anything. Symbolic links to files are read;
+/// symbolic links to directories met in a walk are not followed (no loops).
+pub fn expand_inputs(args: &[PathBuf]) -> Vec<Entry> {
+    let mut entries = Vec::new();
+    for arg in args {
+        if arg.as_os_str() == "-" {
+            entries.push(entry(Source::Stdin));
+            continue;
+        }
+        match fs::metadata(arg) {
+            Ok(meta) if meta.is_dir() => walk_dir(arg, &mut entries),
+            Ok(_) => entries.push(entry(Source::File(arg.clone()))),
+            Err(e) => entries.push(failed(arg, metadata_error(arg, e))),
         }
     }
-    Ok(())
+    // `./a.txt` and `a.txt` are one file
+    let key = |e: &Entry| e.path.strip_prefix(".").unwrap_or(&e.path).to_path_buf();
+    entries.sort_by(|a, b| (&a.name, key(a)).cmp(&(&b.name, key(b))));
+    entries.dedup_by(|a, b| a.name == b.name && key(a) == key(b));
+    entries
+}
+
+fn entry(source: Source) -> Entry {
+    let path = match &source {
+        Source::Stdin => PathBuf::from("-"),
+        Source::File(path) => path.clone(),
+    };
+    Entry {
+        name: source_name(&source),
+        path,
+        found: Found::Source(source),
+    }
+}
+
+fn failed(path: &Path, error: Error) -> Entry {
+    Entry {
+        name: path_name(path),
+        path: path.to_path_buf(),
+        found: Found::Failed(error),
+    }
+}
+
+fn is_txt(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|ext| ext.eq_ignore_ascii_case("txt"))
+}
+
+fn walk_dir(dir: &Path, out: &mut Vec<Entry>) {
+    let listing = match fs::read_dir(dir) {
+        Ok(listing) => listing,
+        Err(e) => return out.push(failed(dir, Error::io(dir, e))),
+    };
+    let mut paths = Vec::new();
+    for item in listing {
+        match item {
+            Ok(item) => paths.push(item.path()),
+            Err(e) => return out.push(failed(dir, Error::io(dir, e))),
+        }
+    }
+    paths.sort();
+    for path in paths {
+        let meta = match fs::symlink_metadata(&path) {
+            Ok(meta) => meta,
+            // gone since the listing: nothing to read
+            Err(e) if e.kind() == io::ErrorKind::NotFound => continue,
+            Err(e) => {
+                out.push(failed(&path, Error::io(&path, e)));
+                continue;
+            }
+        };
+        if meta.is_dir() {
+            walk_dir(&path, out);
+        } else if meta.file_type().is_symlink() {
+            match fs::metadata(&path) {
+                Ok(target) if target.is_dir() => out.push(Entry {
+                    name: path_name(&path),
+                    path: path.clone(),
+                    found: Found::LeftOut(format!(
+                        "{}: symbolic link to a directory, not followed",
+                        path_name(&path)
+                    )),
+                }),
+                Ok(target) if is_txt(&path) => out.push(walked_file(&path, &target)),
+                Ok(_) => {}
+                Err(e) if is_txt(&path) => out.push(failed(&path, metadata_error(&path, e))),
+                Err(_) => {}
+            }
+        } else if is_txt(&path) {
+            out.push(walked_file(&path, &meta));
+        }
+    }
+}
+
+/// A `.txt` name met in a walk: read if it is a regular file. Anything else
+/// (a FIFO, a socket, a device) is refused without being opened, since
+/// opening a FIFO with no writer blocks forever.
+fn walked_file(path: &Path, meta: &fs::Metadata) -> Entry {
+    if meta.is_file() {
+        return entry(Source::File(path.to_path_buf()));
+    }
+    let what = special_file_kind(meta);
+    failed(
+        path,
+        Error::Unreadable {
+            path: path_name(path),
+            why: format!("not a regular file ({what}); name it on the command line to read it"),
+        },
+    )
+}
+
+#[cfg(unix)]
+fn special_file_kind(meta: &fs::Metadata) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    let t = meta.file_type();
+    if t.is_fifo() {
+        "a FIFO"
+    } else if t.is_socket() {
+        "a socket"
+    } else if t.is_char_device() || t.is_block_device() {
+        "a device"
+    } else {
+        "not a file"
+    }
+}
+
+#[cfg(not(unix))]
+fn special_file_kind(_meta: &fs::Metadata) -> &'static str {
+    "not a file"
+}
+
+/// Why `path` could not be looked at: dangling and looping symbolic links
+/// are said so, other errors passed on.
+fn metadata_error(path: &Path, e: io::Error) -> Error {
+    let name = path_name(path);
+    let is_link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    if !is_link {
+        return Error::io(path, e);
+    }
+    // ELOOP has no stable ErrorKind yet; its number differs between systems
+    const ELOOP: i32 = if cfg!(target_os = "linux") { 40 } else { 62 };
+    if e.raw_os_error() == Some(ELOOP) {
+        return Error::Unreadable {
+            path: name,
+            why: "symbolic link loop".into(),
+        };
+    }
+    if e.kind() == io::ErrorKind::NotFound {
+        let target = fs::read_link(path)
+            .map(|t| t.display().to_string())
+            .unwrap_or_default();
+        return Error::Unreadable {
+            path: name,
+            why: format!("dangling symbolic link (to {target:?}, which does not exist)"),
+        };
+    }
+    Error::io(path, e)
+}
+
+fn path_name(path: &Path) -> String {
+    let shown = path.to_string_lossy();
+    shown.strip_prefix("./").unwrap_or(&shown).to_string()
 }
 
 /// The name a source's document carries in provenance.
 pub fn source_name(source: &Source) -> String {
     match source {
         Source::Stdin => "<stdin>".to_string(),
-        Source::File(path) => {
-            let shown = path.to_string_lossy();
-            shown.strip_prefix("./").unwrap_or(&shown).to_string()
-        }
+        Source::File(path) => path_name(path),
     }
 }
 
-/// Reads one source as UTF-8 text (a leading byte order mark is dropped).
-pub fn read_source(source: &Source) -> Result<Document, Error> {
-    let name = source_name(source);
-    let bytes = match source {
-        Source::Stdin => {
-            let mut buf = Vec::new();
-            io::stdin()
-                .lock()
-                .read_to_end(&mut buf)
-                .map_err(|e| Error::io(&name, e))?;
-            buf
-        }
-        Source::File(path) => fs::read(path).map_err(|e| Error::io(path, e))?,
-    };
-    decode(&name, bytes).map(|text| Document::new(name, text))
+/// A document as read, with notes on what was done to make it readable.
+#[derive(Debug)]
+pub struct Loaded {
+    pub doc: Document,
+    pub notes: Vec<String>,
 }
 
-/// UTF-8 text of `bytes`, or an error naming the document and the offset of
-/// the first byte that is not UTF-8.
-pub fn decode(name: &str, bytes: Vec<u8>) -> Result<String, Error> {
-    let mut text = String::from_utf8(bytes).map_err(|e| Error::NotUtf8 {
+/// Reads one source as UTF-8 text, refusing anything larger than
+/// `max_bytes` (checked from the metadata before reading when it can be,
+/// and while reading otherwise, so memory stays bounded).
+pub fn read_source(source: &Source, max_bytes: u64) -> Result<Loaded, Error> {
+    let name = source_name(source);
+    let bytes = match source {
+        Source::Stdin => read_limited(io::stdin().lock(), &name, max_bytes, 0)?,
+        Source::File(path) => read_file(path, &name, max_bytes)?,
+    };
+    let (text, notes) = decode(&name, bytes)?;
+    Ok(Loaded {
+        doc: Document::new(name, text),
+        notes,
+    })
+}
+
+fn read_file(path: &Path, name: &str, max_bytes: u64) -> Result<Vec<u8>, Error> {
+    let meta = fs::metadata(path).map_err(|e| metadata_error(path, e))?;
+    check_readable(&meta, name, max_bytes)?;
+    let file = fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    // the file may have been replaced since: look again at what was opened
+    let meta = file.metadata().map_err(|e| Error::io(path, e))?;
+    check_readable(&meta, name, max_bytes)?;
+    let expected = if meta.is_file() { meta.len() } else { 0 };
+    read_limited(file, name, max_bytes, expected)
+}
+
+fn check_readable(meta: &fs::Metadata, name: &str, max_bytes: u64) -> Result<(), Error> {
+    if meta.is_dir() {
+        return Err(Error::Unreadable {
+            path: name.to_string(),
+            why: "is a directory, where a file was expected".into(),
+        });
+    }
+    if meta.is_file() && meta.len() > max_bytes {
+        return Err(too_large(name, Some(meta.len()), max_bytes));
+    }
+    Ok(())
+}
+
+fn too_large(name: &str, size: Option<u64>, limit: u64) -> Error {
+    Error::TooLarge {
         path: name.to_string(),
-        offset: e.utf8_error().valid_up_to(),
-    })?;
+        size: match size {
+            Some(size) => format!("{size} bytes"),
+            None => format!("more than {limit} bytes"),
+        },
+        limit,
+    }
+}
+
+/// Reads at most `max_bytes` from `reader`; one byte more is an error.
+fn read_limited(
+    reader: impl Read,
+    name: &str,
+    max_bytes: u64,
+    expected: u64,
+) -> Result<Vec<u8>, Error> {
+    let capacity = usize::try_from(expected.min(max_bytes)).unwrap_or(0);
+    let mut buf = Vec::with_capacity(capacity);
+    reader
+        .take(max_bytes.saturating_add(1))
+        .read_to_end(&mut buf)
+        .map_err(|e| Error::io(name, e))?;
+    if buf.len() as u64 > max_bytes {
+        return Err(too_large(name, None, max_bytes));
+    }
+    Ok(buf)
+}
+
+/// How much of the start of a document the binary test looks at.
+const BINARY_SNIFF_BYTES: usize = 64 * 1024;
+/// Share of control bytes (in percent) above which a document is binary.
+const BINARY_CONTROL_PERCENT: usize = 10;
+
+/// The UTF-8 text of `bytes`, with notes on what was repaired, or an error
+/// naming the document: UTF-16, binary (more than 10% control bytes at the
+/// start, or NUL bytes in something that is not UTF-8), or not UTF-8 (with
+/// the offset of the first bad byte). A leading byte order mark is dropped;
+/// an incomplete character at the very end (a truncated file) is dropped
+/// with a note; stray NUL bytes in valid text are kept (normalisation turns
+/// them into spaces) with a note.
+pub fn decode(name: &str, bytes: Vec<u8>) -> Result<(String, Vec<String>), Error> {
+    let mut notes = Vec::new();
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(Error::Utf16 {
+            path: name.to_string(),
+        });
+    }
+    let sniff = &bytes[..bytes.len().min(BINARY_SNIFF_BYTES)];
+    let controls = sniff
+        .iter()
+        .filter(|&&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C)) || b == 0x7F)
+        .count();
+    if controls * 100 > sniff.len() * BINARY_CONTROL_PERCENT {
+        return Err(Error::Binary {
+            path: name.to_string(),
+            why: format!(
+                "{controls} control bytes in the first {} bytes",
+                sniff.len()
+            ),
+        });
+    }
+    let mut bytes = bytes;
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let err = e.utf8_error();
+            let offset = err.valid_up_to();
+            bytes = e.into_bytes();
+            if let Some(nul) = bytes.iter().position(|&b| b == 0) {
+                return Err(Error::Binary {
+                    path: name.to_string(),
+                    why: format!("NUL byte at offset {nul} and not UTF-8"),
+                });
+            }
+            if err.error_len().is_some() {
+                return Err(Error::NotUtf8 {
+                    path: name.to_string(),
+                    offset,
+                    byte: bytes[offset],
+                });
+            }
+            notes.push(format!(
+                "{name}: incomplete UTF-8 character at the end (offset {offset}) dropped: the file looks truncated"
+            ));
+            bytes.truncate(offset);
+            String::from_utf8(bytes).unwrap_or_default()
+        }
+    };
+    let nuls = text.bytes().filter(|&b| b == 0).count();
+    if nuls > 0 {
+        notes.push(format!(
+            "{name}: {nuls} NUL byte(s) in the text, read as spaces"
+        ));
+    }
+    let mut text = text;
     if text.starts_with('\u{FEFF}') {
         text.drain(..'\u{FEFF}'.len_utf8());
     }
-    Ok(text)
+    Ok((text, notes))
 }
 
 #[cfg(test)]
@@ -157,10 +428,130 @@ mod tests {
     #[test]
     fn decode_reports_offset_and_strips_bom() {
         let err = decode("x.txt", b"ab\xffcd".to_vec()).unwrap_err();
+        assert!(matches!(
+            err,
+            Error::NotUtf8 {
+                offset: 2,
+                byte: 0xFF,
+                ..
+            }
+        ));
+        assert!(err
+            .to_string()
+            .starts_with("x.txt: not UTF-8 text (invalid byte 0xFF at offset 2)"));
+        assert_eq!(decode("y", "\u{FEFF}hi".into()).unwrap().0, "hi");
+        // the offset counts the byte order mark: it is a file offset
+        let err = decode("z", b"\xEF\xBB\xBFab\xE0c".to_vec()).unwrap_err();
+        assert!(matches!(err, Error::NotUtf8 { offset: 5, .. }));
+    }
+
+    #[test]
+    fn decode_tells_binary_utf16_and_truncation() {
+        let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0".to_vec();
+        assert!(matches!(decode("p", png), Err(Error::Binary { .. })));
+        // one NUL in text that is not UTF-8 either
+        assert!(matches!(
+            decode("b", b"abcdefghijklmnopqrstuvwxyz\0\xff".to_vec()),
+            Err(Error::Binary { .. })
+        ));
+        assert!(matches!(
+            decode("u", b"\xFF\xFEa\0b\0".to_vec()),
+            Err(Error::Utf16 { .. })
+        ));
+        // a stray NUL in valid text is kept, with a note
+        let (text, notes) = decode("n", b"Ha Noi\0 hom nay, troi dep qua".to_vec()).unwrap();
+        assert!(text.contains('\0'));
+        assert_eq!(notes.len(), 1);
+        // cut inside "ộ": the two bytes of it that arrived are dropped
+        let mut cut = "Bộ".as_bytes().to_vec();
+        cut.pop();
+        let (text, notes) = decode("t", cut).unwrap();
+        assert_eq!(text, "B");
+        assert!(notes[0].contains("truncated"));
+    }
+
+    #[test]
+    fn read_limits_size_and_refuses_directories() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("a.txt");
+        fs::write(&file, "0123456789").unwrap();
+        let source = Source::File(file);
+        assert_eq!(read_source(&source, 10).unwrap().doc.text, "0123456789");
+        assert!(matches!(
+            read_source(&source, 9),
+            Err(Error::TooLarge { limit: 9, .. })
+        ));
+        let over = read_limited(&b"0123456789"[..], "s", 4, 0).unwrap_err();
         assert_eq!(
-            err.to_string(),
-            "x.txt: not UTF-8 text (invalid byte at offset 2)"
+            over.to_string(),
+            "s: too large (more than 4 bytes; the per-document limit is 4 bytes, \
+             set with --max-doc-bytes)"
         );
-        assert_eq!(decode("y", "\u{FEFF}hi".into()).unwrap(), "hi");
+        let err = read_source(&Source::File(dir.path().to_path_buf()), 100).unwrap_err();
+        assert!(err.to_string().contains("is a directory"), "{err}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn expansion_is_sorted_and_survives_links() {
+        use std::os::unix::fs::symlink;
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        fs::create_dir(root.join("sub")).unwrap();
+        fs::write(root.join("sub/b.TXT"), "b").unwrap();
+        fs::write(root.join("a.txt"), "a").unwrap();
+        fs::write(root.join("notes.md"), "not read").unwrap();
+        symlink(root, root.join("sub/loop")).unwrap();
+        symlink("nowhere.txt", root.join("dead.txt")).unwrap();
+        symlink("self.txt", root.join("self.txt")).unwrap();
+        let entries = expand_inputs(&[root.to_path_buf()]);
+        let names: Vec<String> = entries
+            .iter()
+            .map(|e| e.name.strip_prefix(&path_name(root)).unwrap().to_string())
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "/a.txt",
+                "/dead.txt",
+                "/self.txt",
+                "/sub/b.TXT",
+                "/sub/loop"
+            ]
+        );
+        let message = |i: usize| match &entries[i].found {
+            Found::Failed(e) => e.to_string(),
+            Found::LeftOut(note) => note.clone(),
+            Found::Source(s) => format!("source {s:?}"),
+        };
+        assert!(message(1).contains("dangling symbolic link"));
+        assert!(message(2).contains("symbolic link loop"));
+        assert!(message(4).contains("not followed"));
+        // argument order changes nothing
+        let a = root.join("a.txt");
+        let b = root.join("sub/b.TXT");
+        let forward: Vec<String> = expand_inputs(&[a.clone(), b.clone(), a.clone()])
+            .into_iter()
+            .map(|e| e.name)
+            .collect();
+        let backward: Vec<String> = expand_inputs(&[b, a]).into_iter().map(|e| e.name).collect();
+        assert_eq!(forward, backward);
+        assert_eq!(forward.len(), 2);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn names_alike_only_for_display_are_kept_apart() {
+        use std::os::unix::ffi::OsStrExt;
+        let dir = tempfile::tempdir().unwrap();
+        for raw in [&b"\xff.txt"[..], b"\xfe.txt"] {
+            fs::write(dir.path().join(std::ffi::OsStr::from_bytes(raw)), "x").unwrap();
+        }
+        let entries = expand_inputs(&[dir.path().to_path_buf()]);
+        assert_eq!(entries.len(), 2);
+        assert_eq!(entries[0].name, entries[1].name);
+        // while `./x` is `x`
+        let same = expand_inputs(&[PathBuf::from("Cargo.toml"), PathBuf::from("./Cargo.toml")]);
+        assert_eq!(same.len(), 1);
     }
 }

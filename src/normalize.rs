@@ -8,6 +8,13 @@
 //! of the sample corpus and most Vietnamese news), ASCII quotes and hyphens,
 //! plain spaces and `\n`. Byte spans in the graph's provenance refer to this
 //! normalised text.
+//!
+//! Scraped text also brings HTML along: tags are dropped (block tags such as
+//! `<p>` and `<br>` end a line, `<script>` and `<style>` go with their
+//! content) and character references (`&amp;`, `&nbsp;`, `&#7853;`,
+//! `&#x1EAD;`) are decoded, once: `&amp;lt;` becomes the text `&lt;`.
+
+use std::borrow::Cow;
 
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
@@ -16,7 +23,7 @@ const TONE_MARKS: [char; 5] = ['\u{0300}', '\u{0301}', '\u{0303}', '\u{0309}', '
 
 /// Returns `text` normalised as described in the module documentation.
 pub fn normalize(text: &str) -> String {
-    let mapped = map_chars(text);
+    let mapped = map_chars(&strip_html(text));
     let nfc: String = match is_nfc_quick(mapped.chars()) {
         IsNormalized::Yes => mapped,
         _ => mapped.nfc().collect(),
@@ -25,6 +32,273 @@ pub fn normalize(text: &str) -> String {
         return nfc;
     }
     place_tones(&nfc)
+}
+
+/// Longest tag looked for after a `<`; a `<` with no `>` within reach is
+/// text ("giá < 5 triệu", "<3"), and the bound keeps the scan linear.
+const MAX_TAG_BYTES: usize = 2048;
+
+/// Tags that end a line of text (as a browser would break there).
+const BLOCK_TAGS: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "br",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "figcaption",
+    "figure",
+    "footer",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "table",
+    "tbody",
+    "thead",
+    "tfoot",
+    "tr",
+    "ul",
+];
+
+/// Tags whose content is not text.
+const HIDDEN_TAGS: &[&str] = &["script", "style", "noscript", "template"];
+
+/// Named character references: the common ones in scraped news, with the
+/// Latin-1 and Vietnamese letters some sites write as entities.
+const NAMED_ENTITIES: &[(&str, &str)] = &[
+    ("amp", "&"),
+    ("lt", "<"),
+    ("gt", ">"),
+    ("quot", "\""),
+    ("apos", "'"),
+    ("nbsp", "\u{A0}"),
+    ("ensp", "\u{2002}"),
+    ("emsp", "\u{2003}"),
+    ("thinsp", "\u{2009}"),
+    ("shy", "\u{AD}"),
+    ("zwj", "\u{200D}"),
+    ("zwnj", "\u{200C}"),
+    ("ndash", "\u{2013}"),
+    ("mdash", "\u{2014}"),
+    ("hellip", "\u{2026}"),
+    ("lsquo", "\u{2018}"),
+    ("rsquo", "\u{2019}"),
+    ("sbquo", "\u{201A}"),
+    ("ldquo", "\u{201C}"),
+    ("rdquo", "\u{201D}"),
+    ("bdquo", "\u{201E}"),
+    ("laquo", "\u{AB}"),
+    ("raquo", "\u{BB}"),
+    ("bull", "\u{2022}"),
+    ("middot", "\u{B7}"),
+    ("copy", "\u{A9}"),
+    ("reg", "\u{AE}"),
+    ("trade", "\u{2122}"),
+    ("deg", "\u{B0}"),
+    ("euro", "\u{20AC}"),
+    ("times", "\u{D7}"),
+    ("divide", "\u{F7}"),
+    ("percnt", "%"),
+    ("Agrave", "À"),
+    ("Aacute", "Á"),
+    ("Acirc", "Â"),
+    ("Atilde", "Ã"),
+    ("Abreve", "Ă"),
+    ("agrave", "à"),
+    ("aacute", "á"),
+    ("acirc", "â"),
+    ("atilde", "ã"),
+    ("abreve", "ă"),
+    ("Egrave", "È"),
+    ("Eacute", "É"),
+    ("Ecirc", "Ê"),
+    ("egrave", "è"),
+    ("eacute", "é"),
+    ("ecirc", "ê"),
+    ("Igrave", "Ì"),
+    ("Iacute", "Í"),
+    ("Itilde", "Ĩ"),
+    ("igrave", "ì"),
+    ("iacute", "í"),
+    ("itilde", "ĩ"),
+    ("Ograve", "Ò"),
+    ("Oacute", "Ó"),
+    ("Ocirc", "Ô"),
+    ("Otilde", "Õ"),
+    ("ograve", "ò"),
+    ("oacute", "ó"),
+    ("ocirc", "ô"),
+    ("otilde", "õ"),
+    ("Ugrave", "Ù"),
+    ("Uacute", "Ú"),
+    ("Utilde", "Ũ"),
+    ("ugrave", "ù"),
+    ("uacute", "ú"),
+    ("utilde", "ũ"),
+    ("Yacute", "Ý"),
+    ("yacute", "ý"),
+    ("Dstrok", "Đ"),
+    ("dstrok", "đ"),
+    ("ETH", "Ð"),
+    ("eth", "ð"),
+];
+
+/// `text` with HTML tags dropped and character references decoded; the
+/// text itself when it has neither.
+fn strip_html(text: &str) -> Cow<'_, str> {
+    if !text.contains(['<', '&']) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    // Hidden tags with no closing tag left: not searched for again, so a
+    // page of unclosed `<script>` costs one scan, not one per tag.
+    let mut unclosed: Vec<&'static str> = Vec::new();
+    // Where the next `>` is, searched for only once we are past it: text
+    // full of `<` and no `>` costs one scan, not one per `<`.
+    let mut next_gt: Option<usize> = None;
+    let mut rest = text;
+    while let Some(at) = rest.find(['<', '&']) {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let consumed = if rest.starts_with('<') {
+            let pos = text.len() - rest.len();
+            let gt = match next_gt {
+                Some(gt) if gt >= pos => gt,
+                _ => rest.find('>').map_or(text.len(), |i| pos + i),
+            };
+            next_gt = Some(gt);
+            let tag_len = (gt < text.len()).then_some(gt - pos + 1);
+            skip_tag(rest, tag_len, &mut out, &mut unclosed)
+        } else {
+            decode_reference(rest, &mut out)
+        };
+        match consumed {
+            Some(n) => rest = &rest[n..],
+            None => {
+                // not markup: the character is text
+                out.push_str(&rest[..1]);
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
+}
+
+/// If `text` starts with a tag or comment, writes what stands for it (a
+/// line end for block tags, nothing else) and returns its length.
+/// `to_gt` is the length of `text` up to and including its first `>`.
+fn skip_tag(
+    text: &str,
+    to_gt: Option<usize>,
+    out: &mut String,
+    unclosed: &mut Vec<&'static str>,
+) -> Option<usize> {
+    const COMMENT: &str = "<!--";
+    let bytes = text.as_bytes();
+    if text.starts_with(COMMENT) {
+        if !unclosed.contains(&COMMENT) {
+            match text.find("-->") {
+                Some(end) => return Some(end + 3),
+                None => unclosed.push(COMMENT),
+            }
+        }
+        // unclosed (a truncated page): only the opener goes, the text stays
+        return Some(COMMENT.len());
+    }
+    let (name_start, closing) = match bytes.get(1)? {
+        b'/' => (2, true),
+        // <!DOCTYPE html>, <?xml version="1.0"?>
+        b'!' | b'?' => (2, false),
+        _ => (1, false),
+    };
+    if !bytes.get(name_start)?.is_ascii_alphabetic() {
+        return None;
+    }
+    let end = to_gt.filter(|&len| len <= MAX_TAG_BYTES)?;
+    let name: String = text[name_start..end]
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    if BLOCK_TAGS.contains(&name.as_str()) {
+        out.push('\n');
+    } else if matches!(name.as_str(), "td" | "th") {
+        out.push(' ');
+    }
+    if let Some(&hidden) = HIDDEN_TAGS.iter().find(|&&t| t == name) {
+        if !closing && !text[..end].ends_with("/>") && !unclosed.contains(&hidden) {
+            let close = format!("</{hidden}");
+            match find_ascii_ci(&text[end..], &close) {
+                Some(at) => {
+                    let after = end + at;
+                    let close_end = text[after..]
+                        .find('>')
+                        .map_or(text.len(), |i| after + i + 1);
+                    return Some(close_end);
+                }
+                None => unclosed.push(hidden),
+            }
+        }
+    }
+    Some(end)
+}
+
+/// Byte offset of `needle` (ASCII, lower case) in `haystack`, ignoring ASCII case.
+fn find_ascii_ci(haystack: &str, needle: &str) -> Option<usize> {
+    let needle = needle.as_bytes();
+    haystack
+        .as_bytes()
+        .windows(needle.len())
+        .position(|w| w.eq_ignore_ascii_case(needle))
+}
+
+/// If `text` starts with a character reference (`&name;`, `&#123;`,
+/// `&#x7B;`), writes the character and returns the reference's length.
+/// Numeric references to nothing (0, surrogates, beyond U+10FFFF) become
+/// U+FFFD, as in HTML.
+fn decode_reference(text: &str, out: &mut String) -> Option<usize> {
+    const MAX_REFERENCE_BYTES: usize = 12;
+    // bytes, not str: the window may end inside a character
+    let window = &text.as_bytes()[..text.len().min(MAX_REFERENCE_BYTES)];
+    let semi = window.iter().position(|&b| b == b';')?;
+    let body = &text[1..semi];
+    if let Some(number) = body.strip_prefix('#') {
+        let code = match number.strip_prefix(['x', 'X']) {
+            Some(hex) if !hex.is_empty() && hex.bytes().all(|b| b.is_ascii_hexdigit()) => {
+                u32::from_str_radix(hex, 16).ok()?
+            }
+            Some(_) => return None,
+            None if !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit()) => {
+                number.parse().ok()?
+            }
+            None => return None,
+        };
+        let c = match code {
+            0 => '\u{FFFD}',
+            _ => char::from_u32(code).unwrap_or('\u{FFFD}'),
+        };
+        out.push(c);
+        return Some(semi + 1);
+    }
+    let (_, decoded) = NAMED_ENTITIES.iter().find(|(name, _)| *name == body)?;
+    out.push_str(decoded);
+    Some(semi + 1)
 }
 
 /// Character-level clean-up: look-alikes, quotes, dashes, spaces, controls.
@@ -174,6 +448,78 @@ mod tests {
         assert_eq!(normalize("Hà\u{00A0}Nội\u{200B}"), "Hà Nội");
         assert_eq!(normalize("a\r\nb\rc"), "a\nb\nc");
         assert_eq!(normalize("\u{FEFF}x\u{0007}y"), "x y");
+    }
+
+    #[test]
+    fn html_tags_dropped_and_entities_decoded() {
+        assert_eq!(
+            normalize("Bộ trưởng &amp; Thứ trưởng"),
+            "Bộ trưởng & Thứ trưởng"
+        );
+        assert_eq!(normalize("Hà&nbsp;Nội"), "Hà Nội");
+        assert_eq!(normalize("h&#7853;u qu&#x1EA3;"), "hậu quả");
+        assert_eq!(
+            normalize("&#0;&#xD800;&#1114112;"),
+            "\u{FFFD}\u{FFFD}\u{FFFD}"
+        );
+        assert_eq!(normalize("&agrave; &Dstrok;"), "à Đ");
+        assert_eq!(
+            normalize("<p>Một</p><p>Hai<br/>Ba</p>"),
+            "\nMột\n\nHai\nBa\n"
+        );
+        assert_eq!(
+            normalize("<b>Nguyễn</b> <a href=\"/x?a=1&amp;b=2\">Văn</a>"),
+            "Nguyễn Văn"
+        );
+        assert_eq!(
+            normalize("a<!-- x -->b<script>var s = '<p>';</script>c"),
+            "abc"
+        );
+        assert_eq!(normalize("<STYLE>p{}</Style>d"), "d");
+        // decoded once: escaped markup stays text
+        assert_eq!(normalize("&lt;p&gt; &amp;amp;"), "<p> &amp;");
+        // not markup
+        assert_eq!(
+            normalize("giá < 5 triệu, Q&A, AT&T; <3 &unknown; &#xZZ;"),
+            "giá < 5 triệu, Q&A, AT&T; <3 &unknown; &#xZZ;"
+        );
+        assert_eq!(normalize("a <b"), "a <b");
+        assert_eq!(normalize("<!DOCTYPE html><?xml x?>a<!-- cut"), "a cut");
+        assert_eq!(normalize("&"), "&");
+        assert_eq!(normalize("<"), "<");
+        assert_eq!(normalize("&#"), "&#");
+    }
+
+    #[test]
+    fn markup_characters_next_to_any_text_never_panic() {
+        let pieces = [
+            "&", "<", ">", ";", "#", "x", "&#", "&#x", "<!--", "-->", "</", "<script>", "ộ", "ữ",
+            "😀", "a", " ", "\n", "&amp;", "<p>", "1",
+        ];
+        // every sequence of up to three pieces, which puts each markup
+        // character before and after multi-byte characters at every offset
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    let text = format!("{a}{b}{c}");
+                    let _ = normalize(&text);
+                    let _ = normalize(&format!("{text}{}", "ộ".repeat(5)));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn html_scanning_stays_linear() {
+        let many_scripts = "<script>".repeat(50_000);
+        assert_eq!(normalize(&many_scripts), "");
+        assert_eq!(normalize(&"<!--".repeat(50_000)), "");
+        let many_opens = "<a".repeat(50_000);
+        assert_eq!(normalize(&many_opens), many_opens);
+        let start = std::time::Instant::now();
+        let many_amps = "&amp".repeat(100_000);
+        assert_eq!(normalize(&many_amps), many_amps);
+        assert!(start.elapsed().as_secs() < 10);
     }
 
     #[test]

@@ -1,14 +1,27 @@
 //! Segmentation: the article body told apart from page furniture, then cut
 //! into sentences with their byte spans.
+//!
+//! Scraped news pages carry menus before the article and lists of other
+//! stories, tags and footers after it. Facts come only from the headline,
+//! body and photo captions: a line is furniture when it looks like a menu
+//! item, link, file name or label, and everything after a related-stories
+//! header ("Có thể bạn quan tâm", "Tin cùng chuyên mục", ...) is furniture.
+//! Photo credits ("(Ảnh: TTXVN)") are cut off captions, so photographers
+//! never become facts.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use crate::normalize::fold_key;
 
 /// What part of the page a sentence comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum BlockKind {
-    /// Headline or lead.
+    /// Headline, or a line of metadata above the body (dateline).
     Title,
     /// Article text.
     Body,
-    /// A photo caption.
+    /// A photo caption, its credit cut off.
     Caption,
     /// Menus, related-story lists, footers: no facts are drawn from these.
     Furniture,
@@ -30,22 +43,377 @@ impl Sentence {
     }
 }
 
+/// The furniture word lists of `data/segment/`, folded for comparison.
+struct FurnitureLexicon {
+    headers: HashSet<String>,
+    lines: HashSet<String>,
+}
+
+fn lexicon() -> &'static FurnitureLexicon {
+    static LEXICON: OnceLock<FurnitureLexicon> = OnceLock::new();
+    LEXICON.get_or_init(|| {
+        let parse = |text: &str| {
+            text.lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .map(fold_key)
+                .collect()
+        };
+        FurnitureLexicon {
+            headers: parse(include_str!("../data/segment/furniture_headers.txt")),
+            lines: parse(include_str!("../data/segment/furniture_lines.txt")),
+        }
+    })
+}
+
 /// Splits normalised text into sentences, marking furniture.
 pub fn segment(text: &str) -> Vec<Sentence> {
+    let lexicon = lexicon();
     let mut out = Vec::new();
+    let mut body_started = false;
+    let mut after_article = false;
+    let mut previous_line = "";
     let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        let trimmed = line.trim();
-        if !trimmed.is_empty() {
-            let start = offset + (line.len() - line.trim_start().len());
-            out.push(Sentence {
-                index: out.len() as u32,
-                start,
-                end: start + trimmed.len(),
-                block: BlockKind::Body,
-            });
+    for raw in text.split_inclusive('\n') {
+        let line_start = offset + (raw.len() - raw.trim_start().len());
+        offset += raw.len();
+        let line = raw.trim();
+        if line.is_empty() {
+            continue;
         }
-        offset += line.len();
+        let repeated = line == previous_line;
+        previous_line = line;
+        let key = fold_key(strip_decoration(line));
+        let kind = if after_article {
+            LineKind::Furniture
+        } else if body_started && (lexicon.headers.contains(&key) || is_source_credit(line)) {
+            after_article = true;
+            LineKind::Furniture
+        } else if repeated || is_furniture_line(line, &key, lexicon) {
+            LineKind::Furniture
+        } else if let Some(len) = caption_length(line) {
+            if len == 0 {
+                LineKind::Furniture
+            } else {
+                LineKind::Caption(len)
+            }
+        } else if !body_started && !ends_sentence(line) {
+            LineKind::Title
+        } else {
+            LineKind::Body
+        };
+        match kind {
+            LineKind::Furniture => push(&mut out, line_start, line.len(), BlockKind::Furniture),
+            LineKind::Title => push(&mut out, line_start, line.len(), BlockKind::Title),
+            LineKind::Caption(len) => {
+                split_sentences(&line[..len], line_start, BlockKind::Caption, &mut out)
+            }
+            LineKind::Body => {
+                body_started |= word_count(line) >= 8;
+                split_sentences(line, line_start, BlockKind::Body, &mut out)
+            }
+        }
     }
     out
+}
+
+enum LineKind {
+    Furniture,
+    Title,
+    /// A caption, with the byte length kept once its credit is cut off.
+    Caption(usize),
+    Body,
+}
+
+fn push(out: &mut Vec<Sentence>, start: usize, len: usize, block: BlockKind) {
+    out.push(Sentence {
+        index: out.len() as u32,
+        start,
+        end: start + len,
+        block,
+    });
+}
+
+/// The line without list bullets, stars, pipes and a final colon.
+fn strip_decoration(line: &str) -> &str {
+    line.trim_matches(|c: char| {
+        matches!(
+            c,
+            '•' | '★' | '☆' | '|' | '*' | '-' | '+' | '>' | '»' | '·' | ':' | '[' | ']'
+        ) || c.is_whitespace()
+    })
+}
+
+fn word_count(line: &str) -> usize {
+    line.split_whitespace().count()
+}
+
+fn ends_sentence(line: &str) -> bool {
+    let line = line.trim_end_matches(['"', '\'', ')', ' ']);
+    line.ends_with(['.', '!', '?', ':', ';'])
+}
+
+/// Menu items, buttons, links, file names, labels and bylines.
+fn is_furniture_line(line: &str, key: &str, lexicon: &FurnitureLexicon) -> bool {
+    if lexicon.lines.contains(key) || lexicon.headers.contains(key) {
+        return true;
+    }
+    let words = word_count(line);
+    let bullet = line.starts_with(['•', '★', '☆', '|', '»', '·']);
+    // menu entries and tag lists; list items of an article read as sentences
+    if bullet && words <= 12 && !ends_sentence(line) {
+        return true;
+    }
+    // "PV", "aA", "fb yt zl tw": too short to state anything
+    if words <= 3 && !ends_sentence(line) && !line.chars().any(|c| c.is_ascii_digit()) {
+        return !looks_like_heading(line);
+    }
+    // a bare date line stays: it is the article's dateline
+    if words == 1 && is_link_or_file(line) {
+        return true;
+    }
+    false
+}
+
+/// A short line that may still be a headline ("Hà Nội đón khách"): three
+/// words, the first capitalised and the others not all capitalised.
+fn looks_like_heading(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    words.len() == 3
+        && words[0].chars().next().is_some_and(char::is_uppercase)
+        && words[1..]
+            .iter()
+            .any(|w| w.chars().next().is_some_and(char::is_lowercase))
+}
+
+/// URLs, domains and image file names.
+fn is_link_or_file(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    lower.starts_with("http://")
+        || lower.starts_with("https://")
+        || lower.starts_with("www.")
+        || [
+            ".jpg", ".jpeg", ".png", ".gif", ".webp", ".vn", ".com", ".net", ".org",
+        ]
+        .iter()
+        .any(|ext| lower.ends_with(ext))
+}
+
+/// "(Theo TTXVN/Vietnam+)", "Nguồn: VTV": the article's last line.
+fn is_source_credit(line: &str) -> bool {
+    let inner = line.trim_matches(|c: char| c == '(' || c == ')' || c.is_whitespace());
+    let lower = inner.to_lowercase();
+    (lower.starts_with("theo ") || lower.starts_with("nguồn:")) && word_count(inner) <= 6
+}
+
+/// When the line is a photo caption ("… (Ảnh: X)", "… ẢNH: X"), the byte
+/// length of its text without the credit (0 when it is only a credit).
+fn caption_length(line: &str) -> Option<usize> {
+    let lower = line.to_lowercase();
+    let at = ["ảnh:", "photo:", "ảnh minh họa", "ảnh minh hoạ"]
+        .iter()
+        .filter_map(|marker| lower.rfind(marker))
+        .max()?;
+    // lower-casing keeps byte offsets for Vietnamese, but check anyway
+    if !line.is_char_boundary(at) || lower.len() != line.len() {
+        return None;
+    }
+    let credit = &line[at..];
+    if word_count(credit) > 8 {
+        return None;
+    }
+    let text = line[..at].trim_end_matches(|c: char| c == '(' || c == '-' || c.is_whitespace());
+    Some(text.len())
+}
+
+/// Abbreviations after which a full stop does not end a sentence.
+const ABBREVIATIONS: [&str; 14] = [
+    "TP", "Tp", "TS", "ThS", "PGS", "GS", "BS", "KS", "Mr", "Mrs", "Dr", "St", "v.v", "Th",
+];
+
+/// Cuts a line into sentences at `.`, `!`, `?` followed by a space and a
+/// capital letter, digit or quote.
+fn split_sentences(line: &str, line_start: usize, block: BlockKind, out: &mut Vec<Sentence>) {
+    let bytes = line.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if matches!(b, b'.' | b'!' | b'?') {
+            let mut end = i + 1;
+            while end < bytes.len()
+                && matches!(bytes[end], b'.' | b'!' | b'?' | b'"' | b'\'' | b')')
+            {
+                end += 1;
+            }
+            let next = line[end..].trim_start();
+            let spaced = end < bytes.len() && bytes[end] == b' ';
+            let opens_sentence = next
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '"' || c == '(');
+            if spaced && opens_sentence && !ends_with_abbreviation(&line[..i]) {
+                push_trimmed(line, start, end, line_start, block, out);
+                start = end;
+            }
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    push_trimmed(line, start, line.len(), line_start, block, out);
+}
+
+fn ends_with_abbreviation(before: &str) -> bool {
+    let last = before.rsplit(' ').next().unwrap_or("");
+    ABBREVIATIONS.contains(&last)
+        || (last.chars().count() == 1 && last.chars().all(char::is_uppercase))
+}
+
+fn push_trimmed(
+    line: &str,
+    start: usize,
+    end: usize,
+    line_start: usize,
+    block: BlockKind,
+    out: &mut Vec<Sentence>,
+) {
+    let piece = &line[start..end];
+    let trimmed = piece.trim();
+    if trimmed.is_empty() {
+        return;
+    }
+    let lead = piece.len() - piece.trim_start().len();
+    push(out, line_start + start + lead, trimmed.len(), block);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn blocks(text: &str) -> Vec<(BlockKind, &str)> {
+        segment(text)
+            .into_iter()
+            .map(|s| (s.block, s.text(text)))
+            .collect()
+    }
+
+    fn facts_text(text: &str) -> Vec<&str> {
+        segment(text)
+            .into_iter()
+            .filter(|s| s.block != BlockKind::Furniture)
+            .map(|s| s.text(text))
+            .collect()
+    }
+
+    #[test]
+    fn menus_before_the_article_are_furniture() {
+        let page = "Logo\n  • Trang chủ\n  • Thời sự\n    • Quốc tế\nĐà Nẵng khai trương cảng biển mới\n\
+Sáng 3/4, Ủy ban nhân dân thành phố Đà Nẵng tổ chức lễ khai trương cảng Liên Chiểu với sự tham dự của nhiều đại biểu.\n";
+        let b = blocks(page);
+        assert_eq!(b[0].0, BlockKind::Furniture);
+        assert_eq!(b[1].0, BlockKind::Furniture);
+        assert_eq!(b[3], (BlockKind::Furniture, "• Quốc tế"));
+        assert_eq!(
+            b[4],
+            (BlockKind::Title, "Đà Nẵng khai trương cảng biển mới")
+        );
+        assert_eq!(b[5].0, BlockKind::Body);
+    }
+
+    #[test]
+    fn everything_after_a_related_stories_header_is_furniture() {
+        let page = "Tiêu đề bài viết về kinh tế\n\
+Ngân hàng Nhà nước Việt Nam vừa công bố chính sách mới về lãi suất cho doanh nghiệp nhỏ.\n\
+Tin cùng chuyên mục\n\
+Thống đốc Trần Văn Bình thăm Nhật Bản để thúc đẩy hợp tác tài chính giữa hai nước.\n\
+Trụ sở tòa soạn: số 1 phố Huế, Hà Nội.\n";
+        let kept = facts_text(page);
+        assert_eq!(kept.len(), 2);
+        assert!(kept[1].starts_with("Ngân hàng"));
+    }
+
+    #[test]
+    fn a_header_before_the_body_does_not_end_the_article() {
+        let page = "Tin mới\nBộ Y tế họp bàn về dịch bệnh mùa hè tại Hà Nội cùng đại diện các tỉnh phía Bắc.\n";
+        let kept = facts_text(page);
+        assert_eq!(
+            kept,
+            vec!["Bộ Y tế họp bàn về dịch bệnh mùa hè tại Hà Nội cùng đại diện các tỉnh phía Bắc."]
+        );
+    }
+
+    #[test]
+    fn captions_lose_their_credit_and_repeats_are_dropped() {
+        let page = "Ông Hoàng Minh Đức phát biểu tại hội nghị. (Ảnh: Quang Vinh)\n\
+Ông Hoàng Minh Đức phát biểu tại hội nghị. (Ảnh: Quang Vinh)\n\
+Bà Lê Thu Trang tiếp đoàn khách ẢNH: NGỌC ANH\n\
+Ảnh: Báo Mới\n";
+        let b = blocks(page);
+        assert_eq!(
+            b[0],
+            (
+                BlockKind::Caption,
+                "Ông Hoàng Minh Đức phát biểu tại hội nghị."
+            )
+        );
+        assert_eq!(b[1].0, BlockKind::Furniture);
+        assert_eq!(
+            b[2],
+            (BlockKind::Caption, "Bà Lê Thu Trang tiếp đoàn khách")
+        );
+        assert_eq!(b[3].0, BlockKind::Furniture);
+    }
+
+    #[test]
+    fn links_files_bylines_and_source_credit() {
+        let page = "Hội thảo quốc tế về năng lượng tái tạo đã diễn ra tại Cần Thơ trong hai ngày cuối tuần.\n\
+anh-hoi-thao.jpg\nbaomoi.com\nPV\n(Theo Báo Đầu tư)\nMột tin khác về giá vàng hôm nay tăng mạnh theo thị trường thế giới.\n";
+        let kept = facts_text(page);
+        assert_eq!(kept.len(), 1);
+    }
+
+    #[test]
+    fn sentences_split_at_full_stops_not_abbreviations_or_numbers() {
+        let text = "Hơn 2.500 đại biểu dự lễ. TP. Hồ Chí Minh đăng cai hội nghị! Ông nói: \"Chúng tôi sẵn sàng.\" Sau đó đoàn rời đi.";
+        let sentences: Vec<&str> = segment(text).iter().map(|s| s.text(text)).collect();
+        assert_eq!(
+            sentences,
+            vec![
+                "Hơn 2.500 đại biểu dự lễ.",
+                "TP. Hồ Chí Minh đăng cai hội nghị!",
+                "Ông nói: \"Chúng tôi sẵn sàng.\"",
+                "Sau đó đoàn rời đi."
+            ]
+        );
+    }
+
+    #[test]
+    fn spans_index_the_text() {
+        let text =
+            "  Một câu đầu tiên khá dài để làm thân bài của bài báo này.  \n\nCâu thứ hai.\n";
+        for s in segment(text) {
+            assert_eq!(s.text(text), s.text(text).trim());
+            assert!(!s.text(text).is_empty());
+        }
+        let idx: Vec<u32> = segment(text).iter().map(|s| s.index).collect();
+        assert_eq!(idx, vec![0, 1]);
+    }
+
+    #[test]
+    fn never_panics_on_odd_text() {
+        for text in [
+            "",
+            ".",
+            "..",
+            "Ảnh:",
+            "(",
+            "•",
+            "ẢNH: Ảnh: ảnh:",
+            "a.\u{1F600} B",
+            "Ω. Ω",
+        ] {
+            let _ = segment(text);
+        }
+    }
 }

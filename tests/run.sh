@@ -14,6 +14,12 @@ if [ ! -x "$venv/bin/python" ] || ! cmp -s tests/interop/requirements.txt "$venv
     cp tests/interop/requirements.txt "$venv/requirements.txt"
 fi
 
+# Graphviz renders the DOT export in the interop tests.
+if ! command -v dot >/dev/null && command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
+    echo "tests/run.sh: installing Graphviz" >&2
+    apt-get update -qq >/dev/null && apt-get install -y -qq graphviz >/dev/null
+fi
+
 cargo build --quiet
 cargo test --quiet
 KGEXPORT_BIN="$PWD/target/debug/kgexport" "$venv/bin/python" -m pytest -q tests/interop

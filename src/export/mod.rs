@@ -3,7 +3,11 @@
 //! same bytes.
 
 pub mod csv;
+pub mod dot;
+pub mod gexf;
+pub mod graphml;
 pub mod rdf;
+pub mod style;
 
 use std::io::{self, Write};
 
@@ -26,6 +30,12 @@ pub enum Format {
     Nquads,
     /// nodes.csv and edges.csv in the --output directory
     Csv,
+    /// GraphML for Gephi, networkx, igraph, yEd: coloured by node kind
+    Graphml,
+    /// GEXF 1.3 for Gephi and networkx: coloured by kind, sized by degree
+    Gexf,
+    /// Graphviz DOT: nodes filled by kind, with a legend
+    Dot,
 }
 
 impl Format {
@@ -50,6 +60,75 @@ impl Default for ExportOptions {
     }
 }
 
+/// The IRI of the node with id `node_id`, as every format writes it: the
+/// base followed by the id, with what an IRI may not hold percent-encoded.
+pub fn node_iri(options: &ExportOptions, node_id: &str) -> String {
+    format!(
+        "{}{}",
+        options.base_iri,
+        rdf::encode_iri_path(node_id, true)
+    )
+}
+
+/// XML plumbing shared by the GraphML and GEXF writers.
+pub mod xml {
+    use std::borrow::Cow;
+    use std::io::{self, Write};
+
+    use quick_xml::events::{BytesDecl, Event};
+    use quick_xml::Writer;
+
+    /// True for the characters XML 1.0 allows in a document (§2.2 `Char`):
+    /// tab, newline, carriage return, and everything from U+0020 except
+    /// U+FFFE and U+FFFF (surrogates cannot occur in a Rust string).
+    pub fn is_allowed_char(c: char) -> bool {
+        matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..='\u{10FFFF}')
+    }
+
+    /// `text` without the characters XML 1.0 forbids, which no parser
+    /// accepts even as character references. Everything else is left to the
+    /// writer's escaping.
+    pub fn clean_text(text: &str) -> Cow<'_, str> {
+        if text.chars().all(is_allowed_char) {
+            Cow::Borrowed(text)
+        } else {
+            Cow::Owned(text.chars().filter(|&c| is_allowed_char(c)).collect())
+        }
+    }
+
+    /// Writes a UTF-8 XML document, indented by two spaces: the declaration,
+    /// then the `root` element with `attributes` around what `body` writes,
+    /// then a final newline.
+    pub fn write_document(
+        out: &mut dyn Write,
+        root: &str,
+        attributes: &[(&str, &str)],
+        body: impl FnOnce(&mut Writer<&mut dyn Write>) -> io::Result<()>,
+    ) -> io::Result<()> {
+        let mut xml = Writer::new_with_indent(out, b' ', 2);
+        xml.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+        xml.create_element(root)
+            .with_attributes(attributes.iter().copied())
+            .write_inner_content(body)?;
+        let out = xml.into_inner();
+        out.write_all(b"\n")?;
+        out.flush()
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        #[test]
+        fn clean_text_drops_forbidden_characters_only() {
+            assert_eq!(clean_text("a\u{1}b\u{FFFE}c\u{FFFF}d\u{B}"), "abcd");
+            let allowed = "tab\tnl\ncr\r<&>\u{FFFD}\u{10FFFF}😀";
+            assert_eq!(clean_text(allowed), allowed);
+            assert!(matches!(clean_text("plain"), Cow::Borrowed(_)));
+        }
+    }
+}
+
 /// Writes a single-stream format (everything but CSV) to `out`.
 pub fn write_stream(
     graph: &KnowledgeGraph,
@@ -61,6 +140,9 @@ pub fn write_stream(
         Format::Turtle | Format::Ntriples | Format::Nquads => {
             rdf::write(graph, format, options, out)
         }
+        Format::Graphml => graphml::write(graph, options, out),
+        Format::Gexf => gexf::write(graph, options, out),
+        Format::Dot => dot::write(graph, out),
         Format::Csv => Err(io::Error::new(
             io::ErrorKind::InvalidInput,
             "csv writes a directory, not a stream",
