@@ -288,3 +288,57 @@ mod tests {
         assert_eq!(ids(&two_docs(true)), ids(&two_docs(false)));
     }
 }
+
+#[cfg(test)]
+mod corpus_tests {
+    use crate::graph::NodeKind;
+    use crate::{build_graph, Document};
+
+    #[test]
+    fn acronyms_spellings_and_roles_agree_across_articles() {
+        let a = Document::new(
+            "a.txt",
+            "Tổng Thư ký Liên hợp quốc Sven Lindahl phát biểu tại Hà Nội ngày 1/6/2024.",
+        );
+        let b = Document::new(
+            "b.txt",
+            "Tổng thư ký LHQ Sven Lindahl gặp Thủ tướng Thái Lan. Liên Hiệp Quốc sẽ hỗ trợ.",
+        );
+        let g = build_graph(vec![a, b]);
+        let of = |kind: NodeKind| -> Vec<String> {
+            g.nodes_sorted()
+                .iter()
+                .filter(|n| n.kind == kind)
+                .map(|n| n.label.clone())
+                .collect()
+        };
+        assert_eq!(of(NodeKind::Person), ["Sven Lindahl"]);
+        assert_eq!(of(NodeKind::Organization), ["Liên hợp quốc"]);
+        assert!(of(NodeKind::Role).contains(&"Tổng Thư ký Liên hợp quốc".to_string()));
+        let un = g.find("organization/lien-hop-quoc").expect("one UN node");
+        assert_eq!(g.node(un).label_en.as_deref(), Some("United Nations"));
+        assert!(g.node(un).aliases.contains("LHQ"));
+    }
+
+    #[test]
+    fn the_same_documents_in_another_order_give_the_same_graph() {
+        let docs = || {
+            vec![
+                Document::new(
+                    "x.txt",
+                    "Lễ ký Hiệp ước Azores về nghề cá (Hiệp ước Azores) diễn ra tại Lisbon.",
+                ),
+                Document::new("y.txt", "Bà Inês Carvalho dự Lễ ký Hiệp ước Azores."),
+            ]
+        };
+        let ids = |g: &crate::KnowledgeGraph| -> Vec<(String, Vec<String>)> {
+            g.nodes_sorted()
+                .iter()
+                .map(|n| (n.id.clone(), n.aliases.iter().cloned().collect()))
+                .collect()
+        };
+        let forward = build_graph(docs());
+        let backward = build_graph(docs().into_iter().rev());
+        assert_eq!(ids(&forward), ids(&backward));
+    }
+}

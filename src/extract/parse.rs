@@ -31,6 +31,10 @@ struct Parsed {
     entity: usize,
     /// The canonical label (known names spelled out).
     label: String,
+    /// For an event, what its name says it is about or part of, after the
+    /// head and modifiers ("Mekong - Lan Thương" of "Hội nghị thượng đỉnh
+    /// Mekong - Lan Thương").
+    object: Option<String>,
 }
 
 /// A run of a name: plain tokens, or a lexicon entry spelled canonically.
@@ -605,6 +609,7 @@ impl SentenceParser<'_, '_> {
                 end: i + 1,
                 entity: ent,
                 label,
+                object: None,
             });
         }
         let (end, label, en, parent_entity) = if let Some((end, e)) =
@@ -704,13 +709,12 @@ impl SentenceParser<'_, '_> {
             }
         }
         let end = self.alias_tail(end, ent, NodeKind::Organization);
+        let _ = en;
         Some(Parsed {
             end,
             entity: ent,
-            label: {
-                let _ = en;
-                label
-            },
+            label,
+            object: None,
         })
     }
 
@@ -882,6 +886,42 @@ impl SentenceParser<'_, '_> {
                         complement = Some((ent, label.clone(), en.clone()));
                         end = org_end;
                         break;
+                    }
+                }
+                // "Bộ trưởng Thương mại Singapore": another country's
+                // ministry, named by its field and the country
+                if complement.is_none() {
+                    let mut g = t_end + 1;
+                    while g < t_end + 3 && self.lowercase_word(g) && !lex.is_stopword(self.low(g)) {
+                        g += 1;
+                    }
+                    if let Some((ce, c)) = self.hit(g, &[Category::Country]).filter(|_| self.cap(g))
+                    {
+                        let label = format!("Bộ {} {}", self.span(t_end, g), c.canonical);
+                        let cev = self.evidence(g, ce, 0.9);
+                        let cs = self.span(g, ce).to_string();
+                        let cent = self.b.mention(
+                            NodeKind::Country,
+                            &c.canonical,
+                            &cs,
+                            c.english.as_deref(),
+                            Form::Full,
+                            cev,
+                        );
+                        self.push(NodeKind::Country, g, ce, cent, false);
+                        let surface = self.span(t_end, ce).to_string();
+                        let ev = self.evidence(t_end, ce, 0.75);
+                        let ent = self.b.mention(
+                            NodeKind::Organization,
+                            &label,
+                            &surface,
+                            None,
+                            Form::Full,
+                            ev,
+                        );
+                        self.push(NodeKind::Organization, t_end, ce, ent, false);
+                        complement = Some((ent, label, None));
+                        end = ce;
                     }
                 }
             }
@@ -1264,6 +1304,8 @@ impl SentenceParser<'_, '_> {
                     let b_label = self.b.label(b_ent).to_string();
                     label = format!("{prefix} {b_label}");
                     base = Some((b_ent, b_kind, b_label));
+                } else if let Some(object) = &p.object {
+                    label = format!("{prefix} {object}");
                 }
                 coordinated = Some(p);
             }
@@ -1304,10 +1346,16 @@ impl SentenceParser<'_, '_> {
         if let Some(o) = organiser {
             self.fact(ent, Relation::OrganizedBy, o, 0.7);
         }
+        let object = label
+            .strip_prefix(prefix.as_str())
+            .map(str::trim)
+            .filter(|o| !o.is_empty())
+            .map(str::to_string);
         Some(Parsed {
             end: surface_end,
             entity: ent,
             label,
+            object,
         })
     }
 
@@ -1444,6 +1492,7 @@ impl SentenceParser<'_, '_> {
             end,
             entity: ent,
             label,
+            object: None,
         })
     }
 
@@ -1477,6 +1526,7 @@ impl SentenceParser<'_, '_> {
                 end,
                 entity: ent,
                 label: e.canonical.clone(),
+                object: None,
             });
         }
         if let Some((he, area)) = self.hit(i, &[Category::AreaHead]) {
@@ -1508,6 +1558,7 @@ impl SentenceParser<'_, '_> {
                 end: ne,
                 entity: ent,
                 label,
+                object: None,
             });
         }
         if let Some((he, _)) = self.hit(i, &[Category::VenueHead]) {
@@ -1529,6 +1580,7 @@ impl SentenceParser<'_, '_> {
                 end: ce,
                 entity: ent,
                 label,
+                object: None,
             });
         }
         None
