@@ -8,6 +8,7 @@ use clap::Parser;
 use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::error::Error;
+use crate::export::csv::{CsvDialect, CsvOptions};
 use crate::export::{self, ExportOptions, Format, DEFAULT_BASE_IRI};
 use crate::input::{self, Entry, Found, Source};
 use crate::output;
@@ -18,7 +19,9 @@ Examples:
   kgexport --format turtle                      the bundled sample corpus, as Turtle
   kgexport articles/ -o graph.ttl               every .txt under articles/
   kgexport --format nquads a.txt b.txt > g.nq   one named graph per article
-  kgexport --format csv -o out/ articles/       out/nodes.csv and out/edges.csv
+  kgexport --format csv -o out/ articles/       out/nodes.csv and out/edges.csv (Gephi, Kùzu)
+  kgexport --format csv --csv-dialect neo4j -o import/ a/   for neo4j-admin database import
+  kgexport --format jsonld -o graph.jsonld a/   JSON-LD, the same triples as Turtle
   kgexport --format graphml -o g.graphml a/     for Gephi, networkx, igraph (also gexf)
   kgexport --format dot | dot -Tsvg > g.svg     a picture through Graphviz
   cat article.txt | kgexport --stats            from stdin, with counts on stderr
@@ -63,6 +66,17 @@ pub struct Args {
     /// Output file (a directory for csv); stdout when absent.
     #[arg(short, long, value_name = "PATH")]
     pub output: Option<PathBuf>,
+
+    /// Headers of --format csv: gephi (also Kùzu COPY FROM and the scorer)
+    /// or neo4j (neo4j-admin import: id:ID, :LABEL, :START_ID, :END_ID, :TYPE).
+    #[arg(long, value_enum, value_name = "DIALECT", default_value_t = CsvDialect::Gephi)]
+    pub csv_dialect: CsvDialect,
+
+    /// In --format csv, prefix ' to cells starting with =, +, -, @ so that
+    /// spreadsheet programs do not run them as formulas. Off by default: the
+    /// ' stays part of the value in Gephi, neo4j and Kùzu.
+    #[arg(long)]
+    pub spreadsheet_safe: bool,
 
     /// Base IRI of the minted node IRIs.
     #[arg(long, value_name = "IRI", default_value = DEFAULT_BASE_IRI)]
@@ -405,15 +419,23 @@ fn progress_bar(entries: &[Entry], quiet: bool) -> ProgressBar {
 fn write_graph(graph: &KnowledgeGraph, args: &Args, options: &ExportOptions) -> Result<(), Error> {
     match (&args.output, args.format.is_directory()) {
         (Some(dir), true) => {
+            let csv_options = CsvOptions {
+                dialect: args.csv_dialect,
+                spreadsheet_safe: args.spreadsheet_safe,
+            };
             output::ensure_dir(dir)?;
             output::write_all_atomically(vec![
                 (
                     dir.join(export::csv::NODES_FILE),
-                    Box::new(|w: &mut dyn Write| export::csv::write_nodes(graph, options, w)),
+                    Box::new(|w: &mut dyn Write| {
+                        export::csv::write_nodes_with(graph, options, csv_options, w)
+                    }),
                 ),
                 (
                     dir.join(export::csv::EDGES_FILE),
-                    Box::new(|w: &mut dyn Write| export::csv::write_edges(graph, options, w)),
+                    Box::new(|w: &mut dyn Write| {
+                        export::csv::write_edges_with(graph, options, csv_options, w)
+                    }),
                 ),
             ])
         }
@@ -461,6 +483,20 @@ mod tests {
         let args = Args::try_parse_from(["kgexport"]).unwrap();
         assert_eq!(args.on_error, OnError::Fail);
         assert_eq!(args.max_doc_bytes, input::DEFAULT_MAX_DOC_BYTES);
+        assert_eq!(args.csv_dialect, CsvDialect::Gephi);
+        assert!(!args.spreadsheet_safe);
+        let args = Args::try_parse_from([
+            "kgexport",
+            "--format",
+            "csv",
+            "--csv-dialect",
+            "neo4j",
+            "--spreadsheet-safe",
+        ])
+        .unwrap();
+        assert_eq!(args.csv_dialect, CsvDialect::Neo4j);
+        assert!(args.spreadsheet_safe);
+        assert!(Args::try_parse_from(["kgexport", "--csv-dialect", "excel"]).is_err());
     }
 
     #[test]
