@@ -127,8 +127,13 @@ pub fn write(
         let produced = producer
             .join()
             .unwrap_or_else(|_| Err(io::Error::other("the RDF writer panicked")));
-        // the producer's error is the cause of a parse error, so it goes first
-        produced.and(written)
+        match (produced, written) {
+            // the producer's own failure explains a parse error downstream
+            (Err(cause), _) if cause.kind() != io::ErrorKind::BrokenPipe => Err(cause),
+            // a producer cut off because the output failed: the output's error
+            (_, Err(output)) => Err(output),
+            (produced, Ok(())) => produced,
+        }
     })
 }
 
@@ -366,6 +371,62 @@ mod tests {
             .collect();
         assert_eq!(languages, ["en", "vi"]);
         assert_eq!(text, document(&sample()), "deterministic");
+    }
+
+    /// A writer that fails like a full disk after `room` bytes.
+    struct FullDisk {
+        room: usize,
+    }
+
+    impl Write for FullDisk {
+        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+            if self.room == 0 {
+                return Err(io::Error::new(io::ErrorKind::StorageFull, "disk full"));
+            }
+            let n = buf.len().min(self.room);
+            self.room -= n;
+            Ok(n)
+        }
+
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn errors_name_their_cause() {
+        // the output fails: its error, not the producer's broken pipe
+        let mut big = KnowledgeGraph::new();
+        let doc = big.add_source("a.txt");
+        for i in 0..2000 {
+            let evidence = Evidence {
+                doc,
+                sentence: i,
+                start: 0,
+                end: 1,
+                confidence: 1.0,
+            };
+            big.add_node(
+                NodeKind::Person,
+                &format!("Người {i}"),
+                None,
+                [],
+                [evidence],
+            );
+        }
+        let err = write(
+            &big,
+            &ExportOptions::default(),
+            &mut FullDisk { room: 4096 },
+        )
+        .unwrap_err();
+        assert_eq!(err.kind(), io::ErrorKind::StorageFull);
+        // the producer fails: its error, not a parse error of what it left
+        let bad = ExportOptions {
+            base_iri: "not an iri ".to_string(),
+        };
+        let err = write(&sample(), &bad, &mut Vec::new()).unwrap_err();
+        assert_eq!(err.kind(), io::ErrorKind::InvalidInput);
     }
 
     #[test]
