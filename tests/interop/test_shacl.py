@@ -87,3 +87,36 @@ def test_a_broken_graph_does_not_conform(export, shapes, breakage):
     breakage(data)
     conforms, _ = validate(data, shapes)
     assert not conforms, breakage.__name__
+
+
+# Columns that carry no term of the graph: the node IRI itself, Gephi's edge
+# direction, and GraphML's visual keys (colour, size, Gephi's edge label).
+NOT_TERMS = {"iri", "type", "r", "g", "b", "size"}
+
+
+def export_columns(export):
+    """Every column name the table and graph-viewer formats write."""
+    import csv as csv_module
+    from lxml import etree
+    columns = set()
+    for extra in ((), ("--csv-dialect", "neo4j")):
+        folder = export("csv", *extra)
+        for name in ("nodes.csv", "edges.csv"):
+            with open(folder / name, encoding="utf-8", newline="") as f:
+                columns |= set(next(csv_module.reader(f)))
+    graphml = etree.parse(str(export("graphml")))
+    columns |= {k.get("attr.name") for k in graphml.iter("{*}key")}
+    gexf = etree.parse(str(export("gexf")))
+    columns |= {a.get("title") for a in gexf.iter("{*}attribute")}
+    return columns
+
+
+def test_the_ontology_names_every_column_of_the_table_formats(export):
+    onto = rdflib.Graph()
+    onto.parse(ROOT / "ontology" / "kgexport.ttl", format="turtle")
+    documented = {str(o) for o in onto.objects(None, KG.tableColumn)}
+    columns = export_columns(export)
+    assert len(columns) > 20
+    assert columns - NOT_TERMS - documented == set()
+    # and nothing documented that no format writes
+    assert documented - columns == set()
