@@ -1,6 +1,7 @@
 """The JSON-LD export, read by rdflib and pyoxigraph: the same triples as the
 Turtle export, with a context of short terms."""
 import json
+import pathlib
 import subprocess
 
 import pyoxigraph as ox
@@ -66,3 +67,21 @@ def test_hostile_strings_survive(kgexport, tmp_path, name):
     graph = rdflib_graph(out, "json-ld")
     assert name in {str(o) for o in graph.objects(None, rdflib.URIRef(KG + "fileName"))}
     assert set(graph) == set(rdflib_graph(nt, "nt"))
+
+
+def test_with_the_ontology_an_rdfs_reasoner_gives_the_schema_org_view(export):
+    """What README says: the schema.org mapping is the ontology's subclass and
+    subproperty axioms, applied to the JSON-LD by RDFS entailment."""
+    import owlrl
+    graph = rdflib_graph(export("jsonld"), "json-ld")
+    graph.parse(pathlib.Path(__file__).resolve().parents[2] / "ontology" / "kgexport.ttl",
+                format="turtle")
+    owlrl.DeductiveClosure(owlrl.RDFS_Semantics).expand(graph)
+    schema = rdflib.Namespace("https://schema.org/")
+    kg = rdflib.Namespace(KG)
+    people = set(graph.subjects(rdflib.RDF.type, kg.Person))
+    assert people and people <= set(graph.subjects(rdflib.RDF.type, schema.Person))
+    located = set(graph.subject_objects(kg.location))
+    assert located and located <= set(graph.subject_objects(schema.location))
+    organizers = set(graph.subject_objects(kg.organizedBy))
+    assert organizers and organizers <= set(graph.subject_objects(schema.organizer))

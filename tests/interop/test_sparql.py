@@ -3,6 +3,12 @@ export (pyoxigraph, and rdflib for the same queries). Expected answers come
 from the gold graphs in eval/dev and the articles, not from kgexport's output;
 where kgexport misses a gold answer, the test asserts what it gets right
 (see the comments)."""
+import csv
+import io
+import pathlib
+import subprocess
+import sys
+
 import pyoxigraph as ox
 import pytest
 import rdflib
@@ -112,3 +118,29 @@ def test_evidence_leads_back_to_the_article(ask):
         }""")
     assert {f.rsplit("/", 1)[-1] for f, _ in answers} == {"001_b4557408310acd83.txt"}
     assert all("Ghada Waly" in text for _, text in answers)
+
+
+MINISTRY_QUERY = PREFIXES + """
+SELECT DISTINCT ?name ?role WHERE {
+  ?org a kg:Organization ; rdfs:label "Bộ Công an"@vi .
+  ?r kg:roleIn ?org ; rdfs:label ?role .
+  ?person kg:holdsRole ?r ; rdfs:label ?name .
+  FILTER(lang(?name) = "vi" && lang(?role) = "vi")
+}"""
+
+
+@pytest.mark.parametrize("fmt,media_type", [("turtle", "text/turtle"),
+                                            ("jsonld", "application/ld+json")])
+def test_oxigraph_cli_loads_and_answers_the_readme_query(export, tmp_path, fmt, media_type):
+    """The README's commands: `oxigraph load` then `oxigraph query`."""
+    cli = pathlib.Path(sys.executable).parent / "oxigraph"
+    store = tmp_path / "db"
+    subprocess.run([cli, "load", "--location", store, "--file", export(fmt),
+                    "--format", media_type],
+                   check=True, capture_output=True)
+    run = subprocess.run([cli, "query", "--location", store, "--query", MINISTRY_QUERY,
+                          "--results-format", "csv"],
+                         check=True, capture_output=True, text=True)
+    rows = list(csv.reader(io.StringIO(run.stdout)))
+    # gold, doc 001: Lương Tam Quang, Bộ trưởng Bộ Công an
+    assert rows == [["name", "role"], ["Lương Tam Quang", "Bộ trưởng Bộ Công an"]]
