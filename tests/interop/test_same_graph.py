@@ -12,6 +12,7 @@ import pyoxigraph as ox
 import pytest
 import rdflib
 from rdflib import RDF
+from test_rdf import rdflib_triples
 
 KG = "https://w3id.org/kgexport/ontology#"
 BASE = "https://w3id.org/kgexport/id/"
@@ -42,13 +43,9 @@ def node_id(iri):
     return urllib.parse.unquote(iri[len(BASE):])
 
 
-def rdflib_read(path, fmt):
-    if fmt == "nquads":
-        ds = rdflib.Dataset()
-        ds.parse(path, format="nquads")
-        return {(s, p, o) for s, p, o, _ in ds.quads((None, None, None, None))}
+def rdflib_jsonld(path):
     graph = rdflib.Graph()
-    graph.parse(path, format=fmt)
+    graph.parse(path, format="json-ld")
     return set(graph)
 
 
@@ -67,13 +64,12 @@ def rdf_counts(triples):
 
 
 READERS = {
-    "turtle/rdflib": lambda e: rdf_counts(rdflib_read(e("turtle"), "turtle")),
-    "ntriples/rdflib": lambda e: rdf_counts(rdflib_read(e("ntriples"), "nt")),
-    "nquads/rdflib": lambda e: rdf_counts(rdflib_read(e("nquads"), "nquads")),
-    "jsonld/rdflib": lambda e: rdf_counts(rdflib_read(e("jsonld"), "json-ld")),
+    "turtle/rdflib": lambda e: rdf_counts(rdflib_triples(e("turtle"), "turtle")),
+    "ntriples/rdflib": lambda e: rdf_counts(rdflib_triples(e("ntriples"), "ntriples")),
+    "nquads/rdflib": lambda e: rdf_counts(rdflib_triples(e("nquads"), "nquads")),
+    "jsonld/rdflib": lambda e: rdf_counts(rdflib_jsonld(e("jsonld"))),
     "turtle/pyoxigraph": lambda e: rdf_counts(oxigraph_read(e("turtle"), ox.RdfFormat.TURTLE)),
-    "nquads/pyoxigraph": lambda e: rdf_counts(
-        {t for t in oxigraph_read(e("nquads"), ox.RdfFormat.N_QUADS)}),
+    "nquads/pyoxigraph": lambda e: rdf_counts(oxigraph_read(e("nquads"), ox.RdfFormat.N_QUADS)),
     "jsonld/pyoxigraph": lambda e: rdf_counts(oxigraph_read(e("jsonld"), ox.RdfFormat.JSON_LD)),
 }
 
