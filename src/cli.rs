@@ -167,6 +167,7 @@ pub fn run_with(args: &Args) -> Result<(), Error> {
     if args.format.is_directory() && args.output.is_none() {
         return Err(Error::Usage(CSV_NEEDS_OUTPUT.into()));
     }
+    csv_options(args)?;
     match &args.output {
         Some(dir) if args.format.is_directory() => output::check_dir_target(dir)?,
         Some(path) => output::check_file_target(path)?,
@@ -419,10 +420,7 @@ fn progress_bar(entries: &[Entry], quiet: bool) -> ProgressBar {
 fn write_graph(graph: &KnowledgeGraph, args: &Args, options: &ExportOptions) -> Result<(), Error> {
     match (&args.output, args.format.is_directory()) {
         (Some(dir), true) => {
-            let csv_options = CsvOptions {
-                dialect: args.csv_dialect,
-                spreadsheet_safe: args.spreadsheet_safe,
-            };
+            let csv_options = csv_options(args)?;
             output::ensure_dir(dir)?;
             output::write_all_atomically(vec![
                 (
@@ -451,6 +449,21 @@ fn write_graph(graph: &KnowledgeGraph, args: &Args, options: &ExportOptions) -> 
                 .map_err(|e| Error::io("<stdout>", e))
         }
     }
+}
+
+/// The CSV settings; asking for them with another format is a usage error
+/// rather than an option silently ignored.
+fn csv_options(args: &Args) -> Result<CsvOptions, Error> {
+    let options = CsvOptions {
+        dialect: args.csv_dialect,
+        spreadsheet_safe: args.spreadsheet_safe,
+    };
+    if args.format != Format::Csv && options != CsvOptions::default() {
+        return Err(Error::Usage(
+            "--csv-dialect and --spreadsheet-safe apply to --format csv only".into(),
+        ));
+    }
+    Ok(options)
 }
 
 /// The base IRI if it is an absolute IRI that node ids can be appended to.
@@ -497,6 +510,28 @@ mod tests {
         assert_eq!(args.csv_dialect, CsvDialect::Neo4j);
         assert!(args.spreadsheet_safe);
         assert!(Args::try_parse_from(["kgexport", "--csv-dialect", "excel"]).is_err());
+        assert_eq!(
+            csv_options(&args).unwrap(),
+            CsvOptions {
+                dialect: CsvDialect::Neo4j,
+                spreadsheet_safe: true
+            }
+        );
+        for other in [
+            ["kgexport", "--format", "turtle", "--csv-dialect", "neo4j"],
+            [
+                "kgexport",
+                "--format",
+                "graphml",
+                "--spreadsheet-safe",
+                "-q",
+            ],
+        ] {
+            let args = Args::try_parse_from(other).unwrap();
+            assert!(matches!(csv_options(&args), Err(Error::Usage(_))));
+        }
+        let args = Args::try_parse_from(["kgexport", "--format", "jsonld"]).unwrap();
+        assert_eq!(csv_options(&args).unwrap(), CsvOptions::default());
     }
 
     #[test]

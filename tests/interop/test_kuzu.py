@@ -2,6 +2,7 @@
 columns are positional, ESCAPE='"' for RFC 4180 quoting, HEADER=true, node
 tables before rel tables. The statements are those of the README."""
 import csv
+import subprocess
 
 import kuzu
 import pytest
@@ -87,3 +88,28 @@ def test_a_dangling_endpoint_aborts_the_copy(export, tmp_path):
                                       "Directed,1,0.5,,x.txt\n", encoding="utf-8")
     with pytest.raises(RuntimeError):
         load(tmp_path, folder)
+
+
+def test_quotes_backslashes_commas_semicolons_and_line_breaks_load_as_written(kgexport, tmp_path):
+    """FORMATS.md §8: Kùzu's default escape is `\\`; with ESCAPE='"' every cell
+    arrives as Python's csv module reads it."""
+    name = 'tin "một", số\\1;a.txt'
+    (tmp_path / name).write_text('Ông Lý Văn Tám, "Tổng" \\ Giám đốc; thăm Hà Nội.\n'
+                                 'Bà Trần Thị Bốn dự Lễ khai mạc tại Hà Nội, "phố\nmới".',
+                                 encoding="utf-8")
+    folder = tmp_path / "out"
+    subprocess.run([kgexport, "--format", "csv", "-o", str(folder), name],
+                   check=True, capture_output=True, cwd=tmp_path)
+    db, conn = load(tmp_path, folder)
+    try:
+        nodes = answers(conn, "MATCH (n:Node) RETURN n.id, n.label, n.sources")
+        assert sorted(nodes) == sorted((r["id"], r["label"], r["sources"])
+                                       for r in rows(folder / "nodes.csv"))
+        assert {s for _, _, s in nodes} == {name}
+        edges = answers(conn, "MATCH (a)-[e:Edge]->(b) RETURN a.id, b.id, e.evidence, e.sources")
+        assert sorted(edges) == sorted((r["source"], r["target"], r["evidence"] or None,
+                                        r["sources"]) for r in rows(folder / "edges.csv"))
+        assert any('"' in e and "," in e for _, _, e, _ in edges), edges
+    finally:
+        conn.close()
+        db.close()
