@@ -114,3 +114,20 @@ def test_spreadsheet_safe_is_opt_in(kgexport, tmp_path):
         cells = [c for row in read(out / "nodes.csv")[1] for c in row]
         formula = [c for c in cells if c.lstrip("'").startswith(("=", "+", "-", "@"))]
         assert formula and all(c.startswith(cell_start) for c in formula), formula
+
+
+def test_the_scorer_reads_the_neo4j_dialect_like_the_gephi_one(export):
+    """eval/score.py picks `:LABEL` as the node type and `:TYPE` as the relation."""
+    import importlib.util
+    import os
+    import pathlib
+    score_py = pathlib.Path(os.environ.get("KGEXPORT_EVAL_DIR", "/work/shared/eval")) / "score.py"
+    if not score_py.exists():
+        pytest.skip(f"no scorer at {score_py} (set KGEXPORT_EVAL_DIR)")
+    spec = importlib.util.spec_from_file_location("kgscore", score_py)
+    score = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(score)
+    neo4j = score.read_prediction(str(export("csv", "--csv-dialect", "neo4j")))
+    gephi = score.read_prediction(str(export("csv")))
+    assert neo4j == gephi
+    assert neo4j[1], "edges were read"
