@@ -67,7 +67,7 @@ const NAME_PARTICLES: [&str; 14] = [
 ];
 
 /// Two-syllable words whose second syllable is also a function word.
-const COMPOUNDS: [&str; 8] = [
+const COMPOUNDS: [&str; 12] = [
     "tự do",
     "lý do",
     "hợp tác",
@@ -76,6 +76,10 @@ const COMPOUNDS: [&str; 8] = [
     "chính trị",
     "thông tin",
     "nhân dân",
+    "giao thông",
+    "truyền thông",
+    "thông tấn",
+    "thông minh",
 ];
 
 /// Lower-case words that open a document's topic right after its head
@@ -1223,6 +1227,18 @@ impl SentenceParser<'_, '_> {
             && self.lowercase_word(k)
             && (!lex.is_stopword(self.low(k)) || EVENT_VERBS.contains(&self.low(k)))
             && !self.lower_blocks(k)
+            && self.in_date(k).is_none()
+        {
+            k += 1;
+        }
+        // a number after "số", "lần thứ", "khóa": "tuyến metro số 2"
+        while k > head_end
+            && matches!(self.low(k - 1), "số" | "thứ" | "khóa" | "năm")
+            && self
+                .word(k)
+                .bytes()
+                .next()
+                .is_some_and(|b| b.is_ascii_digit())
             && self.in_date(k).is_none()
         {
             k += 1;

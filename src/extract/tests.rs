@@ -641,3 +641,38 @@ fn output_is_deterministic() {
         "Tổng Thư ký ASEAN Kao Minh Hòa tiếp Đại sứ Ba Lan Jan Nowak tại Jakarta ngày 3/3/2023.";
     assert_eq!(run(text), run(text));
 }
+
+#[test]
+fn city_bodies_given_names_and_numbered_events() {
+    let text = "Sáng 15/1/2025, UBND TP.HCM tổ chức lễ khởi công tuyến metro số 2 Bến Thành - Tham Lương.\n\
+                Giám đốc Sở Giao thông vận tải TP.HCM Trần Quang Lâm cho biết dự án do Ngân hàng Phát triển châu Á (ADB) tài trợ. Theo ông Lâm, dự án hoàn thành năm 2030.\n\
+                Dự lễ có đại diện Đại sứ quán Đức tại Việt Nam.";
+    let f = run(text);
+    let d = dump(&f);
+    assert_eq!(
+        labels(&f, NodeKind::Person),
+        ["Trần Quang Lâm"],
+        "'ông Lâm' is him: {d}"
+    );
+    let role = labels(&f, NodeKind::Role);
+    assert!(
+        role.iter()
+            .any(|r| r.starts_with("Giám đốc Sở Giao thông vận tải")),
+        "{d}"
+    );
+    let works = labels(&f, NodeKind::Event);
+    let ground = works
+        .iter()
+        .find(|e| e.starts_with("Lễ khởi công tuyến metro số 2"))
+        .expect(&d);
+    assert!(ground.ends_with("Bến Thành - Tham Lương"), "{d}");
+    assert!(rel(&f, ground, Relation::Date, "2025-01-15"), "{d}");
+    let city = labels(&f, NodeKind::Organization);
+    let ubnd = city.iter().find(|o| o.starts_with("UBND")).expect(&d);
+    assert!(rel(&f, ground, Relation::OrganizedBy, ubnd), "{d}");
+    assert!(has(&f, NodeKind::Organization, "Đại sứ quán Đức"), "{d}");
+    assert!(
+        has(&f, NodeKind::Organization, "Ngân hàng Phát triển châu Á"),
+        "{d}"
+    );
+}
