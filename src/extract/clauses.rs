@@ -9,10 +9,12 @@ use super::parse::{Mention, SentenceParser};
 use crate::graph::{NodeKind, Relation};
 
 /// Verbs whose subject hosts the event that follows (and takes part).
-const HOST: [&[&str]; 4] = [
+const HOST: [&[&str]; 5] = [
     &["chủ", "trì"],
     &["đăng", "cai"],
     &["đồng", "chủ", "trì"],
+    // "X (đã) có cuộc gặp gỡ báo chí": X holds the meeting that follows
+    &["có"],
     &["chủ", "tọa"],
 ];
 /// Verbs whose subject organises the event that follows ("UBND tỉnh X tổ
@@ -90,13 +92,18 @@ pub fn relations(p: &mut SentenceParser<'_, '_>) {
     let n = p.toks.len();
     let mut start = 0;
     let mut first_event = None;
+    // the subject of the clause before, for "...; và cùng các đại biểu
+    // tham quan X" with its subject left out
+    let mut carried: Option<Mention> = None;
     for k in 0..=n {
         let end_here = k == n || (!p.toks[k].word && matches!(p.low_at(k), "." | ";" | "!" | "?"));
         if end_here {
             if k > start {
-                if let Some(e) = clause(p, start, k) {
+                let (event, subject) = clause(p, start, k, carried);
+                if let Some(e) = event {
                     first_event.get_or_insert(e);
                 }
+                carried = subject;
             }
             start = k + 1;
         }
@@ -132,7 +139,12 @@ fn inside_mention(ms: &[Mention], k: usize) -> bool {
 }
 
 /// The relations of clause `s..e`; returns its first top-level event.
-fn clause(p: &mut SentenceParser<'_, '_>, s: usize, e: usize) -> Option<usize> {
+fn clause(
+    p: &mut SentenceParser<'_, '_>,
+    s: usize,
+    e: usize,
+    carried: Option<Mention>,
+) -> (Option<usize>, Option<Mention>) {
     let ms: Vec<Mention> = p
         .mentions
         .iter()
@@ -390,6 +402,13 @@ fn clause(p: &mut SentenceParser<'_, '_>, s: usize, e: usize) -> Option<usize> {
         while let Some(&(es, ee, ev)) = events.iter().find(|(es, _, _)| *es >= at && *es <= at + 1)
         {
             targets.push(ev);
+            // events named inside it by coordination ("Lễ mở ký và Hội
+            // nghị cấp cao X")
+            for &(is, ie, inner) in &events {
+                if is > es && ie <= ee && !targets.contains(&inner) {
+                    targets.push(inner);
+                }
+            }
             after = ee;
             if p.low_at(ee) == "và" && es < ee {
                 at = ee + 1;
@@ -418,16 +437,22 @@ fn clause(p: &mut SentenceParser<'_, '_>, s: usize, e: usize) -> Option<usize> {
             continue;
         }
         // "Phát biểu tại buổi lễ, X ...": a fronted verb's subject follows
-        let agent = agent_before.or_else(|| {
-            (k == s)
-                .then(|| {
-                    ms.iter()
-                        .filter(|m| agent_kind(m.kind) && m.top && m.start >= after)
-                        .min_by_key(|m| m.start)
-                        .copied()
-                })
-                .flatten()
-        });
+        let agent = agent_before
+            .or_else(|| {
+                (k == s)
+                    .then(|| {
+                        ms.iter()
+                            .filter(|m| agent_kind(m.kind) && m.top && m.start >= after)
+                            .min_by_key(|m| m.start)
+                            .copied()
+                    })
+                    .flatten()
+            })
+            .or_else(|| {
+                let elided = matches!(p.low_at(s), "và" | "đồng" | "rồi")
+                    && !ms.iter().any(|m| agent_kind(m.kind) && m.top && m.end <= k);
+                carried.filter(|_| elided)
+            });
         let Some(agent) = agent else { continue };
         // an active "tổ chức" needs its subject right before it ("UBND tỉnh
         // X (đã) tổ chức Hội nghị Y"), not any body earlier in the clause
@@ -568,8 +593,15 @@ fn clause(p: &mut SentenceParser<'_, '_>, s: usize, e: usize) -> Option<usize> {
         p.b.recent_events.retain(|&x| x != ev);
         p.b.recent_events.push(ev);
     }
-    events
+    let subject = ms
+        .iter()
+        .filter(|m| agent_kind(m.kind) && m.top)
+        .min_by_key(|m| m.start)
+        .copied()
+        .or(carried);
+    let first = events
         .iter()
         .min_by_key(|(s, _, _)| *s)
-        .map(|&(_, _, ev)| ev)
+        .map(|&(_, _, ev)| ev);
+    (first, subject)
 }
