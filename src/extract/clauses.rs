@@ -108,6 +108,7 @@ pub fn relations(p: &mut SentenceParser<'_, '_>) {
             start = k + 1;
         }
     }
+    topic_sessions(p);
     // "Cùng dự có A, B, C", "Tham dự có ...": the event in focus
     if let Some(focus) = p.b.focus_event {
         let lead =
@@ -560,14 +561,27 @@ fn clause(
         if !(verb_at(p, k, &["trong", "khuôn", "khổ"])) {
             continue;
         }
-        let Some(&(_, _, whole)) = events.iter().find(|(es, _, _)| *es == k + 3) else {
+        // ("trong khuôn khổ chương trình Lễ X"): up to two words between
+        let Some(&(ws, we, whole)) = events
+            .iter()
+            .filter(|(es, _, _)| *es >= k + 3 && *es <= k + 5)
+            .min_by_key(|(es, _, _)| *es)
+        else {
             continue;
         };
-        for &(_, _, ev) in &events {
-            if ev != whole {
-                p.fact(ev, Relation::PartOf, whole, 0.7);
+        let wholes: Vec<usize> = events
+            .iter()
+            .filter(|(es, ee, _)| *es >= ws && *ee <= we)
+            .map(|&(_, _, ev)| ev)
+            .collect();
+        for &(es, _, ev) in &events {
+            if !(es >= ws && es < we) {
+                for &w in &wholes {
+                    p.fact(ev, Relation::PartOf, w, 0.7);
+                }
             }
         }
+        let _ = whole;
     }
 
     // "Event A (đã) diễn ra Event B": B is part of A
@@ -604,4 +618,74 @@ fn clause(
         .min_by_key(|(s, _, _)| *s)
         .map(|&(_, _, ev)| ev);
     (first, subject)
+}
+
+/// Words that, shortly before "các chủ đề", show the topics name sessions.
+const SESSION_WORDS: [&str; 6] = ["kiện", "thảo", "phiên", "đàm", "đàn", "hội"];
+
+/// "chuỗi sự kiện thảo luận về các chủ đề "A;" "B"": each quoted topic
+/// names a session, part of the event the sentence frames them in ("Trong
+/// khuôn khổ Lễ X").
+fn topic_sessions(p: &mut SentenceParser<'_, '_>) {
+    let n = p.toks.len();
+    let Some(c) = (1..n).find(|&k| {
+        p.low_at(k - 1) == "các"
+            && p.low_at(k) == "chủ"
+            && p.low_at(k + 1) == "đề"
+            && (k.saturating_sub(8)..k).any(|x| SESSION_WORDS.contains(&p.low_at(x)))
+    }) else {
+        return;
+    };
+    let frame: Vec<usize> = (0..c)
+        .find(|&k| verb_at(p, k, &["trong", "khuôn", "khổ"]))
+        .and_then(|k| {
+            let first = p
+                .mentions
+                .iter()
+                .filter(|m| {
+                    m.kind == NodeKind::Event && m.top && m.start >= k + 3 && m.start <= k + 5
+                })
+                .min_by_key(|m| m.start)
+                .copied()?;
+            Some(
+                p.mentions
+                    .iter()
+                    .filter(|m| {
+                        m.kind == NodeKind::Event && m.start >= first.start && m.end <= first.end
+                    })
+                    .map(|m| m.entity)
+                    .collect(),
+            )
+        })
+        .unwrap_or_default();
+    let mut k = c + 2;
+    let mut sessions = Vec::new();
+    while k < n {
+        match p.low_at(k) {
+            "\"" => {
+                let Some(close) = (k + 1..n.min(k + 40)).find(|&x| p.low_at(x) == "\"") else {
+                    break;
+                };
+                let mut end = close;
+                while end > k + 1 && matches!(p.low_at(end - 1), ";" | "," | "." | ":") {
+                    end -= 1;
+                }
+                if end > k + 1 && p.cap_at(k + 1) {
+                    sessions.push((k + 1, end));
+                }
+                k = close + 1;
+            }
+            ";" | "," | "và" => k += 1,
+            _ => break,
+        }
+    }
+    for (start, end) in sessions {
+        let label = p.span(start, end).to_string();
+        let ev = p.evidence(start, end, 0.6);
+        let session =
+            p.b.mention(NodeKind::Event, &label, &label, None, Form::Full, ev);
+        for &w in &frame {
+            p.fact(session, Relation::PartOf, w, 0.6);
+        }
+    }
 }

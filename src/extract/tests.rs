@@ -676,3 +676,35 @@ fn city_bodies_given_names_and_numbered_events() {
         "{d}"
     );
 }
+
+#[test]
+fn sessions_named_by_their_topics_in_quotes() {
+    let text = "Trong khuôn khổ Diễn đàn Nông nghiệp Xanh 2026 sẽ có chuỗi hội thảo về các chủ đề “Lúa gạo phát thải thấp;” “Chuyển đổi số trong hợp tác xã,” và nhiều hoạt động khác.";
+    let f = run(text);
+    let d = dump(&f);
+    let forum = labels(&f, NodeKind::Event)
+        .into_iter()
+        .find(|e| e.starts_with("Diễn đàn Nông nghiệp Xanh"))
+        .expect(&d)
+        .to_string();
+    assert!(
+        rel(&f, "Lúa gạo phát thải thấp", Relation::PartOf, &forum),
+        "{d}"
+    );
+    assert!(
+        rel(
+            &f,
+            "Chuyển đổi số trong hợp tác xã",
+            Relation::PartOf,
+            &forum
+        ),
+        "{d}"
+    );
+    // a theme in quotes is no session
+    let f = run("Hội nghị Thanh niên Sáng tạo diễn ra với chủ đề “Tuổi trẻ tiên phong”.");
+    assert!(
+        !has(&f, NodeKind::Event, "Tuổi trẻ tiên phong"),
+        "{}",
+        dump(&f)
+    );
+}
