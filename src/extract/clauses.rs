@@ -366,7 +366,9 @@ fn clause(
         let attend = ATTEND.iter().find(|v| verb_at(p, k, v));
         let organise = ORGANISE.iter().find(|v| verb_at(p, k, v));
         // (verb length, organises, takes part)
+        // the longest verb wins ("có mặt tại" over "có")
         let (verb_len, hosting, attending) = match (host, attend, organise) {
+            (Some(h), Some(a), _) if a.len() > h.len() => (a.len(), false, true),
             (Some(v), _, _) => (v.len(), true, true),
             (None, Some(v), _) => (v.len(), false, true),
             (None, None, Some(v)) => (v.len(), true, false),

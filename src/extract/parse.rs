@@ -431,6 +431,16 @@ impl SentenceParser<'_, '_> {
                 continue;
             }
             if let Some((end, _)) = self.hit(k, &[Category::AreaHead]) {
+                // "Chủ tịch UBND tỉnh Lê Hồng Vinh": the province is
+                // understood, the name is the holder's
+                if stop_at_person
+                    && self.hit(end, &[Category::Place]).is_none()
+                    && self.person_start(end)
+                {
+                    pieces.push(Piece::Tokens(k, end));
+                    k = end;
+                    break;
+                }
                 if self.cap(end) || self.hit(end, &[Category::Place]).is_some() {
                     let (name_end, _) = self.cap_run(end);
                     pieces.push(Piece::Tokens(k, name_end));
@@ -1230,6 +1240,16 @@ impl SentenceParser<'_, '_> {
             && self.in_date(k).is_none()
         {
             k += 1;
+        }
+        // an anniversary: "lễ kỷ niệm 135 năm Ngày sinh ..."
+        if self.word(k).bytes().all(|b| b.is_ascii_digit())
+            && self.is_word(k)
+            && self.low(k + 1) == "năm"
+            && (k > head_end || head.canonical.to_lowercase().contains("kỷ niệm"))
+            && self.in_date(k).is_none()
+            && self.in_date(k + 1).is_none()
+        {
+            k += 2;
         }
         // a number after "số", "lần thứ", "khóa": "tuyến metro số 2"
         while k > head_end

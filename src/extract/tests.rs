@@ -708,3 +708,44 @@ fn sessions_named_by_their_topics_in_quotes() {
         dump(&f)
     );
 }
+
+#[test]
+fn provincial_leaders_and_anniversaries() {
+    let text = "Ngày 2/9/2024, Chủ tịch UBND tỉnh Trịnh Văn Lực dự Lễ kỷ niệm 50 năm Ngày thành lập trường tại TP Vinh.\n\
+                Đại sứ Việt Nam tại Pháp Đinh Toàn Thắng cũng có mặt tại buổi lễ.";
+    let f = run(text);
+    let d = dump(&f);
+    assert!(has(&f, NodeKind::Person, "Trịnh Văn Lực"), "{d}");
+    assert!(
+        rel(
+            &f,
+            "Trịnh Văn Lực",
+            Relation::HoldsRole,
+            "Chủ tịch UBND tỉnh"
+        ),
+        "{d}"
+    );
+    assert!(
+        rel(
+            &f,
+            "Đinh Toàn Thắng",
+            Relation::HoldsRole,
+            "Đại sứ Việt Nam tại Pháp"
+        ),
+        "{d}"
+    );
+    let events = labels(&f, NodeKind::Event);
+    let anniversary = events
+        .iter()
+        .find(|e| e.starts_with("Lễ kỷ niệm 50 năm"))
+        .expect(&d);
+    assert!(
+        rel(&f, "Trịnh Văn Lực", Relation::ParticipatedIn, anniversary),
+        "{d}"
+    );
+    assert!(
+        rel(&f, "Đinh Toàn Thắng", Relation::ParticipatedIn, anniversary),
+        "{d}"
+    );
+    assert!(rel(&f, anniversary, Relation::Location, "Vinh"), "{d}");
+}
