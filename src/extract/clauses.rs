@@ -564,7 +564,7 @@ fn clause(
             continue;
         }
         // ("trong khuôn khổ chương trình Lễ X"): up to two words between
-        let Some(&(ws, we, whole)) = events
+        let Some(&(ws, we, _)) = events
             .iter()
             .filter(|(es, _, _)| *es >= k + 3 && *es <= k + 5)
             .min_by_key(|(es, _, _)| *es)
@@ -583,7 +583,6 @@ fn clause(
                 }
             }
         }
-        let _ = whole;
     }
 
     // "Event A (đã) diễn ra Event B": B is part of A
