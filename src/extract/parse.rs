@@ -857,17 +857,7 @@ impl SentenceParser<'_, '_> {
                                 // a foreign ministry: "Bộ trưởng Ngoại giao Hà Lan"
                                 label = format!("{label} {}", c.canonical);
                                 en = None;
-                                let cev = self.evidence(org_end, ce, 0.9);
-                                let cs = self.span(org_end, ce).to_string();
-                                let cent = self.b.mention(
-                                    NodeKind::Country,
-                                    &c.canonical,
-                                    &cs,
-                                    c.english.as_deref(),
-                                    Form::Full,
-                                    cev,
-                                );
-                                self.push(NodeKind::Country, org_end, ce, cent, false);
+                                self.known_mention(c, org_end, ce, 0.9, false);
                             }
                             org_end = ce;
                         }
@@ -897,17 +887,7 @@ impl SentenceParser<'_, '_> {
                     if let Some((ce, c)) = self.hit(g, &[Category::Country]).filter(|_| self.cap(g))
                     {
                         let label = format!("Bộ {} {}", self.span(t_end, g), c.canonical);
-                        let cev = self.evidence(g, ce, 0.9);
-                        let cs = self.span(g, ce).to_string();
-                        let cent = self.b.mention(
-                            NodeKind::Country,
-                            &c.canonical,
-                            &cs,
-                            c.english.as_deref(),
-                            Form::Full,
-                            cev,
-                        );
-                        self.push(NodeKind::Country, g, ce, cent, false);
+                        self.known_mention(c, g, ce, 0.9, false);
                         let surface = self.span(t_end, ce).to_string();
                         let ev = self.evidence(t_end, ce, 0.75);
                         let ent = self.b.mention(
