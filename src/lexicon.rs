@@ -55,6 +55,9 @@ pub enum Category {
     VenueHead,
     /// An administrative unit before its name ("tỉnh", "phường").
     AreaHead,
+    /// A street, river or lake before its name ("đường", "hồ"), in lower
+    /// case only: these words are also syllables of common words.
+    FeatureHead,
 }
 
 /// One lexicon entry.
@@ -164,6 +167,7 @@ impl Lexicon {
             }),
             (PLACE_HEADS, None, 1, |c| match c {
                 "venue" => Category::VenueHead,
+                "feature" => Category::FeatureHead,
                 _ => Category::AreaHead,
             }),
         ];

@@ -227,8 +227,16 @@ impl SentenceParser<'_, '_> {
             .map(|e| (end, e))
     }
 
+    /// The end of the lexicon hit at `i`, if any; street and lake heads
+    /// ("đường", "hồ") do not count: they are syllables of names and
+    /// common words too.
     fn hit_end(&self, i: usize) -> Option<usize> {
-        self.hits.get(i).copied().flatten().map(|(end, _)| end)
+        let (end, pattern) = self.hits.get(i).copied().flatten()?;
+        let lex = lexicon();
+        lex.entries_at(pattern)
+            .iter()
+            .any(|&ix| lex.entry(ix).category != Category::FeatureHead)
+            .then_some(end)
     }
 
     fn push(&mut self, kind: NodeKind, start: usize, end: usize, entity: usize, top: bool) {
@@ -1499,6 +1507,29 @@ impl SentenceParser<'_, '_> {
                 end,
                 entity: ent,
                 label: e.canonical.clone(),
+                object: None,
+            });
+        }
+        // "đường Lê Lợi", "hồ Hoàn Kiếm": lower-case heads only ("Hồ Chí
+        // Minh" is a name)
+        if let Some((he, _)) = self
+            .hit(i, &[Category::FeatureHead])
+            .filter(|_| !self.cap(i))
+        {
+            let (ne, any) = self.cap_run(he);
+            if !any {
+                return None;
+            }
+            let label = self.span(i, ne).to_string();
+            let ev = self.evidence(i, ne, 0.75);
+            let ent = self
+                .b
+                .mention(NodeKind::Place, &label, &label, None, Form::Full, ev);
+            self.push(NodeKind::Place, i, ne, ent, top);
+            return Some(Parsed {
+                end: ne,
+                entity: ent,
+                label,
                 object: None,
             });
         }

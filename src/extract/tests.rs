@@ -749,3 +749,12 @@ fn provincial_leaders_and_anniversaries() {
     );
     assert!(rel(&f, anniversary, Relation::Location, "Vinh"), "{d}");
 }
+
+#[test]
+fn streets_and_lakes_named_after_people_are_places() {
+    let f = run("Ông Hồ Văn Tâm đi bộ quanh hồ Hoàn Kiếm rồi về nhà trên đường Lê Lợi.");
+    let d = dump(&f);
+    assert_eq!(labels(&f, NodeKind::Person), ["Hồ Văn Tâm"], "{d}");
+    assert!(has(&f, NodeKind::Place, "hồ Hoàn Kiếm"), "{d}");
+    assert!(has(&f, NodeKind::Place, "đường Lê Lợi"), "{d}");
+}
