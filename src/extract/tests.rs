@@ -752,9 +752,15 @@ fn provincial_leaders_and_anniversaries() {
 
 #[test]
 fn streets_and_lakes_named_after_people_are_places() {
-    let f = run("Ông Hồ Văn Tâm đi bộ quanh hồ Hoàn Kiếm rồi về nhà trên đường Lê Lợi.");
+    let f = run("Ông Hồ Văn Tâm đi bộ quanh hồ Hoàn Kiếm rồi về nhà trên đường Lê Lợi ở thành phố Quy Nhơn.");
     let d = dump(&f);
     assert_eq!(labels(&f, NodeKind::Person), ["Hồ Văn Tâm"], "{d}");
     assert!(has(&f, NodeKind::Place, "hồ Hoàn Kiếm"), "{d}");
     assert!(has(&f, NodeKind::Place, "đường Lê Lợi"), "{d}");
+    // a city's name is the place, "thành phố" is not part of it
+    let city = entity(&f, NodeKind::Place, "Quy Nhơn").expect(&d);
+    assert!(
+        city.aliases.iter().any(|a| a == "thành phố Quy Nhơn"),
+        "{d}"
+    );
 }
