@@ -25,6 +25,7 @@ const DOCUMENT_HEADS: &str = include_str!("../data/lexicon/document_heads.txt");
 const PLACE_HEADS: &str = include_str!("../data/lexicon/place_heads.txt");
 const SURNAMES: &str = include_str!("../data/lexicon/surnames.txt");
 const STOPWORDS: &str = include_str!("../data/lexicon/stopwords.txt");
+const ABBREVIATIONS: &str = include_str!("../data/lexicon/abbreviations.txt");
 
 /// What a lexicon entry is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -47,10 +48,16 @@ pub enum Category {
     EventHeadStandalone,
     /// Opens a document's name ("Công ước").
     DocumentHead,
+    /// Opens a document's name only with a number after it ("Quyết định
+    /// số 12").
+    NumberedDocumentHead,
     /// Opens a building's or site's name ("Trụ sở").
     VenueHead,
     /// An administrative unit before its name ("tỉnh", "phường").
     AreaHead,
+    /// A street, river or lake before its name ("đường", "hồ"), in lower
+    /// case only: these words are also syllables of common words.
+    FeatureHead,
 }
 
 /// One lexicon entry.
@@ -74,6 +81,10 @@ pub struct Hit {
     pub pattern: usize,
 }
 
+/// A word list: its text, the column of the English name (if any), the
+/// column of the class, and the category of each class.
+type WordList = (&'static str, Option<usize>, usize, fn(&str) -> Category);
+
 /// The compiled lexicons.
 pub struct Lexicon {
     entries: Vec<Entry>,
@@ -84,6 +95,8 @@ pub struct Lexicon {
     stopwords: HashSet<String>,
     /// Slug of a name or alias → entry, for organisations, countries, places.
     by_slug: HashMap<String, usize>,
+    /// (abbreviation, full form) of name heads: "UBND" = "Ủy ban nhân dân".
+    abbreviations: Vec<(String, String)>,
 }
 
 /// The lexicon, built once.
@@ -136,61 +149,38 @@ impl Lexicon {
             }
             entries.push(e);
         };
-        for r in rows(TITLES) {
-            let category = match r.get(2).copied() {
-                Some("rank") => Category::Rank,
+        // word lists whose rows are "name | [English |] class"
+        let classed: [WordList; 6] = [
+            (TITLES, Some(1), 2, |c| match c {
+                "rank" => Category::Rank,
                 _ => Category::Office,
-            };
-            let e = Entry {
-                category,
-                canonical: r[0].to_string(),
-                english: non_empty(r.get(1)),
-                parent: None,
-            };
-            add(&mut entries, &mut surfaces, e, &[]);
-        }
-        let simple = |text: &str, category: Category| -> Vec<Entry> {
-            rows(text)
-                .map(|r| Entry {
-                    category,
-                    canonical: r[0].to_string(),
-                    english: None,
-                    parent: None,
-                })
-                .collect()
-        };
-        for e in simple(HONORIFICS, Category::Honorific)
-            .into_iter()
-            .chain(simple(ORG_HEADS, Category::OrgHead))
-            .chain(simple(DOCUMENT_HEADS, Category::DocumentHead))
-        {
-            add(&mut entries, &mut surfaces, e, &[]);
-        }
-        for r in rows(EVENT_HEADS) {
-            let category = match r.get(1).copied() {
-                Some("standalone") => Category::EventHeadStandalone,
+            }),
+            (HONORIFICS, None, 1, |_| Category::Honorific),
+            (ORG_HEADS, None, 1, |_| Category::OrgHead),
+            (DOCUMENT_HEADS, None, 1, |c| match c {
+                "numbered" => Category::NumberedDocumentHead,
+                _ => Category::DocumentHead,
+            }),
+            (EVENT_HEADS, None, 1, |c| match c {
+                "standalone" => Category::EventHeadStandalone,
                 _ => Category::EventHead,
-            };
-            let e = Entry {
-                category,
-                canonical: r[0].to_string(),
-                english: None,
-                parent: None,
-            };
-            add(&mut entries, &mut surfaces, e, &[]);
-        }
-        for r in rows(PLACE_HEADS) {
-            let category = match r.get(1).copied() {
-                Some("venue") => Category::VenueHead,
+            }),
+            (PLACE_HEADS, None, 1, |c| match c {
+                "venue" => Category::VenueHead,
+                "feature" => Category::FeatureHead,
                 _ => Category::AreaHead,
-            };
-            let e = Entry {
-                category,
-                canonical: r[0].to_string(),
-                english: None,
-                parent: None,
-            };
-            add(&mut entries, &mut surfaces, e, &[]);
+            }),
+        ];
+        for (text, english, class, category) in classed {
+            for r in rows(text) {
+                let e = Entry {
+                    category: category(r.get(class).copied().unwrap_or("")),
+                    canonical: r[0].to_string(),
+                    english: english.and_then(|ix| non_empty(r.get(ix))),
+                    parent: None,
+                };
+                add(&mut entries, &mut surfaces, e, &[]);
+            }
         }
         let mut by_slug = HashMap::new();
         for (text, category) in [
@@ -247,6 +237,10 @@ impl Lexicon {
             surnames: words(SURNAMES),
             stopwords: words(STOPWORDS),
             by_slug,
+            abbreviations: rows(ABBREVIATIONS)
+                .filter(|r| r.len() >= 2)
+                .map(|r| (r[0].to_string(), r[1].to_string()))
+                .collect(),
         }
     }
 
@@ -303,6 +297,21 @@ impl Lexicon {
         self.by_slug.get(&slug(name)).map(|&ix| &self.entries[ix])
     }
 
+    /// `name` with an abbreviated head spelled out, or a spelled-out head
+    /// abbreviated ("UBND tỉnh X" ↔ "Ủy ban nhân dân tỉnh X").
+    pub fn other_spelling(&self, name: &str) -> Option<String> {
+        for (short, full) in &self.abbreviations {
+            for (from, to) in [(short, full), (full, short)] {
+                if let Some(rest) = name.strip_prefix(from.as_str()) {
+                    if rest.starts_with(' ') {
+                        return Some(format!("{to}{rest}"));
+                    }
+                }
+            }
+        }
+        None
+    }
+
     /// The title entry of the canonical title `title`, if any.
     pub fn title(&self, title: &str) -> Option<&Entry> {
         let folded = fold_case(title);
@@ -354,6 +363,15 @@ mod tests {
         assert_eq!(lex.lookup("VN").unwrap().canonical, "Việt Nam");
         assert!(lex.is_surname("Nguyễn"));
         assert!(lex.is_stopword("của"));
+        assert_eq!(
+            lex.other_spelling("UBND tỉnh Gia Lai").as_deref(),
+            Some("Ủy ban nhân dân tỉnh Gia Lai")
+        );
+        assert_eq!(
+            lex.other_spelling("Viện kiểm sát nhân dân huyện Mê Linh")
+                .as_deref(),
+            Some("VKSND huyện Mê Linh")
+        );
         assert_eq!(
             lex.title("Phó Tổng thống").unwrap().english.as_deref(),
             Some("Vice President")
