@@ -450,6 +450,12 @@ impl SentenceParser<'_, '_> {
                     k = name_end;
                     continue;
                 }
+                // "Phó Chủ tịch UBND tỉnh;": the province is the article's
+                if stop_at_person && !self.is_word(end) {
+                    pieces.push(Piece::Tokens(k, end));
+                    k = end;
+                    break;
+                }
             }
             if w == "-"
                 && !pieces.is_empty()
@@ -513,6 +519,22 @@ impl SentenceParser<'_, '_> {
             }
         }
         (k, pieces)
+    }
+
+    /// Whether token `k` is a number of an ordinal or a term: "8", "XV"
+    /// (not a date).
+    fn ordinal(&self, k: usize) -> bool {
+        let w = self.word(k);
+        let digits = w.bytes().next().is_some_and(|b| b.is_ascii_digit());
+        let roman = !w.is_empty() && w.len() <= 6 && w.bytes().all(|b| b"IVXLC".contains(&b));
+        self.is_word(k) && (digits || roman) && self.in_date(k).is_none()
+    }
+
+    /// Whether a name ends in an administrative unit without its name
+    /// ("UBND tỉnh").
+    fn bare_area(&self, pieces: &[Piece]) -> bool {
+        matches!(pieces.last(), Some(&Piece::Tokens(s, e))
+            if self.hit(s, &[Category::AreaHead]).is_some_and(|(he, _)| he == e))
     }
 
     /// Whether token `k` ends a two-syllable word with the one before whose
@@ -680,12 +702,18 @@ impl SentenceParser<'_, '_> {
                     .map(|pe| (pe.canonical.clone(), pe.english.clone()))
             });
             (end2, label, (ent, parent_entity))
-        } else if let Some((head_end, _)) = self.hit(i, &[Category::OrgHead]) {
+        } else if let Some((head_end, head)) = self.hit(i, &[Category::OrgHead]) {
             let (end, pieces) = self.continuation(head_end, after_title);
-            if pieces.is_empty() {
+            if pieces.is_empty() && !head.standalone {
                 return None;
             }
-            let mut label = format!("{} {}", self.span(i, head_end), self.render(&pieces));
+            // "Tỉnh ủy", "UBND tỉnh": the body of the article's province,
+            // named in full elsewhere or not at all
+            let short = pieces.is_empty() || self.bare_area(&pieces);
+            let mut label = self.span(i, head_end).to_string();
+            if !pieces.is_empty() {
+                label = format!("{label} {}", self.render(&pieces));
+            }
             let mut en = None;
             // "Chương trình Phát triển LHQ" spelled out is a known body
             if let Some(e) = lex
@@ -699,12 +727,13 @@ impl SentenceParser<'_, '_> {
             let ev = self.evidence(i, end, 0.8);
             let other = lex.other_spelling(&label);
             let known = self.known_pieces(&pieces);
+            let form = if short { Form::Short } else { Form::Full };
             let ent = self.b.mention(
                 NodeKind::Organization,
                 &label,
                 &surface,
                 en.as_deref(),
-                Form::Full,
+                form,
                 ev,
             );
             self.push(NodeKind::Organization, i, end, ent, top);
@@ -813,7 +842,8 @@ impl SentenceParser<'_, '_> {
     // ------------------------------------------------------------ titles and people
 
     /// One title at `k` ("nguyên" Bộ trưởng Bộ Công an): the role entity,
-    /// its end, and the body it belongs to.
+    /// its end, and the body it belongs to. A former holder ("nguyên",
+    /// "cựu") held the same role: the word stays out of its label.
     fn parse_title(&mut self, k: usize) -> Option<(usize, usize, Option<usize>)> {
         let lex = lexicon();
         let mut s = k;
@@ -827,6 +857,8 @@ impl SentenceParser<'_, '_> {
         let (t_end, title) = self.hit(s, &[Category::Office, Category::Rank])?;
         let mut end = t_end;
         let mut complement: Option<(usize, String, Option<String>)> = None;
+        // the complement is a country with the office's field before it
+        let mut of_country = false;
         let mut member_of = None;
         if title.category == Category::Office {
             if let Some(p) = self.parse_org(t_end, true, false) {
@@ -850,25 +882,45 @@ impl SentenceParser<'_, '_> {
             } else if matches!(title.canonical.as_str(), "Bộ trưởng" | "Thứ trưởng")
                 && self.cap(t_end)
             {
-                // "Bộ trưởng Công an": the ministry named without "Bộ"
+                // "Bộ trưởng Ngoại giao Argentina": a minister of another
+                // country named by the field and the country; the ministry
+                // is not named, the office is the country's
+                let mut g = t_end + 1;
+                while g < t_end + 3
+                    && ((self.lowercase_word(g) && !lex.is_stopword(self.low(g)))
+                        || (self.cap(g) && self.hit_end(g).is_none()))
+                {
+                    g += 1;
+                }
+                if let Some((ce, c)) = self
+                    .hit(g, &[Category::Country])
+                    .filter(|(_, c)| self.cap(g) && c.canonical != "Việt Nam")
+                {
+                    let ent = self.known_mention(c, g, ce, 0.9, false);
+                    let label = format!("{} {}", self.span(t_end, g), c.canonical);
+                    complement = Some((ent, label, None));
+                    of_country = true;
+                    end = ce;
+                }
+                // "Bộ trưởng Công an (Việt Nam)": the ministry named without "Bộ"
                 for len in (1..=4).rev() {
+                    if complement.is_some() {
+                        break;
+                    }
                     let name = format!("Bộ {}", self.span(t_end, t_end + len));
                     if let Some(e) = lex
                         .lookup(&name)
                         .filter(|e| e.category == Category::Organization)
                     {
                         let mut org_end = t_end + len;
-                        let mut label = e.canonical.clone();
-                        let mut en = e.english.clone();
-                        if let Some((ce, c)) = self.hit(org_end, &[Category::Country]) {
-                            if self.cap(org_end) && c.canonical != "Việt Nam" {
-                                // a foreign ministry: "Bộ trưởng Ngoại giao Hà Lan"
-                                label = format!("{label} {}", c.canonical);
-                                en = None;
-                                self.known_mention(c, org_end, ce, 0.9, false);
-                            }
-                            org_end = ce;
+                        if self.hit(org_end, &[Category::Country]).is_some() && self.cap(org_end) {
+                            // "Việt Nam": the known, Vietnamese ministry
+                            org_end = self
+                                .hit(org_end, &[Category::Country])
+                                .map_or(org_end, |(ce, _)| ce);
                         }
+                        let label = e.canonical.clone();
+                        let en = e.english.clone();
                         let surface = self.span(t_end, org_end).to_string();
                         let ev = self.evidence(t_end, org_end, 0.8);
                         let ent = self.b.mention(
@@ -880,35 +932,8 @@ impl SentenceParser<'_, '_> {
                             ev,
                         );
                         self.push(NodeKind::Organization, t_end, org_end, ent, false);
-                        complement = Some((ent, label.clone(), en.clone()));
+                        complement = Some((ent, label, en));
                         end = org_end;
-                        break;
-                    }
-                }
-                // "Bộ trưởng Thương mại Singapore": another country's
-                // ministry, named by its field and the country
-                if complement.is_none() {
-                    let mut g = t_end + 1;
-                    while g < t_end + 3 && self.lowercase_word(g) && !lex.is_stopword(self.low(g)) {
-                        g += 1;
-                    }
-                    if let Some((ce, c)) = self.hit(g, &[Category::Country]).filter(|_| self.cap(g))
-                    {
-                        let label = format!("Bộ {} {}", self.span(t_end, g), c.canonical);
-                        self.known_mention(c, g, ce, 0.9, false);
-                        let surface = self.span(t_end, ce).to_string();
-                        let ev = self.evidence(t_end, ce, 0.75);
-                        let ent = self.b.mention(
-                            NodeKind::Organization,
-                            &label,
-                            &surface,
-                            None,
-                            Form::Full,
-                            ev,
-                        );
-                        self.push(NodeKind::Organization, t_end, ce, ent, false);
-                        complement = Some((ent, label, None));
-                        end = ce;
                     }
                 }
             }
@@ -933,10 +958,6 @@ impl SentenceParser<'_, '_> {
                 }
             }
         }
-        if former {
-            label = format!("{} {label}", self.low(k));
-            en = en.map(|e| format!("former {e}"));
-        }
         let surface = self.span(k, end).to_string();
         let ev = self.evidence(k, end, 0.85);
         let role = self.b.mention(
@@ -949,7 +970,7 @@ impl SentenceParser<'_, '_> {
         );
         self.push(NodeKind::Role, k, end, role, false);
         if let Some((c, _, _)) = complement {
-            if complement.is_some() {
+            if !of_country {
                 self.b.built_on(role, &title.canonical, c);
             }
             self.fact(role, Relation::RoleIn, c, 0.85);
@@ -1213,17 +1234,19 @@ impl SentenceParser<'_, '_> {
         {
             k += 2;
         }
-        // a number after "số", "lần thứ", "khóa": "tuyến metro số 2"
-        while k > head_end
-            && matches!(self.low(k - 1), "số" | "thứ" | "khóa" | "năm")
-            && self
-                .word(k)
-                .bytes()
-                .next()
-                .is_some_and(|b| b.is_ascii_digit())
-            && self.in_date(k).is_none()
-        {
-            k += 1;
+        // a number after "số", "lần thứ", "khóa": "tuyến metro số 2",
+        // "Kỳ họp thứ 8", "Kỳ họp lần thứ 4", "khóa XV"
+        loop {
+            if matches!(self.low(k), "số" | "thứ" | "khóa") && self.ordinal(k + 1) {
+                k += 2;
+            } else if k > head_end
+                && matches!(self.low(k - 1), "số" | "thứ" | "khóa" | "năm")
+                && self.ordinal(k)
+            {
+                k += 1;
+            } else {
+                break;
+            }
         }
         // a verb ending the modifiers wants an object: "lễ trao các văn
         // kiện" names no event "Lễ trao"
