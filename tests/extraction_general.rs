@@ -1,0 +1,275 @@
+//! Constructions of Vietnamese news outside the sample corpus's topic, each
+//! with sentences written for this test (invented people and organisations).
+//! Every test runs the whole pipeline through the public API.
+
+use kgexport::graph::{KnowledgeGraph, NodeKind, Relation};
+use kgexport::{build_graph, Document};
+
+fn graph(text: &str) -> KnowledgeGraph {
+    build_graph(vec![Document::new("t.txt", text)])
+}
+
+fn labels(g: &KnowledgeGraph, kind: NodeKind) -> Vec<String> {
+    let mut v: Vec<String> = g
+        .nodes_sorted()
+        .into_iter()
+        .filter(|n| n.kind == kind)
+        .map(|n| n.label.clone())
+        .collect();
+    v.sort();
+    v
+}
+
+fn has_edge(g: &KnowledgeGraph, s: &str, rel: Relation, t: &str) -> bool {
+    g.edges_sorted()
+        .iter()
+        .any(|e| e.source.label == s && e.edge.relation == rel && e.target.label == t)
+}
+
+#[test]
+fn article_year_comes_from_the_dateline_after_a_menu() {
+    let g = graph(
+        "Trang chủ\nXã hội\nGiáo dục\nBắc Ninh khai giảng năm học mới\n\nNgày đăng: 06/09/2022\n\n\
+Sáng 5/9, tại Trường THPT Chuyên Bắc Ninh, Phó Chủ tịch UBND tỉnh Bắc Ninh Đào Quang Vinh dự Lễ khai giảng năm học 2022-2023.\n",
+    );
+    assert!(labels(&g, NodeKind::Date).contains(&"2022-09-05".to_string()));
+}
+
+#[test]
+fn a_bare_day_takes_the_year_nearest_the_full_dates_of_the_text() {
+    let g = graph(
+        "Hội thảo về nông nghiệp sạch diễn ra ngày 20/4/2021 tại Cần Thơ với nhiều đại biểu tham dự.\n\
+Chiều 19/4, Bộ trưởng Bộ Nông nghiệp và Phát triển nông thôn Mai Văn Định đã làm việc với UBND thành phố Cần Thơ.\n",
+    );
+    assert!(labels(&g, NodeKind::Date).contains(&"2021-04-19".to_string()));
+    assert!(!labels(&g, NodeKind::Date).contains(&"2022-04-19".to_string()));
+}
+
+#[test]
+fn an_organisation_name_stops_before_verbs_and_person_names() {
+    let g = graph(
+        "Đoàn công tác của Tập đoàn Hanwa Steel do ông Park Min-jun dẫn đầu đã thăm Hải Phòng.\n\
+Công ty Lotus Display đang mở rộng nhà máy tại Bắc Giang.\n\
+Chủ tịch UBND tỉnh Quảng Trị Võ Văn Hưng tiếp đoàn.\n",
+    );
+    let orgs = labels(&g, NodeKind::Organization);
+    assert!(
+        orgs.contains(&"Tập đoàn Hanwa Steel".to_string()),
+        "{orgs:?}"
+    );
+    assert!(
+        orgs.contains(&"Công ty Lotus Display".to_string()),
+        "{orgs:?}"
+    );
+    assert!(
+        orgs.contains(&"UBND tỉnh Quảng Trị".to_string()),
+        "{orgs:?}"
+    );
+    assert!(
+        orgs.iter()
+            .all(|o| !o.contains("Võ Văn Hưng") && !o.ends_with("dẫn đầu") && !o.ends_with("đang")),
+        "{orgs:?}"
+    );
+    assert!(has_edge(
+        &g,
+        "Võ Văn Hưng",
+        Relation::HoldsRole,
+        "Chủ tịch UBND tỉnh Quảng Trị"
+    ));
+}
+
+#[test]
+fn party_committees_are_organisations_with_their_secretaries() {
+    let g = graph(
+        "Ông Lâm Hữu Phước, Bí thư Tỉnh ủy Quảng Ngãi, đã chủ trì hội nghị.\n\
+Bà Tạ Thu Hà, Phó Bí thư Thành ủy Đà Nẵng, phát biểu tại buổi lễ.\n",
+    );
+    let orgs = labels(&g, NodeKind::Organization);
+    assert!(orgs.iter().any(|o| o.starts_with("Tỉnh ủy")), "{orgs:?}");
+    assert!(orgs.iter().any(|o| o.starts_with("Thành ủy")), "{orgs:?}");
+    assert!(has_edge(
+        &g,
+        "Lâm Hữu Phước",
+        Relation::HoldsRole,
+        "Bí thư Tỉnh ủy Quảng Ngãi"
+    ));
+    assert!(has_edge(
+        &g,
+        "Tạ Thu Hà",
+        Relation::HoldsRole,
+        "Phó Bí thư Thành ủy Đà Nẵng"
+    ));
+}
+
+#[test]
+fn every_title_of_an_apposition_chain_and_of_a_semicolon_list() {
+    let g = graph(
+        "Chiều 2/6, ông Ngô Đình Trọng, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh Hà Tĩnh đã tiếp đoàn công tác của Ngân hàng Thế giới.\n\
+Dự buổi tiếp có bà Trương Mỹ Duyên, Phó Chủ tịch UBND tỉnh; ông Phí Văn Lực, Giám đốc Sở Tài chính tỉnh Hà Tĩnh.\n",
+    );
+    assert!(has_edge(
+        &g,
+        "Ngô Đình Trọng",
+        Relation::HoldsRole,
+        "Phó Bí thư Tỉnh ủy"
+    ));
+    assert!(has_edge(
+        &g,
+        "Ngô Đình Trọng",
+        Relation::HoldsRole,
+        "Chủ tịch UBND tỉnh Hà Tĩnh"
+    ));
+    assert!(has_edge(
+        &g,
+        "Trương Mỹ Duyên",
+        Relation::HoldsRole,
+        "Phó Chủ tịch UBND tỉnh"
+    ));
+    assert!(has_edge(
+        &g,
+        "Phí Văn Lực",
+        Relation::HoldsRole,
+        "Giám đốc Sở Tài chính tỉnh Hà Tĩnh"
+    ));
+}
+
+#[test]
+fn venues_keep_their_organisation() {
+    let g = graph("Sáng 8/3, tại Trụ sở UBND tỉnh Lâm Đồng, Hội nghị xúc tiến du lịch đã khai mạc với sự tham dự của 200 doanh nghiệp.\n");
+    let places = labels(&g, NodeKind::Place);
+    assert!(
+        places.iter().any(|p| p.starts_with("Trụ sở UBND tỉnh")),
+        "{places:?}"
+    );
+}
+
+#[test]
+fn company_names_with_abbreviations() {
+    let g = graph(
+        "Công ty CP Dược phẩm Trường Sơn vừa công bố kết quả kinh doanh quý III.\n\
+Ông Hà Quang Minh, Chủ tịch HĐQT Công ty TNHH Thép Nam Việt, cho biết doanh thu tăng 20%.\n",
+    );
+    let orgs = labels(&g, NodeKind::Organization);
+    assert!(
+        orgs.contains(&"Công ty CP Dược phẩm Trường Sơn".to_string()),
+        "{orgs:?}"
+    );
+    assert!(
+        orgs.contains(&"Công ty TNHH Thép Nam Việt".to_string()),
+        "{orgs:?}"
+    );
+}
+
+#[test]
+fn former_titles_drop_nguyen_and_cuu() {
+    let g = graph("Bị cáo Tôn Thất Dũng, nguyên Thứ trưởng Bộ Tài chính, bị truy tố. Ông Kha Văn Lộc, cựu Chủ tịch HĐQT Công ty cổ phần Sông Mây, cũng có mặt.\n");
+    let roles = labels(&g, NodeKind::Role);
+    assert!(
+        roles
+            .iter()
+            .all(|r| !r.starts_with("nguyên ") && !r.starts_with("cựu ")),
+        "{roles:?}"
+    );
+    assert!(has_edge(
+        &g,
+        "Tôn Thất Dũng",
+        Relation::HoldsRole,
+        "Thứ trưởng Bộ Tài chính"
+    ));
+}
+
+#[test]
+fn a_given_name_alone_refers_back_to_the_full_name() {
+    let g = graph(
+        "Sáng 3/4, bị cáo Cao Văn Thắng bị đưa ra xét xử. Theo cáo trạng, bị cáo Thắng đã chiếm đoạt 5 tỷ đồng. Ông Thắng khai nhận hành vi.\n",
+    );
+    assert_eq!(
+        labels(&g, NodeKind::Person),
+        vec!["Cao Văn Thắng".to_string()]
+    );
+}
+
+#[test]
+fn ordinal_session_names_and_verb_events_stop_at_purpose_clauses() {
+    let g = graph(
+        "Sáng 12/10, Kỳ họp thứ 8 Quốc hội khóa XV khai mạc tại Nhà Quốc hội.\n\
+Chiều 14/10, Thủ tướng Chính phủ Đặng Hữu Nghĩa đã tiếp Đại sứ Nhật Bản Sato Kenji nhân dịp ông kết thúc nhiệm kỳ công tác tại Việt Nam.\n",
+    );
+    let events = labels(&g, NodeKind::Event);
+    assert!(
+        events.iter().any(|e| e.starts_with("Kỳ họp thứ 8")),
+        "{events:?}"
+    );
+    assert!(events.iter().all(|e| !e.contains("nhân dịp")), "{events:?}");
+}
+
+#[test]
+fn minister_of_a_field_of_a_foreign_country() {
+    let g = graph("Bộ trưởng Ngoại giao Argentina Lucas Ferreyra đã hội đàm với Bộ trưởng Bộ Ngoại giao Việt Nam Lã Văn Cường.\n");
+    assert!(has_edge(
+        &g,
+        "Lucas Ferreyra",
+        Relation::HoldsRole,
+        "Bộ trưởng Ngoại giao Argentina"
+    ));
+    assert!(has_edge(
+        &g,
+        "Bộ trưởng Ngoại giao Argentina",
+        Relation::RoleIn,
+        "Argentina"
+    ));
+    let orgs = labels(&g, NodeKind::Organization);
+    assert!(!orgs.iter().any(|o| o.contains("Argentina")), "{orgs:?}");
+    let roles = labels(&g, NodeKind::Role);
+    assert!(!roles.contains(&"Bộ trưởng".to_string()), "{roles:?}");
+}
+
+#[test]
+fn court_hearings_have_their_court_judge_and_defendants() {
+    let g = graph(
+        "Sáng 11/11/2024, TAND tỉnh Long An mở phiên tòa sơ thẩm xét xử bị cáo Huỳnh Tấn Lợi về tội tham ô tài sản.\n\
+Thẩm phán Mạc Thị Yến làm chủ tọa phiên tòa.\n",
+    );
+    let events = labels(&g, NodeKind::Event);
+    let hearing = events
+        .iter()
+        .find(|e| e.to_lowercase().starts_with("phiên tòa"))
+        .expect("hearing");
+    assert!(has_edge(
+        &g,
+        hearing,
+        Relation::OrganizedBy,
+        "TAND tỉnh Long An"
+    ));
+    assert!(has_edge(
+        &g,
+        "Huỳnh Tấn Lợi",
+        Relation::ParticipatedIn,
+        hearing
+    ));
+    assert!(has_edge(
+        &g,
+        "Mạc Thị Yến",
+        Relation::ParticipatedIn,
+        hearing
+    ));
+    assert!(has_edge(&g, hearing, Relation::Date, "2024-11-11"));
+}
+
+#[test]
+fn co_chairs_are_both_organisers() {
+    let g = graph("Sáng 9/5, Phó Thủ tướng Chính phủ Tạ Minh Quân và Bộ trưởng Thương mại Chile Diego Alarcón đồng chủ trì Kỳ họp lần thứ 4 Ủy ban hỗn hợp Việt Nam - Chile tại Hà Nội.\n");
+    let events = labels(&g, NodeKind::Event);
+    let session = events
+        .iter()
+        .find(|e| e.starts_with("Kỳ họp lần thứ 4"))
+        .expect("session");
+    assert!(has_edge(&g, session, Relation::OrganizedBy, "Tạ Minh Quân"));
+    assert!(has_edge(
+        &g,
+        session,
+        Relation::OrganizedBy,
+        "Diego Alarcón"
+    ));
+    assert!(has_edge(&g, session, Relation::Location, "Hà Nội"));
+}
