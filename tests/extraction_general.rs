@@ -273,3 +273,53 @@ fn co_chairs_are_both_organisers() {
     ));
     assert!(has_edge(&g, session, Relation::Location, "Hà Nội"));
 }
+
+#[test]
+fn an_occasion_clause_keeps_its_own_place() {
+    let g = graph("Chiều 4/7, Chủ tịch Quốc hội Lại Văn Đông đã tiếp Đại sứ Hungary Szabó Péter nhân dịp ông nhận nhiệm vụ tại Việt Nam.\n");
+    let events = labels(&g, NodeKind::Event);
+    assert!(!events.is_empty(), "{events:?}");
+    assert!(
+        events
+            .iter()
+            .all(|e| !has_edge(&g, e, Relation::Location, "Việt Nam")),
+        "{events:?}"
+    );
+}
+
+#[test]
+fn a_company_after_a_title_ends_at_its_country_before_the_holder() {
+    let g = graph("Tổng Giám đốc Công ty TNHH Minh Khang Electronics Việt Nam Kim Sung Ho cho biết nhà máy sẽ mở rộng.\n");
+    let orgs = labels(&g, NodeKind::Organization);
+    assert!(
+        orgs.contains(&"Công ty TNHH Minh Khang Electronics Việt Nam".to_string()),
+        "{orgs:?}"
+    );
+    assert!(has_edge(
+        &g,
+        "Kim Sung Ho",
+        Relation::HoldsRole,
+        "Tổng Giám đốc Công ty TNHH Minh Khang Electronics Việt Nam"
+    ));
+}
+
+#[test]
+fn a_two_word_given_name_refers_back_to_the_full_name() {
+    let g = graph("Ngày 2/6, bà Đoàn Thị Minh Thư được bổ nhiệm. Bà Minh Thư, nguyên Phó Giám đốc Sở Y tế tỉnh Bình Phước, có nhiều kinh nghiệm.\n");
+    assert_eq!(
+        labels(&g, NodeKind::Person),
+        vec!["Đoàn Thị Minh Thư".to_string()]
+    );
+    assert!(has_edge(
+        &g,
+        "Đoàn Thị Minh Thư",
+        Relation::HoldsRole,
+        "Phó Giám đốc Sở Y tế tỉnh Bình Phước"
+    ));
+}
+
+#[test]
+fn a_bare_day_near_new_year_takes_the_dateline_year() {
+    let g = graph("Chúc mừng năm mới\nNgày đăng: 02/01/2025\n\nTối 31/12, UBND tỉnh Hòa Bình tổ chức Lễ đón giao thừa tại Quảng trường Hòa Bình.\n");
+    assert!(labels(&g, NodeKind::Date).contains(&"2024-12-31".to_string()));
+}

@@ -346,12 +346,26 @@ fn clause(
                 .collect(),
         }
     };
-    for &(at, d) in &dates {
+    // an occasion or purpose after an event ("... nhân dịp ông kết thúc
+    // nhiệm kỳ tại Việt Nam", "để", "nhằm", "theo lời mời") has its own
+    // dates and places
+    let purpose = (s..e).find(|&k| {
+        !inside_mention(&ms, k)
+            && events.iter().any(|&(_, ee, _)| ee <= k)
+            && match p.low_at(k) {
+                "để" | "nhằm" => true,
+                "nhân" => p.low_at(k + 1) == "dịp",
+                "theo" => p.low_at(k + 1) == "lời",
+                _ => false,
+            }
+    });
+    let in_purpose = |at: usize| purpose.is_some_and(|k| at > k);
+    for &(at, d) in dates.iter().filter(|(at, _)| !in_purpose(*at)) {
         for ev in owners(at) {
             p.fact(ev, Relation::Date, d, 0.7);
         }
     }
-    for &(at, l) in &places {
+    for &(at, l) in places.iter().filter(|(at, _)| !in_purpose(*at)) {
         for ev in owners(at) {
             p.fact(ev, Relation::Location, l, 0.7);
         }

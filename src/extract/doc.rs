@@ -225,29 +225,35 @@ impl<'a> DocBuilder<'a> {
         let n = self.entities.len();
         let mut target: Vec<usize> = (0..n).collect();
         // persons: one entity per person, whatever the spelling; a given
-        // name alone ("ông Lâm") is the one person of the article it ends
+        // name alone ("ông Thắng", "bà Lan Hương") is the one person of the
+        // article whose full name ends with it
+        let mut by_given: HashMap<String, Vec<usize>> = HashMap::new();
+        for (j, p) in self.entities.iter().enumerate() {
+            if p.entity.kind != NodeKind::Person {
+                continue;
+            }
+            let words: Vec<&str> = p.entity.label.split(' ').collect();
+            for from in 1..words.len() {
+                let owners = by_given.entry(slug(&words[from..].join(" "))).or_default();
+                if !owners.contains(&j) {
+                    owners.push(j);
+                }
+            }
+        }
         for i in 0..n {
             if self.entities[i].entity.kind != NodeKind::Person {
                 continue;
             }
             let label = &self.entities[i].entity.label;
-            if !label.contains(' ') {
-                let last = slug(label);
-                let owners: Vec<usize> = (0..n)
-                    .filter(|&j| {
-                        self.entities[j].entity.kind == NodeKind::Person
-                            && self.entities[j].entity.label.contains(' ')
-                            && self.entities[j]
-                                .entity
-                                .label
-                                .rsplit(' ')
-                                .next()
-                                .is_some_and(|w| slug(w) == last)
-                    })
-                    .collect();
-                if let [j] = owners[..] {
-                    target[i] = j;
+            if label.split(' ').count() <= 2 {
+                if let Some([j]) = by_given.get(&slug(label)).map(Vec::as_slice) {
+                    if *j != i {
+                        target[i] = *j;
+                        continue;
+                    }
                 }
+            }
+            if !label.contains(' ') {
                 continue;
             }
             for j in 0..n {

@@ -373,6 +373,16 @@ impl SentenceParser<'_, '_> {
                 ) {
                     pieces.push(Piece::Known(k, end, e));
                     k = end;
+                    // "Tổng Giám đốc Công ty Samsung Việt Nam Choi Joo Ho":
+                    // after a title, a body's name ends at its country or
+                    // province; capitalised words after it name the holder
+                    if stop_at_person
+                        && e.category != Category::Organization
+                        && self.cap(k)
+                        && self.hit_end(k).is_none()
+                    {
+                        break;
+                    }
                     continue;
                 }
                 let s = k;
@@ -1133,7 +1143,17 @@ impl SentenceParser<'_, '_> {
     /// "Bà X", "ông X", "đồng chí X".
     fn parse_honorific_person(&mut self, i: usize) -> Option<usize> {
         let (he, _) = self.hit(i, &[Category::Honorific])?;
-        let name_end = self.licensed_name(he)?;
+        // "bà Đoàn Thị Minh Thư": after an honorific a family name opens a
+        // name even when it is also a word of the lexicon ("Đoàn")
+        let surname_first = lexicon().is_surname(self.word(he))
+            && self.cap(he + 1)
+            && self.hit_end(he + 1).is_none()
+            && self.name_word(he + 1, false);
+        let name_end = if surname_first {
+            self.licensed_name(he + 1)?
+        } else {
+            self.licensed_name(he)?
+        };
         let person = self.register_person(he, name_end, i, 0.85);
         Some(self.apposition(person, name_end))
     }
