@@ -323,3 +323,48 @@ fn a_bare_day_near_new_year_takes_the_dateline_year() {
     let g = graph("Chúc mừng năm mới\nNgày đăng: 02/01/2025\n\nTối 31/12, UBND tỉnh Hòa Bình tổ chức Lễ đón giao thừa tại Quảng trường Hòa Bình.\n");
     assert!(labels(&g, NodeKind::Date).contains(&"2024-12-31".to_string()));
 }
+
+#[test]
+fn an_election_or_appointment_gives_the_title() {
+    let g = graph("Ông Lục Văn Khải, Phó Chủ tịch Liên đoàn Bóng chuyền Việt Nam, được bầu làm Chủ tịch Liên đoàn Bóng chuyền Việt Nam nhiệm kỳ mới.\n");
+    assert!(has_edge(
+        &g,
+        "Lục Văn Khải",
+        Relation::HoldsRole,
+        "Chủ tịch Liên đoàn Bóng chuyền Việt Nam"
+    ));
+    assert!(has_edge(
+        &g,
+        "Lục Văn Khải",
+        Relation::HoldsRole,
+        "Phó Chủ tịch Liên đoàn Bóng chuyền Việt Nam"
+    ));
+}
+
+#[test]
+fn local_bodies_named_bare_take_the_article_province() {
+    let g = graph(
+        "Sáng 4/12, HĐND tỉnh Yên Bái tổ chức Kỳ họp thứ 9 tại Trụ sở HĐND tỉnh Yên Bái.\n\
+Dự kỳ họp có ông Đinh Công Sáu, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh.\n",
+    );
+    let orgs = labels(&g, NodeKind::Organization);
+    assert!(orgs.contains(&"Tỉnh ủy Yên Bái".to_string()), "{orgs:?}");
+    assert!(orgs.contains(&"UBND tỉnh Yên Bái".to_string()), "{orgs:?}");
+    assert!(!orgs.contains(&"UBND tỉnh".to_string()), "{orgs:?}");
+    assert!(has_edge(
+        &g,
+        "Đinh Công Sáu",
+        Relation::HoldsRole,
+        "Phó Bí thư Tỉnh ủy"
+    ));
+}
+
+#[test]
+fn a_session_name_keeps_the_term_of_its_body() {
+    let g = graph("Sáng 20/5, Kỳ họp thứ 7 Quốc hội khóa XV khai mạc tại Nhà Quốc hội.\n");
+    let events = labels(&g, NodeKind::Event);
+    assert!(
+        events.contains(&"Kỳ họp thứ 7 Quốc hội khóa XV".to_string()),
+        "{events:?}"
+    );
+}

@@ -156,6 +156,25 @@ fn clause(
     let mut guest_spans: Vec<(usize, usize)> = Vec::new();
     let mut made_events: Vec<(usize, usize, usize)> = Vec::new(); // (start, end, entity)
 
+    // appointments and elections: "ông X được bầu làm Chủ tịch VFF",
+    // "bổ nhiệm bà Y giữ chức Tổng Giám đốc": the title after "làm" or
+    // "chức" is held by the nearest person before it
+    for r in ms
+        .iter()
+        .filter(|m| m.kind == NodeKind::Role && m.start > s)
+    {
+        if !matches!(p.low_at(r.start - 1), "làm" | "chức") {
+            continue;
+        }
+        let holder = ms
+            .iter()
+            .filter(|m| m.kind == NodeKind::Person && m.end <= r.start)
+            .max_by_key(|m| m.end);
+        if let Some(h) = holder {
+            p.fact(h.entity, Relation::HoldsRole, r.entity, 0.75);
+        }
+    }
+
     // receptions: "Tổng Bí thư X tiếp Y", "X hội kiến Y"
     for k in s..e {
         let Some(verb) = MEET.iter().find(|v| verb_at(p, k, v)) else {

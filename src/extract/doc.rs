@@ -304,6 +304,7 @@ impl<'a> DocBuilder<'a> {
                 None => i,
             };
         }
+        self.complete_local_bodies(&target);
         // entities sharing a name: the one with the shorter label joins
         // the other
         for (a, b) in std::mem::take(&mut self.same_as) {
@@ -458,6 +459,53 @@ impl<'a> DocBuilder<'a> {
             facts.push(f);
         }
         DocFacts { entities, facts }
+    }
+}
+
+/// Administrative units and the Party committee named after each
+/// ("Tỉnh ủy" is the committee of the "tỉnh").
+const LOCAL_UNITS: [(&str, &str); 4] = [
+    ("tỉnh", "Tỉnh ủy"),
+    ("thành phố", "Thành ủy"),
+    ("huyện", "Huyện ủy"),
+    ("quận", "Quận ủy"),
+];
+
+impl DocBuilder<'_> {
+    /// "UBND tỉnh", "Tỉnh ủy" that name no body of the article in full are
+    /// the bodies of the one province (city, district) the article names
+    /// with its unit ("UBND tỉnh Nghệ An"): they take its name, so that
+    /// other articles' provinces stay apart.
+    fn complete_local_bodies(&mut self, target: &[usize]) {
+        let mut names: Vec<BTreeSet<String>> = vec![BTreeSet::new(); LOCAL_UNITS.len()];
+        for p in &self.entities {
+            if p.entity.kind != NodeKind::Organization || p.form != Form::Full {
+                continue;
+            }
+            let label = &p.entity.label;
+            for (u, (unit, _)) in LOCAL_UNITS.iter().enumerate() {
+                let marker = format!(" {unit} ");
+                if let Some(at) = label.find(&marker) {
+                    names[u].insert(label[at + marker.len()..].to_string());
+                }
+            }
+        }
+        for (i, p) in self.entities.iter_mut().enumerate() {
+            if p.entity.kind != NodeKind::Organization || p.form == Form::Full || target[i] != i {
+                continue;
+            }
+            let label = p.entity.label.clone();
+            let unit = LOCAL_UNITS.iter().position(|(unit, committee)| {
+                label.ends_with(&format!(" {unit}")) || label == *committee
+            });
+            let Some(u) = unit else { continue };
+            if let [name] = names[u].iter().collect::<Vec<_>>()[..] {
+                let full = format!("{label} {name}");
+                let e = &mut p.entity;
+                e.short_forms.push(label);
+                e.label = full;
+            }
+        }
     }
 }
 

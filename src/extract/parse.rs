@@ -1317,6 +1317,11 @@ impl SentenceParser<'_, '_> {
             if let Some(p) = self.parse_org(k, false, false) {
                 label = format!("{prefix} {}", p.label);
                 end = p.end;
+                // the body's term: "Kỳ họp thứ 8 Quốc hội khóa XV"
+                if self.low(end) == "khóa" && self.ordinal(end + 1) {
+                    label = format!("{label} {}", self.span(end, end + 2));
+                    end += 2;
+                }
             } else if let Some(p) = self.parse_place(k, false) {
                 label = format!("{prefix} {}", p.label);
                 end = p.end;
