@@ -368,3 +368,69 @@ fn a_session_name_keeps_the_term_of_its_body() {
         "{events:?}"
     );
 }
+
+#[test]
+fn a_reception_of_a_delegation_led_by_a_guest() {
+    let g = graph("Chiều 10/3/2024, tại Trụ sở UBND tỉnh Ninh Bình, ông Tống Quang Hiếu, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh Ninh Bình đã tiếp đoàn công tác của Tập đoàn Sunrise Motors do ông Daniel Okafor, Phó Chủ tịch Tập đoàn, dẫn đầu.\n");
+    let events = labels(&g, NodeKind::Event);
+    let reception = events
+        .iter()
+        .find(|e| e.contains("tiếp đoàn"))
+        .expect("reception");
+    assert!(!reception.starts_with("ông "), "{reception}");
+    assert!(has_edge(
+        &g,
+        reception,
+        Relation::OrganizedBy,
+        "Tống Quang Hiếu"
+    ));
+    assert!(has_edge(
+        &g,
+        "Tập đoàn Sunrise Motors",
+        Relation::ParticipatedIn,
+        reception
+    ));
+    assert!(has_edge(
+        &g,
+        "Daniel Okafor",
+        Relation::ParticipatedIn,
+        reception
+    ));
+    assert!(has_edge(&g, reception, Relation::Date, "2024-03-10"));
+    assert!(has_edge(
+        &g,
+        reception,
+        Relation::Location,
+        "Trụ sở UBND tỉnh Ninh Bình"
+    ));
+}
+
+#[test]
+fn both_sides_after_a_meeting_co_chair() {
+    let g = graph("Chiều 5/8/2024, Thủ tướng Chính phủ Trịnh Văn Đạt đã hội đàm với Thủ tướng Malaysia Ahmad Faizal.\n\
+Sau hội đàm, hai bên đồng chủ trì Diễn đàn Doanh nghiệp Việt Nam - Malaysia.\n");
+    let events = labels(&g, NodeKind::Event);
+    let forum = events
+        .iter()
+        .find(|e| e.starts_with("Diễn đàn"))
+        .expect("forum");
+    assert!(has_edge(&g, forum, Relation::OrganizedBy, "Trịnh Văn Đạt"));
+    assert!(has_edge(&g, forum, Relation::OrganizedBy, "Ahmad Faizal"));
+}
+
+#[test]
+fn the_procuracy_takes_part_in_the_hearing() {
+    let g = graph("Sáng 8/5/2024, TAND TP Hà Nội mở phiên tòa xét xử bị cáo Đỗ Minh Hải về tội nhận hối lộ. VKSND TP Hà Nội thực hành quyền công tố tại phiên tòa.\n");
+    let events = labels(&g, NodeKind::Event);
+    let hearing = events
+        .iter()
+        .find(|e| e.to_lowercase().starts_with("phiên tòa"))
+        .expect("hearing");
+    assert!(
+        labels(&g, NodeKind::Organization)
+            .iter()
+            .any(|o| o.starts_with("VKSND") && has_edge(&g, o, Relation::ParticipatedIn, hearing)),
+        "{:?}",
+        labels(&g, NodeKind::Organization)
+    );
+}

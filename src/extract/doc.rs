@@ -52,6 +52,9 @@ pub struct DocBuilder<'a> {
     /// Events in the order the article names them: "buổi tiếp" refers to
     /// the latest reception.
     pub recent_events: Vec<usize>,
+    /// The parties of the latest meeting ("X hội đàm với Y"): "hai bên"
+    /// after it refers to them.
+    pub last_parties: Vec<usize>,
 }
 
 impl<'a> DocBuilder<'a> {
@@ -67,6 +70,7 @@ impl<'a> DocBuilder<'a> {
             focus_event: None,
             focus_document: None,
             recent_events: Vec::new(),
+            last_parties: Vec::new(),
         }
     }
 

@@ -154,6 +154,11 @@ impl SentenceParser<'_, '_> {
             .map(|(end, _)| self.span(i, end).to_string())
     }
 
+    /// Whether token `i` is an honorific ("ông", "bà").
+    pub fn honorific_at(&self, i: usize) -> bool {
+        self.hit(i, &[Category::Honorific]).is_some()
+    }
+
     /// Whether token `i` is a capitalised word.
     pub fn cap_at(&self, i: usize) -> bool {
         self.cap(i)
