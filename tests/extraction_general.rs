@@ -434,3 +434,14 @@ fn the_procuracy_takes_part_in_the_hearing() {
         labels(&g, NodeKind::Organization)
     );
 }
+
+#[test]
+fn a_site_name_may_hold_a_family_name() {
+    let g = graph("Nhà máy sẽ được xây dựng tại Khu công nghiệp Phúc Lê Trung, tỉnh Hà Nam.\n");
+    let places = labels(&g, NodeKind::Place);
+    assert!(
+        places.contains(&"Khu công nghiệp Phúc Lê Trung".to_string()),
+        "{places:?}"
+    );
+    assert!(labels(&g, NodeKind::Person).is_empty());
+}

@@ -1574,17 +1574,7 @@ impl SentenceParser<'_, '_> {
                 return None;
             }
             let label = self.span(i, ne).to_string();
-            let ev = self.evidence(i, ne, 0.75);
-            let ent = self
-                .b
-                .mention(NodeKind::Place, &label, &label, None, Form::Full, ev);
-            self.push(NodeKind::Place, i, ne, ent, top);
-            return Some(Parsed {
-                end: ne,
-                entity: ent,
-                label,
-                object: None,
-            });
+            return Some(self.new_place(i, ne, label, 0.75, top));
         }
         if let Some((he, area)) = self.hit(i, &[Category::AreaHead]) {
             let (ne, any) = self.cap_run(he);
@@ -1605,42 +1595,45 @@ impl SentenceParser<'_, '_> {
             } else {
                 format!("{} {name}", self.span(i, he))
             };
-            let surface = self.span(i, ne).to_string();
-            let ev = self.evidence(i, ne, 0.8);
-            let ent = self
-                .b
-                .mention(NodeKind::Place, &label, &surface, None, Form::Full, ev);
-            self.push(NodeKind::Place, i, ne, ent, top);
-            return Some(Parsed {
-                end: ne,
-                entity: ent,
-                label,
-                object: None,
-            });
+            return Some(self.new_place(i, ne, label, 0.8, top));
         }
         if let Some((he, _)) = self.hit(i, &[Category::VenueHead]) {
             if !self.cap(i) {
                 return None;
             }
-            let (ce, pieces) = self.continuation(he, true);
+            // a site's name may hold a family name ("Khu công nghiệp Liên
+            // Hà Thái"): it runs on through capitalised words
+            let (ce, pieces) = self.continuation(he, false);
             if pieces.is_empty() {
                 return None;
             }
             let label = format!("{} {}", self.span(i, he), self.render(&pieces));
-            let surface = self.span(i, ce).to_string();
-            let ev = self.evidence(i, ce, 0.8);
-            let ent = self
-                .b
-                .mention(NodeKind::Place, &label, &surface, None, Form::Full, ev);
-            self.push(NodeKind::Place, i, ce, ent, top);
-            return Some(Parsed {
-                end: ce,
-                entity: ent,
-                label,
-                object: None,
-            });
+            return Some(self.new_place(i, ce, label, 0.8, top));
         }
         None
+    }
+
+    /// Records the place named `label` at tokens `start..end`.
+    fn new_place(
+        &mut self,
+        start: usize,
+        end: usize,
+        label: String,
+        confidence: f32,
+        top: bool,
+    ) -> Parsed {
+        let surface = self.span(start, end).to_string();
+        let ev = self.evidence(start, end, confidence);
+        let ent = self
+            .b
+            .mention(NodeKind::Place, &label, &surface, None, Form::Full, ev);
+        self.push(NodeKind::Place, start, end, ent, top);
+        Parsed {
+            end,
+            entity: ent,
+            label,
+            object: None,
+        }
     }
 }
 
