@@ -445,3 +445,16 @@ fn a_site_name_may_hold_a_family_name() {
     );
     assert!(labels(&g, NodeKind::Person).is_empty());
 }
+
+#[test]
+fn a_head_read_across_words_does_not_hide_a_name() {
+    // "xuất quân Đoàn" also reads as "Quân đoàn"
+    let g = graph("Sáng 19/4, Tổng cục Thể dục thể thao tổ chức Lễ xuất quân Đoàn Thể thao Việt Nam tham dự SEA Games 32.\n");
+    let orgs = labels(&g, NodeKind::Organization);
+    assert!(
+        orgs.contains(&"Đoàn Thể thao Việt Nam".to_string()),
+        "{orgs:?}"
+    );
+    assert!(labels(&g, NodeKind::Person).is_empty());
+    assert!(labels(&g, NodeKind::Event).contains(&"SEA Games 32".to_string()));
+}

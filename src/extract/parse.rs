@@ -8,7 +8,7 @@ use super::dates::{find_dates, YearContext};
 use super::doc::{DocBuilder, Form};
 use super::tokens::{is_acronym, is_capitalised, tokenize, Token};
 use crate::graph::{NodeKind, Relation};
-use crate::lexicon::{lexicon, Category, Entry, Hit};
+use crate::lexicon::{fold_case, lexicon, Category, Entry, Hit};
 use crate::segment::Sentence;
 
 /// A mention found in a sentence: tokens `start..end`, and for a person
@@ -123,6 +123,7 @@ pub fn parse_sentence(
             }
         }
     }
+    recover_hidden_hits(text, &toks, &mut hit_at);
     let mut p = SentenceParser {
         b,
         text,
@@ -136,6 +137,44 @@ pub fn parse_sentence(
     p.parse_dates(year);
     p.parse_mentions();
     super::clauses::relations(&mut p);
+}
+
+/// A lower-case hit of a head written capitalised ("xuất quân Đoàn" read
+/// as "Quân đoàn") hides the name that starts inside it ("Đoàn Thể thao
+/// Việt Nam"): the text from that capitalised word is matched again. Rare,
+/// so the extra matching costs little.
+fn recover_hidden_hits(text: &str, toks: &[Token], hit_at: &mut [Option<(usize, usize)>]) {
+    let lex = lexicon();
+    for t in 0..toks.len() {
+        let Some((end, pattern)) = hit_at[t] else {
+            continue;
+        };
+        let capital_only = lex.entries_at(pattern).iter().all(|&ix| {
+            matches!(
+                lex.entry(ix).category,
+                Category::OrgHead | Category::Office | Category::Rank | Category::Organization
+            )
+        });
+        if !capital_only || is_capitalised(toks[t].text(text)) {
+            continue;
+        }
+        let Some(inner) =
+            (t + 1..end).find(|&k| toks[k].word && is_capitalised(toks[k].text(text)))
+        else {
+            continue;
+        };
+        if hit_at[inner].is_some() {
+            continue;
+        }
+        let from = toks[inner].start;
+        let to = toks[toks.len() - 1].end;
+        let folded = fold_case(&text[from..to]);
+        if let Some(h) = lex.find(&folded).first().filter(|h| h.start == 0) {
+            if let Some(e) = (inner..toks.len()).find(|&k| toks[k].end == from + h.end) {
+                hit_at[inner] = Some((e + 1, h.pattern));
+            }
+        }
+    }
 }
 
 impl SentenceParser<'_, '_> {
@@ -1261,6 +1300,10 @@ impl SentenceParser<'_, '_> {
         }
         // a number after "số", "lần thứ", "khóa": "tuyến metro số 2",
         // "Kỳ họp thứ 8", "Kỳ họp lần thứ 4", "khóa XV"
+        // an edition right after a name's head: "SEA Games 32", "ASIAD 19"
+        if k == head_end && self.cap(i) && self.ordinal(k) && self.word(k).len() <= 3 {
+            k += 1;
+        }
         loop {
             if matches!(self.low(k), "số" | "thứ" | "khóa") && self.ordinal(k + 1) {
                 k += 2;
