@@ -458,3 +458,15 @@ fn a_head_read_across_words_does_not_hide_a_name() {
     assert!(labels(&g, NodeKind::Person).is_empty());
     assert!(labels(&g, NodeKind::Event).contains(&"SEA Games 32".to_string()));
 }
+
+#[test]
+fn a_year_qualifying_a_noun_does_not_date_the_event() {
+    let g = graph("Sáng 6/12/2023, HĐND tỉnh Sơn La khai mạc Kỳ họp thứ 15. Kỳ họp thông qua Nghị quyết về kế hoạch đầu tư công năm 2024.\n");
+    let events = labels(&g, NodeKind::Event);
+    let session = events
+        .iter()
+        .find(|e| e.starts_with("Kỳ họp thứ 15"))
+        .expect("session");
+    assert!(has_edge(&g, session, Relation::Date, "2023-12-06"));
+    assert!(!has_edge(&g, session, Relation::Date, "2024"));
+}

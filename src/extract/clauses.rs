@@ -66,6 +66,10 @@ const MEET: [&[&str]; 13] = [
 const GUEST_END: [&str; 13] = [
     "nhân", "tại", "vào", "để", "về", "trong", "sau", "trước", "theo", "khi", "nhằm", "ở", "do",
 ];
+/// Words before "năm 2024" that make it a time ("từ năm 2019", "trong năm").
+const TIME_PREPOSITIONS: [&str; 12] = [
+    "từ", "vào", "trong", "đến", "tới", "cuối", "đầu", "giữa", "suốt", "sang", "hết", "qua",
+];
 /// Adverbs between a subject and its verb ("đã chính thức đồng thuận
 /// thông qua").
 const ADVERBS: [&str; 8] = ["đã", "sẽ", "vừa", "chính", "thức", "đồng", "thuận", "cũng"];
@@ -376,10 +380,19 @@ fn clause(
         .collect();
 
     // when: the dates of the clause (token position, entity)
+    // ("kế hoạch phát triển năm 2024": a year right after a common noun
+    // qualifies the noun, not when the event took place)
     let dates: Vec<(usize, usize)> = p
         .dates
         .iter()
         .filter(|(ds, de, _)| *ds >= s && *de <= e)
+        .filter(|(ds, de, _)| {
+            let year_only = p.low_at(*ds) == "năm" && *de == *ds + 2;
+            !year_only
+                || *ds == s
+                || !p.lowercase_at(*ds - 1)
+                || TIME_PREPOSITIONS.contains(&p.low_at(*ds - 1))
+        })
         .flat_map(|(ds, _, ents)| ents.iter().map(move |&d| (*ds, d)))
         .collect();
     // where: places after "tại"/"ở", and places in apposition to them

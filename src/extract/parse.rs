@@ -198,6 +198,11 @@ impl SentenceParser<'_, '_> {
         self.hit(i, &[Category::Honorific]).is_some()
     }
 
+    /// Whether token `i` is a lower-case word.
+    pub fn lowercase_at(&self, i: usize) -> bool {
+        self.lowercase_word(i)
+    }
+
     /// Whether token `i` is a capitalised word.
     pub fn cap_at(&self, i: usize) -> bool {
         self.cap(i)
