@@ -69,6 +69,9 @@ pub struct Entry {
     pub english: Option<String>,
     /// The canonical name of the body this one belongs to.
     pub parent: Option<String>,
+    /// An organisation head that names a body by itself ("Tỉnh ủy", the
+    /// province's Party committee: "Phó Bí thư Tỉnh ủy").
+    pub standalone: bool,
 }
 
 /// A lexicon entry found in a text.
@@ -173,11 +176,13 @@ impl Lexicon {
         ];
         for (text, english, class, category) in classed {
             for r in rows(text) {
+                let class_name = r.get(class).copied().unwrap_or("");
                 let e = Entry {
-                    category: category(r.get(class).copied().unwrap_or("")),
+                    category: category(class_name),
                     canonical: r[0].to_string(),
                     english: english.and_then(|ix| non_empty(r.get(ix))),
                     parent: None,
+                    standalone: class_name == "standalone",
                 };
                 add(&mut entries, &mut surfaces, e, &[]);
             }
@@ -198,6 +203,7 @@ impl Lexicon {
                     canonical: r[0].to_string(),
                     english: non_empty(r.get(1)),
                     parent: non_empty(r.get(3)),
+                    standalone: false,
                 };
                 let ix = entries.len();
                 by_slug.entry(slug(r[0])).or_insert(ix);

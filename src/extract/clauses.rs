@@ -21,8 +21,10 @@ const HOST: [&[&str]; 5] = [
 /// chức Hội nghị Y").
 const ORGANISE: [&[&str]; 2] = [&["tổ", "chức"], &["mở"]];
 /// Verbs whose subject takes part in the event that follows.
-const ATTEND: [&[&str]; 9] = [
+const ATTEND: [&[&str]; 10] = [
     &["tham", "dự"],
+    // the procuracy at a hearing
+    &["thực", "hành", "quyền", "công", "tố", "tại"],
     &["dự"],
     &["tham", "gia"],
     &["tham", "quan"],
@@ -59,9 +61,14 @@ const MEET: [&[&str]; 13] = [
     &["tiếp", "kiến"],
     &["gặp"],
 ];
-/// Words that end the guests of a meeting ("... nhân dịp", "... tại").
-const GUEST_END: [&str; 12] = [
-    "nhân", "tại", "vào", "để", "về", "trong", "sau", "trước", "theo", "khi", "nhằm", "ở",
+/// Words that end the guests of a meeting ("... nhân dịp", "... tại",
+/// "đoàn ... do ông X dẫn đầu").
+const GUEST_END: [&str; 13] = [
+    "nhân", "tại", "vào", "để", "về", "trong", "sau", "trước", "theo", "khi", "nhằm", "ở", "do",
+];
+/// Words before "năm 2024" that make it a time ("từ năm 2019", "trong năm").
+const TIME_PREPOSITIONS: [&str; 12] = [
+    "từ", "vào", "trong", "đến", "tới", "cuối", "đầu", "giữa", "suốt", "sang", "hết", "qua",
 ];
 /// Adverbs between a subject and its verb ("đã chính thức đồng thuận
 /// thông qua").
@@ -156,6 +163,25 @@ fn clause(
     let mut guest_spans: Vec<(usize, usize)> = Vec::new();
     let mut made_events: Vec<(usize, usize, usize)> = Vec::new(); // (start, end, entity)
 
+    // appointments and elections: "ông X được bầu làm Chủ tịch VFF",
+    // "bổ nhiệm bà Y giữ chức Tổng Giám đốc": the title after "làm" or
+    // "chức" is held by the nearest person before it
+    for r in ms
+        .iter()
+        .filter(|m| m.kind == NodeKind::Role && m.start > s)
+    {
+        if !matches!(p.low_at(r.start - 1), "làm" | "chức") {
+            continue;
+        }
+        let holder = ms
+            .iter()
+            .filter(|m| m.kind == NodeKind::Person && m.end <= r.start)
+            .max_by_key(|m| m.end);
+        if let Some(h) = holder {
+            p.fact(h.entity, Relation::HoldsRole, r.entity, 0.75);
+        }
+    }
+
     // receptions: "Tổng Bí thư X tiếp Y", "X hội kiến Y"
     for k in s..e {
         let Some(verb) = MEET.iter().find(|v| verb_at(p, k, v)) else {
@@ -168,14 +194,36 @@ fn clause(
         while h > s && matches!(p.low_at(h - 1), "đã" | "sẽ" | "vừa" | "cũng") {
             h -= 1;
         }
+        // the host, or the host with titles in apposition ("ông X, Chủ
+        // tịch UBND tỉnh Y đã tiếp")
         let Some(host) = ms
             .iter()
             .find(|m| m.kind == NodeKind::Person && m.end == h && m.top)
+            .or_else(|| {
+                ms.iter()
+                    .filter(|m| {
+                        m.kind == NodeKind::Person
+                            && m.top
+                            && m.end < h
+                            && m.start >= s
+                            && p.low_at(m.end) == ","
+                            && (m.end..h).all(|x| {
+                                matches!(p.low_at(x), "," | "và")
+                                    || ms.iter().any(|o| {
+                                        o.kind != NodeKind::Person && o.start <= x && x < o.end
+                                    })
+                            })
+                    })
+                    .max_by_key(|m| m.end)
+            })
+            .copied()
         else {
             continue;
         };
         let g = k + verb.len();
-        if !p.cap_at(g) {
+        // "tiếp đoàn công tác của Tập đoàn X": a visiting delegation
+        let delegation = p.low_at(g) == "đoàn";
+        if !p.cap_at(g) && !delegation {
             continue;
         }
         let mut ge = g;
@@ -186,12 +234,35 @@ fn clause(
             ge += 1;
         }
         guest_spans.push((g, ge));
-        let guests: Vec<Mention> = ms
+        // "đoàn ... do ông X dẫn đầu": the leader comes too
+        let mut led_end = ge;
+        if p.low_at(ge) == "do" {
+            led_end = (ge..e)
+                .find(|&x| p.low_at(x) == "dẫn" && p.low_at(x + 1) == "đầu")
+                .unwrap_or(ge);
+        }
+        let led: Vec<Mention> = ms
             .iter()
-            .filter(|m| m.start >= g && m.end <= ge && m.kind == NodeKind::Person)
+            .filter(|m| m.kind == NodeKind::Person && m.start > ge && m.end <= led_end)
             .copied()
             .collect();
-        let host_span = p.span(host.from, host.end).to_string();
+        let guests: Vec<Mention> = ms
+            .iter()
+            .filter(|m| {
+                m.start >= g
+                    && m.end <= ge
+                    && (m.kind == NodeKind::Person
+                        || (delegation && m.kind == NodeKind::Organization && m.top))
+            })
+            .copied()
+            .collect();
+        // titles before the host name the host; an honorific does not
+        let from = if p.honorific_at(host.from) {
+            host.start
+        } else {
+            host.from
+        };
+        let host_span = p.span(from, host.end).to_string();
         let verb_text = p.span(k, g).to_string();
         let guest_text = p.span(g, ge).to_string();
         let label = format!("{host_span} {verb_text} {guest_text}");
@@ -200,15 +271,23 @@ fn clause(
         let event =
             p.b.mention(NodeKind::Event, &label, &label, None, Form::Full, ev);
         p.b.add_alias(event, &format!("{host_name} {verb_text} {guest_text}"));
-        if let [guest] = guests[..] {
+        if let [guest] = guests[..]
+            .iter()
+            .filter(|m| m.kind == NodeKind::Person)
+            .copied()
+            .collect::<Vec<_>>()[..]
+        {
             let guest_name = p.span(guest.start, guest.end).to_string();
             p.b.add_alias(event, &format!("{host_name} {verb_text} {guest_name}"));
         }
         p.fact(event, Relation::OrganizedBy, host.entity, 0.75);
         p.fact(host.entity, Relation::ParticipatedIn, event, 0.75);
-        for gm in &guests {
+        for gm in guests.iter().chain(&led) {
             p.fact(gm.entity, Relation::ParticipatedIn, event, 0.7);
         }
+        p.b.last_parties = std::iter::once(host.entity)
+            .chain(guests.iter().map(|m| m.entity))
+            .collect();
         hidden.extend(
             ms.iter()
                 .filter(|m| m.start >= g && m.start < ge && m.kind == NodeKind::Event)
@@ -301,10 +380,19 @@ fn clause(
         .collect();
 
     // when: the dates of the clause (token position, entity)
+    // ("kế hoạch phát triển năm 2024": a year right after a common noun
+    // qualifies the noun, not when the event took place)
     let dates: Vec<(usize, usize)> = p
         .dates
         .iter()
         .filter(|(ds, de, _)| *ds >= s && *de <= e)
+        .filter(|(ds, de, _)| {
+            let year_only = p.low_at(*ds) == "năm" && *de == *ds + 2;
+            !year_only
+                || *ds == s
+                || !p.lowercase_at(*ds - 1)
+                || TIME_PREPOSITIONS.contains(&p.low_at(*ds - 1))
+        })
         .flat_map(|(ds, _, ents)| ents.iter().map(move |&d| (*ds, d)))
         .collect();
     // where: places after "tại"/"ở", and places in apposition to them
@@ -346,12 +434,26 @@ fn clause(
                 .collect(),
         }
     };
-    for &(at, d) in &dates {
+    // an occasion or purpose after an event ("... nhân dịp ông kết thúc
+    // nhiệm kỳ tại Việt Nam", "để", "nhằm", "theo lời mời") has its own
+    // dates and places
+    let purpose = (s..e).find(|&k| {
+        !inside_mention(&ms, k)
+            && events.iter().any(|&(_, ee, _)| ee <= k)
+            && match p.low_at(k) {
+                "để" | "nhằm" => true,
+                "nhân" => p.low_at(k + 1) == "dịp",
+                "theo" => p.low_at(k + 1) == "lời",
+                _ => false,
+            }
+    });
+    let in_purpose = |at: usize| purpose.is_some_and(|k| at > k);
+    for &(at, d) in dates.iter().filter(|(at, _)| !in_purpose(*at)) {
         for ev in owners(at) {
             p.fact(ev, Relation::Date, d, 0.7);
         }
     }
-    for &(at, l) in &places {
+    for &(at, l) in places.iter().filter(|(at, _)| !in_purpose(*at)) {
         for ev in owners(at) {
             p.fact(ev, Relation::Location, l, 0.7);
         }
@@ -456,6 +558,28 @@ fn clause(
                     && !ms.iter().any(|m| agent_kind(m.kind) && m.top && m.end <= k);
                 carried.filter(|_| elided)
             });
+        // "hai bên đồng chủ trì X" after a meeting: both its parties
+        let mut h = k;
+        while h > s && ADVERBS.contains(&p.low_at(h - 1)) {
+            h -= 1;
+        }
+        if h >= s + 2
+            && p.low_at(h - 2) == "hai"
+            && p.low_at(h - 1) == "bên"
+            && p.b.last_parties.len() >= 2
+        {
+            for ev in targets {
+                for party in p.b.last_parties.clone() {
+                    if hosting {
+                        p.fact(ev, Relation::OrganizedBy, party, 0.65);
+                    }
+                    if attending {
+                        p.fact(party, Relation::ParticipatedIn, ev, 0.65);
+                    }
+                }
+            }
+            continue;
+        }
         let Some(agent) = agent else { continue };
         // an active "tổ chức" needs its subject right before it ("UBND tỉnh
         // X (đã) tổ chức Hội nghị Y"), not any body earlier in the clause

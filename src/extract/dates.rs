@@ -18,24 +18,34 @@ pub struct DateMention {
 /// How a day without a year gets its year.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct YearContext {
-    /// The article's own date (dateline or publication line): its year is
-    /// used as is.
+    /// The article's own date (dateline or publication line).
     pub dateline: Option<(i32, u32, u32)>,
-    /// Else the latest full date the article mentions: a bare day refers to
-    /// that day's next occurrence on or after it (news reports recent
-    /// events, the full dates it quotes are past).
+    /// Else the latest full date the article mentions.
     pub latest: Option<(i32, u32, u32)>,
     /// Else the most frequent year of the full dates anywhere in the file.
     pub common_year: Option<i32>,
 }
 
 impl YearContext {
+    /// The year of a bare day. With the article's date, the year that puts
+    /// the day nearest it: news reports recent events, so "30/12" in an
+    /// article of 2/1/2024 is 2023. Without one, the full dates an article
+    /// quotes are mostly past, so the day is the next occurrence on or after
+    /// the latest of them, unless it falls in the month before it ("19/4"
+    /// next to "20/4/2021" is 2021).
     fn year_for(&self, month: u32, day: u32) -> Option<i32> {
-        if let Some((y, _, _)) = self.dateline {
-            return Some(y);
+        // days on a 372-day calendar: enough to compare distances
+        let ord = |y: i32, m: u32, d: u32| i64::from(y) * 372 + i64::from(m * 31 + d);
+        if let Some((ry, rm, rd)) = self.dateline {
+            let reference = ord(ry, rm, rd);
+            // on a tie the earlier year: the past is what news reports
+            return [ry - 1, ry, ry + 1]
+                .into_iter()
+                .min_by_key(|&y| (ord(y, month, day) - reference).abs());
         }
         if let Some((y, m, d)) = self.latest {
-            return Some(if (month, day) >= (m, d) { y } else { y + 1 });
+            let before = ord(y, m, d) - ord(y, month, day);
+            return Some(if before <= 31 { y } else { y + 1 });
         }
         self.common_year
     }
@@ -269,12 +279,19 @@ mod tests {
     }
 
     #[test]
-    fn bare_day_rolls_forward_from_the_latest_full_date() {
+    fn bare_day_takes_its_year_from_the_reference_date() {
         let ctx = YearContext {
             latest: Some((2021, 12, 20)),
             ..Default::default()
         };
         assert_eq!(isos("Sáng 15/4, phiên tòa", &ctx), ["2022-04-15"]);
+        assert_eq!(isos("Chiều 19/12, phiên tòa", &ctx), ["2021-12-19"]);
+        let new_year = YearContext {
+            dateline: Some((2024, 1, 2)),
+            ..Default::default()
+        };
+        assert_eq!(isos("Tối 30/12, lễ hội", &new_year), ["2023-12-30"]);
+        assert_eq!(isos("Sáng 13/3", &new_year), ["2024-03-13"]);
         let none = YearContext::default();
         assert!(isos("Sáng 15/4", &none).is_empty());
     }

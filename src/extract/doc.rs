@@ -52,6 +52,9 @@ pub struct DocBuilder<'a> {
     /// Events in the order the article names them: "buổi tiếp" refers to
     /// the latest reception.
     pub recent_events: Vec<usize>,
+    /// The parties of the latest meeting ("X hội đàm với Y"): "hai bên"
+    /// after it refers to them.
+    pub last_parties: Vec<usize>,
 }
 
 impl<'a> DocBuilder<'a> {
@@ -67,6 +70,7 @@ impl<'a> DocBuilder<'a> {
             focus_event: None,
             focus_document: None,
             recent_events: Vec::new(),
+            last_parties: Vec::new(),
         }
     }
 
@@ -225,29 +229,35 @@ impl<'a> DocBuilder<'a> {
         let n = self.entities.len();
         let mut target: Vec<usize> = (0..n).collect();
         // persons: one entity per person, whatever the spelling; a given
-        // name alone ("ông Lâm") is the one person of the article it ends
+        // name alone ("ông Thắng", "bà Lan Hương") is the one person of the
+        // article whose full name ends with it
+        let mut by_given: HashMap<String, Vec<usize>> = HashMap::new();
+        for (j, p) in self.entities.iter().enumerate() {
+            if p.entity.kind != NodeKind::Person {
+                continue;
+            }
+            let words: Vec<&str> = p.entity.label.split(' ').collect();
+            for from in 1..words.len() {
+                let owners = by_given.entry(slug(&words[from..].join(" "))).or_default();
+                if !owners.contains(&j) {
+                    owners.push(j);
+                }
+            }
+        }
         for i in 0..n {
             if self.entities[i].entity.kind != NodeKind::Person {
                 continue;
             }
             let label = &self.entities[i].entity.label;
-            if !label.contains(' ') {
-                let last = slug(label);
-                let owners: Vec<usize> = (0..n)
-                    .filter(|&j| {
-                        self.entities[j].entity.kind == NodeKind::Person
-                            && self.entities[j].entity.label.contains(' ')
-                            && self.entities[j]
-                                .entity
-                                .label
-                                .rsplit(' ')
-                                .next()
-                                .is_some_and(|w| slug(w) == last)
-                    })
-                    .collect();
-                if let [j] = owners[..] {
-                    target[i] = j;
+            if label.split(' ').count() <= 2 {
+                if let Some([j]) = by_given.get(&slug(label)).map(Vec::as_slice) {
+                    if *j != i {
+                        target[i] = *j;
+                        continue;
+                    }
                 }
+            }
+            if !label.contains(' ') {
                 continue;
             }
             for j in 0..n {
@@ -298,6 +308,7 @@ impl<'a> DocBuilder<'a> {
                 None => i,
             };
         }
+        self.complete_local_bodies(&target);
         // entities sharing a name: the one with the shorter label joins
         // the other
         for (a, b) in std::mem::take(&mut self.same_as) {
@@ -452,6 +463,53 @@ impl<'a> DocBuilder<'a> {
             facts.push(f);
         }
         DocFacts { entities, facts }
+    }
+}
+
+/// Administrative units and the Party committee named after each
+/// ("Tỉnh ủy" is the committee of the "tỉnh").
+const LOCAL_UNITS: [(&str, &str); 4] = [
+    ("tỉnh", "Tỉnh ủy"),
+    ("thành phố", "Thành ủy"),
+    ("huyện", "Huyện ủy"),
+    ("quận", "Quận ủy"),
+];
+
+impl DocBuilder<'_> {
+    /// "UBND tỉnh", "Tỉnh ủy" that name no body of the article in full are
+    /// the bodies of the one province (city, district) the article names
+    /// with its unit ("UBND tỉnh Nghệ An"): they take its name, so that
+    /// other articles' provinces stay apart.
+    fn complete_local_bodies(&mut self, target: &[usize]) {
+        let mut names: Vec<BTreeSet<String>> = vec![BTreeSet::new(); LOCAL_UNITS.len()];
+        for p in &self.entities {
+            if p.entity.kind != NodeKind::Organization || p.form != Form::Full {
+                continue;
+            }
+            let label = &p.entity.label;
+            for (u, (unit, _)) in LOCAL_UNITS.iter().enumerate() {
+                let marker = format!(" {unit} ");
+                if let Some(at) = label.find(&marker) {
+                    names[u].insert(label[at + marker.len()..].to_string());
+                }
+            }
+        }
+        for (i, p) in self.entities.iter_mut().enumerate() {
+            if p.entity.kind != NodeKind::Organization || p.form == Form::Full || target[i] != i {
+                continue;
+            }
+            let label = p.entity.label.clone();
+            let unit = LOCAL_UNITS.iter().position(|(unit, committee)| {
+                label.ends_with(&format!(" {unit}")) || label == *committee
+            });
+            let Some(u) = unit else { continue };
+            if let [name] = names[u].iter().collect::<Vec<_>>()[..] {
+                let full = format!("{label} {name}");
+                let e = &mut p.entity;
+                e.short_forms.push(label);
+                e.label = full;
+            }
+        }
     }
 }
 

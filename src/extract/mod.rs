@@ -90,19 +90,41 @@ pub fn extract(doc: u32, text: &str, sentences: &[Sentence]) -> DocFacts {
     builder.finish()
 }
 
-/// The year context of a document: a dateline near the top, else the
-/// latest full date of its title and body, else the commonest year.
+/// Words that open a dateline or publication line ("Ngày đăng: 14/03/2024",
+/// "Thứ Năm, 14/03/2024 08:30", "Cập nhật: ...").
+const DATELINE_MARKERS: [&str; 7] = [
+    "date",
+    "ngày đăng",
+    "đăng ngày",
+    "cập nhật",
+    "xuất bản",
+    "thứ ",
+    "chủ nhật",
+];
+
+/// The year context of a document: a dateline near the top (after any page
+/// menu, before the body has run two long sentences), else the latest full
+/// date of its title and body, else the commonest year.
 fn year_context(text: &str, sentences: &[Sentence]) -> YearContext {
     let mut ctx = YearContext::default();
-    // a dateline: a full date within the first lines, on a short line
-    for s in sentences.iter().take(4) {
-        let line = s.text(text);
-        if line.len() <= 200 || line.trim_start().starts_with("date") {
+    let mut long_lines = 0;
+    for s in sentences.iter().take(20) {
+        if s.end > text.len() || s.start > s.end {
+            continue;
+        }
+        let line = s.text(text).trim();
+        let folded = fold_case(line);
+        let marked = DATELINE_MARKERS.iter().any(|m| folded.starts_with(m));
+        if marked || line.len() <= 60 {
             if let Some(&d) = dates::full_dates(line).first() {
-                if line.trim_start().starts_with("date") || line.len() <= 60 {
-                    ctx.dateline = Some(d);
-                    break;
-                }
+                ctx.dateline = Some(d);
+                break;
+            }
+        }
+        if line.len() > 120 {
+            long_lines += 1;
+            if long_lines >= 2 {
+                break;
             }
         }
     }

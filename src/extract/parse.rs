@@ -8,7 +8,7 @@ use super::dates::{find_dates, YearContext};
 use super::doc::{DocBuilder, Form};
 use super::tokens::{is_acronym, is_capitalised, tokenize, Token};
 use crate::graph::{NodeKind, Relation};
-use crate::lexicon::{lexicon, Category, Entry, Hit};
+use crate::lexicon::{fold_case, lexicon, Category, Entry, Hit};
 use crate::segment::Sentence;
 
 /// A mention found in a sentence: tokens `start..end`, and for a person
@@ -123,6 +123,7 @@ pub fn parse_sentence(
             }
         }
     }
+    recover_hidden_hits(text, &toks, &mut hit_at);
     let mut p = SentenceParser {
         b,
         text,
@@ -136,6 +137,44 @@ pub fn parse_sentence(
     p.parse_dates(year);
     p.parse_mentions();
     super::clauses::relations(&mut p);
+}
+
+/// A lower-case hit of a head written capitalised ("xuất quân Đoàn" read
+/// as "Quân đoàn") hides the name that starts inside it ("Đoàn Thể thao
+/// Việt Nam"): the text from that capitalised word is matched again. Rare,
+/// so the extra matching costs little.
+fn recover_hidden_hits(text: &str, toks: &[Token], hit_at: &mut [Option<(usize, usize)>]) {
+    let lex = lexicon();
+    for t in 0..toks.len() {
+        let Some((end, pattern)) = hit_at[t] else {
+            continue;
+        };
+        let capital_only = lex.entries_at(pattern).iter().all(|&ix| {
+            matches!(
+                lex.entry(ix).category,
+                Category::OrgHead | Category::Office | Category::Rank | Category::Organization
+            )
+        });
+        if !capital_only || is_capitalised(toks[t].text(text)) {
+            continue;
+        }
+        let Some(inner) =
+            (t + 1..end).find(|&k| toks[k].word && is_capitalised(toks[k].text(text)))
+        else {
+            continue;
+        };
+        if hit_at[inner].is_some() {
+            continue;
+        }
+        let from = toks[inner].start;
+        let to = toks[toks.len() - 1].end;
+        let folded = fold_case(&text[from..to]);
+        if let Some(h) = lex.find(&folded).first().filter(|h| h.start == 0) {
+            if let Some(e) = (inner..toks.len()).find(|&k| toks[k].end == from + h.end) {
+                hit_at[inner] = Some((e + 1, h.pattern));
+            }
+        }
+    }
 }
 
 impl SentenceParser<'_, '_> {
@@ -152,6 +191,16 @@ impl SentenceParser<'_, '_> {
     pub fn document_head(&self, i: usize) -> Option<String> {
         self.hit(i, &[Category::DocumentHead, Category::NumberedDocumentHead])
             .map(|(end, _)| self.span(i, end).to_string())
+    }
+
+    /// Whether token `i` is an honorific ("ông", "bà").
+    pub fn honorific_at(&self, i: usize) -> bool {
+        self.hit(i, &[Category::Honorific]).is_some()
+    }
+
+    /// Whether token `i` is a lower-case word.
+    pub fn lowercase_at(&self, i: usize) -> bool {
+        self.lowercase_word(i)
     }
 
     /// Whether token `i` is a capitalised word.
@@ -373,6 +422,16 @@ impl SentenceParser<'_, '_> {
                 ) {
                     pieces.push(Piece::Known(k, end, e));
                     k = end;
+                    // "Tổng Giám đốc Công ty Samsung Việt Nam Choi Joo Ho":
+                    // after a title, a body's name ends at its country or
+                    // province; capitalised words after it name the holder
+                    if stop_at_person
+                        && e.category != Category::Organization
+                        && self.cap(k)
+                        && self.hit_end(k).is_none()
+                    {
+                        break;
+                    }
                     continue;
                 }
                 let s = k;
@@ -450,6 +509,12 @@ impl SentenceParser<'_, '_> {
                     k = name_end;
                     continue;
                 }
+                // "Phó Chủ tịch UBND tỉnh;": the province is the article's
+                if stop_at_person && !self.is_word(end) {
+                    pieces.push(Piece::Tokens(k, end));
+                    k = end;
+                    break;
+                }
             }
             if w == "-"
                 && !pieces.is_empty()
@@ -513,6 +578,22 @@ impl SentenceParser<'_, '_> {
             }
         }
         (k, pieces)
+    }
+
+    /// Whether token `k` is a number of an ordinal or a term: "8", "XV"
+    /// (not a date).
+    fn ordinal(&self, k: usize) -> bool {
+        let w = self.word(k);
+        let digits = w.bytes().next().is_some_and(|b| b.is_ascii_digit());
+        let roman = !w.is_empty() && w.len() <= 6 && w.bytes().all(|b| b"IVXLC".contains(&b));
+        self.is_word(k) && (digits || roman) && self.in_date(k).is_none()
+    }
+
+    /// Whether a name ends in an administrative unit without its name
+    /// ("UBND tỉnh").
+    fn bare_area(&self, pieces: &[Piece]) -> bool {
+        matches!(pieces.last(), Some(&Piece::Tokens(s, e))
+            if self.hit(s, &[Category::AreaHead]).is_some_and(|(he, _)| he == e))
     }
 
     /// Whether token `k` ends a two-syllable word with the one before whose
@@ -680,12 +761,18 @@ impl SentenceParser<'_, '_> {
                     .map(|pe| (pe.canonical.clone(), pe.english.clone()))
             });
             (end2, label, (ent, parent_entity))
-        } else if let Some((head_end, _)) = self.hit(i, &[Category::OrgHead]) {
+        } else if let Some((head_end, head)) = self.hit(i, &[Category::OrgHead]) {
             let (end, pieces) = self.continuation(head_end, after_title);
-            if pieces.is_empty() {
+            if pieces.is_empty() && !head.standalone {
                 return None;
             }
-            let mut label = format!("{} {}", self.span(i, head_end), self.render(&pieces));
+            // "Tỉnh ủy", "UBND tỉnh": the body of the article's province,
+            // named in full elsewhere or not at all
+            let short = pieces.is_empty() || self.bare_area(&pieces);
+            let mut label = self.span(i, head_end).to_string();
+            if !pieces.is_empty() {
+                label = format!("{label} {}", self.render(&pieces));
+            }
             let mut en = None;
             // "Chương trình Phát triển LHQ" spelled out is a known body
             if let Some(e) = lex
@@ -699,12 +786,13 @@ impl SentenceParser<'_, '_> {
             let ev = self.evidence(i, end, 0.8);
             let other = lex.other_spelling(&label);
             let known = self.known_pieces(&pieces);
+            let form = if short { Form::Short } else { Form::Full };
             let ent = self.b.mention(
                 NodeKind::Organization,
                 &label,
                 &surface,
                 en.as_deref(),
-                Form::Full,
+                form,
                 ev,
             );
             self.push(NodeKind::Organization, i, end, ent, top);
@@ -813,7 +901,8 @@ impl SentenceParser<'_, '_> {
     // ------------------------------------------------------------ titles and people
 
     /// One title at `k` ("nguyên" Bộ trưởng Bộ Công an): the role entity,
-    /// its end, and the body it belongs to.
+    /// its end, and the body it belongs to. A former holder ("nguyên",
+    /// "cựu") held the same role: the word stays out of its label.
     fn parse_title(&mut self, k: usize) -> Option<(usize, usize, Option<usize>)> {
         let lex = lexicon();
         let mut s = k;
@@ -827,6 +916,8 @@ impl SentenceParser<'_, '_> {
         let (t_end, title) = self.hit(s, &[Category::Office, Category::Rank])?;
         let mut end = t_end;
         let mut complement: Option<(usize, String, Option<String>)> = None;
+        // the complement is a country with the office's field before it
+        let mut of_country = false;
         let mut member_of = None;
         if title.category == Category::Office {
             if let Some(p) = self.parse_org(t_end, true, false) {
@@ -850,25 +941,45 @@ impl SentenceParser<'_, '_> {
             } else if matches!(title.canonical.as_str(), "Bộ trưởng" | "Thứ trưởng")
                 && self.cap(t_end)
             {
-                // "Bộ trưởng Công an": the ministry named without "Bộ"
+                // "Bộ trưởng Ngoại giao Argentina": a minister of another
+                // country named by the field and the country; the ministry
+                // is not named, the office is the country's
+                let mut g = t_end + 1;
+                while g < t_end + 3
+                    && ((self.lowercase_word(g) && !lex.is_stopword(self.low(g)))
+                        || (self.cap(g) && self.hit_end(g).is_none()))
+                {
+                    g += 1;
+                }
+                if let Some((ce, c)) = self
+                    .hit(g, &[Category::Country])
+                    .filter(|(_, c)| self.cap(g) && c.canonical != "Việt Nam")
+                {
+                    let ent = self.known_mention(c, g, ce, 0.9, false);
+                    let label = format!("{} {}", self.span(t_end, g), c.canonical);
+                    complement = Some((ent, label, None));
+                    of_country = true;
+                    end = ce;
+                }
+                // "Bộ trưởng Công an (Việt Nam)": the ministry named without "Bộ"
                 for len in (1..=4).rev() {
+                    if complement.is_some() {
+                        break;
+                    }
                     let name = format!("Bộ {}", self.span(t_end, t_end + len));
                     if let Some(e) = lex
                         .lookup(&name)
                         .filter(|e| e.category == Category::Organization)
                     {
                         let mut org_end = t_end + len;
-                        let mut label = e.canonical.clone();
-                        let mut en = e.english.clone();
-                        if let Some((ce, c)) = self.hit(org_end, &[Category::Country]) {
-                            if self.cap(org_end) && c.canonical != "Việt Nam" {
-                                // a foreign ministry: "Bộ trưởng Ngoại giao Hà Lan"
-                                label = format!("{label} {}", c.canonical);
-                                en = None;
-                                self.known_mention(c, org_end, ce, 0.9, false);
-                            }
-                            org_end = ce;
+                        if self.hit(org_end, &[Category::Country]).is_some() && self.cap(org_end) {
+                            // "Việt Nam": the known, Vietnamese ministry
+                            org_end = self
+                                .hit(org_end, &[Category::Country])
+                                .map_or(org_end, |(ce, _)| ce);
                         }
+                        let label = e.canonical.clone();
+                        let en = e.english.clone();
                         let surface = self.span(t_end, org_end).to_string();
                         let ev = self.evidence(t_end, org_end, 0.8);
                         let ent = self.b.mention(
@@ -880,35 +991,8 @@ impl SentenceParser<'_, '_> {
                             ev,
                         );
                         self.push(NodeKind::Organization, t_end, org_end, ent, false);
-                        complement = Some((ent, label.clone(), en.clone()));
+                        complement = Some((ent, label, en));
                         end = org_end;
-                        break;
-                    }
-                }
-                // "Bộ trưởng Thương mại Singapore": another country's
-                // ministry, named by its field and the country
-                if complement.is_none() {
-                    let mut g = t_end + 1;
-                    while g < t_end + 3 && self.lowercase_word(g) && !lex.is_stopword(self.low(g)) {
-                        g += 1;
-                    }
-                    if let Some((ce, c)) = self.hit(g, &[Category::Country]).filter(|_| self.cap(g))
-                    {
-                        let label = format!("Bộ {} {}", self.span(t_end, g), c.canonical);
-                        self.known_mention(c, g, ce, 0.9, false);
-                        let surface = self.span(t_end, ce).to_string();
-                        let ev = self.evidence(t_end, ce, 0.75);
-                        let ent = self.b.mention(
-                            NodeKind::Organization,
-                            &label,
-                            &surface,
-                            None,
-                            Form::Full,
-                            ev,
-                        );
-                        self.push(NodeKind::Organization, t_end, ce, ent, false);
-                        complement = Some((ent, label, None));
-                        end = ce;
                     }
                 }
             }
@@ -933,10 +1017,6 @@ impl SentenceParser<'_, '_> {
                 }
             }
         }
-        if former {
-            label = format!("{} {label}", self.low(k));
-            en = en.map(|e| format!("former {e}"));
-        }
         let surface = self.span(k, end).to_string();
         let ev = self.evidence(k, end, 0.85);
         let role = self.b.mention(
@@ -949,7 +1029,7 @@ impl SentenceParser<'_, '_> {
         );
         self.push(NodeKind::Role, k, end, role, false);
         if let Some((c, _, _)) = complement {
-            if complement.is_some() {
+            if !of_country {
                 self.b.built_on(role, &title.canonical, c);
             }
             self.fact(role, Relation::RoleIn, c, 0.85);
@@ -1112,7 +1192,17 @@ impl SentenceParser<'_, '_> {
     /// "Bà X", "ông X", "đồng chí X".
     fn parse_honorific_person(&mut self, i: usize) -> Option<usize> {
         let (he, _) = self.hit(i, &[Category::Honorific])?;
-        let name_end = self.licensed_name(he)?;
+        // "bà Đoàn Thị Minh Thư": after an honorific a family name opens a
+        // name even when it is also a word of the lexicon ("Đoàn")
+        let surname_first = lexicon().is_surname(self.word(he))
+            && self.cap(he + 1)
+            && self.hit_end(he + 1).is_none()
+            && self.name_word(he + 1, false);
+        let name_end = if surname_first {
+            self.licensed_name(he + 1)?
+        } else {
+            self.licensed_name(he)?
+        };
         let person = self.register_person(he, name_end, i, 0.85);
         Some(self.apposition(person, name_end))
     }
@@ -1213,17 +1303,23 @@ impl SentenceParser<'_, '_> {
         {
             k += 2;
         }
-        // a number after "số", "lần thứ", "khóa": "tuyến metro số 2"
-        while k > head_end
-            && matches!(self.low(k - 1), "số" | "thứ" | "khóa" | "năm")
-            && self
-                .word(k)
-                .bytes()
-                .next()
-                .is_some_and(|b| b.is_ascii_digit())
-            && self.in_date(k).is_none()
-        {
+        // a number after "số", "lần thứ", "khóa": "tuyến metro số 2",
+        // "Kỳ họp thứ 8", "Kỳ họp lần thứ 4", "khóa XV"
+        // an edition right after a name's head: "SEA Games 32", "ASIAD 19"
+        if k == head_end && self.cap(i) && self.ordinal(k) && self.word(k).len() <= 3 {
             k += 1;
+        }
+        loop {
+            if matches!(self.low(k), "số" | "thứ" | "khóa") && self.ordinal(k + 1) {
+                k += 2;
+            } else if k > head_end
+                && matches!(self.low(k - 1), "số" | "thứ" | "khóa" | "năm")
+                && self.ordinal(k)
+            {
+                k += 1;
+            } else {
+                break;
+            }
         }
         // a verb ending the modifiers wants an object: "lễ trao các văn
         // kiện" names no event "Lễ trao"
@@ -1274,6 +1370,11 @@ impl SentenceParser<'_, '_> {
             if let Some(p) = self.parse_org(k, false, false) {
                 label = format!("{prefix} {}", p.label);
                 end = p.end;
+                // the body's term: "Kỳ họp thứ 8 Quốc hội khóa XV"
+                if self.low(end) == "khóa" && self.ordinal(end + 1) {
+                    label = format!("{label} {}", self.span(end, end + 2));
+                    end += 2;
+                }
             } else if let Some(p) = self.parse_place(k, false) {
                 label = format!("{prefix} {}", p.label);
                 end = p.end;
@@ -1521,17 +1622,7 @@ impl SentenceParser<'_, '_> {
                 return None;
             }
             let label = self.span(i, ne).to_string();
-            let ev = self.evidence(i, ne, 0.75);
-            let ent = self
-                .b
-                .mention(NodeKind::Place, &label, &label, None, Form::Full, ev);
-            self.push(NodeKind::Place, i, ne, ent, top);
-            return Some(Parsed {
-                end: ne,
-                entity: ent,
-                label,
-                object: None,
-            });
+            return Some(self.new_place(i, ne, label, 0.75, top));
         }
         if let Some((he, area)) = self.hit(i, &[Category::AreaHead]) {
             let (ne, any) = self.cap_run(he);
@@ -1552,42 +1643,45 @@ impl SentenceParser<'_, '_> {
             } else {
                 format!("{} {name}", self.span(i, he))
             };
-            let surface = self.span(i, ne).to_string();
-            let ev = self.evidence(i, ne, 0.8);
-            let ent = self
-                .b
-                .mention(NodeKind::Place, &label, &surface, None, Form::Full, ev);
-            self.push(NodeKind::Place, i, ne, ent, top);
-            return Some(Parsed {
-                end: ne,
-                entity: ent,
-                label,
-                object: None,
-            });
+            return Some(self.new_place(i, ne, label, 0.8, top));
         }
         if let Some((he, _)) = self.hit(i, &[Category::VenueHead]) {
             if !self.cap(i) {
                 return None;
             }
-            let (ce, pieces) = self.continuation(he, true);
+            // a site's name may hold a family name ("Khu công nghiệp Liên
+            // Hà Thái"): it runs on through capitalised words
+            let (ce, pieces) = self.continuation(he, false);
             if pieces.is_empty() {
                 return None;
             }
             let label = format!("{} {}", self.span(i, he), self.render(&pieces));
-            let surface = self.span(i, ce).to_string();
-            let ev = self.evidence(i, ce, 0.8);
-            let ent = self
-                .b
-                .mention(NodeKind::Place, &label, &surface, None, Form::Full, ev);
-            self.push(NodeKind::Place, i, ce, ent, top);
-            return Some(Parsed {
-                end: ce,
-                entity: ent,
-                label,
-                object: None,
-            });
+            return Some(self.new_place(i, ce, label, 0.8, top));
         }
         None
+    }
+
+    /// Records the place named `label` at tokens `start..end`.
+    fn new_place(
+        &mut self,
+        start: usize,
+        end: usize,
+        label: String,
+        confidence: f32,
+        top: bool,
+    ) -> Parsed {
+        let surface = self.span(start, end).to_string();
+        let ev = self.evidence(start, end, confidence);
+        let ent = self
+            .b
+            .mention(NodeKind::Place, &label, &surface, None, Form::Full, ev);
+        self.push(NodeKind::Place, start, end, ent, top);
+        Parsed {
+            end,
+            entity: ent,
+            label,
+            object: None,
+        }
     }
 }
 

@@ -191,7 +191,7 @@ fn former_titles_and_honorifics_are_not_names() {
             &f,
             "Đặng Văn Thắng",
             Relation::HoldsRole,
-            "nguyên Chủ tịch UBND tỉnh Kon Tum"
+            "Chủ tịch UBND tỉnh Kon Tum"
         ),
         "{d}"
     );

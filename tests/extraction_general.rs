@@ -1,0 +1,472 @@
+//! Constructions of Vietnamese news outside the sample corpus's topic, each
+//! with sentences written for this test (invented people and organisations).
+//! Every test runs the whole pipeline through the public API.
+
+use kgexport::graph::{KnowledgeGraph, NodeKind, Relation};
+use kgexport::{build_graph, Document};
+
+fn graph(text: &str) -> KnowledgeGraph {
+    build_graph(vec![Document::new("t.txt", text)])
+}
+
+fn labels(g: &KnowledgeGraph, kind: NodeKind) -> Vec<String> {
+    let mut v: Vec<String> = g
+        .nodes_sorted()
+        .into_iter()
+        .filter(|n| n.kind == kind)
+        .map(|n| n.label.clone())
+        .collect();
+    v.sort();
+    v
+}
+
+fn has_edge(g: &KnowledgeGraph, s: &str, rel: Relation, t: &str) -> bool {
+    g.edges_sorted()
+        .iter()
+        .any(|e| e.source.label == s && e.edge.relation == rel && e.target.label == t)
+}
+
+#[test]
+fn article_year_comes_from_the_dateline_after_a_menu() {
+    let g = graph(
+        "Trang chủ\nXã hội\nGiáo dục\nBắc Ninh khai giảng năm học mới\n\nNgày đăng: 06/09/2022\n\n\
+Sáng 5/9, tại Trường THPT Chuyên Bắc Ninh, Phó Chủ tịch UBND tỉnh Bắc Ninh Đào Quang Vinh dự Lễ khai giảng năm học 2022-2023.\n",
+    );
+    assert!(labels(&g, NodeKind::Date).contains(&"2022-09-05".to_string()));
+}
+
+#[test]
+fn a_bare_day_takes_the_year_nearest_the_full_dates_of_the_text() {
+    let g = graph(
+        "Hội thảo về nông nghiệp sạch diễn ra ngày 20/4/2021 tại Cần Thơ với nhiều đại biểu tham dự.\n\
+Chiều 19/4, Bộ trưởng Bộ Nông nghiệp và Phát triển nông thôn Mai Văn Định đã làm việc với UBND thành phố Cần Thơ.\n",
+    );
+    assert!(labels(&g, NodeKind::Date).contains(&"2021-04-19".to_string()));
+    assert!(!labels(&g, NodeKind::Date).contains(&"2022-04-19".to_string()));
+}
+
+#[test]
+fn an_organisation_name_stops_before_verbs_and_person_names() {
+    let g = graph(
+        "Đoàn công tác của Tập đoàn Hanwa Steel do ông Park Min-jun dẫn đầu đã thăm Hải Phòng.\n\
+Công ty Lotus Display đang mở rộng nhà máy tại Bắc Giang.\n\
+Chủ tịch UBND tỉnh Quảng Trị Võ Văn Hưng tiếp đoàn.\n",
+    );
+    let orgs = labels(&g, NodeKind::Organization);
+    assert!(
+        orgs.contains(&"Tập đoàn Hanwa Steel".to_string()),
+        "{orgs:?}"
+    );
+    assert!(
+        orgs.contains(&"Công ty Lotus Display".to_string()),
+        "{orgs:?}"
+    );
+    assert!(
+        orgs.contains(&"UBND tỉnh Quảng Trị".to_string()),
+        "{orgs:?}"
+    );
+    assert!(
+        orgs.iter()
+            .all(|o| !o.contains("Võ Văn Hưng") && !o.ends_with("dẫn đầu") && !o.ends_with("đang")),
+        "{orgs:?}"
+    );
+    assert!(has_edge(
+        &g,
+        "Võ Văn Hưng",
+        Relation::HoldsRole,
+        "Chủ tịch UBND tỉnh Quảng Trị"
+    ));
+}
+
+#[test]
+fn party_committees_are_organisations_with_their_secretaries() {
+    let g = graph(
+        "Ông Lâm Hữu Phước, Bí thư Tỉnh ủy Quảng Ngãi, đã chủ trì hội nghị.\n\
+Bà Tạ Thu Hà, Phó Bí thư Thành ủy Đà Nẵng, phát biểu tại buổi lễ.\n",
+    );
+    let orgs = labels(&g, NodeKind::Organization);
+    assert!(orgs.iter().any(|o| o.starts_with("Tỉnh ủy")), "{orgs:?}");
+    assert!(orgs.iter().any(|o| o.starts_with("Thành ủy")), "{orgs:?}");
+    assert!(has_edge(
+        &g,
+        "Lâm Hữu Phước",
+        Relation::HoldsRole,
+        "Bí thư Tỉnh ủy Quảng Ngãi"
+    ));
+    assert!(has_edge(
+        &g,
+        "Tạ Thu Hà",
+        Relation::HoldsRole,
+        "Phó Bí thư Thành ủy Đà Nẵng"
+    ));
+}
+
+#[test]
+fn every_title_of_an_apposition_chain_and_of_a_semicolon_list() {
+    let g = graph(
+        "Chiều 2/6, ông Ngô Đình Trọng, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh Hà Tĩnh đã tiếp đoàn công tác của Ngân hàng Thế giới.\n\
+Dự buổi tiếp có bà Trương Mỹ Duyên, Phó Chủ tịch UBND tỉnh; ông Phí Văn Lực, Giám đốc Sở Tài chính tỉnh Hà Tĩnh.\n",
+    );
+    assert!(has_edge(
+        &g,
+        "Ngô Đình Trọng",
+        Relation::HoldsRole,
+        "Phó Bí thư Tỉnh ủy"
+    ));
+    assert!(has_edge(
+        &g,
+        "Ngô Đình Trọng",
+        Relation::HoldsRole,
+        "Chủ tịch UBND tỉnh Hà Tĩnh"
+    ));
+    assert!(has_edge(
+        &g,
+        "Trương Mỹ Duyên",
+        Relation::HoldsRole,
+        "Phó Chủ tịch UBND tỉnh"
+    ));
+    assert!(has_edge(
+        &g,
+        "Phí Văn Lực",
+        Relation::HoldsRole,
+        "Giám đốc Sở Tài chính tỉnh Hà Tĩnh"
+    ));
+}
+
+#[test]
+fn venues_keep_their_organisation() {
+    let g = graph("Sáng 8/3, tại Trụ sở UBND tỉnh Lâm Đồng, Hội nghị xúc tiến du lịch đã khai mạc với sự tham dự của 200 doanh nghiệp.\n");
+    let places = labels(&g, NodeKind::Place);
+    assert!(
+        places.iter().any(|p| p.starts_with("Trụ sở UBND tỉnh")),
+        "{places:?}"
+    );
+}
+
+#[test]
+fn company_names_with_abbreviations() {
+    let g = graph(
+        "Công ty CP Dược phẩm Trường Sơn vừa công bố kết quả kinh doanh quý III.\n\
+Ông Hà Quang Minh, Chủ tịch HĐQT Công ty TNHH Thép Nam Việt, cho biết doanh thu tăng 20%.\n",
+    );
+    let orgs = labels(&g, NodeKind::Organization);
+    assert!(
+        orgs.contains(&"Công ty CP Dược phẩm Trường Sơn".to_string()),
+        "{orgs:?}"
+    );
+    assert!(
+        orgs.contains(&"Công ty TNHH Thép Nam Việt".to_string()),
+        "{orgs:?}"
+    );
+}
+
+#[test]
+fn former_titles_drop_nguyen_and_cuu() {
+    let g = graph("Bị cáo Tôn Thất Dũng, nguyên Thứ trưởng Bộ Tài chính, bị truy tố. Ông Kha Văn Lộc, cựu Chủ tịch HĐQT Công ty cổ phần Sông Mây, cũng có mặt.\n");
+    let roles = labels(&g, NodeKind::Role);
+    assert!(
+        roles
+            .iter()
+            .all(|r| !r.starts_with("nguyên ") && !r.starts_with("cựu ")),
+        "{roles:?}"
+    );
+    assert!(has_edge(
+        &g,
+        "Tôn Thất Dũng",
+        Relation::HoldsRole,
+        "Thứ trưởng Bộ Tài chính"
+    ));
+}
+
+#[test]
+fn a_given_name_alone_refers_back_to_the_full_name() {
+    let g = graph(
+        "Sáng 3/4, bị cáo Cao Văn Thắng bị đưa ra xét xử. Theo cáo trạng, bị cáo Thắng đã chiếm đoạt 5 tỷ đồng. Ông Thắng khai nhận hành vi.\n",
+    );
+    assert_eq!(
+        labels(&g, NodeKind::Person),
+        vec!["Cao Văn Thắng".to_string()]
+    );
+}
+
+#[test]
+fn ordinal_session_names_and_verb_events_stop_at_purpose_clauses() {
+    let g = graph(
+        "Sáng 12/10, Kỳ họp thứ 8 Quốc hội khóa XV khai mạc tại Nhà Quốc hội.\n\
+Chiều 14/10, Thủ tướng Chính phủ Đặng Hữu Nghĩa đã tiếp Đại sứ Nhật Bản Sato Kenji nhân dịp ông kết thúc nhiệm kỳ công tác tại Việt Nam.\n",
+    );
+    let events = labels(&g, NodeKind::Event);
+    assert!(
+        events.iter().any(|e| e.starts_with("Kỳ họp thứ 8")),
+        "{events:?}"
+    );
+    assert!(events.iter().all(|e| !e.contains("nhân dịp")), "{events:?}");
+}
+
+#[test]
+fn minister_of_a_field_of_a_foreign_country() {
+    let g = graph("Bộ trưởng Ngoại giao Argentina Lucas Ferreyra đã hội đàm với Bộ trưởng Bộ Ngoại giao Việt Nam Lã Văn Cường.\n");
+    assert!(has_edge(
+        &g,
+        "Lucas Ferreyra",
+        Relation::HoldsRole,
+        "Bộ trưởng Ngoại giao Argentina"
+    ));
+    assert!(has_edge(
+        &g,
+        "Bộ trưởng Ngoại giao Argentina",
+        Relation::RoleIn,
+        "Argentina"
+    ));
+    let orgs = labels(&g, NodeKind::Organization);
+    assert!(!orgs.iter().any(|o| o.contains("Argentina")), "{orgs:?}");
+    let roles = labels(&g, NodeKind::Role);
+    assert!(!roles.contains(&"Bộ trưởng".to_string()), "{roles:?}");
+}
+
+#[test]
+fn court_hearings_have_their_court_judge_and_defendants() {
+    let g = graph(
+        "Sáng 11/11/2024, TAND tỉnh Long An mở phiên tòa sơ thẩm xét xử bị cáo Huỳnh Tấn Lợi về tội tham ô tài sản.\n\
+Thẩm phán Mạc Thị Yến làm chủ tọa phiên tòa.\n",
+    );
+    let events = labels(&g, NodeKind::Event);
+    let hearing = events
+        .iter()
+        .find(|e| e.to_lowercase().starts_with("phiên tòa"))
+        .expect("hearing");
+    assert!(has_edge(
+        &g,
+        hearing,
+        Relation::OrganizedBy,
+        "TAND tỉnh Long An"
+    ));
+    assert!(has_edge(
+        &g,
+        "Huỳnh Tấn Lợi",
+        Relation::ParticipatedIn,
+        hearing
+    ));
+    assert!(has_edge(
+        &g,
+        "Mạc Thị Yến",
+        Relation::ParticipatedIn,
+        hearing
+    ));
+    assert!(has_edge(&g, hearing, Relation::Date, "2024-11-11"));
+}
+
+#[test]
+fn co_chairs_are_both_organisers() {
+    let g = graph("Sáng 9/5, Phó Thủ tướng Chính phủ Tạ Minh Quân và Bộ trưởng Thương mại Chile Diego Alarcón đồng chủ trì Kỳ họp lần thứ 4 Ủy ban hỗn hợp Việt Nam - Chile tại Hà Nội.\n");
+    let events = labels(&g, NodeKind::Event);
+    let session = events
+        .iter()
+        .find(|e| e.starts_with("Kỳ họp lần thứ 4"))
+        .expect("session");
+    assert!(has_edge(&g, session, Relation::OrganizedBy, "Tạ Minh Quân"));
+    assert!(has_edge(
+        &g,
+        session,
+        Relation::OrganizedBy,
+        "Diego Alarcón"
+    ));
+    assert!(has_edge(&g, session, Relation::Location, "Hà Nội"));
+}
+
+#[test]
+fn an_occasion_clause_keeps_its_own_place() {
+    let g = graph("Chiều 4/7, Chủ tịch Quốc hội Lại Văn Đông đã tiếp Đại sứ Hungary Szabó Péter nhân dịp ông nhận nhiệm vụ tại Việt Nam.\n");
+    let events = labels(&g, NodeKind::Event);
+    assert!(!events.is_empty(), "{events:?}");
+    assert!(
+        events
+            .iter()
+            .all(|e| !has_edge(&g, e, Relation::Location, "Việt Nam")),
+        "{events:?}"
+    );
+}
+
+#[test]
+fn a_company_after_a_title_ends_at_its_country_before_the_holder() {
+    let g = graph("Tổng Giám đốc Công ty TNHH Minh Khang Electronics Việt Nam Kim Sung Ho cho biết nhà máy sẽ mở rộng.\n");
+    let orgs = labels(&g, NodeKind::Organization);
+    assert!(
+        orgs.contains(&"Công ty TNHH Minh Khang Electronics Việt Nam".to_string()),
+        "{orgs:?}"
+    );
+    assert!(has_edge(
+        &g,
+        "Kim Sung Ho",
+        Relation::HoldsRole,
+        "Tổng Giám đốc Công ty TNHH Minh Khang Electronics Việt Nam"
+    ));
+}
+
+#[test]
+fn a_two_word_given_name_refers_back_to_the_full_name() {
+    let g = graph("Ngày 2/6, bà Đoàn Thị Minh Thư được bổ nhiệm. Bà Minh Thư, nguyên Phó Giám đốc Sở Y tế tỉnh Bình Phước, có nhiều kinh nghiệm.\n");
+    assert_eq!(
+        labels(&g, NodeKind::Person),
+        vec!["Đoàn Thị Minh Thư".to_string()]
+    );
+    assert!(has_edge(
+        &g,
+        "Đoàn Thị Minh Thư",
+        Relation::HoldsRole,
+        "Phó Giám đốc Sở Y tế tỉnh Bình Phước"
+    ));
+}
+
+#[test]
+fn a_bare_day_near_new_year_takes_the_dateline_year() {
+    let g = graph("Chúc mừng năm mới\nNgày đăng: 02/01/2025\n\nTối 31/12, UBND tỉnh Hòa Bình tổ chức Lễ đón giao thừa tại Quảng trường Hòa Bình.\n");
+    assert!(labels(&g, NodeKind::Date).contains(&"2024-12-31".to_string()));
+}
+
+#[test]
+fn an_election_or_appointment_gives_the_title() {
+    let g = graph("Ông Lục Văn Khải, Phó Chủ tịch Liên đoàn Bóng chuyền Việt Nam, được bầu làm Chủ tịch Liên đoàn Bóng chuyền Việt Nam nhiệm kỳ mới.\n");
+    assert!(has_edge(
+        &g,
+        "Lục Văn Khải",
+        Relation::HoldsRole,
+        "Chủ tịch Liên đoàn Bóng chuyền Việt Nam"
+    ));
+    assert!(has_edge(
+        &g,
+        "Lục Văn Khải",
+        Relation::HoldsRole,
+        "Phó Chủ tịch Liên đoàn Bóng chuyền Việt Nam"
+    ));
+}
+
+#[test]
+fn local_bodies_named_bare_take_the_article_province() {
+    let g = graph(
+        "Sáng 4/12, HĐND tỉnh Yên Bái tổ chức Kỳ họp thứ 9 tại Trụ sở HĐND tỉnh Yên Bái.\n\
+Dự kỳ họp có ông Đinh Công Sáu, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh.\n",
+    );
+    let orgs = labels(&g, NodeKind::Organization);
+    assert!(orgs.contains(&"Tỉnh ủy Yên Bái".to_string()), "{orgs:?}");
+    assert!(orgs.contains(&"UBND tỉnh Yên Bái".to_string()), "{orgs:?}");
+    assert!(!orgs.contains(&"UBND tỉnh".to_string()), "{orgs:?}");
+    assert!(has_edge(
+        &g,
+        "Đinh Công Sáu",
+        Relation::HoldsRole,
+        "Phó Bí thư Tỉnh ủy"
+    ));
+}
+
+#[test]
+fn a_session_name_keeps_the_term_of_its_body() {
+    let g = graph("Sáng 20/5, Kỳ họp thứ 7 Quốc hội khóa XV khai mạc tại Nhà Quốc hội.\n");
+    let events = labels(&g, NodeKind::Event);
+    assert!(
+        events.contains(&"Kỳ họp thứ 7 Quốc hội khóa XV".to_string()),
+        "{events:?}"
+    );
+}
+
+#[test]
+fn a_reception_of_a_delegation_led_by_a_guest() {
+    let g = graph("Chiều 10/3/2024, tại Trụ sở UBND tỉnh Ninh Bình, ông Tống Quang Hiếu, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh Ninh Bình đã tiếp đoàn công tác của Tập đoàn Sunrise Motors do ông Daniel Okafor, Phó Chủ tịch Tập đoàn, dẫn đầu.\n");
+    let events = labels(&g, NodeKind::Event);
+    let reception = events
+        .iter()
+        .find(|e| e.contains("tiếp đoàn"))
+        .expect("reception");
+    assert!(!reception.starts_with("ông "), "{reception}");
+    assert!(has_edge(
+        &g,
+        reception,
+        Relation::OrganizedBy,
+        "Tống Quang Hiếu"
+    ));
+    assert!(has_edge(
+        &g,
+        "Tập đoàn Sunrise Motors",
+        Relation::ParticipatedIn,
+        reception
+    ));
+    assert!(has_edge(
+        &g,
+        "Daniel Okafor",
+        Relation::ParticipatedIn,
+        reception
+    ));
+    assert!(has_edge(&g, reception, Relation::Date, "2024-03-10"));
+    assert!(has_edge(
+        &g,
+        reception,
+        Relation::Location,
+        "Trụ sở UBND tỉnh Ninh Bình"
+    ));
+}
+
+#[test]
+fn both_sides_after_a_meeting_co_chair() {
+    let g = graph("Chiều 5/8/2024, Thủ tướng Chính phủ Trịnh Văn Đạt đã hội đàm với Thủ tướng Malaysia Ahmad Faizal.\n\
+Sau hội đàm, hai bên đồng chủ trì Diễn đàn Doanh nghiệp Việt Nam - Malaysia.\n");
+    let events = labels(&g, NodeKind::Event);
+    let forum = events
+        .iter()
+        .find(|e| e.starts_with("Diễn đàn"))
+        .expect("forum");
+    assert!(has_edge(&g, forum, Relation::OrganizedBy, "Trịnh Văn Đạt"));
+    assert!(has_edge(&g, forum, Relation::OrganizedBy, "Ahmad Faizal"));
+}
+
+#[test]
+fn the_procuracy_takes_part_in_the_hearing() {
+    let g = graph("Sáng 8/5/2024, TAND TP Hà Nội mở phiên tòa xét xử bị cáo Đỗ Minh Hải về tội nhận hối lộ. VKSND TP Hà Nội thực hành quyền công tố tại phiên tòa.\n");
+    let events = labels(&g, NodeKind::Event);
+    let hearing = events
+        .iter()
+        .find(|e| e.to_lowercase().starts_with("phiên tòa"))
+        .expect("hearing");
+    assert!(
+        labels(&g, NodeKind::Organization)
+            .iter()
+            .any(|o| o.starts_with("VKSND") && has_edge(&g, o, Relation::ParticipatedIn, hearing)),
+        "{:?}",
+        labels(&g, NodeKind::Organization)
+    );
+}
+
+#[test]
+fn a_site_name_may_hold_a_family_name() {
+    let g = graph("Nhà máy sẽ được xây dựng tại Khu công nghiệp Phúc Lê Trung, tỉnh Hà Nam.\n");
+    let places = labels(&g, NodeKind::Place);
+    assert!(
+        places.contains(&"Khu công nghiệp Phúc Lê Trung".to_string()),
+        "{places:?}"
+    );
+    assert!(labels(&g, NodeKind::Person).is_empty());
+}
+
+#[test]
+fn a_head_read_across_words_does_not_hide_a_name() {
+    // "xuất quân Đoàn" also reads as "Quân đoàn"
+    let g = graph("Sáng 19/4, Tổng cục Thể dục thể thao tổ chức Lễ xuất quân Đoàn Thể thao Việt Nam tham dự SEA Games 32.\n");
+    let orgs = labels(&g, NodeKind::Organization);
+    assert!(
+        orgs.contains(&"Đoàn Thể thao Việt Nam".to_string()),
+        "{orgs:?}"
+    );
+    assert!(labels(&g, NodeKind::Person).is_empty());
+    assert!(labels(&g, NodeKind::Event).contains(&"SEA Games 32".to_string()));
+}
+
+#[test]
+fn a_year_qualifying_a_noun_does_not_date_the_event() {
+    let g = graph("Sáng 6/12/2023, HĐND tỉnh Sơn La khai mạc Kỳ họp thứ 15. Kỳ họp thông qua Nghị quyết về kế hoạch đầu tư công năm 2024.\n");
+    let events = labels(&g, NodeKind::Event);
+    let session = events
+        .iter()
+        .find(|e| e.starts_with("Kỳ họp thứ 15"))
+        .expect("session");
+    assert!(has_edge(&g, session, Relation::Date, "2023-12-06"));
+    assert!(!has_edge(&g, session, Relation::Date, "2024"));
+}
