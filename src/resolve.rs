@@ -146,8 +146,13 @@ pub fn resolve(sources: &[String], docs: Vec<DocFacts>) -> KnowledgeGraph {
 /// "của" ("Công ước của Liên hợp quốc về ..." = "Công ước Liên hợp quốc về
 /// ...").
 fn merge_keys(e: &Entity) -> Vec<String> {
+    let label_words = e.label.split_whitespace().count();
     let mut keys = Vec::new();
-    for name in std::iter::once(&e.label).chain(e.aliases.iter()) {
+    for name in std::iter::once(&e.label).chain(
+        e.aliases
+            .iter()
+            .filter(|a| links_documents(e, a, label_words)),
+    ) {
         let key = slug(name);
         if matches!(e.kind, NodeKind::Document | NodeKind::Event) {
             let without_cua: Vec<&str> = key.split('-').filter(|w| *w != "cua").collect();
@@ -158,6 +163,19 @@ fn merge_keys(e: &Entity) -> Vec<String> {
     keys.sort();
     keys.dedup();
     keys
+}
+
+/// Whether an alias may link `e` to entities of other documents. A date's
+/// surface forms ("2/5", "Chiều 2/5") name a day only with their article's
+/// year, and a person named by the given name alone ("ông Sang") is that
+/// article's Sang: across documents a date links by its ISO label, a person
+/// by the full name or a spelling of it with as many words.
+fn links_documents(e: &Entity, alias: &str, label_words: usize) -> bool {
+    match e.kind {
+        NodeKind::Date => false,
+        NodeKind::Person => alias.split_whitespace().count() >= label_words.max(2),
+        _ => true,
+    }
 }
 
 /// The most complete label of a cluster: the most words, then the most

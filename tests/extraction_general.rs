@@ -470,3 +470,22 @@ fn a_year_qualifying_a_noun_does_not_date_the_event() {
     assert!(has_edge(&g, session, Relation::Date, "2023-12-06"));
     assert!(!has_edge(&g, session, Relation::Date, "2024"));
 }
+
+#[test]
+fn given_names_and_yearless_days_do_not_link_documents() {
+    let g = build_graph(vec![
+        Document::new(
+            "a.txt",
+            "Tin ngày 3/5/2021\n\nChiều 2/5, Hội nghị tổng kết của Bộ Y tế diễn ra tại Hà Nội với sự tham dự của ông Trần Văn Sang, Thứ trưởng Bộ Y tế.\nÔng Sang nhấn mạnh vai trò của y tế cơ sở.\n",
+        ),
+        Document::new(
+            "b.txt",
+            "Tin ngày 3/5/2023\n\nChiều 2/5, Hội thảo về du lịch diễn ra tại Đà Nẵng với sự tham dự của ông Lê Quốc Sang, Vụ trưởng Vụ Hợp tác quốc tế.\nÔng Sang cho biết lượng khách đã tăng.\n",
+        ),
+    ]);
+    let people = labels(&g, NodeKind::Person);
+    assert_eq!(people, vec!["Lê Quốc Sang".to_string(), "Trần Văn Sang".to_string()]);
+    let dates = labels(&g, NodeKind::Date);
+    assert!(dates.contains(&"2021-05-02".to_string()), "{dates:?}");
+    assert!(dates.contains(&"2023-05-02".to_string()), "{dates:?}");
+}
