@@ -484,8 +484,40 @@ fn given_names_and_yearless_days_do_not_link_documents() {
         ),
     ]);
     let people = labels(&g, NodeKind::Person);
-    assert_eq!(people, vec!["Lê Quốc Sang".to_string(), "Trần Văn Sang".to_string()]);
+    assert_eq!(
+        people,
+        vec!["Lê Quốc Sang".to_string(), "Trần Văn Sang".to_string()]
+    );
     let dates = labels(&g, NodeKind::Date);
     assert!(dates.contains(&"2021-05-02".to_string()), "{dates:?}");
     assert!(dates.contains(&"2023-05-02".to_string()), "{dates:?}");
+}
+
+#[test]
+fn a_short_name_given_with_con_goi_la_is_an_alias() {
+    let g = graph("Hiệp định Đối tác Kinh tế toàn diện khu vực, còn gọi là RCEP, có hiệu lực từ ngày 1/1/2022.\n");
+    let docs: Vec<_> = g
+        .nodes_sorted()
+        .into_iter()
+        .filter(|n| n.kind == NodeKind::Document)
+        .collect();
+    assert_eq!(docs.len(), 1, "{docs:?}");
+    assert!(docs[0].aliases.contains("RCEP"), "{docs:?}");
+}
+
+#[test]
+fn investigation_agencies_and_their_officers() {
+    let g = graph("Ngày 4/6/2024, Cơ quan Cảnh sát điều tra Công an tỉnh Bình Dương đã khởi tố bị can Vương Đình Khôi, Giám đốc Công ty TNHH Xây dựng Phú Lộc.\n");
+    let orgs = labels(&g, NodeKind::Organization);
+    assert!(
+        orgs.iter()
+            .any(|o| o.starts_with("Cơ quan Cảnh sát điều tra")),
+        "{orgs:?}"
+    );
+    assert!(has_edge(
+        &g,
+        "Vương Đình Khôi",
+        Relation::HoldsRole,
+        "Giám đốc Công ty TNHH Xây dựng Phú Lộc"
+    ));
 }

@@ -833,31 +833,20 @@ impl SentenceParser<'_, '_> {
         })
     }
 
-    /// "(OLA)", "(gọi tắt là X)", "(X)", `- "X"` after a name: another name
-    /// of the same entity.
+    /// "(OLA)", "(gọi tắt là X)", "(X)", `- "X"`, ", còn gọi là X," after a
+    /// name: another name of the same entity.
     fn alias_tail(&mut self, end: usize, entity: usize, kind: NodeKind) -> usize {
         let mut k = end;
         let dash = self.word(k) == "-" && self.word(k + 1) == "\"";
-        if self.word(k) != "(" && !dash {
+        // ", còn gọi là X": only with its marker, a comma alone lists things
+        let comma = self.word(k) == "," && self.alias_marker(k + 1);
+        if self.word(k) != "(" && !dash && !comma {
             return end;
         }
         k += if dash { 2 } else { 1 };
-        let mut s = k;
-        for marker in [
-            ["gọi", "tắt", "là"],
-            ["còn", "gọi", "là"],
-            ["viết", "tắt", "là"],
-        ] {
-            if marker
-                .iter()
-                .enumerate()
-                .all(|(o, w)| self.low(k + o) == *w)
-            {
-                s = k + 3;
-            }
-        }
+        let s = if self.alias_marker(k) { k + 3 } else { k };
         // "Bộ Công an (Việt Nam)": the country the body belongs to
-        if kind == NodeKind::Organization && !dash {
+        if kind == NodeKind::Organization && !dash && !comma {
             if let Some((ce, c)) = self.hit(k, &[Category::Country]) {
                 if self.word(ce) == ")" && self.cap(k) {
                     self.known_mention(c, k, ce, 0.9, false);
@@ -868,9 +857,17 @@ impl SentenceParser<'_, '_> {
                 }
             }
         }
-        let close = if dash { "\"" } else { ")" };
-        let Some(e) = (s..self.n().min(s + 12)).find(|&x| self.word(x) == close) else {
-            return end;
+        let closes = |w: &str| match (dash, comma) {
+            (true, _) => w == "\"",
+            (_, true) => matches!(w, "," | "." | ";" | ")" | ":"),
+            _ => w == ")",
+        };
+        let limit = self.n().min(s + 12);
+        let e = match (s..limit).find(|&x| closes(self.word(x))) {
+            Some(e) => e,
+            // ", còn gọi là EVFTA" may end the sentence
+            None if comma && self.n() <= s + 12 => self.n(),
+            None => return end,
         };
         if e == s {
             return end;
@@ -883,9 +880,12 @@ impl SentenceParser<'_, '_> {
                     || (e == s + 1 && is_acronym(&alias))
                     || s > k
             }
-            NodeKind::Document => self
-                .hit(s, &[Category::DocumentHead, Category::NumberedDocumentHead])
-                .is_some(),
+            NodeKind::Document => {
+                (e == s + 1 && is_acronym(&alias))
+                    || self
+                        .hit(s, &[Category::DocumentHead, Category::NumberedDocumentHead])
+                        .is_some()
+            }
             _ => false,
         };
         if !ok {
@@ -896,6 +896,22 @@ impl SentenceParser<'_, '_> {
         let label = self.b.label(entity).to_string();
         self.b.mention(kind, &label, &alias, None, Form::Full, ev);
         e + 1
+    }
+
+    /// "gọi tắt là", "còn gọi là", "viết tắt là" at `k`.
+    fn alias_marker(&self, k: usize) -> bool {
+        [
+            ["gọi", "tắt", "là"],
+            ["còn", "gọi", "là"],
+            ["viết", "tắt", "là"],
+        ]
+        .iter()
+        .any(|marker| {
+            marker
+                .iter()
+                .enumerate()
+                .all(|(o, w)| self.low(k + o) == *w)
+        })
     }
 
     // ------------------------------------------------------------ titles and people
