@@ -49,7 +49,8 @@ pub fn extract_document(doc_index: u32, doc: &Document) -> DocFacts {
 /// text, then resolves them into one graph.
 #[derive(Debug, Default)]
 pub struct GraphBuilder {
-    docs: Vec<(String, DocFacts)>,
+    /// Name, hash of the text (orders documents of one name), facts.
+    docs: Vec<(String, u64, DocFacts)>,
 }
 
 impl GraphBuilder {
@@ -58,18 +59,24 @@ impl GraphBuilder {
     }
 
     /// Extracts `doc`. Documents may come in any order: they are sorted by
-    /// name before resolution, so the graph does not depend on it.
+    /// name, then by text (documents of one name), before resolution, so
+    /// the graph does not depend on it.
     pub fn add(&mut self, doc: &Document) {
         // The index is fixed in `finish`, once the order is known.
         let facts = extract_document(0, doc);
-        self.docs.push((doc.name.clone(), facts));
+        // only a hash of the text is kept: equal hashes mean equal texts,
+        // whose facts are the same in either order (64-bit collisions aside)
+        let mut hasher = std::hash::DefaultHasher::new();
+        std::hash::Hash::hash(&doc.text, &mut hasher);
+        let text_hash = std::hash::Hasher::finish(&hasher);
+        self.docs.push((doc.name.clone(), text_hash, facts));
     }
 
     pub fn finish(mut self) -> KnowledgeGraph {
-        self.docs.sort_by(|a, b| a.0.cmp(&b.0));
+        self.docs.sort_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
         let mut names = Vec::with_capacity(self.docs.len());
         let mut facts = Vec::with_capacity(self.docs.len());
-        for (i, (name, mut doc)) in self.docs.into_iter().enumerate() {
+        for (i, (name, _, mut doc)) in self.docs.into_iter().enumerate() {
             let i = i as u32;
             for e in &mut doc.entities {
                 e.evidence.iter_mut().for_each(|ev| ev.doc = i);

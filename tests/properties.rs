@@ -445,15 +445,16 @@ fn article() -> BoxedStrategy<String> {
         .boxed()
 }
 
-/// One to three articles with distinct names, some of them hostile.
+/// One to three articles. Names are often hostile and sometimes shared:
+/// two documents of one name must not make the output depend on their
+/// order either.
 fn documents() -> BoxedStrategy<Vec<Document>> {
-    prop::collection::vec((article(), prop::option::of(hostile())), 1..4)
+    let name = (0u8..3, prop::option::of(hostile()))
+        .prop_map(|(n, h)| format!("{n:02}-{}.txt", h.unwrap_or_default()));
+    prop::collection::vec((name, article()), 1..4)
         .prop_map(|docs| {
             docs.into_iter()
-                .enumerate()
-                .map(|(i, (text, name))| {
-                    Document::new(format!("{i:02}-{}.txt", name.unwrap_or_default()), text)
-                })
+                .map(|(name, text)| Document::new(name, text))
                 .collect()
         })
         .boxed()
@@ -476,17 +477,17 @@ proptest! {
     #[test]
     fn output_does_not_depend_on_run_or_order(docs in documents(), turn in any::<Index>()) {
         let first = export_all(&build_graph(docs.clone()));
-        prop_assert_eq!(&first, &export_all(&build_graph(docs.clone())));
+        first.assert_same(&export_all(&build_graph(docs.clone())), "built twice");
         let mut reversed = docs.clone();
         reversed.reverse();
-        prop_assert_eq!(&first, &export_all(&build_graph(reversed)));
+        first.assert_same(&export_all(&build_graph(reversed)), "reversed");
         let mut rotated = docs.clone();
         rotated.rotate_left(turn.index(docs.len()));
         let mut builder = GraphBuilder::new();
         for doc in &rotated {
             builder.add(doc);
         }
-        prop_assert_eq!(&first, &export_all(&builder.finish()));
+        first.assert_same(&export_all(&builder.finish()), "rotated, one at a time");
     }
 
     /// Arbitrary bytes go through decoding like a file on the command line;
@@ -569,4 +570,22 @@ fn generated_documents_yield_entities_with_hostile_labels() {
         forbidden_labels > 0,
         "no label with a control or XML-forbidden character"
     );
+}
+
+/// Found by `output_does_not_depend_on_run_or_order`: two documents of one
+/// name (which `build_graph` accepts) gave evidence IRIs that depended on
+/// which came first, since resolution numbered them in input order.
+#[test]
+fn documents_of_one_name_give_the_same_output_in_either_order() {
+    let a = Document::new(
+        "02-.txt",
+        "Ngày 1/1/1990, tại Hà Nội, Phó Chủ tịch Liên hợp quốc Nguyễn Văn Khải đã tiếp Bộ trưởng Bộ Y tế Nguyễn Văn Khải.",
+    );
+    let b = Document::new(
+        "02-.txt",
+        "Ngày 25 tháng 2 năm 2019, tại Cần Thơ, Trung tướng \u{200e}Nguyễn Văn Tuyết đã tiếp Phó Chủ tịch Liên hợp quốc Ngô Thị `Uyên.\u{9f}",
+    );
+    let forward = check_graph(&build_graph(vec![a.clone(), b.clone()]));
+    let backward = check_graph(&build_graph(vec![b, a]));
+    forward.assert_same(&backward, "two documents of one name, swapped");
 }

@@ -36,6 +36,38 @@ pub struct Exports {
     pub edges_csv: Vec<u8>,
 }
 
+impl Exports {
+    fn named(&self) -> [(&'static str, &[u8]); 8] {
+        [
+            ("Turtle", &self.turtle),
+            ("N-Triples", &self.ntriples),
+            ("N-Quads", &self.nquads),
+            ("GraphML", &self.graphml),
+            ("GEXF", &self.gexf),
+            ("DOT", &self.dot),
+            ("nodes.csv", &self.nodes_csv),
+            ("edges.csv", &self.edges_csv),
+        ]
+    }
+
+    /// Panics, naming the format and the first line that differs, unless
+    /// `other` holds the same bytes in every format.
+    pub fn assert_same(&self, other: &Exports, what: &str) {
+        for ((name, a), (_, b)) in self.named().into_iter().zip(other.named()) {
+            if a != b {
+                let (a, b) = (String::from_utf8_lossy(a), String::from_utf8_lossy(b));
+                let (n, (x, y)) = a
+                    .lines()
+                    .zip(b.lines())
+                    .enumerate()
+                    .find(|(_, (x, y))| x != y)
+                    .unwrap_or((0, ("(length differs)", "")));
+                panic!("{what}: {name} differs at line {}:\n  {x}\n  {y}", n + 1);
+            }
+        }
+    }
+}
+
 /// Writes every format into memory. An exporter error is a failure too:
 /// nothing the pipeline builds may be unwritable.
 pub fn export_all(graph: &KnowledgeGraph) -> Exports {
