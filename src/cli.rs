@@ -8,6 +8,7 @@ use clap::Parser;
 use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::error::Error;
+use crate::export::csv::{CsvDialect, CsvOptions};
 use crate::export::{self, ExportOptions, Format, DEFAULT_BASE_IRI};
 use crate::input::{self, Entry, Found, Source};
 use crate::output;
@@ -18,7 +19,9 @@ Examples:
   kgexport --format turtle                      the bundled sample corpus, as Turtle
   kgexport articles/ -o graph.ttl               every .txt under articles/
   kgexport --format nquads a.txt b.txt > g.nq   one named graph per article
-  kgexport --format csv -o out/ articles/       out/nodes.csv and out/edges.csv
+  kgexport --format csv -o out/ articles/       out/nodes.csv and out/edges.csv (Gephi, Kùzu)
+  kgexport --format csv --csv-dialect neo4j -o import/ a/   for neo4j-admin database import
+  kgexport --format jsonld -o graph.jsonld a/   JSON-LD, the same triples as Turtle
   kgexport --format graphml -o g.graphml a/     for Gephi, networkx, igraph (also gexf)
   kgexport --format dot | dot -Tsvg > g.svg     a picture through Graphviz
   cat article.txt | kgexport --stats            from stdin, with counts on stderr
@@ -63,6 +66,17 @@ pub struct Args {
     /// Output file (a directory for csv); stdout when absent.
     #[arg(short, long, value_name = "PATH")]
     pub output: Option<PathBuf>,
+
+    /// Headers of --format csv: gephi (also Kùzu COPY FROM and the scorer)
+    /// or neo4j (neo4j-admin import: id:ID, :LABEL, :START_ID, :END_ID, :TYPE).
+    #[arg(long, value_enum, value_name = "DIALECT", default_value_t = CsvDialect::Gephi)]
+    pub csv_dialect: CsvDialect,
+
+    /// In --format csv, prefix ' to cells starting with =, +, -, @ so that
+    /// spreadsheet programs do not run them as formulas. Off by default: the
+    /// ' stays part of the value in Gephi, neo4j and Kùzu.
+    #[arg(long)]
+    pub spreadsheet_safe: bool,
 
     /// Base IRI of the minted node IRIs.
     #[arg(long, value_name = "IRI", default_value = DEFAULT_BASE_IRI)]
@@ -153,6 +167,7 @@ pub fn run_with(args: &Args) -> Result<(), Error> {
     if args.format.is_directory() && args.output.is_none() {
         return Err(Error::Usage(CSV_NEEDS_OUTPUT.into()));
     }
+    csv_options(args)?;
     match &args.output {
         Some(dir) if args.format.is_directory() => output::check_dir_target(dir)?,
         Some(path) => output::check_file_target(path)?,
@@ -405,15 +420,20 @@ fn progress_bar(entries: &[Entry], quiet: bool) -> ProgressBar {
 fn write_graph(graph: &KnowledgeGraph, args: &Args, options: &ExportOptions) -> Result<(), Error> {
     match (&args.output, args.format.is_directory()) {
         (Some(dir), true) => {
+            let csv_options = csv_options(args)?;
             output::ensure_dir(dir)?;
             output::write_all_atomically(vec![
                 (
                     dir.join(export::csv::NODES_FILE),
-                    Box::new(|w: &mut dyn Write| export::csv::write_nodes(graph, options, w)),
+                    Box::new(|w: &mut dyn Write| {
+                        export::csv::write_nodes_with(graph, options, csv_options, w)
+                    }),
                 ),
                 (
                     dir.join(export::csv::EDGES_FILE),
-                    Box::new(|w: &mut dyn Write| export::csv::write_edges(graph, options, w)),
+                    Box::new(|w: &mut dyn Write| {
+                        export::csv::write_edges_with(graph, options, csv_options, w)
+                    }),
                 ),
             ])
         }
@@ -429,6 +449,21 @@ fn write_graph(graph: &KnowledgeGraph, args: &Args, options: &ExportOptions) -> 
                 .map_err(|e| Error::io("<stdout>", e))
         }
     }
+}
+
+/// The CSV settings; asking for them with another format is a usage error
+/// rather than an option silently ignored.
+fn csv_options(args: &Args) -> Result<CsvOptions, Error> {
+    let options = CsvOptions {
+        dialect: args.csv_dialect,
+        spreadsheet_safe: args.spreadsheet_safe,
+    };
+    if args.format != Format::Csv && options != CsvOptions::default() {
+        return Err(Error::Usage(
+            "--csv-dialect and --spreadsheet-safe apply to --format csv only".into(),
+        ));
+    }
+    Ok(options)
 }
 
 /// The base IRI if it is an absolute IRI that node ids can be appended to.
@@ -461,6 +496,42 @@ mod tests {
         let args = Args::try_parse_from(["kgexport"]).unwrap();
         assert_eq!(args.on_error, OnError::Fail);
         assert_eq!(args.max_doc_bytes, input::DEFAULT_MAX_DOC_BYTES);
+        assert_eq!(args.csv_dialect, CsvDialect::Gephi);
+        assert!(!args.spreadsheet_safe);
+        let args = Args::try_parse_from([
+            "kgexport",
+            "--format",
+            "csv",
+            "--csv-dialect",
+            "neo4j",
+            "--spreadsheet-safe",
+        ])
+        .unwrap();
+        assert_eq!(args.csv_dialect, CsvDialect::Neo4j);
+        assert!(args.spreadsheet_safe);
+        assert!(Args::try_parse_from(["kgexport", "--csv-dialect", "excel"]).is_err());
+        assert_eq!(
+            csv_options(&args).unwrap(),
+            CsvOptions {
+                dialect: CsvDialect::Neo4j,
+                spreadsheet_safe: true
+            }
+        );
+        for other in [
+            ["kgexport", "--format", "turtle", "--csv-dialect", "neo4j"],
+            [
+                "kgexport",
+                "--format",
+                "graphml",
+                "--spreadsheet-safe",
+                "-q",
+            ],
+        ] {
+            let args = Args::try_parse_from(other).unwrap();
+            assert!(matches!(csv_options(&args), Err(Error::Usage(_))));
+        }
+        let args = Args::try_parse_from(["kgexport", "--format", "jsonld"]).unwrap();
+        assert_eq!(csv_options(&args).unwrap(), CsvOptions::default());
     }
 
     #[test]

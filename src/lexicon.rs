@@ -25,6 +25,7 @@ const DOCUMENT_HEADS: &str = include_str!("../data/lexicon/document_heads.txt");
 const PLACE_HEADS: &str = include_str!("../data/lexicon/place_heads.txt");
 const SURNAMES: &str = include_str!("../data/lexicon/surnames.txt");
 const STOPWORDS: &str = include_str!("../data/lexicon/stopwords.txt");
+const ABBREVIATIONS: &str = include_str!("../data/lexicon/abbreviations.txt");
 
 /// What a lexicon entry is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -47,6 +48,9 @@ pub enum Category {
     EventHeadStandalone,
     /// Opens a document's name ("Công ước").
     DocumentHead,
+    /// Opens a document's name only with a number after it ("Quyết định
+    /// số 12").
+    NumberedDocumentHead,
     /// Opens a building's or site's name ("Trụ sở").
     VenueHead,
     /// An administrative unit before its name ("tỉnh", "phường").
@@ -84,6 +88,8 @@ pub struct Lexicon {
     stopwords: HashSet<String>,
     /// Slug of a name or alias → entry, for organisations, countries, places.
     by_slug: HashMap<String, usize>,
+    /// (abbreviation, full form) of name heads: "UBND" = "Ủy ban nhân dân".
+    abbreviations: Vec<(String, String)>,
 }
 
 /// The lexicon, built once.
@@ -162,8 +168,20 @@ impl Lexicon {
         for e in simple(HONORIFICS, Category::Honorific)
             .into_iter()
             .chain(simple(ORG_HEADS, Category::OrgHead))
-            .chain(simple(DOCUMENT_HEADS, Category::DocumentHead))
         {
+            add(&mut entries, &mut surfaces, e, &[]);
+        }
+        for r in rows(DOCUMENT_HEADS) {
+            let category = match r.get(1).copied() {
+                Some("numbered") => Category::NumberedDocumentHead,
+                _ => Category::DocumentHead,
+            };
+            let e = Entry {
+                category,
+                canonical: r[0].to_string(),
+                english: None,
+                parent: None,
+            };
             add(&mut entries, &mut surfaces, e, &[]);
         }
         for r in rows(EVENT_HEADS) {
@@ -247,6 +265,10 @@ impl Lexicon {
             surnames: words(SURNAMES),
             stopwords: words(STOPWORDS),
             by_slug,
+            abbreviations: rows(ABBREVIATIONS)
+                .filter(|r| r.len() >= 2)
+                .map(|r| (r[0].to_string(), r[1].to_string()))
+                .collect(),
         }
     }
 
@@ -303,6 +325,21 @@ impl Lexicon {
         self.by_slug.get(&slug(name)).map(|&ix| &self.entries[ix])
     }
 
+    /// `name` with an abbreviated head spelled out, or a spelled-out head
+    /// abbreviated ("UBND tỉnh X" ↔ "Ủy ban nhân dân tỉnh X").
+    pub fn other_spelling(&self, name: &str) -> Option<String> {
+        for (short, full) in &self.abbreviations {
+            for (from, to) in [(short, full), (full, short)] {
+                if let Some(rest) = name.strip_prefix(from.as_str()) {
+                    if rest.starts_with(' ') {
+                        return Some(format!("{to}{rest}"));
+                    }
+                }
+            }
+        }
+        None
+    }
+
     /// The title entry of the canonical title `title`, if any.
     pub fn title(&self, title: &str) -> Option<&Entry> {
         let folded = fold_case(title);
@@ -354,6 +391,15 @@ mod tests {
         assert_eq!(lex.lookup("VN").unwrap().canonical, "Việt Nam");
         assert!(lex.is_surname("Nguyễn"));
         assert!(lex.is_stopword("của"));
+        assert_eq!(
+            lex.other_spelling("UBND tỉnh Gia Lai").as_deref(),
+            Some("Ủy ban nhân dân tỉnh Gia Lai")
+        );
+        assert_eq!(
+            lex.other_spelling("Viện kiểm sát nhân dân huyện Mê Linh")
+                .as_deref(),
+            Some("VKSND huyện Mê Linh")
+        );
         assert_eq!(
             lex.title("Phó Tổng thống").unwrap().english.as_deref(),
             Some("Vice President")

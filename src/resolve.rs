@@ -14,6 +14,16 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use crate::extract::{DocFacts, Entity};
 use crate::graph::{slug, KnowledgeGraph, NodeKind};
 
+/// An entity (flat index) with the words of its label.
+type WordedEntity = (usize, Vec<String>);
+
+/// A name contained in another merges with it only from this many words:
+/// shorter ones ("Lễ ký Công ước") are too generic across articles.
+const MIN_CONTAINED_WORDS: usize = 6;
+/// Buckets larger than this skip the word-containment comparison, which is
+/// quadratic.
+const MAX_BUCKET: usize = 256;
+
 /// Merges the documents' entities and facts into one graph. `sources[i]` is
 /// the name of the document `docs[i]` was read from.
 pub fn resolve(sources: &[String], docs: Vec<DocFacts>) -> KnowledgeGraph {
@@ -37,6 +47,41 @@ pub fn resolve(sources: &[String], docs: Vec<DocFacts>) -> KnowledgeGraph {
                 Some(&other) => union(&mut parent, ix, other),
                 None => {
                     by_key.insert((entity.kind, key), ix);
+                }
+            }
+        }
+    }
+    // long names of events and documents that another document's name
+    // contains word for word ("Hội nghị cấp cao của Liên hợp quốc về chống
+    // tội phạm mạng" in "Hội nghị cấp cao Công ước của Liên hợp quốc về
+    // chống tội phạm mạng"): compared within buckets of the first two words
+    let mut buckets: BTreeMap<(NodeKind, String), Vec<WordedEntity>> = BTreeMap::new();
+    for (ix, &(d, e)) in flat.iter().enumerate() {
+        let entity = &docs[d].entities[e];
+        if !matches!(entity.kind, NodeKind::Event | NodeKind::Document) {
+            continue;
+        }
+        let words: Vec<String> = slug(&entity.label).split('-').map(str::to_string).collect();
+        if words.len() < 2 {
+            continue;
+        }
+        let key = format!("{} {}", words[0], words[1]);
+        buckets
+            .entry((entity.kind, key))
+            .or_default()
+            .push((ix, words));
+    }
+    for members in buckets.values() {
+        if members.len() > MAX_BUCKET {
+            continue;
+        }
+        for (a, wa) in members {
+            for (b, wb) in members {
+                if wa.len() >= MIN_CONTAINED_WORDS
+                    && wa.len() < wb.len()
+                    && wa.iter().all(|w| wb.contains(w))
+                {
+                    union(&mut parent, *a, *b);
                 }
             }
         }
@@ -241,5 +286,59 @@ mod tests {
                 .collect()
         };
         assert_eq!(ids(&two_docs(true)), ids(&two_docs(false)));
+    }
+}
+
+#[cfg(test)]
+mod corpus_tests {
+    use crate::graph::NodeKind;
+    use crate::{build_graph, Document};
+
+    #[test]
+    fn acronyms_spellings_and_roles_agree_across_articles() {
+        let a = Document::new(
+            "a.txt",
+            "Tổng Thư ký Liên hợp quốc Sven Lindahl phát biểu tại Hà Nội ngày 1/6/2024.",
+        );
+        let b = Document::new(
+            "b.txt",
+            "Tổng thư ký LHQ Sven Lindahl gặp Thủ tướng Thái Lan. Liên Hiệp Quốc sẽ hỗ trợ.",
+        );
+        let g = build_graph(vec![a, b]);
+        let of = |kind: NodeKind| -> Vec<String> {
+            g.nodes_sorted()
+                .iter()
+                .filter(|n| n.kind == kind)
+                .map(|n| n.label.clone())
+                .collect()
+        };
+        assert_eq!(of(NodeKind::Person), ["Sven Lindahl"]);
+        assert_eq!(of(NodeKind::Organization), ["Liên hợp quốc"]);
+        assert!(of(NodeKind::Role).contains(&"Tổng Thư ký Liên hợp quốc".to_string()));
+        let un = g.find("organization/lien-hop-quoc").expect("one UN node");
+        assert_eq!(g.node(un).label_en.as_deref(), Some("United Nations"));
+        assert!(g.node(un).aliases.contains("LHQ"));
+    }
+
+    #[test]
+    fn the_same_documents_in_another_order_give_the_same_graph() {
+        let docs = || {
+            vec![
+                Document::new(
+                    "x.txt",
+                    "Lễ ký Hiệp ước Azores về nghề cá (Hiệp ước Azores) diễn ra tại Lisbon.",
+                ),
+                Document::new("y.txt", "Bà Inês Carvalho dự Lễ ký Hiệp ước Azores."),
+            ]
+        };
+        let ids = |g: &crate::KnowledgeGraph| -> Vec<(String, Vec<String>)> {
+            g.nodes_sorted()
+                .iter()
+                .map(|n| (n.id.clone(), n.aliases.iter().cloned().collect()))
+                .collect()
+        };
+        let forward = build_graph(docs());
+        let backward = build_graph(docs().into_iter().rev());
+        assert_eq!(ids(&forward), ids(&backward));
     }
 }

@@ -1,14 +1,23 @@
 //! CSV exporter: `nodes.csv` and `edges.csv`, RFC 4180 (fields holding a
-//! comma, quote or line break are quoted, quotes doubled), UTF-8, no BOM.
+//! comma, quote or line break are quoted, quotes doubled), UTF-8, no BOM, in
+//! one of two dialects.
 //!
-//! The headers suit Gephi's spreadsheet importer as they are (it matches
-//! `Id`, `Label`, `Source`, `Target`, `Type` and `Weight` case-insensitively;
-//! `Type` is the edge direction, so the relation has its own column) and the
-//! scorer in `eval/score.py` (`kind` is the node type, `relation` the edge
-//! relation).
+//! - **Gephi** (the default): headers Gephi's spreadsheet importer matches
+//!   case-insensitively (`Id`, `Label`, `Source`, `Target`, `Type`, `Kind`,
+//!   `Weight`), so nothing needs renaming on import. `type` is the edge
+//!   direction to Gephi, so the relation has its own column and is repeated
+//!   in `kind`, Gephi's edge type, which keeps parallel relations between
+//!   the same pair apart. The scorer in `eval/score.py` reads `kind` as the
+//!   node type and `relation` as the edge relation. Kùzu's `COPY FROM` loads
+//!   the same files (its columns are positional).
+//! - **neo4j**: the header format of `neo4j-admin database import`: `id:ID`,
+//!   `:LABEL` (the kind), typed properties, `;`-separated `string[]` arrays;
+//!   `:START_ID`, `:END_ID`, `:TYPE` (the relation).
 //!
 //! List cells (`aliases`, `sources`) are `;`-separated and sorted. Cells that
-//! look like spreadsheet formulas are written as they are.
+//! look like spreadsheet formulas are written as they are, unless
+//! `spreadsheet_safe` asks for a leading `'` (which the graph tools would
+//! keep as part of the value: hence opt-in).
 
 use std::io::{self, Write};
 
@@ -20,16 +29,17 @@ use crate::graph::{Evidence, KnowledgeGraph};
 pub const NODES_FILE: &str = "nodes.csv";
 pub const EDGES_FILE: &str = "edges.csv";
 
-/// Columns of `nodes.csv`.
+/// Columns of `nodes.csv` (Gephi dialect).
 pub const NODE_COLUMNS: [&str; 8] = [
     "id", "label", "kind", "aliases", "label_en", "iri", "sources", "mentions",
 ];
 
-/// Columns of `edges.csv`.
-pub const EDGE_COLUMNS: [&str; 8] = [
+/// Columns of `edges.csv` (Gephi dialect).
+pub const EDGE_COLUMNS: [&str; 9] = [
     "source",
     "target",
     "relation",
+    "kind",
     "type",
     "weight",
     "confidence",
@@ -37,58 +47,184 @@ pub const EDGE_COLUMNS: [&str; 8] = [
     "sources",
 ];
 
+/// Columns of `nodes.csv` for neo4j-admin import, in the order of
+/// [`NODE_COLUMNS`]: the same values under typed headers.
+pub const NEO4J_NODE_COLUMNS: [&str; 8] = [
+    "id:ID",
+    "name",
+    ":LABEL",
+    "aliases:string[]",
+    "name_en",
+    "iri",
+    "sources:string[]",
+    "mentions:int",
+];
+
+/// Columns of `edges.csv` for neo4j-admin import. No direction column:
+/// every neo4j relationship is directed.
+pub const NEO4J_EDGE_COLUMNS: [&str; 7] = [
+    ":START_ID",
+    ":END_ID",
+    ":TYPE",
+    "weight:int",
+    "confidence:float",
+    "evidence",
+    "sources:string[]",
+];
+
+/// Which loader the CSV headers are written for.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum CsvDialect {
+    /// Gephi's spreadsheet importer, networkx/pandas, Kùzu COPY FROM, the scorer
+    #[default]
+    Gephi,
+    /// neo4j-admin database import (typed headers, :ID, :LABEL, :TYPE)
+    Neo4j,
+}
+
+/// Settings of the CSV exporter only.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CsvOptions {
+    pub dialect: CsvDialect,
+    /// Prefix `'` to cells starting with `=`, `+`, `-`, `@`, tab or carriage
+    /// return, which spreadsheet programs would run as formulas.
+    pub spreadsheet_safe: bool,
+}
+
 /// What the `type` column holds: Gephi reads it as the edge direction.
 const DIRECTED: &str = "Directed";
 
-/// Separator of the values in a list cell.
+/// Separator of the values in a list cell (also neo4j's array delimiter).
 const LIST_SEPARATOR: &str = ";";
 
-/// Writes the node table.
+/// Writes the node table in the Gephi dialect.
 pub fn write_nodes(
     graph: &KnowledgeGraph,
     options: &ExportOptions,
     out: &mut dyn Write,
 ) -> io::Result<()> {
+    write_nodes_with(graph, options, CsvOptions::default(), out)
+}
+
+/// Writes the edge table in the Gephi dialect.
+pub fn write_edges(
+    graph: &KnowledgeGraph,
+    options: &ExportOptions,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    write_edges_with(graph, options, CsvOptions::default(), out)
+}
+
+/// Writes the node table in the dialect of `csv_options`.
+pub fn write_nodes_with(
+    graph: &KnowledgeGraph,
+    options: &ExportOptions,
+    csv_options: CsvOptions,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let mut writer = csv::Writer::from_writer(out);
-    writer.write_record(NODE_COLUMNS)?;
+    let header = match csv_options.dialect {
+        CsvDialect::Gephi => NODE_COLUMNS,
+        CsvDialect::Neo4j => NEO4J_NODE_COLUMNS,
+    };
+    writer.write_record(header)?;
     for node in graph.nodes_sorted() {
         let aliases: Vec<&str> = node.aliases.iter().map(String::as_str).collect();
-        writer.write_record([
+        let iri = node_iri(&options.base_iri, &node.id)?;
+        let row = [
             node.id.as_str(),
             node.label.as_str(),
             node.kind.as_str(),
             &aliases.join(LIST_SEPARATOR),
             node.label_en.as_deref().unwrap_or(""),
-            node_iri(&options.base_iri, &node.id)?.as_str(),
+            iri.as_str(),
             &source_list(graph, &node.evidence),
             &node.evidence.len().to_string(),
-        ])?;
+        ];
+        write_row(&mut writer, &row, csv_options)?;
     }
     writer.flush()
 }
 
-/// Writes the edge table.
-pub fn write_edges(
+/// Writes the edge table in the dialect of `csv_options`.
+pub fn write_edges_with(
     graph: &KnowledgeGraph,
     // the edge table names nodes by id, not IRI: nothing depends on the base
     _options: &ExportOptions,
+    csv_options: CsvOptions,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let mut writer = csv::Writer::from_writer(out);
-    writer.write_record(EDGE_COLUMNS)?;
+    match csv_options.dialect {
+        CsvDialect::Gephi => writer.write_record(EDGE_COLUMNS)?,
+        CsvDialect::Neo4j => writer.write_record(NEO4J_EDGE_COLUMNS)?,
+    }
     for edge in graph.edges_sorted() {
-        writer.write_record([
+        let relation = edge.edge.relation.as_str();
+        let weight = edge.edge.weight().to_string();
+        let confidence = confidence_decimal(edge.edge.confidence());
+        let sources = source_list(graph, &edge.edge.evidence);
+        let (source, target, evidence) = (
             edge.source.id.as_str(),
             edge.target.id.as_str(),
-            edge.edge.relation.as_str(),
-            DIRECTED,
-            &edge.edge.weight().to_string(),
-            &confidence_decimal(edge.edge.confidence()),
             edge.edge.sentence.as_str(),
-            &source_list(graph, &edge.edge.evidence),
-        ])?;
+        );
+        match csv_options.dialect {
+            CsvDialect::Gephi => write_row(
+                &mut writer,
+                &[
+                    source,
+                    target,
+                    relation,
+                    relation,
+                    DIRECTED,
+                    &weight,
+                    &confidence,
+                    evidence,
+                    &sources,
+                ],
+                csv_options,
+            )?,
+            CsvDialect::Neo4j => write_row(
+                &mut writer,
+                &[
+                    source,
+                    target,
+                    relation,
+                    &weight,
+                    &confidence,
+                    evidence,
+                    &sources,
+                ],
+                csv_options,
+            )?,
+        }
     }
     writer.flush()
+}
+
+/// Writes one record, each cell neutralised first when asked.
+fn write_row<W: Write>(
+    writer: &mut csv::Writer<W>,
+    cells: &[&str],
+    csv_options: CsvOptions,
+) -> io::Result<()> {
+    if csv_options.spreadsheet_safe {
+        writer.write_record(cells.iter().map(|c| spreadsheet_safe(c).into_owned()))?;
+    } else {
+        writer.write_record(cells)?;
+    }
+    Ok(())
+}
+
+/// `cell` with a leading `'` when a spreadsheet would read it as a formula
+/// (OWASP CSV injection: `=`, `+`, `-`, `@`, tab, carriage return).
+fn spreadsheet_safe(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{cell}").into()
+    } else {
+        cell.into()
+    }
 }
 
 /// The names of the source documents of `evidence`, sorted, `;`-separated.
@@ -119,19 +255,24 @@ mod tests {
     }
 
     fn tables(graph: &KnowledgeGraph) -> (String, String) {
+        tables_with(graph, CsvOptions::default())
+    }
+
+    fn tables_with(graph: &KnowledgeGraph, csv_options: CsvOptions) -> (String, String) {
         let options = ExportOptions::default();
         let mut nodes = Vec::new();
         let mut edges = Vec::new();
-        write_nodes(graph, &options, &mut nodes).unwrap();
-        write_edges(graph, &options, &mut edges).unwrap();
+        write_nodes_with(graph, &options, csv_options, &mut nodes).unwrap();
+        write_edges_with(graph, &options, csv_options, &mut edges).unwrap();
         (
             String::from_utf8(nodes).unwrap(),
             String::from_utf8(edges).unwrap(),
         )
     }
 
-    #[test]
-    fn rows_hold_lists_sorted_and_quote_what_needs_it() {
+    /// Two people, one organisation: a formula-like alias, a quoted label,
+    /// a two-line evidence sentence, a relation stated in two documents.
+    fn sample() -> KnowledgeGraph {
         let mut g = KnowledgeGraph::new();
         let b = g.add_source("b.txt");
         let a = g.add_source("a.txt");
@@ -157,7 +298,12 @@ mod tests {
             "line one\nline two",
         );
         g.add_edge(p, Relation::MemberOf, o, ev(a, 2, 0.75), "earlier doc");
-        let (nodes, edges) = tables(&g);
+        g
+    }
+
+    #[test]
+    fn rows_hold_lists_sorted_and_quote_what_needs_it() {
+        let (nodes, edges) = tables(&sample());
         assert_eq!(
             nodes,
             "id,label,kind,aliases,label_en,iri,sources,mentions\n\
@@ -169,10 +315,63 @@ mod tests {
         // the kept sentence is the earliest evidence's: document 0 (b.txt)
         assert_eq!(
             edges,
-            "source,target,relation,type,weight,confidence,evidence,sources\n\
-             person/tran-bon-thi,organization/hoi-co-tuong,memberOf,Directed,2,0.75,\
+            "source,target,relation,kind,type,weight,confidence,evidence,sources\n\
+             person/tran-bon-thi,organization/hoi-co-tuong,memberOf,memberOf,Directed,2,0.75,\
              \"line one\nline two\",a.txt;b.txt\n"
         );
+    }
+
+    #[test]
+    fn neo4j_dialect_types_the_headers_and_keeps_the_values() {
+        let neo4j = CsvOptions {
+            dialect: CsvDialect::Neo4j,
+            spreadsheet_safe: false,
+        };
+        let (nodes, edges) = tables_with(&sample(), neo4j);
+        assert_eq!(
+            nodes,
+            "id:ID,name,:LABEL,aliases:string[],name_en,iri,sources:string[],mentions:int\n\
+             organization/hoi-co-tuong,Hội Cờ Tướng,Organization,,,\
+             https://w3id.org/kgexport/id/organization/hoi-co-tuong,a.txt,1\n\
+             person/tran-bon-thi,\"Trần \"\"Bốn\"\", Thị\",Person,=SUM(A1);TB,Tran Bon,\
+             https://w3id.org/kgexport/id/person/tran-bon-thi,a.txt;b.txt,3\n"
+        );
+        assert_eq!(
+            edges,
+            ":START_ID,:END_ID,:TYPE,weight:int,confidence:float,evidence,sources:string[]\n\
+             person/tran-bon-thi,organization/hoi-co-tuong,memberOf,2,0.75,\
+             \"line one\nline two\",a.txt;b.txt\n"
+        );
+    }
+
+    #[test]
+    fn spreadsheet_safe_quotes_formula_cells_only() {
+        for dialect in [CsvDialect::Gephi, CsvDialect::Neo4j] {
+            let safe = CsvOptions {
+                dialect,
+                spreadsheet_safe: true,
+            };
+            let (nodes, _) = tables_with(&sample(), safe);
+            assert!(nodes.contains(",'=SUM(A1);TB,"), "{nodes}");
+            let unsafe_ = CsvOptions {
+                spreadsheet_safe: false,
+                ..safe
+            };
+            let (plain, _) = tables_with(&sample(), unsafe_);
+            assert!(plain.contains(",=SUM(A1);TB,"), "{plain}");
+        }
+        for (cell, safe) in [
+            ("=1+2", "'=1+2"),
+            ("+1", "'+1"),
+            ("-1", "'-1"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\tx", "'\tx"),
+            ("a=b", "a=b"),
+            ("", ""),
+            ("Hà Nội", "Hà Nội"),
+        ] {
+            assert_eq!(spreadsheet_safe(cell), safe);
+        }
     }
 
     #[test]

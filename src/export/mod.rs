@@ -6,6 +6,7 @@ pub mod csv;
 pub mod dot;
 pub mod gexf;
 pub mod graphml;
+pub mod jsonld;
 pub mod rdf;
 pub mod style;
 
@@ -28,7 +29,9 @@ pub enum Format {
     Ntriples,
     /// RDF N-Quads, one named graph per source document
     Nquads,
-    /// nodes.csv and edges.csv in the --output directory
+    /// JSON-LD: the Turtle triples, with a context of short terms
+    Jsonld,
+    /// nodes.csv and edges.csv in the --output directory (see --csv-dialect)
     Csv,
     /// GraphML for Gephi, networkx, igraph, yEd: coloured by node kind
     Graphml,
@@ -140,6 +143,7 @@ pub fn write_stream(
         Format::Turtle | Format::Ntriples | Format::Nquads => {
             rdf::write(graph, format, options, out)
         }
+        Format::Jsonld => jsonld::write(graph, options, out),
         Format::Graphml => graphml::write(graph, options, out),
         Format::Gexf => gexf::write(graph, options, out),
         Format::Dot => dot::write(graph, out),

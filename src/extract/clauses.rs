@@ -15,6 +15,9 @@ const HOST: [&[&str]; 4] = [
     &["đồng", "chủ", "trì"],
     &["chủ", "tọa"],
 ];
+/// Verbs whose subject organises the event that follows ("UBND tỉnh X tổ
+/// chức Hội nghị Y").
+const ORGANISE: [&[&str]; 2] = [&["tổ", "chức"], &["mở"]];
 /// Verbs whose subject takes part in the event that follows.
 const ATTEND: [&[&str]; 9] = [
     &["tham", "dự"],
@@ -37,14 +40,40 @@ const ORGANISE_AFTER_DO: [&[&str]; 7] = [
     &["đồng", "chủ", "trì"],
     &["phối", "hợp", "tổ", "chức"],
 ];
-/// Verbs of a meeting named by its participants ("X tiếp Y").
-const MEET: [&[&str]; 6] = [
+/// Verbs of a meeting named by its participants ("X tiếp Y", "X có cuộc
+/// hội đàm với Y").
+const MEET: [&[&str]; 13] = [
+    &["có", "cuộc", "hội", "đàm", "với"],
+    &["có", "cuộc", "điện", "đàm", "với"],
+    &["có", "cuộc", "gặp", "với"],
+    &["có", "cuộc", "gặp", "gỡ", "với"],
+    &["hội", "đàm", "với"],
+    &["điện", "đàm", "với"],
+    &["gặp", "gỡ"],
     &["tiếp"],
     &["hội", "kiến"],
     &["hội", "đàm"],
     &["điện", "đàm"],
     &["tiếp", "kiến"],
     &["gặp"],
+];
+/// Words that end the guests of a meeting ("... nhân dịp", "... tại").
+const GUEST_END: [&str; 12] = [
+    "nhân", "tại", "vào", "để", "về", "trong", "sau", "trước", "theo", "khi", "nhằm", "ở",
+];
+/// Adverbs between a subject and its verb ("đã chính thức đồng thuận
+/// thông qua").
+const ADVERBS: [&str; 8] = ["đã", "sẽ", "vừa", "chính", "thức", "đồng", "thuận", "cũng"];
+/// Generic names of an event named before ("chủ trì buổi lễ"), and a word
+/// the name of that event has ("" for any).
+const ANAPHORS: [(&[&str], &str); 7] = [
+    (&["buổi", "lễ"], "lễ"),
+    (&["buổi", "tiếp"], " tiếp "),
+    (&["buổi", "hội", "kiến"], "hội kiến"),
+    (&["buổi", "gặp"], "gặp"),
+    (&["sự", "kiện"], ""),
+    (&["hội", "nghị"], "hội nghị"),
+    (&["phiên", "tòa"], "phiên tòa"),
 ];
 /// Verbs of an adoption or launch of a document ("X thông qua Y").
 const ADOPT: [&[&str]; 3] = [&["thông", "qua"], &["khởi", "xướng"], &["phê", "chuẩn"]];
@@ -137,7 +166,10 @@ fn clause(p: &mut SentenceParser<'_, '_>, s: usize, e: usize) -> Option<usize> {
             continue;
         }
         let mut ge = g;
-        while ge < e && !matches!(p.low_at(ge), "," | ";" | ":") {
+        while ge < e
+            && !matches!(p.low_at(ge), "," | ";" | ":")
+            && (inside_mention(&ms, ge) || !GUEST_END.contains(&p.low_at(ge)))
+        {
             ge += 1;
         }
         guest_spans.push((g, ge));
@@ -172,7 +204,10 @@ fn clause(p: &mut SentenceParser<'_, '_>, s: usize, e: usize) -> Option<usize> {
         made_events.push((host.from, ge, event));
     }
 
-    // adoptions: "Đại hội đồng Liên hợp quốc thông qua Công ước X"
+    // adoptions and launches of a document: "Đại hội đồng Liên hợp quốc
+    // thông qua Công ước X", "Công ước X được Liên hợp quốc khởi xướng",
+    // "Công ước được thông qua"; with the document left out, the one the
+    // article named last
     for k in s..e {
         let Some(verb) = ADOPT.iter().find(|v| verb_at(p, k, v)) else {
             continue;
@@ -181,39 +216,68 @@ fn clause(p: &mut SentenceParser<'_, '_>, s: usize, e: usize) -> Option<usize> {
             continue;
         }
         let mut h = k;
-        while h > s
-            && matches!(
-                p.low_at(h - 1),
-                "đã" | "sẽ" | "vừa" | "chính" | "thức" | "đồng" | "thuận" | "cũng"
-            )
-        {
+        while h > s && ADVERBS.contains(&p.low_at(h - 1)) {
             h -= 1;
         }
-        let Some(agent) = ms.iter().find(|m| {
-            matches!(m.kind, NodeKind::Organization | NodeKind::Country) && m.end == h && m.top
-        }) else {
-            continue;
-        };
         let o = k + verb.len();
-        let Some(doc) = ms
+        let agent = ms
             .iter()
-            .find(|m| m.kind == NodeKind::Document && m.start == o)
-        else {
-            continue;
+            .find(|m| {
+                matches!(m.kind, NodeKind::Organization | NodeKind::Country) && m.end == h && m.top
+            })
+            .copied();
+        let passive_at = match agent {
+            Some(a) if a.start > s && p.low_at(a.start - 1) == "được" => Some(a.start - 1),
+            None if h > s && p.low_at(h - 1) == "được" => Some(h - 1),
+            _ => None,
         };
-        let label = format!(
-            "{} {} {}",
-            p.span(agent.start, agent.end),
-            p.span(k, o),
-            p.span(doc.start, doc.end)
-        );
-        let ev = p.evidence(agent.start, doc.end, 0.7);
+        let doc = match passive_at {
+            Some(d) => ms
+                .iter()
+                .filter(|m| m.kind == NodeKind::Document && m.end <= d && m.start >= s)
+                .max_by_key(|m| m.end)
+                .map(|m| (m.entity, m.start, m.end)),
+            None if agent.is_some() => ms
+                .iter()
+                .find(|m| m.kind == NodeKind::Document && m.start == o)
+                .map(|m| (m.entity, m.start, m.end))
+                .or_else(|| p.b.focus_document.map(|d| (d, o, o))),
+            None => None,
+        };
+        let Some((doc, ds, de)) = doc else { continue };
+        let verb_text = p.span(k, o).to_string();
+        let doc_label = p.b.label(doc).to_string();
+        let head = p.document_head(ds).unwrap_or_else(|| doc_label.clone());
+        let (prefix, surface_prefix) = match agent {
+            Some(a) => (
+                format!("{} {verb_text}", p.b.label(a.entity)),
+                format!("{} {verb_text}", p.span(a.start, a.end)),
+            ),
+            None => (verb_text.clone(), verb_text.clone()),
+        };
+        let label = format!("{prefix} {doc_label}");
+        let (span_start, span_end) = match (agent, passive_at) {
+            (_, Some(_)) => (ds, o),
+            (Some(a), None) => (a.start, de.max(o)),
+            (None, None) => (k, o),
+        };
+        let ev = p.evidence(span_start, span_end, 0.7);
         let event =
             p.b.mention(NodeKind::Event, &label, &label, None, Form::Full, ev);
-        p.fact(event, Relation::OrganizedBy, agent.entity, 0.7);
-        p.fact(agent.entity, Relation::ParticipatedIn, event, 0.7);
-        p.fact(event, Relation::About, doc.entity, 0.75);
-        made_events.push((agent.start, doc.end, event));
+        p.b.built_on(event, &prefix, doc);
+        p.b.built_on(event, &verb_text, doc);
+        if de > ds {
+            p.b.add_alias(event, &format!("{surface_prefix} {}", p.span(ds, de)));
+        }
+        p.b.add_alias(event, &format!("{prefix} {head}"));
+        p.b.add_alias(event, &format!("{verb_text} {doc_label}"));
+        p.b.add_short_form(event, &format!("{verb_text} {head}"));
+        if let Some(a) = agent {
+            p.fact(event, Relation::OrganizedBy, a.entity, 0.7);
+            p.fact(a.entity, Relation::ParticipatedIn, event, 0.7);
+        }
+        p.fact(event, Relation::About, doc, 0.75);
+        made_events.push((span_start, span_end, event));
     }
 
     let events: Vec<(usize, usize, usize)> = ms
@@ -287,19 +351,34 @@ fn clause(p: &mut SentenceParser<'_, '_>, s: usize, e: usize) -> Option<usize> {
         }
         let host = HOST.iter().find(|v| verb_at(p, k, v));
         let attend = ATTEND.iter().find(|v| verb_at(p, k, v));
-        let (verb_len, hosting) = match (host, attend) {
-            (Some(v), _) => (v.len(), true),
-            (None, Some(v)) => (v.len(), false),
+        let organise = ORGANISE.iter().find(|v| verb_at(p, k, v));
+        // (verb length, organises, takes part)
+        let (verb_len, hosting, attending) = match (host, attend, organise) {
+            (Some(v), _, _) => (v.len(), true, true),
+            (None, Some(v), _) => (v.len(), false, true),
+            (None, None, Some(v)) => (v.len(), true, false),
             _ => continue,
         };
-        let Some(agent) = ms
+        // the subject: the nearest agent before; in "A, cơ quan được B
+        // giao chủ trì", A; none when a plural noun ("các nước") stands
+        // between (it is the subject)
+        let mut before = k;
+        if k > s && p.low_at(k - 1) == "giao" {
+            if let Some(d) = (s..k).rev().find(|&x| p.low_at(x) == "được") {
+                before = d;
+            }
+        }
+        let agent_before = ms
             .iter()
-            .filter(|m| agent_kind(m.kind) && m.top && m.end <= k)
+            .filter(|m| agent_kind(m.kind) && m.top && m.end <= before)
             .max_by_key(|m| m.end)
             .copied()
-        else {
-            continue;
-        };
+            .filter(|a| {
+                !(a.end..k).any(|x| {
+                    matches!(p.low_at(x), "các" | "những")
+                        && !matches!(p.low_at(x.saturating_sub(1)), "cùng" | "với")
+                })
+            });
         // the event right after the verb, and any coordinated with it
         let mut targets = Vec::new();
         let mut at = k + verb_len;
@@ -307,20 +386,96 @@ fn clause(p: &mut SentenceParser<'_, '_>, s: usize, e: usize) -> Option<usize> {
         while at < e && matches!(p.low_at(at), "công" | "tác" | "tổ" | "chức" | "việc") {
             at += 1;
         }
+        let mut after = at;
         while let Some(&(es, ee, ev)) = events.iter().find(|(es, _, _)| *es >= at && *es <= at + 1)
         {
             targets.push(ev);
+            after = ee;
             if p.low_at(ee) == "và" && es < ee {
                 at = ee + 1;
             } else {
                 break;
             }
         }
-        for ev in targets {
-            if hosting {
-                p.fact(ev, Relation::OrganizedBy, agent.entity, 0.7);
+        // "chủ trì buổi lễ": the latest event of that sort
+        if targets.is_empty() {
+            if let Some((words, keyword)) = ANAPHORS.iter().find(|(a, _)| verb_at(p, at, a)) {
+                let found =
+                    if keyword.is_empty() {
+                        p.b.focus_event
+                    } else {
+                        p.b.recent_events.iter().rev().copied().find(|&ev| {
+                            format!(" {} ", p.b.label(ev).to_lowercase()).contains(keyword)
+                        })
+                    };
+                if let Some(ev) = found {
+                    targets.push(ev);
+                    after = at + words.len();
+                }
             }
-            p.fact(agent.entity, Relation::ParticipatedIn, ev, 0.7);
+        }
+        if targets.is_empty() {
+            continue;
+        }
+        // "Phát biểu tại buổi lễ, X ...": a fronted verb's subject follows
+        let agent = agent_before.or_else(|| {
+            (k == s)
+                .then(|| {
+                    ms.iter()
+                        .filter(|m| agent_kind(m.kind) && m.top && m.start >= after)
+                        .min_by_key(|m| m.start)
+                        .copied()
+                })
+                .flatten()
+        });
+        let Some(agent) = agent else { continue };
+        // an active "tổ chức" needs its subject right before it ("UBND tỉnh
+        // X (đã) tổ chức Hội nghị Y"), not any body earlier in the clause
+        if !attending {
+            let mut h = k;
+            while h > s && ADVERBS.contains(&p.low_at(h - 1)) {
+                h -= 1;
+            }
+            if agent.end != h {
+                continue;
+            }
+        }
+        // "A và B dự lễ", "A, B cùng dự": everyone coordinated with the agent
+        let mut agents = vec![agent];
+        let mut first = agent;
+        while first.from > s && matches!(p.low_at(first.from - 1), "và" | "," | "cùng") {
+            let Some(prev) = ms
+                .iter()
+                .find(|m| m.kind == agent.kind && m.top && m.end + 1 == first.from)
+                .copied()
+            else {
+                break;
+            };
+            agents.push(prev);
+            first = prev;
+        }
+        for ev in targets {
+            for a in &agents {
+                if hosting {
+                    p.fact(ev, Relation::OrganizedBy, a.entity, 0.7);
+                }
+                // a body that hosts organises; a person or country that
+                // hosts is there too
+                if attending && !(hosting && a.kind == NodeKind::Organization) {
+                    p.fact(a.entity, Relation::ParticipatedIn, ev, 0.7);
+                }
+            }
+        }
+    }
+
+    // "Lễ đón chính thức Tổng Bí thư X": the person the event is for
+    for &(_, ee, ev) in &events {
+        if let Some(person) = ms
+            .iter()
+            .find(|m| m.kind == NodeKind::Person && m.from == ee)
+        {
+            let who = person.entity;
+            p.fact(who, Relation::ParticipatedIn, ev, 0.65);
         }
     }
 
@@ -407,6 +562,12 @@ fn clause(p: &mut SentenceParser<'_, '_>, s: usize, e: usize) -> Option<usize> {
         }
     }
 
+    let mut ordered = events.clone();
+    ordered.sort_by_key(|&(es, _, _)| es);
+    for (_, _, ev) in ordered {
+        p.b.recent_events.retain(|&x| x != ev);
+        p.b.recent_events.push(ev);
+    }
     events
         .iter()
         .min_by_key(|(s, _, _)| *s)

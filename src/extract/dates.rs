@@ -202,6 +202,10 @@ pub fn full_dates(text: &str) -> Vec<(i32, u32, u32)> {
     let mut out = Vec::new();
     for word in text.split(|c: char| !(c.is_ascii_digit() || c == '/' || c == '-' || c == '.')) {
         let word = word.trim_matches(|c: char| !c.is_ascii_digit());
+        if word.len() < 8 {
+            // shorter than "1/1/1999": no full date
+            continue;
+        }
         for sep in ['/', '.', '-'] {
             if let Some(parts) = numbers(word, sep) {
                 match parts[..] {

@@ -28,7 +28,7 @@ struct Pending {
     /// For events and roles built on another entity (the document of a
     /// signing, the organisation of a title): the text before it, so that
     /// the name can be rebuilt with that entity's other names.
-    built_on: Option<(String, usize)>,
+    built_on: Vec<(String, usize)>,
 }
 
 pub struct DocBuilder<'a> {
@@ -40,9 +40,18 @@ pub struct DocBuilder<'a> {
     /// Bodies whose parent body (from the lexicon) may be named later:
     /// (body, parent's canonical name, evidence, sentence).
     parents: Vec<(usize, String, Evidence, String)>,
+    /// Pairs of entities found to share a name (an alias given after both
+    /// were seen): one thing.
+    same_as: Vec<(usize, usize)>,
     /// The event the article last put in focus (the first top-level event
     /// of the latest sentence that had one): "Cùng dự có ..." refers to it.
     pub focus_event: Option<usize>,
+    /// The document the article named last: "thông qua" with no object
+    /// refers to it.
+    pub focus_document: Option<usize>,
+    /// Events in the order the article names them: "buổi tiếp" refers to
+    /// the latest reception.
+    pub recent_events: Vec<usize>,
 }
 
 impl<'a> DocBuilder<'a> {
@@ -54,7 +63,10 @@ impl<'a> DocBuilder<'a> {
             by_key: HashMap::new(),
             facts: Vec::new(),
             parents: Vec::new(),
+            same_as: Vec::new(),
             focus_event: None,
+            focus_document: None,
+            recent_events: Vec::new(),
         }
     }
 
@@ -109,7 +121,7 @@ impl<'a> DocBuilder<'a> {
                         evidence: Vec::new(),
                     },
                     form,
-                    built_on: None,
+                    built_on: Vec::new(),
                 });
                 self.by_key.insert((kind, slug(label)), ix);
                 ix
@@ -141,14 +153,30 @@ impl<'a> DocBuilder<'a> {
             p.entity.aliases.push(alias.to_string());
         }
         let kind = p.entity.kind;
-        self.by_key.entry((kind, slug(alias))).or_insert(entity);
+        match self.by_key.get(&(kind, slug(alias))) {
+            Some(&other) if other != entity => self.same_as.push((entity, other)),
+            Some(_) => {}
+            None => {
+                self.by_key.insert((kind, slug(alias)), entity);
+            }
+        }
+    }
+
+    /// Adds a short form of `entity`: an alias only in this document.
+    pub fn add_short_form(&mut self, entity: usize, short: &str) {
+        let e = &mut self.entities[entity].entity;
+        if short != e.label && !e.short_forms.iter().any(|s| s == short) {
+            e.short_forms.push(short.to_string());
+        }
     }
 
     /// Notes that the name of `entity` is `prefix` followed by the name of
     /// `base` ("Lễ mở ký" + the convention).
     pub fn built_on(&mut self, entity: usize, prefix: &str, base: usize) {
         if entity != base {
-            self.entities[entity].built_on = Some((prefix.to_string(), base));
+            self.entities[entity]
+                .built_on
+                .push((prefix.to_string(), base));
         }
     }
 
@@ -232,7 +260,7 @@ impl<'a> DocBuilder<'a> {
                 .filter(|&j| {
                     j != i
                         && self.entities[j].entity.kind == kind
-                        && self.entities[j].form == Form::Full
+                        && self.entities[j].form != Form::ShortOrDrop
                         && names_of(&self.entities[j].entity).any(|name| {
                             let name = name.to_lowercase();
                             starts_with_words(&name, &short)
@@ -249,6 +277,46 @@ impl<'a> DocBuilder<'a> {
                 None => i,
             };
         }
+        // entities sharing a name: the one with the shorter label joins
+        // the other
+        for (a, b) in std::mem::take(&mut self.same_as) {
+            let (ra, rb) = (follow(&target, a), follow(&target, b));
+            if ra == rb {
+                continue;
+            }
+            let la = self.entities[ra].entity.label.chars().count();
+            let lb = self.entities[rb].entity.label.chars().count();
+            let (from, to) = if (la, rb) < (lb, ra) {
+                (ra, rb)
+            } else {
+                (rb, ra)
+            };
+            target[from] = to;
+        }
+        // a bare title ("Bộ trưởng") of a person who holds the full one
+        // ("Bộ trưởng Bộ Công an") names that one: the person's bare holding
+        // goes (the bare role stays for others who hold only it)
+        let held_by: Vec<(usize, usize)> = self
+            .facts
+            .iter()
+            .filter(|f| f.relation == Relation::HoldsRole)
+            .map(|f| (f.subject, f.object))
+            .collect();
+        let redundant: BTreeSet<(usize, usize)> = held_by
+            .iter()
+            .filter(|&&(person, role)| {
+                let bare = self.entities[role].entity.label.to_lowercase();
+                held_by.iter().any(|&(p2, r2)| {
+                    p2 == person
+                        && r2 != role
+                        && starts_with_words(&self.entities[r2].entity.label.to_lowercase(), &bare)
+                })
+            })
+            .copied()
+            .collect();
+        self.facts.retain(|f| {
+            f.relation != Relation::HoldsRole || !redundant.contains(&(f.subject, f.object))
+        });
         // follow chains
         let resolve = |mut i: usize, target: &[usize]| {
             let mut steps = 0;
@@ -309,26 +377,8 @@ impl<'a> DocBuilder<'a> {
         // names rebuilt on other names: "Lễ mở ký" + each name of the
         // convention, so that other documents naming it otherwise agree
         for i in 0..n {
-            let Some((prefix, base)) = self.entities[i].built_on.clone() else {
-                continue;
-            };
-            let base = final_of[base];
-            if base == usize::MAX || final_of[i] != i {
-                continue;
-            }
-            let Some(base_entity) = merged[base].as_ref() else {
-                continue;
-            };
-            let variants: Vec<String> = std::iter::once(base_entity.label.clone())
-                .chain(base_entity.aliases.iter().cloned())
-                .map(|name| format!("{prefix} {name}"))
-                .collect();
-            if let Some(e) = merged[i].as_mut() {
-                for v in variants {
-                    if v != e.label && !e.aliases.contains(&v) {
-                        e.aliases.push(v);
-                    }
-                }
+            for (prefix, base) in self.entities[i].built_on.clone() {
+                add_variants(i, &prefix, base, &final_of, &mut merged);
             }
         }
         // roles nobody holds are titles mentioned in passing
@@ -384,8 +434,46 @@ impl<'a> DocBuilder<'a> {
     }
 }
 
+/// Adds to entity `i` its name rebuilt on each name of `base`: `prefix`
+/// followed by the base's label or alias.
+fn add_variants(
+    i: usize,
+    prefix: &str,
+    base: usize,
+    final_of: &[usize],
+    merged: &mut [Option<Entity>],
+) {
+    let base = final_of[base];
+    if base == usize::MAX || final_of[i] != i {
+        return;
+    }
+    let Some(base_entity) = merged[base].as_ref() else {
+        return;
+    };
+    let variants: Vec<String> = names_of(base_entity)
+        .map(|name| format!("{prefix} {name}"))
+        .collect();
+    if let Some(e) = merged[i].as_mut() {
+        for v in variants {
+            if v != e.label && !e.aliases.contains(&v) {
+                e.aliases.push(v);
+            }
+        }
+    }
+}
+
 fn names_of(e: &Entity) -> impl Iterator<Item = &String> {
     std::iter::once(&e.label).chain(e.aliases.iter())
+}
+
+/// Where `i` is redirected to, following chains.
+fn follow(target: &[usize], mut i: usize) -> usize {
+    let mut steps = 0;
+    while target[i] != i && steps < target.len() {
+        i = target[i];
+        steps += 1;
+    }
+    i
 }
 
 /// Whether `long` begins with the words of `short` and has more.
@@ -399,10 +487,7 @@ fn starts_with_words(long: &str, short: &str) -> bool {
 fn same_head_fewer_words(short: &str, long: &str) -> bool {
     let sw: Vec<&str> = short.split_whitespace().collect();
     let lw: Vec<&str> = long.split_whitespace().collect();
-    sw.len() >= 2
-        && sw.len() < lw.len()
-        && sw[..2] == lw[..2.min(lw.len())]
-        && sw.iter().all(|w| lw.contains(w))
+    sw.len() >= 2 && sw.len() < lw.len() && sw[0] == lw[0] && sw.iter().all(|w| lw.contains(w))
 }
 
 /// How complete a spelling of a person's name is: more words, then more

@@ -31,6 +31,10 @@ struct Parsed {
     entity: usize,
     /// The canonical label (known names spelled out).
     label: String,
+    /// For an event, what its name says it is about or part of, after the
+    /// head and modifiers ("Mekong - Lan Thương" of "Hội nghị thượng đỉnh
+    /// Mekong - Lan Thương").
+    object: Option<String>,
 }
 
 /// A run of a name: plain tokens, or a lexicon entry spelled canonically.
@@ -41,9 +45,15 @@ enum Piece {
 
 /// Words before a lower-case generic event head that show it names an event
 /// ("tại phiên thảo luận", "chủ trì lễ đón"), not a compound ("luân phiên").
-const EVENT_INTRO: [&str; 22] = [
+const EVENT_INTRO: [&str; 25] = [
     "tại", "dự", "trì", "quan", "trước", "sau", "chức", "mạc", "khổ", "và", "với", "cùng", "của",
-    "là", "đến", "tới", "vào", "có", "hành", "cai", "mở", "ra",
+    "là", "đến", "tới", "vào", "có", "hành", "cai", "mở", "ra", "tọa", "làm", "kiến",
+];
+
+/// Verbs that are function words after a name but name what an event is
+/// ("lễ trao cúp", "lễ ký kết", "lễ đón").
+const EVENT_VERBS: [&str; 9] = [
+    "trao", "ký", "đón", "tiễn", "thăm", "gặp", "tuyên", "mít", "ra",
 ];
 
 /// Words before an event head that make it a class, not one event.
@@ -132,6 +142,12 @@ impl SentenceParser<'_, '_> {
     /// The lower-case text of token `i` ("" past the end).
     pub fn low_at(&self, i: usize) -> &str {
         self.low(i)
+    }
+
+    /// The head of the document named at token `i` ("Công ước").
+    pub fn document_head(&self, i: usize) -> Option<String> {
+        self.hit(i, &[Category::DocumentHead, Category::NumberedDocumentHead])
+            .map(|(end, _)| self.span(i, end).to_string())
     }
 
     /// Whether token `i` is a capitalised word.
@@ -301,7 +317,19 @@ impl SentenceParser<'_, '_> {
     /// names, "và" before another capitalised group, a "về" topic, an
     /// administrative unit with its name, a number ("số 3"). `stop_at_person`
     /// ends it before a Vietnamese personal name (after a title).
-    fn continuation(&self, mut k: usize, stop_at_person: bool) -> (usize, Vec<Piece>) {
+    fn continuation(&self, k: usize, stop_at_person: bool) -> (usize, Vec<Piece>) {
+        self.continuation_with(k, stop_at_person, 3)
+    }
+
+    /// [`Self::continuation`] with up to `max_lower` lower-case words after a
+    /// capitalised one (document titles run longer: "Hiệp ước Bảo vệ rừng
+    /// nhiệt đới").
+    fn continuation_with(
+        &self,
+        mut k: usize,
+        stop_at_person: bool,
+        max_lower: usize,
+    ) -> (usize, Vec<Piece>) {
         let lex = lexicon();
         let mut pieces = Vec::new();
         let mut topic = 0usize;
@@ -344,9 +372,9 @@ impl SentenceParser<'_, '_> {
                 k += 1;
                 // the second capitalised word of a proper name ("Nghĩa Lộ")
                 // takes no lower-case words after it
-                let proper = matches!(pieces.last(), Some(Piece::Tokens(ps, pe)) if pe - ps == 1 && self.cap(*ps) && *pe == s);
-                let mut lower_run = if proper { 3 } else { 0 };
-                while lower_run < 3
+                let proper = matches!(pieces.last(), Some(Piece::Tokens(ps, pe)) if pe - ps == 1 && self.cap(*ps) && !is_acronym(self.word(*ps)) && *pe == s);
+                let mut lower_run = if proper { max_lower } else { 0 };
+                while lower_run < max_lower
                     && self.lowercase_word(k)
                     && (!lex.is_stopword(self.low(k)) || self.compound(k))
                     && !self.lower_blocks(k)
@@ -367,6 +395,7 @@ impl SentenceParser<'_, '_> {
                             Category::EventHead,
                             Category::EventHeadStandalone,
                             Category::DocumentHead,
+                            Category::NumberedDocumentHead,
                             Category::Office,
                             Category::Rank,
                             Category::Organization,
@@ -567,6 +596,22 @@ impl SentenceParser<'_, '_> {
         if !self.cap(i) {
             return None;
         }
+        // an acronym the article defined ("JICA")
+        if self.hit_end(i).is_none() && is_acronym(self.word(i)) {
+            let w = self.word(i).to_string();
+            let ent = self.b.find(NodeKind::Organization, &w)?;
+            let label = self.b.label(ent).to_string();
+            let ev = self.evidence(i, i + 1, 0.8);
+            self.b
+                .mention(NodeKind::Organization, &label, &w, None, Form::Full, ev);
+            self.push(NodeKind::Organization, i, i + 1, ent, top);
+            return Some(Parsed {
+                end: i + 1,
+                entity: ent,
+                label,
+                object: None,
+            });
+        }
         let (end, label, en, parent_entity) = if let Some((end, e)) =
             self.hit(i, &[Category::Organization])
         {
@@ -576,11 +621,17 @@ impl SentenceParser<'_, '_> {
             };
             let surface = self.span(i, end2).to_string();
             let ev = self.evidence(i, end2, 0.95);
+            // "Quốc hội Brazil" is Brazil's, not the known (Vietnamese) body
+            let foreign = qualifier.filter(|c| c.canonical != "Việt Nam");
+            let (label, english, parent) = match foreign {
+                Some(c) => (format!("{} {}", e.canonical, c.canonical), None, None),
+                None => (e.canonical.clone(), e.english.clone(), e.parent.clone()),
+            };
             let ent = self.b.mention(
                 NodeKind::Organization,
-                &e.canonical,
+                &label,
                 &surface,
-                e.english.as_deref(),
+                english.as_deref(),
                 Form::Full,
                 ev,
             );
@@ -596,18 +647,12 @@ impl SentenceParser<'_, '_> {
                 );
                 self.push(NodeKind::Country, end, end2, cent, false);
             }
-            let parent = e.parent.clone();
             self.push(NodeKind::Organization, i, end2, ent, top);
             let parent_entity = parent.and_then(|p| {
                 lex.lookup(&p)
                     .map(|pe| (pe.canonical.clone(), pe.english.clone()))
             });
-            (
-                end2,
-                e.canonical.clone(),
-                e.english.clone(),
-                (ent, parent_entity),
-            )
+            (end2, label, english, (ent, parent_entity))
         } else if let Some((head_end, _)) = self.hit(i, &[Category::OrgHead]) {
             let (end, pieces) = self.continuation(head_end, after_title);
             if pieces.is_empty() {
@@ -625,6 +670,7 @@ impl SentenceParser<'_, '_> {
             }
             let surface = self.span(i, end).to_string();
             let ev = self.evidence(i, end, 0.8);
+            let other = lex.other_spelling(&label);
             let known = self.known_pieces(&pieces);
             let ent = self.b.mention(
                 NodeKind::Organization,
@@ -635,6 +681,9 @@ impl SentenceParser<'_, '_> {
                 ev,
             );
             self.push(NodeKind::Organization, i, end, ent, top);
+            if let Some(other) = other {
+                self.b.add_alias(ent, &other);
+            }
             // a body named after the body it belongs to: "Văn phòng Pháp
             // lý Liên hợp quốc", "Đại hội đồng Liên hợp quốc"
             if let (Some(Piece::Known(_, _, ix)), Some(&parent)) = (pieces.last(), known.last()) {
@@ -660,13 +709,12 @@ impl SentenceParser<'_, '_> {
             }
         }
         let end = self.alias_tail(end, ent, NodeKind::Organization);
+        let _ = en;
         Some(Parsed {
             end,
             entity: ent,
-            label: {
-                let _ = en;
-                label
-            },
+            label,
+            object: None,
         })
     }
 
@@ -693,6 +741,28 @@ impl SentenceParser<'_, '_> {
                 s = k + 3;
             }
         }
+        // "Bộ Công an (Việt Nam)": the country the body belongs to
+        if kind == NodeKind::Organization && !dash {
+            if let Some((ce, c)) = self.hit(k, &[Category::Country]) {
+                if self.word(ce) == ")" && self.cap(k) {
+                    let surface = self.span(k, ce).to_string();
+                    let ev = self.evidence(k, ce, 0.9);
+                    let cent = self.b.mention(
+                        NodeKind::Country,
+                        &c.canonical,
+                        &surface,
+                        c.english.as_deref(),
+                        Form::Full,
+                        ev,
+                    );
+                    self.push(NodeKind::Country, k, ce, cent, false);
+                    let label = self.b.label(entity).to_string();
+                    self.b
+                        .add_alias(entity, &format!("{label} {}", c.canonical));
+                    return ce + 1;
+                }
+            }
+        }
         let close = if dash { "\"" } else { ")" };
         let Some(e) = (s..self.n().min(s + 12)).find(|&x| self.word(x) == close) else {
             return end;
@@ -702,8 +772,15 @@ impl SentenceParser<'_, '_> {
         }
         let alias = self.span(s, e).to_string();
         let ok = match kind {
-            NodeKind::Organization => (e == s + 1 && is_acronym(&alias)) || s > k,
-            NodeKind::Document => self.hit(s, &[Category::DocumentHead]).is_some(),
+            // "(UNODC)", "(Vietcombank)", "(gọi tắt là X)"
+            NodeKind::Organization => {
+                (e == s + 1 && self.cap(s) && self.name_word(s, false))
+                    || (e == s + 1 && is_acronym(&alias))
+                    || s > k
+            }
+            NodeKind::Document => self
+                .hit(s, &[Category::DocumentHead, Category::NumberedDocumentHead])
+                .is_some(),
             _ => false,
         };
         if !ok {
@@ -811,6 +888,42 @@ impl SentenceParser<'_, '_> {
                         break;
                     }
                 }
+                // "Bộ trưởng Thương mại Singapore": another country's
+                // ministry, named by its field and the country
+                if complement.is_none() {
+                    let mut g = t_end + 1;
+                    while g < t_end + 3 && self.lowercase_word(g) && !lex.is_stopword(self.low(g)) {
+                        g += 1;
+                    }
+                    if let Some((ce, c)) = self.hit(g, &[Category::Country]).filter(|_| self.cap(g))
+                    {
+                        let label = format!("Bộ {} {}", self.span(t_end, g), c.canonical);
+                        let cev = self.evidence(g, ce, 0.9);
+                        let cs = self.span(g, ce).to_string();
+                        let cent = self.b.mention(
+                            NodeKind::Country,
+                            &c.canonical,
+                            &cs,
+                            c.english.as_deref(),
+                            Form::Full,
+                            cev,
+                        );
+                        self.push(NodeKind::Country, g, ce, cent, false);
+                        let surface = self.span(t_end, ce).to_string();
+                        let ev = self.evidence(t_end, ce, 0.75);
+                        let ent = self.b.mention(
+                            NodeKind::Organization,
+                            &label,
+                            &surface,
+                            None,
+                            Form::Full,
+                            ev,
+                        );
+                        self.push(NodeKind::Organization, t_end, ce, ent, false);
+                        complement = Some((ent, label, None));
+                        end = ce;
+                    }
+                }
             }
         }
         let mut label = title.canonical.clone();
@@ -821,6 +934,28 @@ impl SentenceParser<'_, '_> {
                 (Some(t), Some(c)) => Some(format!("{t}, {c}")),
                 (t, _) => t,
             };
+        }
+        // "Đại sứ Lào tại Việt Nam", "Trưởng Đại diện JICA tại Việt Nam":
+        // where the office is held
+        if self.low(end) == "tại" && complement.is_some() && member_of.is_none() {
+            if let Some((pe, place)) = self.hit(end + 1, &[Category::Country, Category::Place]) {
+                if self.cap(end + 1) {
+                    let kind = kind_of(place.category);
+                    let surface = self.span(end + 1, pe).to_string();
+                    let ev = self.evidence(end + 1, pe, 0.85);
+                    let ent = self.b.mention(
+                        kind,
+                        &place.canonical,
+                        &surface,
+                        place.english.as_deref(),
+                        Form::Full,
+                        ev,
+                    );
+                    self.push(kind, end + 1, pe, ent, false);
+                    label = format!("{label} tại {}", place.canonical);
+                    end = pe;
+                }
+            }
         }
         if former {
             label = format!("{} {label}", self.low(k));
@@ -925,6 +1060,7 @@ impl SentenceParser<'_, '_> {
                             Category::Honorific,
                             Category::Organization,
                             Category::DocumentHead,
+                            Category::NumberedDocumentHead,
                             Category::EventHead,
                             Category::EventHeadStandalone,
                             Category::VenueHead,
@@ -933,12 +1069,12 @@ impl SentenceParser<'_, '_> {
                     )
                     .is_some()
                 {
-                    // "Đoàn" (a family name and "delegation"): a name word
-                    // unless a name continues it
+                    // "Anh" (a given name and an honorific), "Đoàn" (a
+                    // family name and "delegation"): words inside a name
                     return !first
                         && single
-                        && self.hit(e, &[Category::OrgHead]).is_some()
-                        && !self.cap(e + 1);
+                        && (self.hit(e, &[Category::Honorific]).is_some()
+                            || (self.hit(e, &[Category::OrgHead]).is_some() && !self.cap(e + 1)));
                 }
                 // one-word countries and places are given names too ("Anh")
                 !first && single
@@ -1085,11 +1221,16 @@ impl SentenceParser<'_, '_> {
         let mut k = head_end;
         while k - head_end < 5
             && self.lowercase_word(k)
-            && !lex.is_stopword(self.low(k))
+            && (!lex.is_stopword(self.low(k)) || EVENT_VERBS.contains(&self.low(k)))
             && !self.lower_blocks(k)
             && self.in_date(k).is_none()
         {
             k += 1;
+        }
+        // a verb ending the modifiers wants an object: "lễ trao các văn
+        // kiện" names no event "Lễ trao"
+        while k > head_end && EVENT_VERBS.contains(&self.low(k - 1)) && !self.cap(k) {
+            k -= 1;
         }
         let prefix_end = k;
         let mut prefix = self.span(i, prefix_end).to_string();
@@ -1163,6 +1304,8 @@ impl SentenceParser<'_, '_> {
                     let b_label = self.b.label(b_ent).to_string();
                     label = format!("{prefix} {b_label}");
                     base = Some((b_ent, b_kind, b_label));
+                } else if let Some(object) = &p.object {
+                    label = format!("{prefix} {object}");
                 }
                 coordinated = Some(p);
             }
@@ -1203,10 +1346,16 @@ impl SentenceParser<'_, '_> {
         if let Some(o) = organiser {
             self.fact(ent, Relation::OrganizedBy, o, 0.7);
         }
+        let object = label
+            .strip_prefix(prefix.as_str())
+            .map(str::trim)
+            .filter(|o| !o.is_empty())
+            .map(str::to_string);
         Some(Parsed {
             end: surface_end,
             entity: ent,
             label,
+            object,
         })
     }
 
@@ -1218,7 +1367,7 @@ impl SentenceParser<'_, '_> {
         }
         let lex = lexicon();
         let mut e = k + 1;
-        while e - k <= 6
+        while e - k <= 8
             && self.is_word(e)
             && (self.cap(e) || !lex.is_stopword(self.low(e)))
             && self.in_date(e).is_none()
@@ -1254,7 +1403,9 @@ impl SentenceParser<'_, '_> {
         if !self.cap(i) {
             return None;
         }
-        let (head_end, _) = self.hit(i, &[Category::DocumentHead])?;
+        let (head_end, head) =
+            self.hit(i, &[Category::DocumentHead, Category::NumberedDocumentHead])?;
+        let numbered_only = head.category == Category::NumberedDocumentHead;
         let mut k = head_end;
         let mut pieces: Vec<Piece> = Vec::new();
         // a number: "số 68-NQ/TW", "13/2023/NĐ-CP"
@@ -1271,6 +1422,8 @@ impl SentenceParser<'_, '_> {
         {
             pieces.push(Piece::Tokens(num_start, k + 1));
             k += 1;
+        } else if numbered_only {
+            return None;
         } else {
             k = num_start;
         }
@@ -1301,7 +1454,7 @@ impl SentenceParser<'_, '_> {
                 .is_none()
             && !self.person_start(k)
         {
-            let (ce, more) = self.continuation(k, true);
+            let (ce, more) = self.continuation_with(k, true, 5);
             pieces.extend(more);
             k = ce;
         }
@@ -1333,11 +1486,13 @@ impl SentenceParser<'_, '_> {
             .b
             .mention(NodeKind::Document, &label, &surface, None, form, ev);
         self.push(NodeKind::Document, i, k, ent, top);
+        self.b.focus_document = Some(ent);
         let end = self.alias_tail(k, ent, NodeKind::Document);
         Some(Parsed {
             end,
             entity: ent,
             label,
+            object: None,
         })
     }
 
@@ -1371,6 +1526,7 @@ impl SentenceParser<'_, '_> {
                 end,
                 entity: ent,
                 label: e.canonical.clone(),
+                object: None,
             });
         }
         if let Some((he, area)) = self.hit(i, &[Category::AreaHead]) {
@@ -1402,6 +1558,7 @@ impl SentenceParser<'_, '_> {
                 end: ne,
                 entity: ent,
                 label,
+                object: None,
             });
         }
         if let Some((he, _)) = self.hit(i, &[Category::VenueHead]) {
@@ -1423,6 +1580,7 @@ impl SentenceParser<'_, '_> {
                 end: ce,
                 entity: ent,
                 label,
+                object: None,
             });
         }
         None

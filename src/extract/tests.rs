@@ -435,3 +435,209 @@ fn furniture_is_skipped_and_nothing_panics() {
         let _ = run(text);
     }
 }
+
+#[test]
+fn adoption_of_a_document_active_passive_and_implicit() {
+    let text = "Hiệp ước Bảo vệ rừng nhiệt đới (gọi tắt là Hiệp ước Manaus) được Liên minh châu Phi khởi xướng từ năm 2017.\n\
+                Sau 4 năm, Quốc hội Brazil đã thông qua vào ngày 3/9/2021.\n\
+                Việc Hiệp ước được thông qua là bước tiến lớn.";
+    let f = run(text);
+    let d = dump(&f);
+    let events = labels(&f, NodeKind::Event);
+    let launch = events
+        .iter()
+        .find(|e| e.starts_with("Liên minh châu Phi khởi xướng"))
+        .expect(&d);
+    assert!(
+        rel(&f, launch, Relation::OrganizedBy, "Liên minh châu Phi"),
+        "{d}"
+    );
+    assert!(rel(&f, launch, Relation::Date, "2017"), "{d}");
+    let doc = labels(&f, NodeKind::Document);
+    assert_eq!(doc.len(), 1, "{d}");
+    assert!(rel(&f, launch, Relation::About, doc[0]), "{d}");
+    let adoption = events
+        .iter()
+        .find(|e| e.contains("thông qua Hiệp ước"))
+        .expect(&d);
+    assert!(rel(&f, adoption, Relation::Date, "2021-09-03"), "{d}");
+    let e = entity(&f, NodeKind::Event, "thông qua Hiệp ước");
+    assert!(
+        e.is_none() || e.unwrap().aliases.iter().any(|a| a.contains("Bảo vệ rừng")),
+        "{d}"
+    );
+}
+
+#[test]
+fn court_hearing_presided_and_attended() {
+    let text =
+        "Sáng 9/10/2024, TAND tỉnh Quảng Nam mở phiên tòa sơ thẩm xét xử bị cáo Đào Văn Tiến.\n\
+                Thẩm phán Lê Thị Hoa làm chủ tọa phiên tòa.\n\
+                Phát biểu tại phiên tòa, đại diện VKSND tỉnh Quảng Nam đề nghị mức án 12 năm tù.";
+    let f = run(text);
+    let d = dump(&f);
+    let events = labels(&f, NodeKind::Event);
+    assert_eq!(events.len(), 1, "{d}");
+    let hearing = events[0];
+    assert!(rel(&f, hearing, Relation::OrganizedBy, "Lê Thị Hoa"), "{d}");
+    assert!(
+        rel(
+            &f,
+            "VKSND tỉnh Quảng Nam",
+            Relation::ParticipatedIn,
+            hearing
+        ),
+        "{d}"
+    );
+    let court = entity(&f, NodeKind::Organization, "TAND tỉnh Quảng Nam").expect(&d);
+    assert!(
+        court
+            .aliases
+            .iter()
+            .any(|a| a == "Tòa án nhân dân tỉnh Quảng Nam"),
+        "{d}"
+    );
+}
+
+#[test]
+fn hosts_guests_and_those_who_came_along() {
+    let text = "Sáng 2/4/2025, Lễ khai mạc và Hội nghị thượng đỉnh Mekong - Lan Thương được tổ chức tại Nhà hát Lớn Hà Nội.\n\
+                Phó Chủ tịch nước Hà Minh Châu chủ trì buổi lễ.\n\
+                Cùng dự có Bộ trưởng Bộ Tư pháp Đinh Quốc Thái; Thứ trưởng Bộ Ngoại giao Vũ Thị Mai.";
+    let f = run(text);
+    let d = dump(&f);
+    let events = labels(&f, NodeKind::Event);
+    let opening = events
+        .iter()
+        .find(|e| e.starts_with("Lễ khai mạc"))
+        .expect(&d);
+    let summit = events
+        .iter()
+        .find(|e| e.starts_with("Hội nghị thượng đỉnh"))
+        .expect(&d);
+    // the coordinated events share their object, date and place
+    assert!(opening.contains("Mekong"), "{d}");
+    for ev in [opening, summit] {
+        assert!(rel(&f, ev, Relation::Date, "2025-04-02"), "{d}");
+        assert!(
+            f.facts
+                .iter()
+                .any(|x| x.relation == Relation::Location && f.entities[x.subject].label == **ev),
+            "{d}"
+        );
+    }
+    // "buổi lễ" is the ceremony named before
+    assert!(
+        rel(&f, opening, Relation::OrganizedBy, "Hà Minh Châu"),
+        "{d}"
+    );
+    assert!(
+        rel(&f, "Hà Minh Châu", Relation::ParticipatedIn, opening),
+        "{d}"
+    );
+    // "Cùng dự có": everyone listed took part in it
+    assert!(
+        rel(&f, "Đinh Quốc Thái", Relation::ParticipatedIn, opening),
+        "{d}"
+    );
+    assert!(
+        rel(&f, "Vũ Thị Mai", Relation::ParticipatedIn, opening),
+        "{d}"
+    );
+}
+
+#[test]
+fn sessions_run_by_and_within_the_frame_of_an_event() {
+    let text = "Trong khuôn khổ Diễn đàn Kinh tế Mùa thu 2023 sẽ có Phiên thảo luận toàn thể do Thống đốc Ngân hàng Nhà nước Việt Nam Đặng Thị Hằng cùng Giám đốc Quỹ Tiền tệ Quốc tế Paolo Conti đồng điều hành.";
+    let f = run(text);
+    let d = dump(&f);
+    let events = labels(&f, NodeKind::Event);
+    let plenary = events
+        .iter()
+        .find(|e| e.starts_with("Phiên thảo luận toàn thể"))
+        .expect(&d);
+    assert!(
+        rel(&f, plenary, Relation::OrganizedBy, "Đặng Thị Hằng"),
+        "{d}"
+    );
+    assert!(
+        rel(&f, plenary, Relation::OrganizedBy, "Paolo Conti"),
+        "{d}"
+    );
+    assert!(
+        rel(&f, "Paolo Conti", Relation::ParticipatedIn, plenary),
+        "{d}"
+    );
+    assert!(
+        rel(
+            &f,
+            "Paolo Conti",
+            Relation::HoldsRole,
+            "Giám đốc Quỹ Tiền tệ Quốc tế"
+        ),
+        "{d}"
+    );
+    let forum = events
+        .iter()
+        .find(|e| e.starts_with("Diễn đàn Kinh tế"))
+        .expect(&d);
+    assert!(rel(&f, plenary, Relation::PartOf, forum), "{d}");
+}
+
+#[test]
+fn fronted_participle_and_meeting_with() {
+    let text = "Chiều 6/5/2024, Bộ trưởng Bộ Công Thương Nguyễn Hồng Diên có cuộc hội đàm với Bộ trưởng Thương mại Singapore Lim Wei Ling tại Hà Nội.\n\
+                Phát biểu tại buổi hội đàm, ông Lim Wei Ling cảm ơn Việt Nam.";
+    let f = run(text);
+    let d = dump(&f);
+    let events = labels(&f, NodeKind::Event);
+    let talks = events.iter().find(|e| e.contains("hội đàm với")).expect(&d);
+    assert!(
+        rel(&f, talks, Relation::OrganizedBy, "Nguyễn Hồng Diên"),
+        "{d}"
+    );
+    assert!(
+        rel(&f, "Lim Wei Ling", Relation::ParticipatedIn, talks),
+        "{d}"
+    );
+    assert!(rel(&f, talks, Relation::Date, "2024-05-06"), "{d}");
+    assert!(rel(&f, talks, Relation::Location, "Hà Nội"), "{d}");
+}
+
+#[test]
+fn evidence_points_at_the_mention_and_facts_keep_their_sentence() {
+    let text = "Tin thể thao\n\nĐại tá Phùng Văn Khải, Giám đốc Công an tỉnh Lạng Sơn, phát biểu.";
+    let norm = crate::normalize::normalize(text);
+    let f = run(text);
+    let d = dump(&f);
+    let person = entity(&f, NodeKind::Person, "Phùng Văn Khải").expect(&d);
+    let ev = person.evidence[0];
+    assert_eq!(&norm[ev.start as usize..ev.end as usize], "Phùng Văn Khải");
+    assert!(ev.confidence > 0.0 && ev.confidence <= 1.0);
+    let fact = f
+        .facts
+        .iter()
+        .find(|x| x.relation == Relation::HoldsRole)
+        .expect(&d);
+    assert!(fact.sentence.contains("Phùng Văn Khải"), "{d}");
+    assert!(
+        rel(
+            &f,
+            "Phùng Văn Khải",
+            Relation::HoldsRole,
+            "Giám đốc Công an tỉnh Lạng Sơn"
+        ),
+        "{d}"
+    );
+    assert!(
+        rel(&f, "Phùng Văn Khải", Relation::HoldsRole, "Đại tá"),
+        "{d}"
+    );
+}
+
+#[test]
+fn output_is_deterministic() {
+    let text =
+        "Tổng Thư ký ASEAN Kao Minh Hòa tiếp Đại sứ Ba Lan Jan Nowak tại Jakarta ngày 3/3/2023.";
+    assert_eq!(run(text), run(text));
+}

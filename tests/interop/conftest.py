@@ -6,6 +6,16 @@ import subprocess
 import pytest
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
+HOSTILE = ROOT / "target" / "tmp" / "xml-interop"
+
+
+def hostile_export(ext):
+    """Path of the hostile-label graph that tests/export_xml.rs exports (run by
+    tests/run.sh before pytest) in the format with extension `ext`."""
+    path = HOSTILE / f"hostile.{ext}"
+    if not path.exists():
+        pytest.fail(f"{path} missing: run `cargo test --test export_xml` first")
+    return path
 
 
 @pytest.fixture(scope="session")

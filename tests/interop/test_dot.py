@@ -17,16 +17,11 @@ import pydot
 import pytest
 from lxml import etree
 
+from conftest import hostile_export as hostile
+
 ROOT = pathlib.Path(__file__).resolve().parents[2]
-HOSTILE = ROOT / "target" / "tmp" / "xml-interop"
 DEFAULT_STATEMENTS = {"graph", "node", "edge"}
 
-
-def hostile(ext):
-    path = HOSTILE / f"hostile.{ext}"
-    if not path.exists():
-        pytest.fail(f"{path} missing: run `cargo test --test export_xml` first")
-    return path
 
 
 def unquote(text):

@@ -11,17 +11,12 @@ import networkx as nx
 import pytest
 from lxml import etree
 
+from conftest import hostile_export as hostile
+
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 RNG = ROOT.parent / "shared" / "schemas" / "gexf" / "1.3" / "gexf.rng"
-HOSTILE = ROOT / "target" / "tmp" / "xml-interop"
 GEXF_NS = "http://gexf.net/1.3"
 
-
-def hostile(ext):
-    path = HOSTILE / f"hostile.{ext}"
-    if not path.exists():
-        pytest.fail(f"{path} missing: run `cargo test --test export_xml` first")
-    return path
 
 
 def validate_rng(path):

@@ -16,19 +16,14 @@ import networkx as nx
 import pytest
 from lxml import etree
 
+from conftest import hostile_export as hostile
+
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 XSD = ROOT.parent / "shared" / "schemas" / "graphml" / "1.0" / "graphml.xsd"
-HOSTILE = ROOT / "target" / "tmp" / "xml-interop"
 
 NODE_ATTRS = {"label", "kgid", "kind", "iri", "r", "g", "b", "size", "mentions"}
 EDGE_ATTRS = {"label", "relation", "weight", "confidence"}
 
-
-def hostile(ext):
-    path = HOSTILE / f"hostile.{ext}"
-    if not path.exists():
-        pytest.fail(f"{path} missing: run `cargo test --test export_xml` first")
-    return path
 
 
 def hostile_counts():

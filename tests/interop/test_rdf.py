@@ -97,6 +97,8 @@ def test_counts_agree_between_rdflib_and_csv(export, turtle_triples):
     iri = {r["id"]: rdflib.URIRef(r["iri"]) for r in nodes}
     assert {(iri[r["source"]], KG[r["relation"]], iri[r["target"]]) for r in edges} == rdf_edges
     assert all(r["type"] == "Directed" for r in edges)
+    # Gephi's edge type (Kind) is the relation, so parallel relations stay apart
+    assert all(r["kind"] == r["relation"] for r in edges)
 
 
 def test_csv_reads_in_the_scorer(export):
