@@ -589,3 +589,19 @@ fn documents_of_one_name_give_the_same_output_in_either_order() {
     let backward = check_graph(&build_graph(vec![b, a]));
     forward.assert_same(&backward, "two documents of one name, swapped");
 }
+
+/// Found by `every_export_reads_back_and_agrees`: a document named
+/// `00-;.txt` became two sources, `00-` and `.txt`, in the neo4j tables,
+/// whose `string[]` cells neo4j-admin splits on every `;`.
+#[test]
+fn a_source_named_with_a_semicolon_stays_one_neo4j_array_element() {
+    let doc = Document::new(
+        "00-;.txt",
+        "Bộ trưởng Bộ Y tế Trần Văn Khải chủ trì Hội nghị Kinh tế Xanh tại Hà Nội ngày 12/3/2031.",
+    );
+    let graph = build_graph(vec![doc]);
+    assert!(graph.edge_count() > 0);
+    let exports = check_graph(&graph);
+    let edges = String::from_utf8(exports.edges_neo4j).unwrap();
+    assert!(edges.contains(",00-\u{FF1B}.txt\n"), "{edges}");
+}

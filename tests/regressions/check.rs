@@ -3,7 +3,7 @@
 //! a case found by either is held to the same standard.
 //!
 //! Each check reads an export back with an independent reader (oxttl for
-//! RDF, quick-xml for GraphML and GEXF, the `csv` crate, a line reader for
+//! RDF, oxjsonld for JSON-LD, quick-xml for GraphML and GEXF, the `csv` crate, a line reader for
 //! DOT) and compares what it finds with the graph: the same node ids, the
 //! same labels where the format can hold them, the same node and edge
 //! counts. Any failure panics with the export that broke it.
@@ -12,9 +12,11 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
+use kgexport::export::csv::{CsvDialect, CsvOptions};
 use kgexport::export::{self, csv as csv_export, ExportOptions, Format};
-use kgexport::graph::{KnowledgeGraph, NodeKind, Relation};
+use kgexport::graph::{Evidence, KnowledgeGraph, NodeKind, Relation};
 use kgexport::input::{self, Document};
+use oxjsonld::JsonLdParser;
 use oxrdf::{Literal, NamedNodeRef, NamedOrBlankNode, Term, Triple};
 use oxttl::{NQuadsParser, NTriplesParser, TurtleParser};
 use quick_xml::events::{BytesStart, Event};
@@ -29,24 +31,30 @@ pub struct Exports {
     pub turtle: Vec<u8>,
     pub ntriples: Vec<u8>,
     pub nquads: Vec<u8>,
+    pub jsonld: Vec<u8>,
     pub graphml: Vec<u8>,
     pub gexf: Vec<u8>,
     pub dot: Vec<u8>,
     pub nodes_csv: Vec<u8>,
     pub edges_csv: Vec<u8>,
+    pub nodes_neo4j: Vec<u8>,
+    pub edges_neo4j: Vec<u8>,
 }
 
 impl Exports {
-    fn named(&self) -> [(&'static str, &[u8]); 8] {
+    fn named(&self) -> [(&'static str, &[u8]); 11] {
         [
             ("Turtle", &self.turtle),
             ("N-Triples", &self.ntriples),
             ("N-Quads", &self.nquads),
+            ("JSON-LD", &self.jsonld),
             ("GraphML", &self.graphml),
             ("GEXF", &self.gexf),
             ("DOT", &self.dot),
             ("nodes.csv", &self.nodes_csv),
             ("edges.csv", &self.edges_csv),
+            ("nodes.csv (neo4j)", &self.nodes_neo4j),
+            ("edges.csv (neo4j)", &self.edges_neo4j),
         ]
     }
 
@@ -82,15 +90,28 @@ pub fn export_all(graph: &KnowledgeGraph) -> Exports {
     csv_export::write_nodes(graph, &options, &mut nodes_csv).expect("nodes.csv export");
     let mut edges_csv = Vec::new();
     csv_export::write_edges(graph, &options, &mut edges_csv).expect("edges.csv export");
+    let neo4j = CsvOptions {
+        dialect: CsvDialect::Neo4j,
+        spreadsheet_safe: false,
+    };
+    let mut nodes_neo4j = Vec::new();
+    csv_export::write_nodes_with(graph, &options, neo4j, &mut nodes_neo4j)
+        .expect("neo4j nodes.csv export");
+    let mut edges_neo4j = Vec::new();
+    csv_export::write_edges_with(graph, &options, neo4j, &mut edges_neo4j)
+        .expect("neo4j edges.csv export");
     Exports {
         turtle: stream(Format::Turtle),
         ntriples: stream(Format::Ntriples),
         nquads: stream(Format::Nquads),
+        jsonld: stream(Format::Jsonld),
         graphml: stream(Format::Graphml),
         gexf: stream(Format::Gexf),
         dot: stream(Format::Dot),
         nodes_csv,
         edges_csv,
+        nodes_neo4j,
+        edges_neo4j,
     }
 }
 
@@ -123,9 +144,9 @@ fn sorted_ids(graph: &KnowledgeGraph) -> Vec<String> {
     graph.nodes_sorted().iter().map(|n| n.id.clone()).collect()
 }
 
-/// The three RDF exports parse, hold the same triples (N-Quads once its
-/// graph names are dropped), one `kg:id` per node, the node's label, and
-/// one direct triple per edge.
+/// The four RDF exports parse, hold the same triples (N-Quads once its
+/// graph names are dropped; JSON-LD once expanded with its own context),
+/// one `kg:id` per node, the node's label, and one direct triple per edge.
 fn check_rdf(graph: &KnowledgeGraph, exports: &Exports) {
     let turtle: HashSet<Triple> = TurtleParser::new()
         .for_slice(&exports.turtle)
@@ -152,7 +173,22 @@ fn check_rdf(graph: &KnowledgeGraph, exports: &Exports) {
             }))
         })
         .collect();
+    let jsonld: HashSet<Triple> = JsonLdParser::new()
+        .for_slice(&exports.jsonld)
+        .map(|q| {
+            let q = q.unwrap_or_else(|e| {
+                panic!("JSON-LD does not parse: {e}\n{}", lossy(&exports.jsonld))
+            });
+            assert!(q.graph_name.is_default_graph(), "JSON-LD named graph");
+            Triple::from(q)
+        })
+        .collect();
     assert!(turtle == ntriples, "Turtle and N-Triples differ");
+    if jsonld != ntriples {
+        let missing = ntriples.difference(&jsonld).next();
+        let extra = jsonld.difference(&ntriples).next();
+        panic!("JSON-LD and N-Triples differ: missing {missing:?}, extra {extra:?}");
+    }
     assert!(nquads == ntriples, "N-Quads and N-Triples differ");
 
     let options = ExportOptions::default();
@@ -216,51 +252,114 @@ fn lossy(bytes: &[u8]) -> String {
 
 // ---------------------------------------------------------------- CSV
 
-/// Both tables re-read with the `csv` crate: a header, then one row per node
-/// (edge) in id order with the graph's ids, labels and endpoints.
+/// Reads a CSV table with the `csv` crate: header and rows.
+fn read_csv(what: &str, bytes: &[u8]) -> (Vec<String>, Vec<Vec<String>>) {
+    let mut reader = csv::ReaderBuilder::new().from_reader(bytes);
+    let header = reader
+        .headers()
+        .unwrap_or_else(|e| panic!("{what} header: {e}"))
+        .iter()
+        .map(str::to_string)
+        .collect();
+    let rows = reader
+        .records()
+        .map(|r| {
+            r.unwrap_or_else(|e| panic!("{what} row: {e}"))
+                .iter()
+                .map(str::to_string)
+                .collect()
+        })
+        .collect();
+    (header, rows)
+}
+
+/// A neo4j `string[]` cell as neo4j-admin reads it: split on `;`.
+fn array(cell: &str) -> BTreeSet<String> {
+    cell.split(';')
+        .filter(|a| !a.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// `values` as the elements of a neo4j array: a `;` inside one is written
+/// as a stand-in, since neo4j-admin has no escape for it.
+fn elements<'a>(values: impl IntoIterator<Item = &'a str>) -> BTreeSet<String> {
+    values
+        .into_iter()
+        .filter(|v| !v.is_empty())
+        .map(|v| v.replace(';', csv_export::NEO4J_SEPARATOR_STAND_IN))
+        .collect()
+}
+
+/// The names of the documents `evidence` comes from.
+fn source_names<'g>(
+    graph: &'g KnowledgeGraph,
+    evidence: &[Evidence],
+) -> impl Iterator<Item = &'g str> + use<'g> {
+    let docs: Vec<u32> = evidence.iter().map(|e| e.doc).collect();
+    docs.into_iter()
+        .filter_map(|d| graph.sources().get(d as usize))
+        .map(String::as_str)
+}
+
+/// Both tables of both dialects re-read with the `csv` crate: a header,
+/// then one row per node (edge) in id order with the graph's ids, labels,
+/// kinds and endpoints. A neo4j `string[]` cell splits on `;` into the
+/// values it stands for, as neo4j-admin reads it.
 fn check_csv(graph: &KnowledgeGraph, exports: &Exports) {
-    let read = |what: &str, bytes: &[u8]| -> (Vec<String>, Vec<Vec<String>>) {
-        let mut reader = csv::ReaderBuilder::new().from_reader(bytes);
-        let header = reader
-            .headers()
-            .unwrap_or_else(|e| panic!("{what} header: {e}"))
-            .iter()
-            .map(str::to_string)
-            .collect();
-        let rows = reader
-            .records()
-            .map(|r| {
-                r.unwrap_or_else(|e| panic!("{what} row: {e}"))
-                    .iter()
-                    .map(str::to_string)
-                    .collect()
-            })
-            .collect();
-        (header, rows)
-    };
-    let (header, rows) = read("nodes.csv", &exports.nodes_csv);
-    assert_eq!(header, csv_export::NODE_COLUMNS);
-    assert_eq!(rows.len(), graph.node_count(), "rows of nodes.csv");
-    for (row, node) in rows.iter().zip(graph.nodes_sorted()) {
-        assert_eq!(row.len(), csv_export::NODE_COLUMNS.len());
-        assert_eq!(row[0], node.id, "nodes.csv id");
-        assert_eq!(row[1], node.label, "nodes.csv label of {}", node.id);
-        assert_eq!(row[2], node.kind.as_str());
-    }
-    let (header, rows) = read("edges.csv", &exports.edges_csv);
-    assert_eq!(header, csv_export::EDGE_COLUMNS);
-    assert_eq!(rows.len(), graph.edge_count(), "rows of edges.csv");
-    for (row, edge) in rows.iter().zip(graph.edges_sorted()) {
-        assert_eq!(row.len(), csv_export::EDGE_COLUMNS.len());
-        assert_eq!(
-            (row[0].as_str(), row[1].as_str(), row[2].as_str()),
-            (
-                edge.source.id.as_str(),
-                edge.target.id.as_str(),
-                edge.edge.relation.as_str()
-            ),
-            "edges.csv endpoints"
-        );
+    let tables = [
+        (
+            "nodes.csv",
+            &exports.nodes_csv,
+            &csv_export::NODE_COLUMNS,
+            "edges.csv",
+            &exports.edges_csv,
+            &csv_export::EDGE_COLUMNS[..],
+        ),
+        (
+            "nodes.csv (neo4j)",
+            &exports.nodes_neo4j,
+            &csv_export::NEO4J_NODE_COLUMNS,
+            "edges.csv (neo4j)",
+            &exports.edges_neo4j,
+            &csv_export::NEO4J_EDGE_COLUMNS[..],
+        ),
+    ];
+    for (node_file, nodes, node_columns, edge_file, edges, edge_columns) in tables {
+        let (header, rows) = read_csv(node_file, nodes);
+        assert_eq!(header, node_columns);
+        assert_eq!(rows.len(), graph.node_count(), "rows of {node_file}");
+        let neo4j = node_columns[0] == "id:ID";
+        for (row, node) in rows.iter().zip(graph.nodes_sorted()) {
+            assert_eq!(row.len(), node_columns.len());
+            assert_eq!(row[0], node.id, "{node_file} id");
+            assert_eq!(row[1], node.label, "{node_file} label of {}", node.id);
+            assert_eq!(row[2], node.kind.as_str());
+            if neo4j {
+                let aliases: BTreeSet<&str> = row[3].split(';').filter(|a| !a.is_empty()).collect();
+                let expected: BTreeSet<&str> = node.aliases.iter().map(String::as_str).collect();
+                assert_eq!(aliases, expected, "{node_file} aliases of {}", node.id);
+            }
+        }
+        let (header, rows) = read_csv(edge_file, edges);
+        assert_eq!(header, edge_columns);
+        assert_eq!(rows.len(), graph.edge_count(), "rows of {edge_file}");
+        for (row, edge) in rows.iter().zip(graph.edges_sorted()) {
+            assert_eq!(row.len(), edge_columns.len());
+            assert_eq!(
+                (row[0].as_str(), row[1].as_str(), row[2].as_str()),
+                (
+                    edge.source.id.as_str(),
+                    edge.target.id.as_str(),
+                    edge.edge.relation.as_str()
+                ),
+                "{edge_file} endpoints"
+            );
+            if neo4j {
+                let expected = elements(source_names(graph, &edge.edge.evidence));
+                assert_eq!(array(&row[6]), expected, "{edge_file} sources");
+            }
+        }
     }
 }
 
