@@ -44,18 +44,25 @@ fn replay(path: &Path) -> bool {
     }
 }
 
+/// The hand-written hostile inputs, and any crash input kept since.
 #[test]
-fn crash_inputs_go_through_the_pipeline() {
-    for path in &files("crashes") {
+fn hostile_and_crash_inputs_go_through_the_pipeline() {
+    let hostile = files("hostile");
+    assert!(hostile.len() >= 10, "hostile inputs missing");
+    for path in hostile.iter().chain(&files("crashes")) {
         replay(path);
     }
 }
 
 #[test]
-fn hostile_inputs_go_through_the_pipeline() {
-    let files = files("hostile");
-    assert!(files.len() >= 10, "hostile inputs missing");
-    for path in &files {
-        replay(path);
-    }
+fn fuzz_corpus_goes_through_the_pipeline() {
+    let files = files("corpus");
+    assert!(files.len() >= 10, "fuzz corpus missing");
+    let decoded = files.iter().filter(|p| replay(p)).count();
+    // the corpus is mostly text the pipeline reads, not refused bytes
+    assert!(
+        decoded * 2 >= files.len(),
+        "{decoded} of {} decode",
+        files.len()
+    );
 }
