@@ -101,6 +101,11 @@ pub struct Args {
     /// so a huge file costs nothing.
     #[arg(long, value_name = "SIZE", default_value = "32M", value_parser = parse_size)]
     pub max_doc_bytes: u64,
+
+    /// Threads extracting documents in parallel (default: every core, or
+    /// RAYON_NUM_THREADS). The output is the same whatever the count.
+    #[arg(short = 'j', long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub threads: Option<u16>,
 }
 
 /// A size in bytes: digits with an optional K, M or G (binary multiples).
@@ -168,6 +173,12 @@ pub fn run_with(args: &Args) -> Result<(), Error> {
         return Err(Error::Usage(CSV_NEEDS_OUTPUT.into()));
     }
     csv_options(args)?;
+    if let Some(n) = args.threads {
+        // fails only when the pool was built already (a library caller's)
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(usize::from(n))
+            .build_global();
+    }
     match &args.output {
         Some(dir) if args.format.is_directory() => output::check_dir_target(dir)?,
         Some(path) => output::check_file_target(path)?,
@@ -265,7 +276,7 @@ fn read_graph(args: &Args, mut reporter: Reporter) -> Result<(KnowledgeGraph, Re
             reporter
                 .note("no input given: reading the bundled sample corpus (5 articles); see --help");
             for doc in input::sample_corpus() {
-                builder.add(&doc);
+                builder.push(doc);
                 counts.read += 1;
             }
             return Ok((builder.finish(), counts));
@@ -304,7 +315,7 @@ fn read_graph(args: &Args, mut reporter: Reporter) -> Result<(KnowledgeGraph, Re
                         reporter.note(&format!("{}: empty, no facts", loaded.doc.name));
                         counts.empty += 1;
                     } else {
-                        builder.add(&loaded.doc);
+                        builder.push(loaded.doc);
                         counts.read += 1;
                     }
                     None

@@ -242,9 +242,9 @@ impl KnowledgeGraph {
                 node.aliases.insert(alias);
             }
         }
-        node.evidence.extend(evidence);
-        node.evidence.sort_by_key(|a| a.sort_key());
-        node.evidence.dedup_by(|a, b| a.sort_key() == b.sort_key());
+        for ev in evidence {
+            insert_sorted(&mut node.evidence, ev);
+        }
         ix
     }
 
@@ -261,20 +261,8 @@ impl KnowledgeGraph {
         let key = (source, relation, target);
         if let Some(&ex) = self.by_fact.get(&key) {
             let edge = &mut self.graph[ex];
-            if edge
-                .evidence
-                .iter()
-                .all(|e| e.sort_key() != evidence.sort_key())
-            {
-                let earliest = edge
-                    .evidence
-                    .first()
-                    .is_none_or(|first| evidence.sort_key() < first.sort_key());
-                if earliest {
-                    edge.sentence = sentence.to_string();
-                }
-                edge.evidence.push(evidence);
-                edge.evidence.sort_by_key(|a| a.sort_key());
+            if insert_sorted(&mut edge.evidence, evidence) == Some(0) {
+                edge.sentence = sentence.to_string();
             }
             return ex;
         }
@@ -355,6 +343,19 @@ impl KnowledgeGraph {
             *edges.entry(e.relation).or_default() += 1;
         }
         GraphStats { nodes, edges }
+    }
+}
+
+/// Inserts `ev` into the sorted, duplicate-free `list` and returns where, or
+/// `None` when the same evidence is there already. A binary search, so a
+/// fact stated thousands of times costs no re-sort per statement.
+fn insert_sorted(list: &mut Vec<Evidence>, ev: Evidence) -> Option<usize> {
+    match list.binary_search_by_key(&ev.sort_key(), Evidence::sort_key) {
+        Ok(_) => None,
+        Err(pos) => {
+            list.insert(pos, ev);
+            Some(pos)
+        }
     }
 }
 

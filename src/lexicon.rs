@@ -55,6 +55,9 @@ pub enum Category {
     VenueHead,
     /// An administrative unit before its name ("tỉnh", "phường").
     AreaHead,
+    /// A street, river or lake before its name ("đường", "hồ"), in lower
+    /// case only: these words are also syllables of common words.
+    FeatureHead,
 }
 
 /// One lexicon entry.
@@ -77,6 +80,10 @@ pub struct Hit {
     /// form; see [`Lexicon::entries_at`] for all.
     pub pattern: usize,
 }
+
+/// A word list: its text, the column of the English name (if any), the
+/// column of the class, and the category of each class.
+type WordList = (&'static str, Option<usize>, usize, fn(&str) -> Category);
 
 /// The compiled lexicons.
 pub struct Lexicon {
@@ -142,73 +149,38 @@ impl Lexicon {
             }
             entries.push(e);
         };
-        for r in rows(TITLES) {
-            let category = match r.get(2).copied() {
-                Some("rank") => Category::Rank,
+        // word lists whose rows are "name | [English |] class"
+        let classed: [WordList; 6] = [
+            (TITLES, Some(1), 2, |c| match c {
+                "rank" => Category::Rank,
                 _ => Category::Office,
-            };
-            let e = Entry {
-                category,
-                canonical: r[0].to_string(),
-                english: non_empty(r.get(1)),
-                parent: None,
-            };
-            add(&mut entries, &mut surfaces, e, &[]);
-        }
-        let simple = |text: &str, category: Category| -> Vec<Entry> {
-            rows(text)
-                .map(|r| Entry {
-                    category,
-                    canonical: r[0].to_string(),
-                    english: None,
-                    parent: None,
-                })
-                .collect()
-        };
-        for e in simple(HONORIFICS, Category::Honorific)
-            .into_iter()
-            .chain(simple(ORG_HEADS, Category::OrgHead))
-        {
-            add(&mut entries, &mut surfaces, e, &[]);
-        }
-        for r in rows(DOCUMENT_HEADS) {
-            let category = match r.get(1).copied() {
-                Some("numbered") => Category::NumberedDocumentHead,
+            }),
+            (HONORIFICS, None, 1, |_| Category::Honorific),
+            (ORG_HEADS, None, 1, |_| Category::OrgHead),
+            (DOCUMENT_HEADS, None, 1, |c| match c {
+                "numbered" => Category::NumberedDocumentHead,
                 _ => Category::DocumentHead,
-            };
-            let e = Entry {
-                category,
-                canonical: r[0].to_string(),
-                english: None,
-                parent: None,
-            };
-            add(&mut entries, &mut surfaces, e, &[]);
-        }
-        for r in rows(EVENT_HEADS) {
-            let category = match r.get(1).copied() {
-                Some("standalone") => Category::EventHeadStandalone,
+            }),
+            (EVENT_HEADS, None, 1, |c| match c {
+                "standalone" => Category::EventHeadStandalone,
                 _ => Category::EventHead,
-            };
-            let e = Entry {
-                category,
-                canonical: r[0].to_string(),
-                english: None,
-                parent: None,
-            };
-            add(&mut entries, &mut surfaces, e, &[]);
-        }
-        for r in rows(PLACE_HEADS) {
-            let category = match r.get(1).copied() {
-                Some("venue") => Category::VenueHead,
+            }),
+            (PLACE_HEADS, None, 1, |c| match c {
+                "venue" => Category::VenueHead,
+                "feature" => Category::FeatureHead,
                 _ => Category::AreaHead,
-            };
-            let e = Entry {
-                category,
-                canonical: r[0].to_string(),
-                english: None,
-                parent: None,
-            };
-            add(&mut entries, &mut surfaces, e, &[]);
+            }),
+        ];
+        for (text, english, class, category) in classed {
+            for r in rows(text) {
+                let e = Entry {
+                    category: category(r.get(class).copied().unwrap_or("")),
+                    canonical: r[0].to_string(),
+                    english: english.and_then(|ix| non_empty(r.get(ix))),
+                    parent: None,
+                };
+                add(&mut entries, &mut surfaces, e, &[]);
+            }
         }
         let mut by_slug = HashMap::new();
         for (text, category) in [

@@ -1021,3 +1021,20 @@ fn output_that_is_also_an_input_is_refused() {
         .code(2);
     assert_eq!(fs::read(&a).unwrap(), before);
 }
+
+#[test]
+fn output_does_not_depend_on_the_thread_count() {
+    let run = |threads: &str| {
+        kgexport()
+            .args(["-q", "--format", "nquads", "--threads", threads])
+            .arg(corpus())
+            .output()
+            .unwrap()
+    };
+    let one = run("1");
+    let two = run("2");
+    assert_eq!(one.status.code(), Some(0));
+    assert!(!one.stdout.is_empty());
+    assert_eq!(one.stdout, two.stdout);
+    kgexport().args(["--threads", "0"]).assert().code(2);
+}

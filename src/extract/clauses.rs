@@ -9,10 +9,12 @@ use super::parse::{Mention, SentenceParser};
 use crate::graph::{NodeKind, Relation};
 
 /// Verbs whose subject hosts the event that follows (and takes part).
-const HOST: [&[&str]; 4] = [
+const HOST: [&[&str]; 5] = [
     &["chủ", "trì"],
     &["đăng", "cai"],
     &["đồng", "chủ", "trì"],
+    // "X (đã) có cuộc gặp gỡ báo chí": X holds the meeting that follows
+    &["có"],
     &["chủ", "tọa"],
 ];
 /// Verbs whose subject organises the event that follows ("UBND tỉnh X tổ
@@ -90,17 +92,23 @@ pub fn relations(p: &mut SentenceParser<'_, '_>) {
     let n = p.toks.len();
     let mut start = 0;
     let mut first_event = None;
+    // the subject of the clause before, for "...; và cùng các đại biểu
+    // tham quan X" with its subject left out
+    let mut carried: Option<Mention> = None;
     for k in 0..=n {
         let end_here = k == n || (!p.toks[k].word && matches!(p.low_at(k), "." | ";" | "!" | "?"));
         if end_here {
             if k > start {
-                if let Some(e) = clause(p, start, k) {
+                let (event, subject) = clause(p, start, k, carried);
+                if let Some(e) = event {
                     first_event.get_or_insert(e);
                 }
+                carried = subject;
             }
             start = k + 1;
         }
     }
+    topic_sessions(p);
     // "Cùng dự có A, B, C", "Tham dự có ...": the event in focus
     if let Some(focus) = p.b.focus_event {
         let lead =
@@ -132,7 +140,12 @@ fn inside_mention(ms: &[Mention], k: usize) -> bool {
 }
 
 /// The relations of clause `s..e`; returns its first top-level event.
-fn clause(p: &mut SentenceParser<'_, '_>, s: usize, e: usize) -> Option<usize> {
+fn clause(
+    p: &mut SentenceParser<'_, '_>,
+    s: usize,
+    e: usize,
+    carried: Option<Mention>,
+) -> (Option<usize>, Option<Mention>) {
     let ms: Vec<Mention> = p
         .mentions
         .iter()
@@ -353,7 +366,9 @@ fn clause(p: &mut SentenceParser<'_, '_>, s: usize, e: usize) -> Option<usize> {
         let attend = ATTEND.iter().find(|v| verb_at(p, k, v));
         let organise = ORGANISE.iter().find(|v| verb_at(p, k, v));
         // (verb length, organises, takes part)
+        // the longest verb wins ("có mặt tại" over "có")
         let (verb_len, hosting, attending) = match (host, attend, organise) {
+            (Some(h), Some(a), _) if a.len() > h.len() => (a.len(), false, true),
             (Some(v), _, _) => (v.len(), true, true),
             (None, Some(v), _) => (v.len(), false, true),
             (None, None, Some(v)) => (v.len(), true, false),
@@ -390,6 +405,13 @@ fn clause(p: &mut SentenceParser<'_, '_>, s: usize, e: usize) -> Option<usize> {
         while let Some(&(es, ee, ev)) = events.iter().find(|(es, _, _)| *es >= at && *es <= at + 1)
         {
             targets.push(ev);
+            // events named inside it by coordination ("Lễ mở ký và Hội
+            // nghị cấp cao X")
+            for &(is, ie, inner) in &events {
+                if is > es && ie <= ee && !targets.contains(&inner) {
+                    targets.push(inner);
+                }
+            }
             after = ee;
             if p.low_at(ee) == "và" && es < ee {
                 at = ee + 1;
@@ -418,16 +440,22 @@ fn clause(p: &mut SentenceParser<'_, '_>, s: usize, e: usize) -> Option<usize> {
             continue;
         }
         // "Phát biểu tại buổi lễ, X ...": a fronted verb's subject follows
-        let agent = agent_before.or_else(|| {
-            (k == s)
-                .then(|| {
-                    ms.iter()
-                        .filter(|m| agent_kind(m.kind) && m.top && m.start >= after)
-                        .min_by_key(|m| m.start)
-                        .copied()
-                })
-                .flatten()
-        });
+        let agent = agent_before
+            .or_else(|| {
+                (k == s)
+                    .then(|| {
+                        ms.iter()
+                            .filter(|m| agent_kind(m.kind) && m.top && m.start >= after)
+                            .min_by_key(|m| m.start)
+                            .copied()
+                    })
+                    .flatten()
+            })
+            .or_else(|| {
+                let elided = matches!(p.low_at(s), "và" | "đồng" | "rồi")
+                    && !ms.iter().any(|m| agent_kind(m.kind) && m.top && m.end <= k);
+                carried.filter(|_| elided)
+            });
         let Some(agent) = agent else { continue };
         // an active "tổ chức" needs its subject right before it ("UBND tỉnh
         // X (đã) tổ chức Hội nghị Y"), not any body earlier in the clause
@@ -535,12 +563,24 @@ fn clause(p: &mut SentenceParser<'_, '_>, s: usize, e: usize) -> Option<usize> {
         if !(verb_at(p, k, &["trong", "khuôn", "khổ"])) {
             continue;
         }
-        let Some(&(_, _, whole)) = events.iter().find(|(es, _, _)| *es == k + 3) else {
+        // ("trong khuôn khổ chương trình Lễ X"): up to two words between
+        let Some(&(ws, we, _)) = events
+            .iter()
+            .filter(|(es, _, _)| *es >= k + 3 && *es <= k + 5)
+            .min_by_key(|(es, _, _)| *es)
+        else {
             continue;
         };
-        for &(_, _, ev) in &events {
-            if ev != whole {
-                p.fact(ev, Relation::PartOf, whole, 0.7);
+        let wholes: Vec<usize> = events
+            .iter()
+            .filter(|(es, ee, _)| *es >= ws && *ee <= we)
+            .map(|&(_, _, ev)| ev)
+            .collect();
+        for &(es, _, ev) in &events {
+            if !(es >= ws && es < we) {
+                for &w in &wholes {
+                    p.fact(ev, Relation::PartOf, w, 0.7);
+                }
             }
         }
     }
@@ -568,8 +608,85 @@ fn clause(p: &mut SentenceParser<'_, '_>, s: usize, e: usize) -> Option<usize> {
         p.b.recent_events.retain(|&x| x != ev);
         p.b.recent_events.push(ev);
     }
-    events
+    let subject = ms
+        .iter()
+        .filter(|m| agent_kind(m.kind) && m.top)
+        .min_by_key(|m| m.start)
+        .copied()
+        .or(carried);
+    let first = events
         .iter()
         .min_by_key(|(s, _, _)| *s)
-        .map(|&(_, _, ev)| ev)
+        .map(|&(_, _, ev)| ev);
+    (first, subject)
+}
+
+/// Words that, shortly before "các chủ đề", show the topics name sessions.
+const SESSION_WORDS: [&str; 6] = ["kiện", "thảo", "phiên", "đàm", "đàn", "hội"];
+
+/// "chuỗi sự kiện thảo luận về các chủ đề "A;" "B"": each quoted topic
+/// names a session, part of the event the sentence frames them in ("Trong
+/// khuôn khổ Lễ X").
+fn topic_sessions(p: &mut SentenceParser<'_, '_>) {
+    let n = p.toks.len();
+    let Some(c) = (1..n).find(|&k| {
+        p.low_at(k - 1) == "các"
+            && p.low_at(k) == "chủ"
+            && p.low_at(k + 1) == "đề"
+            && (k.saturating_sub(8)..k).any(|x| SESSION_WORDS.contains(&p.low_at(x)))
+    }) else {
+        return;
+    };
+    let frame: Vec<usize> = (0..c)
+        .find(|&k| verb_at(p, k, &["trong", "khuôn", "khổ"]))
+        .and_then(|k| {
+            let first = p
+                .mentions
+                .iter()
+                .filter(|m| {
+                    m.kind == NodeKind::Event && m.top && m.start >= k + 3 && m.start <= k + 5
+                })
+                .min_by_key(|m| m.start)
+                .copied()?;
+            Some(
+                p.mentions
+                    .iter()
+                    .filter(|m| {
+                        m.kind == NodeKind::Event && m.start >= first.start && m.end <= first.end
+                    })
+                    .map(|m| m.entity)
+                    .collect(),
+            )
+        })
+        .unwrap_or_default();
+    let mut k = c + 2;
+    let mut sessions = Vec::new();
+    while k < n {
+        match p.low_at(k) {
+            "\"" => {
+                let Some(close) = (k + 1..n.min(k + 40)).find(|&x| p.low_at(x) == "\"") else {
+                    break;
+                };
+                let mut end = close;
+                while end > k + 1 && matches!(p.low_at(end - 1), ";" | "," | "." | ":") {
+                    end -= 1;
+                }
+                if end > k + 1 && p.cap_at(k + 1) {
+                    sessions.push((k + 1, end));
+                }
+                k = close + 1;
+            }
+            ";" | "," | "và" => k += 1,
+            _ => break,
+        }
+    }
+    for (start, end) in sessions {
+        let label = p.span(start, end).to_string();
+        let ev = p.evidence(start, end, 0.6);
+        let session =
+            p.b.mention(NodeKind::Event, &label, &label, None, Form::Full, ev);
+        for &w in &frame {
+            p.fact(session, Relation::PartOf, w, 0.6);
+        }
+    }
 }

@@ -224,9 +224,30 @@ impl<'a> DocBuilder<'a> {
         }
         let n = self.entities.len();
         let mut target: Vec<usize> = (0..n).collect();
-        // persons: one entity per person, whatever the spelling
+        // persons: one entity per person, whatever the spelling; a given
+        // name alone ("ông Lâm") is the one person of the article it ends
         for i in 0..n {
             if self.entities[i].entity.kind != NodeKind::Person {
+                continue;
+            }
+            let label = &self.entities[i].entity.label;
+            if !label.contains(' ') {
+                let last = slug(label);
+                let owners: Vec<usize> = (0..n)
+                    .filter(|&j| {
+                        self.entities[j].entity.kind == NodeKind::Person
+                            && self.entities[j].entity.label.contains(' ')
+                            && self.entities[j]
+                                .entity
+                                .label
+                                .rsplit(' ')
+                                .next()
+                                .is_some_and(|w| slug(w) == last)
+                    })
+                    .collect();
+                if let [j] = owners[..] {
+                    target[i] = j;
+                }
                 continue;
             }
             for j in 0..n {
@@ -515,8 +536,7 @@ pub fn same_person(a: &str, b: &str) -> bool {
         }
         return false;
     }
-    // a foreign surname alone ("Guterres") for the full name
-    wa.len() == 1 && wb.len() >= 2 && wb.last() == wa.last() && wa[0].len() >= 4
+    false
 }
 
 fn edit_distance(a: &str, b: &str) -> usize {

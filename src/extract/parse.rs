@@ -40,7 +40,7 @@ struct Parsed {
 /// A run of a name: plain tokens, or a lexicon entry spelled canonically.
 enum Piece {
     Tokens(usize, usize),
-    Known(usize, usize, usize),
+    Known(usize, usize, &'static Entry),
 }
 
 /// Words before a lower-case generic event head that show it names an event
@@ -67,7 +67,7 @@ const NAME_PARTICLES: [&str; 14] = [
 ];
 
 /// Two-syllable words whose second syllable is also a function word.
-const COMPOUNDS: [&str; 8] = [
+const COMPOUNDS: [&str; 12] = [
     "tự do",
     "lý do",
     "hợp tác",
@@ -76,6 +76,10 @@ const COMPOUNDS: [&str; 8] = [
     "chính trị",
     "thông tin",
     "nhân dân",
+    "giao thông",
+    "truyền thông",
+    "thông tấn",
+    "thông minh",
 ];
 
 /// Lower-case words that open a document's topic right after its head
@@ -223,8 +227,16 @@ impl SentenceParser<'_, '_> {
             .map(|e| (end, e))
     }
 
+    /// The end of the lexicon hit at `i`, if any; street and lake heads
+    /// ("đường", "hồ") do not count: they are syllables of names and
+    /// common words too.
     fn hit_end(&self, i: usize) -> Option<usize> {
-        self.hits.get(i).copied().flatten().map(|(end, _)| end)
+        let (end, pattern) = self.hits.get(i).copied().flatten()?;
+        let lex = lexicon();
+        lex.entries_at(pattern)
+            .iter()
+            .any(|&ix| lex.entry(ix).category != Category::FeatureHead)
+            .then_some(end)
     }
 
     fn push(&mut self, kind: NodeKind, start: usize, end: usize, entity: usize, top: bool) {
@@ -359,12 +371,7 @@ impl SentenceParser<'_, '_> {
                     k,
                     &[Category::Organization, Category::Country, Category::Place],
                 ) {
-                    let ix = lex
-                        .entries()
-                        .iter()
-                        .position(|x| std::ptr::eq(x, e))
-                        .unwrap_or(0);
-                    pieces.push(Piece::Known(k, end, ix));
+                    pieces.push(Piece::Known(k, end, e));
                     k = end;
                     continue;
                 }
@@ -427,6 +434,16 @@ impl SentenceParser<'_, '_> {
                 continue;
             }
             if let Some((end, _)) = self.hit(k, &[Category::AreaHead]) {
+                // "Chủ tịch UBND tỉnh Lê Hồng Vinh": the province is
+                // understood, the name is the holder's
+                if stop_at_person
+                    && self.hit(end, &[Category::Place]).is_none()
+                    && self.person_start(end)
+                {
+                    pieces.push(Piece::Tokens(k, end));
+                    k = end;
+                    break;
+                }
                 if self.cap(end) || self.hit(end, &[Category::Place]).is_some() {
                     let (name_end, _) = self.cap_run(end);
                     pieces.push(Piece::Tokens(k, name_end));
@@ -533,12 +550,11 @@ impl SentenceParser<'_, '_> {
 
     /// Renders pieces: tokens as written, known names canonically.
     fn render(&self, pieces: &[Piece]) -> String {
-        let lex = lexicon();
         let mut out = String::new();
         for p in pieces {
             let part = match *p {
                 Piece::Tokens(s, e) => self.span(s, e).to_string(),
-                Piece::Known(_, _, ix) => lex.entry(ix).canonical.clone(),
+                Piece::Known(_, _, entry) => entry.canonical.clone(),
             };
             if !out.is_empty() {
                 out.push(' ');
@@ -548,26 +564,37 @@ impl SentenceParser<'_, '_> {
         out
     }
 
+    /// Records a mention of the known name `entry` at tokens `s..e` (as a
+    /// mention inside another name unless `top`) and returns its entity.
+    fn known_mention(
+        &mut self,
+        entry: &Entry,
+        s: usize,
+        e: usize,
+        confidence: f32,
+        top: bool,
+    ) -> usize {
+        let kind = kind_of(entry.category);
+        let surface = self.span(s, e).to_string();
+        let ev = self.evidence(s, e, confidence);
+        let ent = self.b.mention(
+            kind,
+            &entry.canonical,
+            &surface,
+            entry.english.as_deref(),
+            Form::Full,
+            ev,
+        );
+        self.push(kind, s, e, ent, top);
+        ent
+    }
+
     /// Registers the known names inside a name as mentions of their own.
     fn known_pieces(&mut self, pieces: &[Piece]) -> Vec<usize> {
-        let lex = lexicon();
         let mut out = Vec::new();
         for p in pieces {
-            if let Piece::Known(s, e, ix) = *p {
-                let entry = lex.entry(ix);
-                let kind = kind_of(entry.category);
-                let surface = self.span(s, e).to_string();
-                let ev = self.evidence(s, e, 0.9);
-                let ent = self.b.mention(
-                    kind,
-                    &entry.canonical,
-                    &surface,
-                    entry.english.as_deref(),
-                    Form::Full,
-                    ev,
-                );
-                self.push(kind, s, e, ent, false);
-                out.push(ent);
+            if let Piece::Known(s, e, entry) = *p {
+                out.push(self.known_mention(entry, s, e, 0.9, false));
             }
         }
         out
@@ -612,7 +639,7 @@ impl SentenceParser<'_, '_> {
                 object: None,
             });
         }
-        let (end, label, en, parent_entity) = if let Some((end, e)) =
+        let (end, label, parent_entity) = if let Some((end, e)) =
             self.hit(i, &[Category::Organization])
         {
             let (end2, qualifier) = match self.hit(end, &[Category::Country]) {
@@ -652,7 +679,7 @@ impl SentenceParser<'_, '_> {
                 lex.lookup(&p)
                     .map(|pe| (pe.canonical.clone(), pe.english.clone()))
             });
-            (end2, label, english, (ent, parent_entity))
+            (end2, label, (ent, parent_entity))
         } else if let Some((head_end, _)) = self.hit(i, &[Category::OrgHead]) {
             let (end, pieces) = self.continuation(head_end, after_title);
             if pieces.is_empty() {
@@ -686,12 +713,13 @@ impl SentenceParser<'_, '_> {
             }
             // a body named after the body it belongs to: "Văn phòng Pháp
             // lý Liên hợp quốc", "Đại hội đồng Liên hợp quốc"
-            if let (Some(Piece::Known(_, _, ix)), Some(&parent)) = (pieces.last(), known.last()) {
-                if lex.entry(*ix).category == Category::Organization {
+            if let (Some(Piece::Known(_, _, entry)), Some(&parent)) = (pieces.last(), known.last())
+            {
+                if entry.category == Category::Organization {
                     self.fact(ent, Relation::PartOf, parent, 0.8);
                 }
             }
-            (end, label, en, (ent, None))
+            (end, label, (ent, None))
         } else {
             return None;
         };
@@ -709,7 +737,6 @@ impl SentenceParser<'_, '_> {
             }
         }
         let end = self.alias_tail(end, ent, NodeKind::Organization);
-        let _ = en;
         Some(Parsed {
             end,
             entity: ent,
@@ -745,17 +772,7 @@ impl SentenceParser<'_, '_> {
         if kind == NodeKind::Organization && !dash {
             if let Some((ce, c)) = self.hit(k, &[Category::Country]) {
                 if self.word(ce) == ")" && self.cap(k) {
-                    let surface = self.span(k, ce).to_string();
-                    let ev = self.evidence(k, ce, 0.9);
-                    let cent = self.b.mention(
-                        NodeKind::Country,
-                        &c.canonical,
-                        &surface,
-                        c.english.as_deref(),
-                        Form::Full,
-                        ev,
-                    );
-                    self.push(NodeKind::Country, k, ce, cent, false);
+                    self.known_mention(c, k, ce, 0.9, false);
                     let label = self.b.label(entity).to_string();
                     self.b
                         .add_alias(entity, &format!("{label} {}", c.canonical));
@@ -826,17 +843,7 @@ impl SentenceParser<'_, '_> {
                 }
             } else if let Some((ce, c)) = self.hit(t_end, &[Category::Country]) {
                 if self.cap(t_end) {
-                    let surface = self.span(t_end, ce).to_string();
-                    let ev = self.evidence(t_end, ce, 0.9);
-                    let ent = self.b.mention(
-                        NodeKind::Country,
-                        &c.canonical,
-                        &surface,
-                        c.english.as_deref(),
-                        Form::Full,
-                        ev,
-                    );
-                    self.push(NodeKind::Country, t_end, ce, ent, false);
+                    let ent = self.known_mention(c, t_end, ce, 0.9, false);
                     complement = Some((ent, c.canonical.clone(), c.english.clone()));
                     end = ce;
                 }
@@ -858,17 +865,7 @@ impl SentenceParser<'_, '_> {
                                 // a foreign ministry: "Bộ trưởng Ngoại giao Hà Lan"
                                 label = format!("{label} {}", c.canonical);
                                 en = None;
-                                let cev = self.evidence(org_end, ce, 0.9);
-                                let cs = self.span(org_end, ce).to_string();
-                                let cent = self.b.mention(
-                                    NodeKind::Country,
-                                    &c.canonical,
-                                    &cs,
-                                    c.english.as_deref(),
-                                    Form::Full,
-                                    cev,
-                                );
-                                self.push(NodeKind::Country, org_end, ce, cent, false);
+                                self.known_mention(c, org_end, ce, 0.9, false);
                             }
                             org_end = ce;
                         }
@@ -898,17 +895,7 @@ impl SentenceParser<'_, '_> {
                     if let Some((ce, c)) = self.hit(g, &[Category::Country]).filter(|_| self.cap(g))
                     {
                         let label = format!("Bộ {} {}", self.span(t_end, g), c.canonical);
-                        let cev = self.evidence(g, ce, 0.9);
-                        let cs = self.span(g, ce).to_string();
-                        let cent = self.b.mention(
-                            NodeKind::Country,
-                            &c.canonical,
-                            &cs,
-                            c.english.as_deref(),
-                            Form::Full,
-                            cev,
-                        );
-                        self.push(NodeKind::Country, g, ce, cent, false);
+                        self.known_mention(c, g, ce, 0.9, false);
                         let surface = self.span(t_end, ce).to_string();
                         let ev = self.evidence(t_end, ce, 0.75);
                         let ent = self.b.mention(
@@ -940,18 +927,7 @@ impl SentenceParser<'_, '_> {
         if self.low(end) == "tại" && complement.is_some() && member_of.is_none() {
             if let Some((pe, place)) = self.hit(end + 1, &[Category::Country, Category::Place]) {
                 if self.cap(end + 1) {
-                    let kind = kind_of(place.category);
-                    let surface = self.span(end + 1, pe).to_string();
-                    let ev = self.evidence(end + 1, pe, 0.85);
-                    let ent = self.b.mention(
-                        kind,
-                        &place.canonical,
-                        &surface,
-                        place.english.as_deref(),
-                        Form::Full,
-                        ev,
-                    );
-                    self.push(kind, end + 1, pe, ent, false);
+                    self.known_mention(place, end + 1, pe, 0.85, false);
                     label = format!("{label} tại {}", place.canonical);
                     end = pe;
                 }
@@ -1227,6 +1203,28 @@ impl SentenceParser<'_, '_> {
         {
             k += 1;
         }
+        // an anniversary: "lễ kỷ niệm 135 năm Ngày sinh ..."
+        if self.word(k).bytes().all(|b| b.is_ascii_digit())
+            && self.is_word(k)
+            && self.low(k + 1) == "năm"
+            && (k > head_end || head.canonical.to_lowercase().contains("kỷ niệm"))
+            && self.in_date(k).is_none()
+            && self.in_date(k + 1).is_none()
+        {
+            k += 2;
+        }
+        // a number after "số", "lần thứ", "khóa": "tuyến metro số 2"
+        while k > head_end
+            && matches!(self.low(k - 1), "số" | "thứ" | "khóa" | "năm")
+            && self
+                .word(k)
+                .bytes()
+                .next()
+                .is_some_and(|b| b.is_ascii_digit())
+            && self.in_date(k).is_none()
+        {
+            k += 1;
+        }
         // a verb ending the modifiers wants an object: "lễ trao các văn
         // kiện" names no event "Lễ trao"
         while k > head_end && EVENT_VERBS.contains(&self.low(k - 1)) && !self.cap(k) {
@@ -1430,13 +1428,8 @@ impl SentenceParser<'_, '_> {
         if self.low(k) == "của" {
             if let Some((oe, e)) = self.hit(k + 1, &[Category::Organization, Category::Country]) {
                 if self.cap(k + 1) {
-                    let ix = lex
-                        .entries()
-                        .iter()
-                        .position(|x| std::ptr::eq(x, e))
-                        .unwrap_or(0);
                     pieces.push(Piece::Tokens(k, k + 1));
-                    pieces.push(Piece::Known(k + 1, oe, ix));
+                    pieces.push(Piece::Known(k + 1, oe, e));
                     k = oe;
                 }
             }
@@ -1478,8 +1471,7 @@ impl SentenceParser<'_, '_> {
         } else {
             (format!("{head} {}", self.render(&pieces)), Form::Full)
         };
-        let known = self.known_pieces(&pieces);
-        let _ = known;
+        self.known_pieces(&pieces);
         let surface = self.span(i, k).to_string();
         let ev = self.evidence(i, k, if form == Form::Full { 0.85 } else { 0.6 });
         let ent = self
@@ -1510,22 +1502,34 @@ impl SentenceParser<'_, '_> {
                     return None;
                 }
             }
-            let kind = kind_of(e.category);
-            let surface = self.span(i, end).to_string();
-            let ev = self.evidence(i, end, 0.9);
-            let ent = self.b.mention(
-                kind,
-                &e.canonical,
-                &surface,
-                e.english.as_deref(),
-                Form::Full,
-                ev,
-            );
-            self.push(kind, i, end, ent, top);
+            let ent = self.known_mention(e, i, end, 0.9, top);
             return Some(Parsed {
                 end,
                 entity: ent,
                 label: e.canonical.clone(),
+                object: None,
+            });
+        }
+        // "đường Lê Lợi", "hồ Hoàn Kiếm": lower-case heads only ("Hồ Chí
+        // Minh" is a name)
+        if let Some((he, _)) = self
+            .hit(i, &[Category::FeatureHead])
+            .filter(|_| !self.cap(i))
+        {
+            let (ne, any) = self.cap_run(he);
+            if !any {
+                return None;
+            }
+            let label = self.span(i, ne).to_string();
+            let ev = self.evidence(i, ne, 0.75);
+            let ent = self
+                .b
+                .mention(NodeKind::Place, &label, &label, None, Form::Full, ev);
+            self.push(NodeKind::Place, i, ne, ent, top);
+            return Some(Parsed {
+                end: ne,
+                entity: ent,
+                label,
                 object: None,
             });
         }

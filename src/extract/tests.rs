@@ -641,3 +641,126 @@ fn output_is_deterministic() {
         "Tổng Thư ký ASEAN Kao Minh Hòa tiếp Đại sứ Ba Lan Jan Nowak tại Jakarta ngày 3/3/2023.";
     assert_eq!(run(text), run(text));
 }
+
+#[test]
+fn city_bodies_given_names_and_numbered_events() {
+    let text = "Sáng 15/1/2025, UBND TP.HCM tổ chức lễ khởi công tuyến metro số 2 Bến Thành - Tham Lương.\n\
+                Giám đốc Sở Giao thông vận tải TP.HCM Trần Quang Lâm cho biết dự án do Ngân hàng Phát triển châu Á (ADB) tài trợ. Theo ông Lâm, dự án hoàn thành năm 2030.\n\
+                Dự lễ có đại diện Đại sứ quán Đức tại Việt Nam.";
+    let f = run(text);
+    let d = dump(&f);
+    assert_eq!(
+        labels(&f, NodeKind::Person),
+        ["Trần Quang Lâm"],
+        "'ông Lâm' is him: {d}"
+    );
+    let role = labels(&f, NodeKind::Role);
+    assert!(
+        role.iter()
+            .any(|r| r.starts_with("Giám đốc Sở Giao thông vận tải")),
+        "{d}"
+    );
+    let works = labels(&f, NodeKind::Event);
+    let ground = works
+        .iter()
+        .find(|e| e.starts_with("Lễ khởi công tuyến metro số 2"))
+        .expect(&d);
+    assert!(ground.ends_with("Bến Thành - Tham Lương"), "{d}");
+    assert!(rel(&f, ground, Relation::Date, "2025-01-15"), "{d}");
+    let city = labels(&f, NodeKind::Organization);
+    let ubnd = city.iter().find(|o| o.starts_with("UBND")).expect(&d);
+    assert!(rel(&f, ground, Relation::OrganizedBy, ubnd), "{d}");
+    assert!(has(&f, NodeKind::Organization, "Đại sứ quán Đức"), "{d}");
+    assert!(
+        has(&f, NodeKind::Organization, "Ngân hàng Phát triển châu Á"),
+        "{d}"
+    );
+}
+
+#[test]
+fn sessions_named_by_their_topics_in_quotes() {
+    let text = "Trong khuôn khổ Diễn đàn Nông nghiệp Xanh 2026 sẽ có chuỗi hội thảo về các chủ đề “Lúa gạo phát thải thấp;” “Chuyển đổi số trong hợp tác xã,” và nhiều hoạt động khác.";
+    let f = run(text);
+    let d = dump(&f);
+    let forum = labels(&f, NodeKind::Event)
+        .into_iter()
+        .find(|e| e.starts_with("Diễn đàn Nông nghiệp Xanh"))
+        .expect(&d)
+        .to_string();
+    assert!(
+        rel(&f, "Lúa gạo phát thải thấp", Relation::PartOf, &forum),
+        "{d}"
+    );
+    assert!(
+        rel(
+            &f,
+            "Chuyển đổi số trong hợp tác xã",
+            Relation::PartOf,
+            &forum
+        ),
+        "{d}"
+    );
+    // a theme in quotes is no session
+    let f = run("Hội nghị Thanh niên Sáng tạo diễn ra với chủ đề “Tuổi trẻ tiên phong”.");
+    assert!(
+        !has(&f, NodeKind::Event, "Tuổi trẻ tiên phong"),
+        "{}",
+        dump(&f)
+    );
+}
+
+#[test]
+fn provincial_leaders_and_anniversaries() {
+    let text = "Ngày 2/9/2024, Chủ tịch UBND tỉnh Trịnh Văn Lực dự Lễ kỷ niệm 50 năm Ngày thành lập trường tại TP Vinh.\n\
+                Đại sứ Việt Nam tại Pháp Đinh Toàn Thắng cũng có mặt tại buổi lễ.";
+    let f = run(text);
+    let d = dump(&f);
+    assert!(has(&f, NodeKind::Person, "Trịnh Văn Lực"), "{d}");
+    assert!(
+        rel(
+            &f,
+            "Trịnh Văn Lực",
+            Relation::HoldsRole,
+            "Chủ tịch UBND tỉnh"
+        ),
+        "{d}"
+    );
+    assert!(
+        rel(
+            &f,
+            "Đinh Toàn Thắng",
+            Relation::HoldsRole,
+            "Đại sứ Việt Nam tại Pháp"
+        ),
+        "{d}"
+    );
+    let events = labels(&f, NodeKind::Event);
+    let anniversary = events
+        .iter()
+        .find(|e| e.starts_with("Lễ kỷ niệm 50 năm"))
+        .expect(&d);
+    assert!(
+        rel(&f, "Trịnh Văn Lực", Relation::ParticipatedIn, anniversary),
+        "{d}"
+    );
+    assert!(
+        rel(&f, "Đinh Toàn Thắng", Relation::ParticipatedIn, anniversary),
+        "{d}"
+    );
+    assert!(rel(&f, anniversary, Relation::Location, "Vinh"), "{d}");
+}
+
+#[test]
+fn streets_and_lakes_named_after_people_are_places() {
+    let f = run("Ông Hồ Văn Tâm đi bộ quanh hồ Hoàn Kiếm rồi về nhà trên đường Lê Lợi ở thành phố Quy Nhơn.");
+    let d = dump(&f);
+    assert_eq!(labels(&f, NodeKind::Person), ["Hồ Văn Tâm"], "{d}");
+    assert!(has(&f, NodeKind::Place, "hồ Hoàn Kiếm"), "{d}");
+    assert!(has(&f, NodeKind::Place, "đường Lê Lợi"), "{d}");
+    // a city's name is the place, "thành phố" is not part of it
+    let city = entity(&f, NodeKind::Place, "Quy Nhơn").expect(&d);
+    assert!(
+        city.aliases.iter().any(|a| a == "thành phố Quy Nhơn"),
+        "{d}"
+    );
+}
