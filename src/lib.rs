@@ -83,7 +83,7 @@ impl GraphBuilder {
     }
 
     /// Extracts `doc`. Documents may come in any order: they are sorted by
-    /// name before resolution, so the graph does not depend on it.
+    /// name (then text) before resolution, so the graph does not depend on it.
     /// Extraction happens a batch at a time, in parallel.
     pub fn add(&mut self, doc: &Document) {
         self.push(doc.clone());
@@ -107,15 +107,15 @@ impl GraphBuilder {
     /// (`RAYON_NUM_THREADS` threads, every core by default). Each text is
     /// dropped as soon as it is extracted.
     pub fn add_batch(&mut self, docs: Vec<Document>) {
-        let extracted: Vec<(String, DocFacts)> = docs
+        let extracted: Vec<Extracted> = docs
             .into_par_iter()
             .map(|doc| {
                 let facts = extract_document(0, &doc);
-                (doc.name, facts)
+                (text_hash(&doc.text), doc.name, facts)
             })
             .collect();
-        for (name, facts) in extracted {
-            self.collected.add(name, facts);
+        for (hash, name, facts) in extracted {
+            self.collected.add(name, hash, facts);
         }
     }
 
@@ -133,17 +133,17 @@ impl GraphBuilder {
         T: Sync,
         E: Send,
     {
-        let extracted: Vec<Result<(String, DocFacts), E>> = items
+        let extracted: Vec<Result<Extracted, E>> = items
             .par_iter()
             .map(|item| {
                 let doc = load(item)?;
                 let facts = extract_document(0, &doc);
-                Ok((doc.name, facts))
+                Ok((text_hash(&doc.text), doc.name, facts))
             })
             .collect();
-        let extracted: Vec<(String, DocFacts)> = extracted.into_iter().collect::<Result<_, E>>()?;
-        for (name, facts) in extracted {
-            self.collected.add(name, facts);
+        let extracted: Vec<Extracted> = extracted.into_iter().collect::<Result<_, E>>()?;
+        for (hash, name, facts) in extracted {
+            self.collected.add(name, hash, facts);
         }
         Ok(())
     }
@@ -164,6 +164,18 @@ impl GraphBuilder {
     }
 }
 
+/// What a batch hands over per document: the hash of its text, its name
+/// and what was extracted.
+type Extracted = (u64, String, DocFacts);
+
+/// A hash of a document's text: what orders documents of one name, so that
+/// the output does not depend on their order while the text is not kept.
+fn text_hash(text: &str) -> u64 {
+    let mut hasher = std::hash::DefaultHasher::new();
+    std::hash::Hash::hash(text, &mut hasher);
+    std::hash::Hasher::finish(&hasher)
+}
+
 /// Identical entities of different documents (same kind, label and English
 /// label) are one entity to resolution, which merges entities sharing a
 /// name; so they are kept once, with their aliases and evidence unioned.
@@ -178,6 +190,8 @@ struct Collected {
     /// Document names in the order they came: the index is the
     /// provisional [`graph::Evidence::doc`] until [`Collected::resolve`].
     names: Vec<String>,
+    /// Hash of each document's text, which orders documents of one name.
+    text_hashes: Vec<u64>,
     entities: Vec<Entity>,
     entity_index: HashMap<EntityKey, usize>,
     facts: Vec<CollectedFact>,
@@ -198,9 +212,10 @@ struct CollectedFact {
 }
 
 impl Collected {
-    fn add(&mut self, name: String, facts: DocFacts) {
+    fn add(&mut self, name: String, text_hash: u64, facts: DocFacts) {
         let doc = self.names.len() as u32;
         self.names.push(name);
+        self.text_hashes.push(text_hash);
         let ids: Vec<usize> = facts
             .entities
             .into_iter()
@@ -274,10 +289,12 @@ impl Collected {
     }
 
     /// The order of evidence in the graph: by document name (documents of
-    /// one name in the order they came), then position in the document.
-    fn order_key<'a>(&'a self, ev: &graph::Evidence) -> (&'a str, u32, u32, u32, u32) {
+    /// one name by text, then in the order they came), then position in
+    /// the document.
+    fn order_key<'a>(&'a self, ev: &graph::Evidence) -> (&'a str, u64, u32, u32, u32, u32) {
         (
             &self.names[ev.doc as usize],
+            self.text_hashes[ev.doc as usize],
             ev.doc,
             ev.sentence,
             ev.start,
@@ -296,13 +313,17 @@ impl Collected {
     fn resolve(self) -> KnowledgeGraph {
         let Collected {
             names,
+            text_hashes,
             mut entities,
             facts,
             ..
         } = self;
-        // Stable: documents of the same name keep the order they came in.
+        // Documents of one name are ordered by text, so the output does not
+        // depend on the order they came in; stable for equal texts, whose
+        // facts are the same either way (64-bit hash collisions aside).
         let mut order: Vec<u32> = (0..names.len() as u32).collect();
-        order.sort_by(|&a, &b| names[a as usize].cmp(&names[b as usize]));
+        let key = |d: u32| (&names[d as usize], text_hashes[d as usize]);
+        order.sort_by(|&a, &b| key(a).cmp(&key(b)));
         let mut final_index = vec![0u32; names.len()];
         for (i, &provisional) in order.iter().enumerate() {
             final_index[provisional as usize] = i as u32;

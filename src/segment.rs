@@ -114,6 +114,52 @@ pub fn segment(text: &str) -> Vec<Sentence> {
             }
         }
     }
+    cut_long_sentences(text, out)
+}
+
+/// The longest sentence, in bytes, handed to extraction. News sentences
+/// stay far below it (the longest in the sample corpus has 951 bytes).
+/// Extraction time and memory grow with the square of a sentence's length
+/// (each fact keeps a copy of its sentence), so one 1 MB run of clauses
+/// without a full stop took 23 GB: longer runs (hostile input, flattened
+/// tables) are cut at spaces into pieces at most this long.
+pub const MAX_SENTENCE_BYTES: usize = 4096;
+
+/// `sentences` with every one longer than [`MAX_SENTENCE_BYTES`] cut at the
+/// last whitespace that keeps a piece within it (at a character boundary
+/// when there is none), numbered again.
+fn cut_long_sentences(text: &str, sentences: Vec<Sentence>) -> Vec<Sentence> {
+    if sentences
+        .iter()
+        .all(|s| s.end - s.start <= MAX_SENTENCE_BYTES)
+    {
+        return sentences;
+    }
+    let mut out = Vec::with_capacity(sentences.len());
+    for s in sentences {
+        let mut start = s.start;
+        while s.end - start > MAX_SENTENCE_BYTES {
+            let mut limit = start + MAX_SENTENCE_BYTES;
+            while !text.is_char_boundary(limit) {
+                limit -= 1;
+            }
+            let window = &text[start..limit];
+            // the piece ends at its last word, or at the limit inside a word
+            let before_space = window
+                .rfind(char::is_whitespace)
+                .map(|i| window[..i].trim_end().len());
+            let cut = match before_space {
+                Some(len) if len > 0 => start + len,
+                _ => limit,
+            };
+            push(&mut out, start, cut - start, s.block);
+            let rest = &text[cut..s.end];
+            start = cut + (rest.len() - rest.trim_start().len());
+        }
+        if start < s.end {
+            push(&mut out, start, s.end - start, s.block);
+        }
+    }
     out
 }
 
@@ -398,6 +444,40 @@ anh-hoi-thao.jpg\nbaomoi.com\nPV\n(Theo Báo Đầu tư)\nMột tin khác về g
         }
         let idx: Vec<u32> = segment(text).iter().map(|s| s.index).collect();
         assert_eq!(idx, vec![0, 1]);
+    }
+
+    #[test]
+    fn long_runs_without_a_full_stop_are_cut_at_spaces() {
+        let clause = "Bộ trưởng Bộ Y tế Trần Văn Khải dự họp tại Hà Nội, ";
+        let text = clause.repeat(200) + "\n" + &"ạ".repeat(3000) + "\nCâu ngắn.\n";
+        let sentences = segment(&text);
+        for (i, s) in sentences.iter().enumerate() {
+            assert_eq!(s.index as usize, i);
+            let piece = s.text(&text);
+            assert!(
+                s.end - s.start <= MAX_SENTENCE_BYTES,
+                "{} bytes",
+                s.end - s.start
+            );
+            assert_eq!(piece, piece.trim(), "pieces carry no outer whitespace");
+        }
+        // the clauses are cut between words, the run of "ạ" between characters
+        let first_line = text.find('\n').unwrap();
+        let words: Vec<&str> = sentences
+            .iter()
+            .filter(|s| s.end <= first_line)
+            .map(|s| s.text(&text))
+            .collect();
+        assert!(words.len() > 1);
+        assert!(words.join(" ") == clause.repeat(200).trim_end());
+        let runs: Vec<&str> = sentences
+            .iter()
+            .map(|s| s.text(&text))
+            .filter(|t| t.starts_with('ạ'))
+            .collect();
+        assert_eq!(runs.len(), 3, "9,000 bytes in pieces of at most 4,096");
+        assert!(runs.concat() == "ạ".repeat(3000));
+        assert_eq!(sentences.last().unwrap().text(&text), "Câu ngắn.");
     }
 
     #[test]

@@ -14,7 +14,9 @@
 //!   `:LABEL` (the kind), typed properties, `;`-separated `string[]` arrays;
 //!   `:START_ID`, `:END_ID`, `:TYPE` (the relation).
 //!
-//! List cells (`aliases`, `sources`) are `;`-separated and sorted. Cells that
+//! List cells (`aliases`, `sources`) are `;`-separated and sorted; in the
+//! neo4j dialect a `;` inside a value is written `；` (U+FF1B), since
+//! neo4j-admin splits `string[]` cells on every `;` and has no escape. Cells that
 //! look like spreadsheet formulas are written as they are, unless
 //! `spreadsheet_safe` asks for a leading `'` (which the graph tools would
 //! keep as part of the value: hence opt-in).
@@ -97,6 +99,9 @@ const DIRECTED: &str = "Directed";
 /// Separator of the values in a list cell (also neo4j's array delimiter).
 const LIST_SEPARATOR: &str = ";";
 
+/// What a `;` inside a value of a neo4j array cell is written as.
+pub const NEO4J_SEPARATOR_STAND_IN: &str = "\u{FF1B}";
+
 /// Writes the node table in the Gephi dialect.
 pub fn write_nodes(
     graph: &KnowledgeGraph,
@@ -129,16 +134,16 @@ pub fn write_nodes_with(
     };
     writer.write_record(header)?;
     for node in graph.nodes_sorted() {
-        let aliases: Vec<&str> = node.aliases.iter().map(String::as_str).collect();
+        let aliases = list_cell(node.aliases.iter().map(String::as_str), csv_options);
         let iri = node_iri(&options.base_iri, &node.id)?;
         let row = [
             node.id.as_str(),
             node.label.as_str(),
             node.kind.as_str(),
-            &aliases.join(LIST_SEPARATOR),
+            &aliases,
             node.label_en.as_deref().unwrap_or(""),
             iri.as_str(),
-            &source_list(graph, &node.evidence),
+            &source_list(graph, &node.evidence, csv_options),
             &node.evidence.len().to_string(),
         ];
         write_row(&mut writer, &row, csv_options)?;
@@ -163,7 +168,7 @@ pub fn write_edges_with(
         let relation = edge.edge.relation.as_str();
         let weight = edge.edge.weight().to_string();
         let confidence = confidence_decimal(edge.edge.confidence());
-        let sources = source_list(graph, &edge.edge.evidence);
+        let sources = source_list(graph, &edge.edge.evidence, csv_options);
         let (source, target, evidence) = (
             edge.source.id.as_str(),
             edge.target.id.as_str(),
@@ -228,7 +233,7 @@ fn spreadsheet_safe(cell: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// The names of the source documents of `evidence`, sorted, `;`-separated.
-fn source_list(graph: &KnowledgeGraph, evidence: &[Evidence]) -> String {
+fn source_list(graph: &KnowledgeGraph, evidence: &[Evidence], csv_options: CsvOptions) -> String {
     let mut names: Vec<&str> = evidence_docs(graph, evidence)
         .into_iter()
         .filter_map(|d| graph.sources().get(d as usize))
@@ -236,7 +241,23 @@ fn source_list(graph: &KnowledgeGraph, evidence: &[Evidence]) -> String {
         .collect();
     names.sort_unstable();
     names.dedup();
-    names.join(LIST_SEPARATOR)
+    list_cell(names, csv_options)
+}
+
+/// `values` joined by `;`. A neo4j `string[]` cell is split on every `;`
+/// (there is no escape), so in that dialect a `;` inside a value becomes
+/// `；` (U+FF1B): a file named `a;b.txt` stays one source, not two.
+fn list_cell<'a>(values: impl IntoIterator<Item = &'a str>, csv_options: CsvOptions) -> String {
+    let values: Vec<std::borrow::Cow<'a, str>> = values
+        .into_iter()
+        .map(|v| match csv_options.dialect {
+            CsvDialect::Neo4j if v.contains(LIST_SEPARATOR) => {
+                v.replace(LIST_SEPARATOR, NEO4J_SEPARATOR_STAND_IN).into()
+            }
+            _ => v.into(),
+        })
+        .collect();
+    values.join(LIST_SEPARATOR)
 }
 
 #[cfg(test)]
