@@ -207,7 +207,7 @@ struct CollectedFact {
     object: usize,
     /// The evidence first in document-name order, and its sentence's text.
     first: graph::Evidence,
-    sentence: String,
+    sentence: std::sync::Arc<str>,
     other_evidence: Vec<graph::Evidence>,
 }
 
@@ -363,7 +363,7 @@ impl Collected {
                         relation: fact.relation,
                         object: fact.object,
                         evidence,
-                        sentence: String::new(),
+                        sentence: std::sync::Arc::from(""),
                     });
                 }
             }

@@ -3,6 +3,7 @@
 //! variant spellings of one person to one entity.
 
 use std::collections::{BTreeSet, HashMap};
+use std::sync::Arc;
 
 use super::{DocFacts, Entity, Fact};
 use crate::graph::{slug, Evidence, NodeKind, Relation};
@@ -39,7 +40,7 @@ pub struct DocBuilder<'a> {
     facts: Vec<Fact>,
     /// Bodies whose parent body (from the lexicon) may be named later:
     /// (body, parent's canonical name, evidence, sentence).
-    parents: Vec<(usize, String, Evidence, String)>,
+    parents: Vec<(usize, String, Evidence, Arc<str>)>,
     /// Pairs of entities found to share a name (an alias given after both
     /// were seen): one thing.
     same_as: Vec<(usize, usize)>,
@@ -190,7 +191,7 @@ impl<'a> DocBuilder<'a> {
         relation: Relation,
         object: usize,
         evidence: Evidence,
-        sentence: &str,
+        sentence: Arc<str>,
     ) {
         if subject == object {
             return;
@@ -200,7 +201,7 @@ impl<'a> DocBuilder<'a> {
             relation,
             object,
             evidence,
-            sentence: sentence.to_string(),
+            sentence,
         });
     }
 
@@ -211,7 +212,7 @@ impl<'a> DocBuilder<'a> {
         entity: usize,
         parent: &str,
         evidence: Evidence,
-        sentence: String,
+        sentence: Arc<str>,
     ) {
         self.parents
             .push((entity, parent.to_string(), evidence, sentence));
@@ -223,7 +224,7 @@ impl<'a> DocBuilder<'a> {
     pub fn finish(mut self) -> DocFacts {
         for (entity, parent, evidence, sentence) in std::mem::take(&mut self.parents) {
             if let Some(p) = self.find(NodeKind::Organization, &parent) {
-                self.fact(entity, Relation::PartOf, p, evidence, &sentence);
+                self.fact(entity, Relation::PartOf, p, evidence, sentence);
             }
         }
         let n = self.entities.len();

@@ -18,6 +18,8 @@ mod doc;
 mod parse;
 pub mod tokens;
 
+use std::sync::Arc;
+
 use crate::graph::{Evidence, NodeKind, Relation};
 use crate::lexicon::{fold_case, lexicon};
 use crate::segment::{BlockKind, Sentence};
@@ -50,7 +52,7 @@ pub struct Fact {
     pub object: usize,
     pub evidence: Evidence,
     /// The evidence sentence's text.
-    pub sentence: String,
+    pub sentence: Arc<str>,
 }
 
 /// What one document says.

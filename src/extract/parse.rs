@@ -10,6 +10,7 @@ use super::tokens::{is_acronym, is_capitalised, tokenize, Token};
 use crate::graph::{NodeKind, Relation};
 use crate::lexicon::{fold_case, lexicon, Category, Entry, Hit};
 use crate::segment::Sentence;
+use std::sync::Arc;
 
 /// A mention found in a sentence: tokens `start..end`, and for a person
 /// the first token of the titles before the name (`from`).
@@ -94,6 +95,8 @@ pub struct SentenceParser<'b, 'a> {
     /// Per token: the lexicon hit starting there (end token, pattern).
     hits: Vec<Option<(usize, usize)>>,
     pub sentence: Sentence,
+    /// The sentence's text, shared by every fact drawn from it.
+    sentence_text: Arc<str>,
     pub mentions: Vec<Mention>,
     pub dates: Vec<(usize, usize, Vec<usize>)>,
 }
@@ -131,6 +134,7 @@ pub fn parse_sentence(
         lower,
         hits: hit_at,
         sentence: *sentence,
+        sentence_text: Arc::from(sentence.text(text)),
         mentions: Vec::new(),
         dates: Vec::new(),
     };
@@ -236,10 +240,6 @@ impl SentenceParser<'_, '_> {
         &self.text[self.toks[start].start..self.toks[end - 1].end]
     }
 
-    pub fn sentence_text(&self) -> &str {
-        self.sentence.text(self.text)
-    }
-
     pub fn evidence(&self, start: usize, end: usize, confidence: f32) -> crate::graph::Evidence {
         let (s, e) = if start < end && end <= self.n() {
             (self.toks[start].start, self.toks[end - 1].end)
@@ -261,8 +261,7 @@ impl SentenceParser<'_, '_> {
 
     pub fn fact(&mut self, s: usize, rel: Relation, o: usize, confidence: f32) {
         let ev = self.fact_evidence(confidence);
-        let sentence = self.sentence.text(self.text).to_string();
-        self.b.fact(s, rel, o, ev, &sentence);
+        self.b.fact(s, rel, o, ev, Arc::clone(&self.sentence_text));
     }
 
     /// The lexicon entry of a category in `cats` at token `i`.
@@ -820,7 +819,7 @@ impl SentenceParser<'_, '_> {
                     ent,
                     &pl,
                     self.fact_evidence(0.7),
-                    self.sentence_text().to_string(),
+                    Arc::clone(&self.sentence_text),
                 );
             }
         }
