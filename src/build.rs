@@ -1,0 +1,504 @@
+//! The run: documents extracted in parallel batches, what they say kept
+//! (their text dropped), then resolved into one graph. The graph depends on
+//! neither the order documents come in nor the number of threads.
+
+use std::collections::HashMap;
+
+use rayon::prelude::*;
+
+use crate::extract::{self, DocFacts, Entity, Fact};
+use crate::graph::{self, KnowledgeGraph, NodeKind, Relation};
+use crate::input::Document;
+use crate::{normalize, resolve, segment};
+
+/// Runs normalisation, segmentation and extraction on one document, which
+/// is document number `doc_index` of the run.
+pub fn extract_document(doc_index: u32, doc: &Document) -> DocFacts {
+    let text = normalize::normalize(&doc.text);
+    let sentences = segment::segment(&text);
+    extract::extract(doc_index, &text, &sentences)
+}
+
+/// How many documents are extracted together: enough to keep every core
+/// busy, few enough that their text stays a few megabytes.
+const BATCH_DOCS: usize = 256;
+
+/// Collects documents, extracts them in parallel in batches, and keeps what
+/// was extracted and not the text; resolves them into one graph at the end.
+///
+/// Memory holds one batch of text at a time, and what was extracted with
+/// what repeats across documents kept once (see [`Collected`]). The graph
+/// does not depend on the thread count or on the order documents come in.
+#[derive(Debug, Default)]
+pub struct GraphBuilder {
+    /// Documents given to [`GraphBuilder::add`], not extracted yet.
+    pending: Vec<Document>,
+    /// How many pending documents make a batch (0: [`BATCH_DOCS`]).
+    batch_size: usize,
+    collected: Collected,
+}
+
+impl GraphBuilder {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// A builder that extracts every `docs` documents given to
+    /// [`GraphBuilder::add`] together (at least 1): more use more memory,
+    /// fewer leave cores idle at the end of each batch.
+    pub fn with_batch_size(docs: usize) -> Self {
+        GraphBuilder {
+            batch_size: docs.max(1),
+            ..Self::default()
+        }
+    }
+
+    /// Extracts `doc`. Documents may come in any order: they are sorted by
+    /// name (then text) before resolution, so the graph does not depend on it.
+    /// Extraction happens a batch at a time, in parallel.
+    pub fn add(&mut self, doc: &Document) {
+        self.push(doc.clone());
+    }
+
+    /// Like [`GraphBuilder::add`], without copying the text.
+    pub fn push(&mut self, doc: Document) {
+        self.pending.push(doc);
+        let batch_size = if self.batch_size == 0 {
+            BATCH_DOCS
+        } else {
+            self.batch_size
+        };
+        if self.pending.len() >= batch_size {
+            let batch = std::mem::take(&mut self.pending);
+            self.add_batch(batch);
+        }
+    }
+
+    /// Extracts `docs` in parallel on the rayon thread pool
+    /// (`RAYON_NUM_THREADS` threads, every core by default). Each text is
+    /// dropped as soon as it is extracted.
+    pub fn add_batch(&mut self, docs: Vec<Document>) {
+        let extracted: Vec<Extracted> = docs
+            .into_par_iter()
+            .map(|doc| {
+                let facts = extract_document(0, &doc);
+                (text_hash(&doc.text), doc.name, facts)
+            })
+            .collect();
+        for (hash, name, facts) in extracted {
+            self.collected.add(name, hash, facts);
+        }
+    }
+
+    /// Loads and extracts `items` in parallel: `load` (reading a file, say)
+    /// runs on the worker threads too, so reading overlaps extraction and
+    /// only the texts being worked on are in memory. On failure nothing of
+    /// the batch is kept and the error of the first failing item, in
+    /// `items` order, is returned, whatever the thread count.
+    pub fn try_add_batch<T, E>(
+        &mut self,
+        items: &[T],
+        load: impl Fn(&T) -> Result<Document, E> + Sync,
+    ) -> Result<(), E>
+    where
+        T: Sync,
+        E: Send,
+    {
+        let extracted: Vec<Result<Extracted, E>> = items
+            .par_iter()
+            .map(|item| {
+                let doc = load(item)?;
+                let facts = extract_document(0, &doc);
+                Ok((text_hash(&doc.text), doc.name, facts))
+            })
+            .collect();
+        let extracted: Vec<Extracted> = extracted.into_iter().collect::<Result<_, E>>()?;
+        for (hash, name, facts) in extracted {
+            self.collected.add(name, hash, facts);
+        }
+        Ok(())
+    }
+
+    /// How many documents were given so far.
+    pub fn len(&self) -> usize {
+        self.collected.names.len() + self.pending.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    pub fn finish(mut self) -> KnowledgeGraph {
+        let batch = std::mem::take(&mut self.pending);
+        self.add_batch(batch);
+        self.collected.resolve()
+    }
+}
+
+/// What a batch hands over per document: the hash of its text, its name
+/// and what was extracted.
+type Extracted = (u64, String, DocFacts);
+
+/// A hash of a document's text: what orders documents of one name, so that
+/// the output does not depend on their order while the text is not kept.
+fn text_hash(text: &str) -> u64 {
+    let mut hasher = std::hash::DefaultHasher::new();
+    std::hash::Hash::hash(text, &mut hasher);
+    std::hash::Hasher::finish(&hasher)
+}
+
+/// Identical entities of different documents (same kind, label and English
+/// label) are one entity to resolution, which merges entities sharing a
+/// name; so they are kept once, with their aliases and evidence unioned.
+type EntityKey = (NodeKind, String, Option<String>);
+
+/// What the documents said, with what repeats across documents kept once:
+/// identical entities, and of a fact stated many times only the sentence
+/// that the graph keeps (that of its first evidence). Memory then grows
+/// with the graph (nodes, edges and their evidence), not with the text.
+#[derive(Debug, Default)]
+struct Collected {
+    /// Document names in the order they came: the index is the
+    /// provisional [`graph::Evidence::doc`] until [`Collected::resolve`].
+    names: Vec<String>,
+    /// Hash of each document's text, which orders documents of one name.
+    text_hashes: Vec<u64>,
+    entities: Vec<Entity>,
+    entity_index: HashMap<EntityKey, usize>,
+    facts: Vec<CollectedFact>,
+    fact_index: HashMap<(usize, Relation, usize), usize>,
+}
+
+/// One (subject, relation, object) of [`Collected::entities`] and all the
+/// evidence stating it.
+#[derive(Debug)]
+struct CollectedFact {
+    subject: usize,
+    relation: Relation,
+    object: usize,
+    /// The evidence first in document-name order, and its sentence's text.
+    first: graph::Evidence,
+    sentence: std::sync::Arc<str>,
+    other_evidence: Vec<graph::Evidence>,
+}
+
+impl Collected {
+    fn add(&mut self, name: String, text_hash: u64, facts: DocFacts) {
+        let doc = self.names.len() as u32;
+        self.names.push(name);
+        self.text_hashes.push(text_hash);
+        let ids: Vec<usize> = facts
+            .entities
+            .into_iter()
+            .map(|mut entity| {
+                entity.evidence.iter_mut().for_each(|ev| ev.doc = doc);
+                self.add_entity(entity)
+            })
+            .collect();
+        for fact in facts.facts {
+            // resolution drops facts about entities the document lacks
+            let (Some(&subject), Some(&object)) = (ids.get(fact.subject), ids.get(fact.object))
+            else {
+                continue;
+            };
+            let evidence = graph::Evidence {
+                doc,
+                ..fact.evidence
+            };
+            let key = (subject, fact.relation, object);
+            match self.fact_index.get(&key) {
+                Some(&ix) => {
+                    let earlier = self.comes_before(&evidence, &self.facts[ix].first);
+                    let known = &mut self.facts[ix];
+                    if earlier {
+                        let later = std::mem::replace(&mut known.first, evidence);
+                        known.other_evidence.push(later);
+                        known.sentence = fact.sentence;
+                    } else {
+                        known.other_evidence.push(evidence);
+                    }
+                }
+                None => {
+                    self.fact_index.insert(key, self.facts.len());
+                    self.facts.push(CollectedFact {
+                        subject,
+                        relation: fact.relation,
+                        object,
+                        first: evidence,
+                        sentence: fact.sentence,
+                        other_evidence: Vec::new(),
+                    });
+                }
+            }
+        }
+    }
+
+    fn add_entity(&mut self, entity: Entity) -> usize {
+        let key = (entity.kind, entity.label.clone(), entity.label_en.clone());
+        match self.entity_index.get(&key) {
+            Some(&ix) => {
+                let known = &mut self.entities[ix];
+                for alias in entity.aliases {
+                    if !known.aliases.contains(&alias) {
+                        known.aliases.push(alias);
+                    }
+                }
+                for form in entity.short_forms {
+                    if !known.short_forms.contains(&form) {
+                        known.short_forms.push(form);
+                    }
+                }
+                known.evidence.extend(entity.evidence);
+                ix
+            }
+            None => {
+                self.entity_index.insert(key, self.entities.len());
+                self.entities.push(entity);
+                self.entities.len() - 1
+            }
+        }
+    }
+
+    /// The order of evidence in the graph: by document name (documents of
+    /// one name by text, then in the order they came), then position in
+    /// the document.
+    fn order_key<'a>(&'a self, ev: &graph::Evidence) -> (&'a str, u64, u32, u32, u32, u32) {
+        (
+            &self.names[ev.doc as usize],
+            self.text_hashes[ev.doc as usize],
+            ev.doc,
+            ev.sentence,
+            ev.start,
+            ev.end,
+        )
+    }
+
+    /// Strictly before: on a tie the evidence that came first stays first,
+    /// as the graph keeps the first of equal evidence.
+    fn comes_before(&self, a: &graph::Evidence, b: &graph::Evidence) -> bool {
+        self.order_key(a) < self.order_key(b)
+    }
+
+    /// Sorts the documents by name, renumbers the evidence accordingly and
+    /// resolves everything into the graph.
+    fn resolve(self) -> KnowledgeGraph {
+        let Collected {
+            names,
+            text_hashes,
+            mut entities,
+            facts,
+            ..
+        } = self;
+        // Documents of one name are ordered by text, so the output does not
+        // depend on the order they came in; stable for equal texts, whose
+        // facts are the same either way (64-bit hash collisions aside).
+        let mut order: Vec<u32> = (0..names.len() as u32).collect();
+        let key = |d: u32| (&names[d as usize], text_hashes[d as usize]);
+        order.sort_by(|&a, &b| key(a).cmp(&key(b)));
+        let mut final_index = vec![0u32; names.len()];
+        for (i, &provisional) in order.iter().enumerate() {
+            final_index[provisional as usize] = i as u32;
+        }
+        let renumber = |ev: &mut graph::Evidence| ev.doc = final_index[ev.doc as usize];
+        for entity in &mut entities {
+            entity.evidence.iter_mut().for_each(renumber);
+        }
+        // First every fact with the sentence the graph keeps, then the rest
+        // of the evidence, which keeps no text: an edge's sentence is that
+        // of its earliest evidence, whatever the order facts come in.
+        let mut first_facts = Vec::with_capacity(facts.len());
+        let mut other_facts = Vec::new();
+        for mut fact in facts {
+            renumber(&mut fact.first);
+            let mut others = fact.other_evidence;
+            others.iter_mut().for_each(renumber);
+            // stable: of equal evidence the first that came stays
+            others.sort_by_key(|e| (e.doc, e.sentence, e.start, e.end));
+            others.dedup_by_key(|e| (e.doc, e.sentence, e.start, e.end));
+            let first_key = (
+                fact.first.doc,
+                fact.first.sentence,
+                fact.first.start,
+                fact.first.end,
+            );
+            for evidence in others {
+                if (
+                    evidence.doc,
+                    evidence.sentence,
+                    evidence.start,
+                    evidence.end,
+                ) != first_key
+                {
+                    other_facts.push(Fact {
+                        subject: fact.subject,
+                        relation: fact.relation,
+                        object: fact.object,
+                        evidence,
+                        sentence: std::sync::Arc::from(""),
+                    });
+                }
+            }
+            first_facts.push(Fact {
+                subject: fact.subject,
+                relation: fact.relation,
+                object: fact.object,
+                evidence: fact.first,
+                sentence: fact.sentence,
+            });
+        }
+        first_facts.extend(other_facts);
+        let mut sources: Vec<String> = Vec::with_capacity(names.len());
+        let mut names: Vec<Option<String>> = names.into_iter().map(Some).collect();
+        for &provisional in &order {
+            sources.push(names[provisional as usize].take().unwrap_or_default());
+        }
+        // Resolution registers one source per document: everything is in
+        // the first, the others are empty.
+        let mut docs: Vec<DocFacts> = Vec::with_capacity(sources.len());
+        if !sources.is_empty() {
+            docs.push(DocFacts {
+                entities,
+                facts: first_facts,
+            });
+            docs.resize_with(sources.len(), DocFacts::default);
+        }
+        resolve::resolve(&sources, docs)
+    }
+}
+
+/// Builds the graph of `docs`, extracting them in parallel a batch at a
+/// time: only one batch of text is held at once when `docs` is lazy.
+pub fn build_graph(docs: impl IntoIterator<Item = Document>) -> KnowledgeGraph {
+    let mut builder = GraphBuilder::new();
+    for doc in docs {
+        builder.push(doc);
+    }
+    builder.finish()
+}
+
+/// The benchmark corpus generator, to test the builder on realistic news.
+#[cfg(test)]
+#[allow(dead_code)] // the generator has more than the tests use
+#[path = "../benches/support/corpus.rs"]
+mod bench_corpus;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::{ExportOptions, Format};
+    use crate::{export, input};
+
+    use self::bench_corpus as corpus;
+
+    /// Generated articles (more than one batch' worth) and the samples.
+    fn documents() -> Vec<Document> {
+        let lexicon = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/lexicon");
+        let generator = corpus::ArticleGenerator::new(corpus::Vocabulary::load(&lexicon), 11);
+        let mut docs: Vec<Document> = (0..60)
+            .map(|i| Document::new(format!("gen/{i:04}.txt"), generator.article(i)))
+            .collect();
+        docs.extend(input::sample_corpus());
+        docs
+    }
+
+    /// The graph built one document at a time on this thread, the way the
+    /// pipeline is specified: sorted by name, extracted, resolved.
+    fn sequential_graph(docs: &[Document]) -> KnowledgeGraph {
+        let mut sorted: Vec<&Document> = docs.iter().collect();
+        sorted.sort_by(|a, b| a.name.cmp(&b.name));
+        let names: Vec<String> = sorted.iter().map(|d| d.name.clone()).collect();
+        let facts = sorted
+            .iter()
+            .enumerate()
+            .map(|(i, d)| extract_document(i as u32, d))
+            .collect();
+        resolve::resolve(&names, facts)
+    }
+
+    /// Everything in the graph, provenance included, and its Turtle.
+    fn dump(graph: &KnowledgeGraph) -> (String, Vec<u8>) {
+        let mut turtle = Vec::new();
+        export::write_stream(
+            graph,
+            Format::Turtle,
+            &ExportOptions::default(),
+            &mut turtle,
+        )
+        .unwrap();
+        let text = format!(
+            "{:?}\n{:?}\n{:?}",
+            graph.sources(),
+            graph.nodes_sorted(),
+            graph.edges_sorted()
+        );
+        (text, turtle)
+    }
+
+    fn with_threads<R: Send>(threads: usize, work: impl FnOnce() -> R + Send) -> R {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap()
+            .install(work)
+    }
+
+    #[test]
+    fn parallel_builder_gives_the_sequential_graph_whatever_the_threads() {
+        let docs = documents();
+        let expected = sequential_graph(&docs);
+        assert!(expected.node_count() > 100 && expected.edge_count() > 100);
+        let expected = dump(&expected);
+
+        let one_by_one = with_threads(1, || {
+            let mut builder = GraphBuilder::with_batch_size(16);
+            docs.iter().for_each(|d| builder.add(d));
+            builder.finish()
+        });
+        assert_eq!(dump(&one_by_one), expected);
+
+        // Reversed input, uneven batches, four threads on two cores.
+        let batched = with_threads(4, || {
+            let mut builder = GraphBuilder::new();
+            let mut reversed = docs.clone();
+            reversed.reverse();
+            for chunk in reversed.chunks(17) {
+                builder.add_batch(chunk.to_vec());
+            }
+            assert_eq!(builder.len(), docs.len());
+            builder.finish()
+        });
+        assert_eq!(dump(&batched), expected);
+
+        let streamed = with_threads(3, || build_graph(docs.iter().cloned()));
+        assert_eq!(dump(&streamed), expected);
+
+        let loaded = with_threads(2, || {
+            let mut builder = GraphBuilder::new();
+            let indices: Vec<usize> = (0..docs.len()).collect();
+            builder
+                .try_add_batch(&indices, |&i| Ok::<_, ()>(docs[i].clone()))
+                .unwrap();
+            builder.finish()
+        });
+        assert_eq!(dump(&loaded), expected);
+    }
+
+    #[test]
+    fn failed_batch_reports_its_first_error_and_keeps_nothing() {
+        let docs = documents();
+        let mut builder = GraphBuilder::new();
+        builder.add_batch(docs[..3].to_vec());
+        let indices: Vec<usize> = (0..40).collect();
+        let result = with_threads(2, || {
+            builder.try_add_batch(&indices, |&i| {
+                if i % 7 == 5 {
+                    Err(i)
+                } else {
+                    Ok(docs[i].clone())
+                }
+            })
+        });
+        assert_eq!(result, Err(5));
+        assert_eq!(builder.len(), 3);
+    }
+}
