@@ -8,6 +8,9 @@ use super::doc::Form;
 use super::parse::{Mention, SentenceParser};
 use crate::graph::{NodeKind, Relation};
 
+/// How many of the latest events an anaphor like "buổi lễ" may refer to.
+const RECENT_EVENTS: usize = 16;
+
 /// Verbs whose subject hosts the event that follows (and takes part).
 const HOST: [&[&str]; 5] = [
     &["chủ", "trì"],
@@ -731,6 +734,11 @@ fn clause(
     for (_, _, ev) in ordered {
         p.b.recent_events.retain(|&x| x != ev);
         p.b.recent_events.push(ev);
+        // an anaphor ("buổi lễ") points back a few events, not to every one
+        // of a long document: keeping a window keeps extraction linear
+        if p.b.recent_events.len() > RECENT_EVENTS {
+            p.b.recent_events.remove(0);
+        }
     }
     let subject = ms
         .iter()

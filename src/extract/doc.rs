@@ -281,6 +281,16 @@ impl<'a> DocBuilder<'a> {
         // (a full name of a document or event that another one of the
         // article continues, "Công ước của Liên hợp quốc", is one too)
         let mut as_short = vec![false; n];
+        // every name lower-cased once: the loop below compares all pairs
+        let lowered: Vec<Vec<String>> = self
+            .entities
+            .iter()
+            .map(|e| {
+                names_of(&e.entity)
+                    .map(|name| name.to_lowercase())
+                    .collect()
+            })
+            .collect();
         for i in 0..n {
             let kind = self.entities[i].entity.kind;
             let prefix_kind = matches!(kind, NodeKind::Document | NodeKind::Event);
@@ -293,10 +303,9 @@ impl<'a> DocBuilder<'a> {
                     j != i
                         && self.entities[j].entity.kind == kind
                         && self.entities[j].form != Form::ShortOrDrop
-                        && names_of(&self.entities[j].entity).any(|name| {
-                            let name = name.to_lowercase();
-                            starts_with_words(&name, &short)
-                                || (prefix_kind && same_head_fewer_words(&short, &name))
+                        && lowered[j].iter().any(|name| {
+                            starts_with_words(name, &short)
+                                || (prefix_kind && same_head_fewer_words(&short, name))
                         })
                 })
                 .max_by_key(|&j| (self.entities[j].entity.evidence.len(), std::cmp::Reverse(j)));
@@ -335,15 +344,23 @@ impl<'a> DocBuilder<'a> {
             .filter(|f| f.relation == Relation::HoldsRole)
             .map(|f| (f.subject, f.object))
             .collect();
+        let mut roles_of: HashMap<usize, Vec<(usize, String)>> = HashMap::new();
+        for &(person, role) in &held_by {
+            let label = self.entities[role].entity.label.to_lowercase();
+            roles_of.entry(person).or_default().push((role, label));
+        }
         let redundant: BTreeSet<(usize, usize)> = held_by
             .iter()
             .filter(|&&(person, role)| {
-                let bare = self.entities[role].entity.label.to_lowercase();
-                held_by.iter().any(|&(p2, r2)| {
-                    p2 == person
-                        && r2 != role
-                        && starts_with_words(&self.entities[r2].entity.label.to_lowercase(), &bare)
-                })
+                let roles = &roles_of[&person];
+                let bare = &roles
+                    .iter()
+                    .find(|(r, _)| *r == role)
+                    .expect("listed above")
+                    .1;
+                roles
+                    .iter()
+                    .any(|(r2, label)| *r2 != role && starts_with_words(label, bare))
             })
             .copied()
             .collect();
