@@ -429,7 +429,12 @@ mod tests {
             "{:?}\n{:?}\n{:?}",
             graph.sources(),
             graph.nodes_sorted(),
-            graph.edges_sorted()
+            // not the petgraph indices, which follow the order of insertion
+            graph
+                .edges_sorted()
+                .iter()
+                .map(|e| (&e.source.id, e.edge, &e.target.id))
+                .collect::<Vec<_>>()
         );
         (text, turtle)
     }

@@ -307,6 +307,13 @@ impl KnowledgeGraph {
         nodes
     }
 
+    /// The indices of [`KnowledgeGraph::nodes_sorted`], in the same order.
+    pub fn node_indices_sorted(&self) -> Vec<NodeIndex> {
+        let mut nodes: Vec<NodeIndex> = self.graph.node_indices().collect();
+        nodes.sort_by(|&a, &b| self.graph[a].id.cmp(&self.graph[b].id));
+        nodes
+    }
+
     /// Edges in (source id, relation, target id) order.
     pub fn edges_sorted(&self) -> Vec<EdgeRef<'_>> {
         let mut edges: Vec<EdgeRef<'_>> = self
@@ -315,6 +322,8 @@ impl KnowledgeGraph {
             .map(|ex| {
                 let (s, t) = self.graph.edge_endpoints(ex).expect("edge index is live");
                 EdgeRef {
+                    source_index: s,
+                    target_index: t,
                     source: &self.graph[s],
                     edge: &self.graph[ex],
                     target: &self.graph[t],
@@ -362,6 +371,8 @@ fn insert_sorted(list: &mut Vec<Evidence>, ev: Evidence) -> Option<usize> {
 /// An edge with its two end nodes.
 #[derive(Clone, Copy, Debug)]
 pub struct EdgeRef<'a> {
+    pub source_index: NodeIndex,
+    pub target_index: NodeIndex,
     pub source: &'a Node,
     pub edge: &'a Edge,
     pub target: &'a Node,

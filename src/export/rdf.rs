@@ -16,8 +16,11 @@
 //! goes into the default graph. Dropping the graph names gives back the
 //! Turtle and N-Triples triples exactly.
 //!
-//! oxttl writes triples in the order given and groups only consecutive
-//! ones, so all the triples of a subject are written together, sorted:
+//! The subjects are cut into fixed-size chunks that are serialised in
+//! parallel and written in order, which is byte for byte what one serializer
+//! writing everything gives. oxttl writes triples in the order given and
+//! groups only consecutive ones, so all the triples of a subject are
+//! written together, sorted:
 //! `rdf:type`, labels and the id ahead of the other predicates. Subjects
 //! come in a fixed order: source documents, nodes by id (each with its
 //! outgoing edges), then evidence by edge.
@@ -25,14 +28,16 @@
 use std::io::{self, Write};
 
 use oxrdf::vocab::{rdf, rdfs, xsd};
-use oxrdf::{GraphNameRef, Literal, NamedNode, NamedNodeRef, Term, Triple};
+use oxrdf::{GraphNameRef, Literal, LiteralRef, NamedNode, NamedNodeRef, TermRef, TripleRef};
 use oxttl::nquads::WriterNQuadsSerializer;
 use oxttl::ntriples::WriterNTriplesSerializer;
 use oxttl::turtle::WriterTurtleSerializer;
 use oxttl::{NQuadsSerializer, NTriplesSerializer, TurtleSerializer};
+use petgraph::graph::NodeIndex;
+use rayon::prelude::*;
 
 use super::{ExportOptions, Format, ONTOLOGY_IRI};
-use crate::graph::{EdgeRef, Evidence, KnowledgeGraph, Node, NodeKind};
+use crate::graph::{EdgeRef, Evidence, KnowledgeGraph, NodeKind, Relation};
 
 // Namespaces of the vocabularies the output uses or the ontology aligns to.
 const PROV_IRI: &str = "http://www.w3.org/ns/prov#";
@@ -55,20 +60,7 @@ pub fn write(
     options: &ExportOptions,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let exporter = Exporter::new(graph, options)?;
-    let mut sink = match format {
-        Format::Turtle => Sink::Turtle(Box::new(turtle_serializer(options)?.for_writer(&mut *out))),
-        Format::Ntriples => Sink::NTriples(NTriplesSerializer::new().for_writer(&mut *out)),
-        Format::Nquads => Sink::NQuads(NQuadsSerializer::new().for_writer(&mut *out)),
-        other => {
-            return Err(io::Error::new(
-                io::ErrorKind::InvalidInput,
-                format!("{other:?} is not an RDF format"),
-            ))
-        }
-    };
-    exporter.write_all(&mut sink)?;
-    sink.finish()?;
+    Exporter::new(graph, format, options)?.write_all(out)?;
     out.flush()
 }
 
@@ -245,32 +237,62 @@ impl Vocab {
     }
 }
 
-/// A triple and the source documents that support it (indices into
+/// A triple, borrowed from the graph and the block being written, and the
+/// source documents that support it (indices into
 /// [`KnowledgeGraph::sources`]); none means the default graph in N-Quads.
-struct Statement {
-    triple: Triple,
-    docs: Vec<u32>,
+struct Statement<'a> {
+    subject: NamedNodeRef<'a>,
+    predicate: NamedNodeRef<'a>,
+    object: TermRef<'a>,
+    docs: &'a [u32],
 }
 
-fn statement(
-    subject: &NamedNode,
-    predicate: impl Into<NamedNode>,
-    object: impl Into<Term>,
-    docs: &[u32],
-) -> Statement {
-    Statement {
-        triple: Triple::new(subject.clone(), predicate, object),
-        docs: docs.to_vec(),
+impl<'a> Statement<'a> {
+    fn new(
+        subject: NamedNodeRef<'a>,
+        predicate: NamedNodeRef<'a>,
+        object: impl Into<TermRef<'a>>,
+        docs: &'a [u32],
+    ) -> Self {
+        Statement {
+            subject,
+            predicate,
+            object: object.into(),
+            docs,
+        }
+    }
+
+    /// The order of the triples of one subject: `rdf:type`, labels and the
+    /// id first (see [`predicate_rank`]), then by predicate and object.
+    fn sort_key(&self) -> (u8, &'a str, u8, &'a str, &'a str) {
+        let (object_kind, value, qualifier) = match self.object {
+            TermRef::NamedNode(n) => (0, n.as_str(), ""),
+            TermRef::Literal(l) => (
+                1,
+                l.value(),
+                l.language().unwrap_or_else(|| l.datatype().as_str()),
+            ),
+            // the exporter writes no blank nodes or triple terms
+            #[allow(unreachable_patterns)]
+            _ => (2, "", ""),
+        };
+        (
+            predicate_rank(self.predicate),
+            self.predicate.as_str(),
+            object_kind,
+            value,
+            qualifier,
+        )
     }
 }
 
-fn language_literal(value: &str, language: &str) -> io::Result<Literal> {
-    Literal::new_language_tagged_literal(value, language)
-        .map_err(|e| io::Error::new(io::ErrorKind::InvalidInput, e))
+fn integer_literal(lexical: &str) -> LiteralRef<'_> {
+    LiteralRef::new_typed_literal(lexical, xsd::INTEGER)
 }
 
-fn integer_literal(value: u32) -> Literal {
-    Literal::new_typed_literal(value.to_string(), xsd::INTEGER)
+/// A literal tagged `vi` or `en`, borrowed: both tags are well-formed.
+fn tagged_literal<'a>(value: &'a str, language: &'static str) -> LiteralRef<'a> {
+    LiteralRef::new_language_tagged_literal_unchecked(value, language)
 }
 
 /// Where the triples go: one of the three serializers.
@@ -282,260 +304,426 @@ enum Sink<W: Write> {
 }
 
 impl<W: Write> Sink<W> {
+    fn new(format: Format, options: &ExportOptions, out: W) -> io::Result<Self> {
+        Ok(match format {
+            Format::Turtle => Sink::Turtle(Box::new(turtle_serializer(options)?.for_writer(out))),
+            Format::Ntriples => Sink::NTriples(NTriplesSerializer::new().for_writer(out)),
+            Format::Nquads => Sink::NQuads(NQuadsSerializer::new().for_writer(out)),
+            other => {
+                return Err(io::Error::new(
+                    io::ErrorKind::InvalidInput,
+                    format!("{other:?} is not an RDF format"),
+                ))
+            }
+        })
+    }
+
     /// Writes `triple`; N-Quads writes it once into each of `graphs`, or
     /// into the default graph when there is none.
-    fn write(&mut self, triple: &Triple, graphs: &[&NamedNode]) -> io::Result<()> {
+    fn write(&mut self, triple: TripleRef<'_>, graphs: &[NamedNodeRef<'_>]) -> io::Result<()> {
         match self {
             Sink::Turtle(s) => s.serialize_triple(triple),
             Sink::NTriples(s) => s.serialize_triple(triple),
             Sink::NQuads(s) if graphs.is_empty() => {
-                s.serialize_quad(triple.as_ref().in_graph(GraphNameRef::DefaultGraph))
+                s.serialize_quad(triple.in_graph(GraphNameRef::DefaultGraph))
             }
             Sink::NQuads(s) => graphs
                 .iter()
-                .try_for_each(|g| s.serialize_quad(triple.as_ref().in_graph(g.as_ref()))),
+                .try_for_each(|&g| s.serialize_quad(triple.in_graph(g))),
         }
     }
 
-    fn finish(self) -> io::Result<()> {
+    /// Ends the output and hands back the writer.
+    fn finish(self) -> io::Result<W> {
         match self {
-            Sink::Turtle(s) => s.finish().map(drop),
-            // these hand back the writer and cannot fail
-            Sink::NTriples(s) => {
-                s.finish();
-                Ok(())
-            }
-            Sink::NQuads(s) => {
-                s.finish();
-                Ok(())
-            }
+            Sink::Turtle(s) => s.finish(),
+            Sink::NTriples(s) => Ok(s.finish()),
+            Sink::NQuads(s) => Ok(s.finish()),
         }
     }
+}
+
+/// How many nodes (with their outgoing edges) or edges (with their
+/// evidence) one rendering task writes. Fixed, so the chunks and thus the
+/// bytes do not depend on the number of threads.
+const CHUNK_ITEMS: usize = 2048;
+
+/// How many chunks are rendered in parallel before they are written out:
+/// bounds the output held in memory to a few megabytes per chunk.
+const CHUNKS_PER_ROUND: usize = 16;
+
+/// A run of consecutive subjects, rendered on its own.
+#[derive(Clone, Copy)]
+enum Chunk {
+    /// The source documents.
+    Sources,
+    /// Nodes `start..end` of the id order, each with its outgoing edges.
+    Nodes(usize, usize),
+    /// The evidence of edges `start..end` of the edge order.
+    Evidence(usize, usize),
 }
 
 /// Writes one graph, a subject at a time: the source documents (by IRI),
 /// each node with its outgoing edges (by node id), then the evidence of
-/// each edge (by edge). Only the triples of one subject are built and
-/// sorted at a time: the output is never held whole in memory.
+/// each edge (by edge). The subjects are cut into chunks of fixed size,
+/// rendered in parallel into buffers and written in order: the output is
+/// that of one serializer writing everything in turn, never held whole in
+/// memory, whatever the number of threads.
 struct Exporter<'g> {
     graph: &'g KnowledgeGraph,
-    base: &'g str,
+    format: Format,
+    options: &'g ExportOptions,
     vocab: Vocab,
     /// The IRI of each source document, indexed like `graph.sources()`.
     sources: Vec<NamedNode>,
+    /// Each source's position among the distinct source IRIs in IRI order
+    /// (the order of N-Quads graph names); equal IRIs, equal positions.
+    source_rank: Vec<u32>,
+    /// The distinct source IRIs, in IRI order.
+    ranked_sources: Vec<NamedNode>,
+    /// The IRI of each node, indexed by its petgraph index.
+    node_iris: Vec<NamedNode>,
+    /// The predicate of each relation, indexed like [`Relation::ALL`].
+    relations: Vec<NamedNode>,
+    nodes: Vec<NodeIndex>,
+    edges: Vec<EdgeRef<'g>>,
+    /// For each node of `nodes`, where its outgoing edges start in `edges`.
+    first_edge: Vec<usize>,
+    /// What a Turtle serializer writes before its first triple (the
+    /// prefixes): written once, cut from every chunk but the first.
+    turtle_prelude: Vec<u8>,
+    /// Nodes or edges per chunk ([`CHUNK_ITEMS`]; tests use others).
+    chunk_items: usize,
 }
 
 impl<'g> Exporter<'g> {
-    fn new(graph: &'g KnowledgeGraph, options: &'g ExportOptions) -> io::Result<Self> {
-        let sources = graph
+    fn new(
+        graph: &'g KnowledgeGraph,
+        format: Format,
+        options: &'g ExportOptions,
+    ) -> io::Result<Self> {
+        let base = options.base_iri.as_str();
+        let sources: Vec<NamedNode> = graph
             .sources()
             .iter()
-            .map(|name| source_iri(&options.base_iri, name))
+            .map(|name| source_iri(base, name))
             .collect::<io::Result<_>>()?;
+        let mut ranked_sources = sources.clone();
+        ranked_sources.sort_by(|a, b| a.as_str().cmp(b.as_str()));
+        ranked_sources.dedup();
+        let source_rank = sources
+            .iter()
+            .map(|iri| {
+                let rank = ranked_sources.binary_search_by(|r| r.as_str().cmp(iri.as_str()));
+                rank.unwrap_or_default() as u32
+            })
+            .collect();
+        let petgraph = graph.petgraph();
+        let node_iris = petgraph
+            .node_indices()
+            .map(|ix| node_iri(base, &petgraph[ix].id))
+            .collect::<io::Result<_>>()?;
+        let relations = Relation::ALL
+            .iter()
+            .map(|r| ontology_term(r.as_str()))
+            .collect::<io::Result<_>>()?;
+        let nodes = graph.node_indices_sorted();
+        let edges = graph.edges_sorted();
+        // both sorted by id: each node's outgoing edges are a run of `edges`
+        let mut first_edge = Vec::with_capacity(nodes.len() + 1);
+        let mut next = 0;
+        for &node in &nodes {
+            while next < edges.len() && edges[next].source.id < petgraph[node].id {
+                next += 1;
+            }
+            first_edge.push(next);
+        }
+        first_edge.push(edges.len());
+        let turtle_prelude = if format == Format::Turtle {
+            turtle_prelude(options)?
+        } else {
+            Vec::new()
+        };
         Ok(Exporter {
             graph,
-            base: &options.base_iri,
+            format,
+            options,
             vocab: Vocab::new()?,
             sources,
+            source_rank,
+            ranked_sources,
+            node_iris,
+            relations,
+            nodes,
+            edges,
+            first_edge,
+            turtle_prelude,
+            chunk_items: CHUNK_ITEMS,
         })
     }
 
-    fn write_all<W: Write>(&self, sink: &mut Sink<W>) -> io::Result<()> {
+    fn write_all(&self, out: &mut dyn Write) -> io::Result<()> {
+        let size = self.chunk_items.max(1);
+        let mut chunks = vec![Chunk::Sources];
+        for start in (0..self.nodes.len()).step_by(size) {
+            chunks.push(Chunk::Nodes(start, (start + size).min(self.nodes.len())));
+        }
+        for start in (0..self.edges.len()).step_by(size) {
+            chunks.push(Chunk::Evidence(start, (start + size).min(self.edges.len())));
+        }
+        let mut first = true;
+        for round in chunks.chunks(CHUNKS_PER_ROUND) {
+            let rendered: Vec<io::Result<Vec<u8>>> =
+                round.par_iter().map(|&chunk| self.render(chunk)).collect();
+            for bytes in rendered {
+                let bytes = bytes?;
+                let body = match bytes.strip_prefix(self.turtle_prelude.as_slice()) {
+                    Some(body) if !first => body,
+                    _ => &bytes[..],
+                };
+                first &= bytes.is_empty();
+                out.write_all(body)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The serialisation of one chunk on its own, prelude included.
+    fn render(&self, chunk: Chunk) -> io::Result<Vec<u8>> {
+        let mut sink = Sink::new(self.format, self.options, Vec::new())?;
+        match chunk {
+            Chunk::Sources => self.write_sources(&mut sink)?,
+            Chunk::Nodes(start, end) => {
+                for position in start..end {
+                    self.write_node(&mut sink, position)?;
+                }
+            }
+            Chunk::Evidence(start, end) => {
+                for edge in &self.edges[start..end] {
+                    self.write_evidence(&mut sink, edge)?;
+                }
+            }
+        }
+        sink.finish()
+    }
+
+    fn write_sources<W: Write>(&self, sink: &mut Sink<W>) -> io::Result<()> {
         let mut sources: Vec<(&NamedNode, &String)> =
             self.sources.iter().zip(self.graph.sources()).collect();
         sources.sort_by(|a, b| a.0.as_str().cmp(b.0.as_str()));
         sources.dedup_by(|a, b| a.0 == b.0);
         for (iri, name) in sources {
+            let iri = iri.as_ref();
             let block = vec![
-                statement(iri, rdf::TYPE, self.vocab.prov_entity.clone(), &[]),
-                statement(
+                Statement::new(iri, rdf::TYPE, self.vocab.prov_entity.as_ref(), &[]),
+                Statement::new(
                     iri,
-                    self.vocab.file_name.clone(),
-                    Literal::new_simple_literal(name),
+                    self.vocab.file_name.as_ref(),
+                    LiteralRef::new_simple_literal(name),
                     &[],
                 ),
             ];
             self.write_block(sink, block)?;
         }
+        Ok(())
+    }
 
-        // both sorted by id: each node's outgoing edges come next in turn
-        let edges = self.graph.edges_sorted();
-        let mut outgoing = edges.chunk_by(|a, b| a.source.id == b.source.id).peekable();
-        for node in self.graph.nodes_sorted() {
-            let mut block = self.node_statements(node)?;
-            if let Some(group) = outgoing.next_if(|group| group[0].source.id == node.id) {
-                for edge in group {
-                    block.push(statement(
-                        &node_iri(self.base, &edge.source.id)?,
-                        ontology_term(edge.edge.relation.as_str())?,
-                        node_iri(self.base, &edge.target.id)?,
-                        &evidence_docs(self.graph, &edge.edge.evidence),
-                    ));
-                }
+    /// Node `position` of the id order with its outgoing edges.
+    fn write_node<W: Write>(&self, sink: &mut Sink<W>, position: usize) -> io::Result<()> {
+        let vocab = &self.vocab;
+        let ix = self.nodes[position];
+        let node = self.graph.node(ix);
+        let iri = self.node_iris[ix.index()].as_ref();
+        let docs = evidence_docs(self.graph, &node.evidence);
+        let docs = docs.as_slice();
+        let kind = ontology_term(node.kind.as_str())?;
+        let mut block = vec![Statement::new(iri, rdf::TYPE, kind.as_ref(), docs)];
+        let label = if node.kind == NodeKind::Date {
+            LiteralRef::new_simple_literal(&node.label)
+        } else {
+            tagged_literal(&node.label, "vi")
+        };
+        block.push(Statement::new(iri, rdfs::LABEL, label, docs));
+        if let Some(label_en) = &node.label_en {
+            block.push(Statement::new(
+                iri,
+                rdfs::LABEL,
+                tagged_literal(label_en, "en"),
+                docs,
+            ));
+        }
+        for alias in &node.aliases {
+            let alias = tagged_literal(alias, "vi");
+            block.push(Statement::new(iri, vocab.alt_label.as_ref(), alias, docs));
+        }
+        let id = LiteralRef::new_simple_literal(&node.id);
+        block.push(Statement::new(iri, vocab.id.as_ref(), id, docs));
+        let date_value = date_literal(&node.label).filter(|_| node.kind == NodeKind::Date);
+        if let Some(value) = &date_value {
+            block.push(Statement::new(
+                iri,
+                vocab.date_value.as_ref(),
+                value.as_ref(),
+                docs,
+            ));
+        }
+        for doc in docs {
+            if let Some(source) = self.sources.get(*doc as usize) {
+                let mention = Statement::new(
+                    iri,
+                    vocab.mentioned_in.as_ref(),
+                    source.as_ref(),
+                    std::slice::from_ref(doc),
+                );
+                block.push(mention);
+            }
+        }
+        let edges = &self.edges[self.first_edge[position]..self.first_edge[position + 1]];
+        let edge_docs: Vec<Vec<u32>> = edges
+            .iter()
+            .map(|edge| evidence_docs(self.graph, &edge.edge.evidence))
+            .collect();
+        for (edge, docs) in edges.iter().zip(&edge_docs) {
+            block.push(Statement::new(
+                iri,
+                self.relation(edge.edge.relation),
+                self.node_iris[edge.target_index.index()].as_ref(),
+                docs,
+            ));
+        }
+        self.write_block(sink, block)
+    }
+
+    /// Every piece of evidence of `edge`, each the reified fact with where
+    /// it was read; the first also with the sentence the graph keeps.
+    fn write_evidence<W: Write>(&self, sink: &mut Sink<W>, edge: &EdgeRef<'_>) -> io::Result<()> {
+        let vocab = &self.vocab;
+        let subject = self.node_iris[edge.source_index.index()].as_ref();
+        let predicate = self.relation(edge.edge.relation);
+        let object = self.node_iris[edge.target_index.index()].as_ref();
+        for (position, evidence) in edge.edge.evidence.iter().enumerate() {
+            let doc = evidence.doc as usize;
+            let (Some(source), Some(doc_name)) =
+                (self.sources.get(doc), self.graph.sources().get(doc))
+            else {
+                continue;
+            };
+            let numbers = [evidence.sentence, evidence.start, evidence.end].map(|n| n.to_string());
+            let iri = evidence_iri(
+                &self.options.base_iri,
+                [
+                    edge.source.id.as_str(),
+                    edge.edge.relation.as_str(),
+                    edge.target.id.as_str(),
+                    doc_name,
+                    &numbers[0],
+                    &numbers[1],
+                    &numbers[2],
+                ],
+            )?;
+            let iri = iri.as_ref();
+            let docs = std::slice::from_ref(&evidence.doc);
+            let confidence = confidence_decimal(evidence.confidence);
+            let mut block = vec![
+                Statement::new(iri, rdf::TYPE, rdf::STATEMENT, docs),
+                Statement::new(iri, rdf::SUBJECT, subject, docs),
+                Statement::new(iri, rdf::PREDICATE, predicate, docs),
+                Statement::new(iri, rdf::OBJECT, object, docs),
+                Statement::new(iri, vocab.was_derived_from.as_ref(), source.as_ref(), docs),
+                Statement::new(
+                    iri,
+                    vocab.confidence.as_ref(),
+                    LiteralRef::new_typed_literal(&confidence, xsd::DECIMAL),
+                    docs,
+                ),
+                Statement::new(
+                    iri,
+                    vocab.sentence_index.as_ref(),
+                    integer_literal(&numbers[0]),
+                    docs,
+                ),
+                Statement::new(
+                    iri,
+                    vocab.start_offset.as_ref(),
+                    integer_literal(&numbers[1]),
+                    docs,
+                ),
+                Statement::new(
+                    iri,
+                    vocab.end_offset.as_ref(),
+                    integer_literal(&numbers[2]),
+                    docs,
+                ),
+            ];
+            // the graph keeps the text of the earliest sentence only
+            let text = edge.edge.sentence.as_str();
+            if position == 0 && !text.is_empty() {
+                let text = LiteralRef::new_simple_literal(text);
+                block.push(Statement::new(
+                    iri,
+                    vocab.evidence_text.as_ref(),
+                    text,
+                    docs,
+                ));
             }
             self.write_block(sink, block)?;
         }
-
-        for edge in &edges {
-            for (position, evidence) in edge.edge.evidence.iter().enumerate() {
-                // the graph keeps the text of the earliest sentence only
-                let text = (position == 0).then_some(edge.edge.sentence.as_str());
-                if let Some(block) = self.evidence_statements(edge, evidence, text)? {
-                    self.write_block(sink, block)?;
-                }
-            }
-        }
         Ok(())
     }
 
-    /// Writes the triples of one subject, sorted, each once.
-    fn write_block<W: Write>(&self, sink: &mut Sink<W>, block: Vec<Statement>) -> io::Result<()> {
-        let mut keyed: Vec<((u8, String, String), Statement)> = block
-            .into_iter()
-            .map(|s| {
-                let predicate = s.triple.predicate.as_ref();
-                let key = (
-                    predicate_rank(predicate),
-                    predicate.to_string(),
-                    s.triple.object.to_string(),
-                );
-                (key, s)
-            })
-            .collect();
-        keyed.sort_by(|a, b| a.0.cmp(&b.0));
-        keyed.dedup_by(|later, kept| {
-            let same = later.0 == kept.0;
-            if same {
-                kept.1.docs.append(&mut later.1.docs);
-            }
-            same
-        });
-        for (_, s) in keyed {
-            let mut graphs: Vec<&NamedNode> = s
-                .docs
-                .iter()
-                .filter_map(|&d| self.sources.get(d as usize))
-                .collect();
-            graphs.sort_by(|a, b| a.as_str().cmp(b.as_str()));
-            graphs.dedup();
-            sink.write(&s.triple, &graphs)?;
-        }
-        Ok(())
+    fn relation(&self, relation: Relation) -> NamedNodeRef<'_> {
+        let index = Relation::ALL
+            .iter()
+            .position(|&r| r == relation)
+            .unwrap_or_default();
+        self.relations[index].as_ref()
     }
 
-    fn node_statements(&self, node: &Node) -> io::Result<Vec<Statement>> {
-        let vocab = &self.vocab;
-        let iri = node_iri(self.base, &node.id)?;
-        let docs = evidence_docs(self.graph, &node.evidence);
-        let mut out = vec![statement(
-            &iri,
-            rdf::TYPE,
-            ontology_term(node.kind.as_str())?,
-            &docs,
-        )];
-        let label = if node.kind == NodeKind::Date {
-            Literal::new_simple_literal(&node.label)
-        } else {
-            language_literal(&node.label, "vi")?
-        };
-        out.push(statement(&iri, rdfs::LABEL, label, &docs));
-        if let Some(label_en) = &node.label_en {
-            let label_en = language_literal(label_en, "en")?;
-            out.push(statement(&iri, rdfs::LABEL, label_en, &docs));
-        }
-        for alias in &node.aliases {
-            let alias = language_literal(alias, "vi")?;
-            out.push(statement(&iri, vocab.alt_label.clone(), alias, &docs));
-        }
-        let id = Literal::new_simple_literal(&node.id);
-        out.push(statement(&iri, vocab.id.clone(), id, &docs));
-        if let Some(value) = date_literal(&node.label).filter(|_| node.kind == NodeKind::Date) {
-            out.push(statement(&iri, vocab.date_value.clone(), value, &docs));
-        }
-        for &doc in &docs {
-            if let Some(source) = self.sources.get(doc as usize) {
-                let mention = statement(&iri, vocab.mentioned_in.clone(), source.clone(), &[doc]);
-                out.push(mention);
-            }
-        }
-        Ok(out)
-    }
-
-    /// The reified fact with one piece of its evidence, and the sentence
-    /// text when given; `None` when the evidence names no known document.
-    fn evidence_statements(
+    /// Writes the triples of one subject, sorted, each once (in N-Quads
+    /// into the graphs of every document that supports one of its copies).
+    fn write_block<W: Write>(
         &self,
-        edge: &EdgeRef<'_>,
-        evidence: &Evidence,
-        text: Option<&str>,
-    ) -> io::Result<Option<Vec<Statement>>> {
-        let vocab = &self.vocab;
-        let doc = evidence.doc as usize;
-        let (Some(source), Some(doc_name)) = (self.sources.get(doc), self.graph.sources().get(doc))
-        else {
-            return Ok(None);
-        };
-        let iri = evidence_iri(
-            self.base,
-            [
-                edge.source.id.as_str(),
-                edge.edge.relation.as_str(),
-                edge.target.id.as_str(),
-                doc_name,
-                &evidence.sentence.to_string(),
-                &evidence.start.to_string(),
-                &evidence.end.to_string(),
-            ],
-        )?;
-        let docs = [evidence.doc];
-        let confidence =
-            Literal::new_typed_literal(confidence_decimal(evidence.confidence), xsd::DECIMAL);
-        let mut out = vec![
-            statement(&iri, rdf::TYPE, rdf::STATEMENT, &docs),
-            statement(
-                &iri,
-                rdf::SUBJECT,
-                node_iri(self.base, &edge.source.id)?,
-                &docs,
-            ),
-            statement(
-                &iri,
-                rdf::PREDICATE,
-                ontology_term(edge.edge.relation.as_str())?,
-                &docs,
-            ),
-            statement(
-                &iri,
-                rdf::OBJECT,
-                node_iri(self.base, &edge.target.id)?,
-                &docs,
-            ),
-            statement(&iri, vocab.was_derived_from.clone(), source.clone(), &docs),
-            statement(&iri, vocab.confidence.clone(), confidence, &docs),
-            statement(
-                &iri,
-                vocab.sentence_index.clone(),
-                integer_literal(evidence.sentence),
-                &docs,
-            ),
-            statement(
-                &iri,
-                vocab.start_offset.clone(),
-                integer_literal(evidence.start),
-                &docs,
-            ),
-            statement(
-                &iri,
-                vocab.end_offset.clone(),
-                integer_literal(evidence.end),
-                &docs,
-            ),
-        ];
-        if let Some(text) = text.filter(|t| !t.is_empty()) {
-            let text = Literal::new_simple_literal(text);
-            out.push(statement(&iri, vocab.evidence_text.clone(), text, &docs));
+        sink: &mut Sink<W>,
+        mut block: Vec<Statement<'_>>,
+    ) -> io::Result<()> {
+        block.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        let mut graphs: Vec<u32> = Vec::new();
+        let mut iris: Vec<NamedNodeRef<'_>> = Vec::new();
+        for (i, s) in block.iter().enumerate() {
+            if block
+                .get(i + 1)
+                .is_some_and(|next| next.sort_key() == s.sort_key())
+            {
+                continue; // the last of equal triples writes them all
+            }
+            let triple = TripleRef::new(s.subject, s.predicate, s.object);
+            if self.format != Format::Nquads {
+                sink.write(triple, &[])?;
+                continue;
+            }
+            graphs.clear();
+            let mut first_equal = i;
+            while first_equal > 0 && block[first_equal - 1].sort_key() == s.sort_key() {
+                first_equal -= 1;
+            }
+            for equal in &block[first_equal..=i] {
+                let ranks = equal
+                    .docs
+                    .iter()
+                    .filter_map(|&d| self.source_rank.get(d as usize));
+                graphs.extend(ranks);
+            }
+            graphs.sort_unstable();
+            graphs.dedup();
+            iris.clear();
+            iris.extend(
+                graphs
+                    .iter()
+                    .map(|&r| self.ranked_sources[r as usize].as_ref()),
+            );
+            sink.write(triple, &iris)?;
         }
-        Ok(Some(out))
+        Ok(())
     }
 }
 
@@ -567,6 +755,23 @@ fn predicate_rank(predicate: NamedNodeRef<'_>) -> u8 {
         rdf::OBJECT => 6,
         _ => 7,
     }
+}
+
+/// The prefix declarations a Turtle serializer writes ahead of its first
+/// triple, found by serializing one triple.
+fn turtle_prelude(options: &ExportOptions) -> io::Result<Vec<u8>> {
+    const PROBE: &str = "urn:kgexport:prelude-probe";
+    let probe = NamedNodeRef::new_unchecked(PROBE);
+    let mut serializer = turtle_serializer(options)?.for_writer(Vec::new());
+    serializer.serialize_triple(TripleRef::new(probe, probe, probe))?;
+    let mut bytes = serializer.finish()?;
+    let marker = format!("<{PROBE}>");
+    let end = bytes
+        .windows(marker.len())
+        .position(|w| w == marker.as_bytes())
+        .unwrap_or(bytes.len());
+    bytes.truncate(end);
+    Ok(bytes)
 }
 
 fn turtle_serializer(options: &ExportOptions) -> io::Result<TurtleSerializer> {
@@ -644,6 +849,34 @@ mod tests {
         assert_eq!(iris.len(), names.len());
         assert!(iris.contains("https://w3id.org/kgexport/id/source/%2E%2E"));
         assert!(iris.contains("https://w3id.org/kgexport/id/source/a%2Fb.txt"));
+    }
+
+    #[test]
+    fn chunked_rendering_writes_what_one_serializer_writes() {
+        let graph = crate::build::build_graph(crate::input::sample_corpus());
+        let options = ExportOptions::default();
+        let render = |format, chunk_items| {
+            let mut exporter = Exporter::new(&graph, format, &options).unwrap();
+            exporter.chunk_items = chunk_items;
+            let mut out = Vec::new();
+            exporter.write_all(&mut out).unwrap();
+            out
+        };
+        for format in [Format::Turtle, Format::Ntriples, Format::Nquads] {
+            // one chunk per kind of subject: what a single serializer writes
+            let whole = render(format, usize::MAX);
+            assert!(whole.len() > 10_000, "{format:?}");
+            for chunk_items in [1, 7, 100] {
+                assert!(
+                    render(format, chunk_items) == whole,
+                    "{format:?}, {chunk_items}"
+                );
+            }
+        }
+        // the prefixes come once, at the top
+        let turtle = String::from_utf8(render(Format::Turtle, 3)).unwrap();
+        assert_eq!(turtle.matches("@prefix kg:").count(), 1);
+        assert!(turtle.starts_with("@prefix "));
     }
 
     #[test]
