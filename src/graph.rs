@@ -7,6 +7,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
+use std::sync::Arc;
 
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 
@@ -163,8 +164,9 @@ pub struct Edge {
     pub relation: Relation,
     /// Every sentence that states the fact, sorted.
     pub evidence: Vec<Evidence>,
-    /// The text of the first evidence sentence.
-    pub sentence: String,
+    /// The text of the first evidence sentence, shared with the other
+    /// facts read from it.
+    pub sentence: Arc<str>,
 }
 
 impl Edge {
@@ -242,9 +244,11 @@ impl KnowledgeGraph {
                 node.aliases.insert(alias);
             }
         }
-        for ev in evidence {
-            insert_sorted(&mut node.evidence, ev);
-        }
+        // appended then sorted once: a node mentioned in every document
+        // (a country, say) would cost a shift per mention inserted one by one
+        node.evidence.extend(evidence);
+        node.evidence.sort_by_key(Evidence::sort_key);
+        node.evidence.dedup_by_key(|ev| ev.sort_key());
         ix
     }
 
@@ -256,13 +260,13 @@ impl KnowledgeGraph {
         relation: Relation,
         target: NodeIndex,
         evidence: Evidence,
-        sentence: &str,
+        sentence: impl Into<Arc<str>>,
     ) -> EdgeIndex {
         let key = (source, relation, target);
         if let Some(&ex) = self.by_fact.get(&key) {
             let edge = &mut self.graph[ex];
             if insert_sorted(&mut edge.evidence, evidence) == Some(0) {
-                edge.sentence = sentence.to_string();
+                edge.sentence = sentence.into();
             }
             return ex;
         }
@@ -272,7 +276,7 @@ impl KnowledgeGraph {
             Edge {
                 relation,
                 evidence: vec![evidence],
-                sentence: sentence.to_string(),
+                sentence: sentence.into(),
             },
         );
         self.by_fact.insert(key, ex);
@@ -501,7 +505,7 @@ mod tests {
         assert_eq!(g.edge_count(), 1);
         let e = g.edges_sorted()[0];
         assert_eq!(e.edge.weight(), 2);
-        assert_eq!(e.edge.sentence, "earlier");
+        assert_eq!(&*e.edge.sentence, "earlier");
         assert_eq!(g.stats().nodes[&NodeKind::Person], 1);
         assert_eq!(g.stats().edges[&Relation::HoldsRole], 1);
     }

@@ -26,7 +26,7 @@ const MAX_BUCKET: usize = 256;
 
 /// Merges the documents' entities and facts into one graph. `sources[i]` is
 /// the name of the document `docs[i]` was read from.
-pub fn resolve(sources: &[String], docs: Vec<DocFacts>) -> KnowledgeGraph {
+pub fn resolve(sources: &[String], mut docs: Vec<DocFacts>) -> KnowledgeGraph {
     let mut graph = KnowledgeGraph::new();
     for name in sources.iter().take(docs.len()) {
         graph.add_source(name);
@@ -86,6 +86,8 @@ pub fn resolve(sources: &[String], docs: Vec<DocFacts>) -> KnowledgeGraph {
             }
         }
     }
+    drop(by_key);
+    drop(buckets);
     // the members of each cluster
     let mut clusters: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for ix in 0..flat.len() {
@@ -98,11 +100,13 @@ pub fn resolve(sources: &[String], docs: Vec<DocFacts>) -> KnowledgeGraph {
             .iter()
             .map(|&ix| &docs[flat[ix].0].entities[flat[ix].1])
             .collect();
+        let kind = entities[0].kind;
         let label = canonical_label(&entities);
         let label_en = entities
             .iter()
             .filter_map(|e| e.label_en.as_deref())
-            .min_by(|a, b| a.len().cmp(&b.len()).then(a.cmp(b)));
+            .min_by(|a, b| a.len().cmp(&b.len()).then(a.cmp(b)))
+            .map(str::to_string);
         let mut aliases: BTreeSet<String> = BTreeSet::new();
         for e in &entities {
             aliases.insert(e.label.clone());
@@ -110,11 +114,13 @@ pub fn resolve(sources: &[String], docs: Vec<DocFacts>) -> KnowledgeGraph {
             aliases.extend(e.short_forms.iter().cloned());
         }
         aliases.remove(&label);
-        let evidence: Vec<_> = entities
-            .iter()
-            .flat_map(|e| e.evidence.iter().copied())
-            .collect();
-        let node = graph.add_node(entities[0].kind, &label, label_en, aliases, evidence);
+        // moved, not copied: mentions are most of what the entities hold
+        let mut evidence = Vec::new();
+        for &ix in members {
+            let (d, e) = flat[ix];
+            evidence.append(&mut docs[d].entities[e].evidence);
+        }
+        let node = graph.add_node(kind, &label, label_en.as_deref(), aliases, evidence);
         for &ix in members {
             node_of.insert(ix, node);
         }
@@ -134,7 +140,7 @@ pub fn resolve(sources: &[String], docs: Vec<DocFacts>) -> KnowledgeGraph {
                 continue;
             };
             if s != o {
-                graph.add_edge(s, fact.relation, o, fact.evidence, &fact.sentence);
+                graph.add_edge(s, fact.relation, o, fact.evidence, fact.sentence);
             }
         }
     }

@@ -676,7 +676,7 @@ fn random_hostile_labels_round_trip_in_every_format() {
         let (a, b) = (ixs[next(ixs.len())], ixs[next(ixs.len())]);
         let relation = Relation::ALL[next(Relation::ALL.len())];
         let sentence = g.node(a).label.clone() + &g.node(b).label;
-        g.add_edge(a, relation, b, ev(d, i, 0.5), &sentence);
+        g.add_edge(a, relation, b, ev(d, i, 0.5), sentence.as_str());
     }
 
     let graphml = export(&g, Format::Graphml);

@@ -172,7 +172,7 @@ pub fn write_edges_with(
         let (source, target, evidence) = (
             edge.source.id.as_str(),
             edge.target.id.as_str(),
-            edge.edge.sentence.as_str(),
+            &edge.edge.sentence,
         );
         match csv_options.dialect {
             CsvDialect::Gephi => write_row(

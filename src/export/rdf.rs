@@ -656,7 +656,7 @@ impl<'g> Exporter<'g> {
                 ),
             ];
             // the graph keeps the text of the earliest sentence only
-            let text = edge.edge.sentence.as_str();
+            let text: &str = &edge.edge.sentence;
             if position == 0 && !text.is_empty() {
                 let text = LiteralRef::new_simple_literal(text);
                 block.push(Statement::new(

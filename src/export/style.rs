@@ -193,7 +193,7 @@ pub fn edge_values(graph: &KnowledgeGraph, edge: &Edge) -> [Option<String>; 4] {
         Some(edge.relation.as_str().to_string()),
         Some(confidence(edge)),
         non_empty(source_names(graph, &edge.evidence)),
-        non_empty(edge.sentence.clone()),
+        non_empty(edge.sentence.to_string()),
     ]
 }
 
