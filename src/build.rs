@@ -23,19 +23,60 @@ pub fn extract_document(doc_index: u32, doc: &Document) -> DocFacts {
 /// busy, few enough that their text stays a few megabytes.
 const BATCH_DOCS: usize = 256;
 
+/// How many extracted batches may wait for the collector thread.
+const BATCHES_QUEUED: usize = 2;
+
 /// Collects documents, extracts them in parallel in batches, and keeps what
 /// was extracted and not the text; resolves them into one graph at the end.
 ///
-/// Memory holds one batch of text at a time, and what was extracted with
-/// what repeats across documents kept once (see [`Collected`]). The graph
-/// does not depend on the thread count or on the order documents come in.
+/// Memory holds a batch or two of text at a time, and what was extracted
+/// with what repeats across documents kept once (see [`Collected`]). What
+/// a batch gave is collected on a thread of its own, in batch order, while
+/// the next batch is read and extracted. The graph does not depend on the
+/// thread count or on the order documents come in.
 #[derive(Debug, Default)]
 pub struct GraphBuilder {
     /// Documents given to [`GraphBuilder::add`], not extracted yet.
     pending: Vec<Document>,
     /// How many pending documents make a batch (0: [`BATCH_DOCS`]).
     batch_size: usize,
-    collected: Collected,
+    /// How many documents were extracted and sent to the collector.
+    extracted_docs: usize,
+    /// The collector thread, started with the first batch.
+    collector: Option<Collector>,
+}
+
+/// The thread that folds extracted batches into a [`Collected`], and the
+/// queue that feeds it.
+#[derive(Debug)]
+struct Collector {
+    batches: std::sync::mpsc::SyncSender<Vec<Extracted>>,
+    thread: std::thread::JoinHandle<Collected>,
+}
+
+impl Collector {
+    fn start() -> Self {
+        let (batches, received) = std::sync::mpsc::sync_channel::<Vec<Extracted>>(BATCHES_QUEUED);
+        let thread = std::thread::spawn(move || {
+            let mut collected = Collected::default();
+            for batch in received {
+                for (hash, name, facts) in batch {
+                    collected.add(name, hash, facts);
+                }
+            }
+            collected
+        });
+        Collector { batches, thread }
+    }
+
+    /// Everything collected, once the batches sent so far are in.
+    fn finish(self) -> Collected {
+        drop(self.batches);
+        match self.thread.join() {
+            Ok(collected) => collected,
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
+    }
 }
 
 impl GraphBuilder {
@@ -85,8 +126,21 @@ impl GraphBuilder {
                 (text_hash(&doc.text), doc.name, facts)
             })
             .collect();
-        for (hash, name, facts) in extracted {
-            self.collected.add(name, hash, facts);
+        self.collect(extracted);
+    }
+
+    /// Hands `extracted` to the collector thread, in order.
+    fn collect(&mut self, extracted: Vec<Extracted>) {
+        if extracted.is_empty() {
+            return;
+        }
+        self.extracted_docs += extracted.len();
+        let collector = self.collector.get_or_insert_with(Collector::start);
+        if collector.batches.send(extracted).is_err() {
+            // the collector stops early only by panicking: raise its panic here
+            if let Some(collector) = self.collector.take() {
+                collector.finish();
+            }
         }
     }
 
@@ -113,15 +167,13 @@ impl GraphBuilder {
             })
             .collect();
         let extracted: Vec<Extracted> = extracted.into_iter().collect::<Result<_, E>>()?;
-        for (hash, name, facts) in extracted {
-            self.collected.add(name, hash, facts);
-        }
+        self.collect(extracted);
         Ok(())
     }
 
     /// How many documents were given so far.
     pub fn len(&self) -> usize {
-        self.collected.names.len() + self.pending.len()
+        self.extracted_docs + self.pending.len()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -131,7 +183,10 @@ impl GraphBuilder {
     pub fn finish(mut self) -> KnowledgeGraph {
         let batch = std::mem::take(&mut self.pending);
         self.add_batch(batch);
-        self.collected.resolve()
+        match self.collector.take() {
+            Some(collector) => collector.finish().resolve(),
+            None => Collected::default().resolve(),
+        }
     }
 }
 
