@@ -630,31 +630,19 @@ impl<'g> Exporter<'g> {
                 Statement::new(iri, rdf::PREDICATE, predicate, docs),
                 Statement::new(iri, rdf::OBJECT, object, docs),
                 Statement::new(iri, vocab.was_derived_from.as_ref(), source.as_ref(), docs),
-                Statement::new(
-                    iri,
-                    vocab.confidence.as_ref(),
-                    LiteralRef::new_typed_literal(&confidence, xsd::DECIMAL),
-                    docs,
-                ),
-                Statement::new(
-                    iri,
-                    vocab.sentence_index.as_ref(),
-                    integer_literal(&numbers[0]),
-                    docs,
-                ),
-                Statement::new(
-                    iri,
-                    vocab.start_offset.as_ref(),
-                    integer_literal(&numbers[1]),
-                    docs,
-                ),
-                Statement::new(
-                    iri,
-                    vocab.end_offset.as_ref(),
-                    integer_literal(&numbers[2]),
-                    docs,
-                ),
             ];
+            let numeric = [
+                (
+                    &vocab.confidence,
+                    LiteralRef::new_typed_literal(&confidence, xsd::DECIMAL),
+                ),
+                (&vocab.sentence_index, integer_literal(&numbers[0])),
+                (&vocab.start_offset, integer_literal(&numbers[1])),
+                (&vocab.end_offset, integer_literal(&numbers[2])),
+            ];
+            for (predicate, value) in numeric {
+                block.push(Statement::new(iri, predicate.as_ref(), value, docs));
+            }
             // the graph keeps the text of the earliest sentence only
             let text: &str = &edge.edge.sentence;
             if position == 0 && !text.is_empty() {
