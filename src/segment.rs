@@ -83,13 +83,19 @@ pub fn segment(text: &str) -> Vec<Sentence> {
         }
         let repeated = line == previous_line;
         previous_line = line;
-        let key = fold_key(strip_decoration(line));
+        // folded only when asked for: after the article nothing is
+        let folded = std::cell::OnceCell::new();
+        let key = || {
+            folded
+                .get_or_init(|| fold_key(strip_decoration(line)))
+                .as_str()
+        };
         let kind = if after_article {
             LineKind::Furniture
-        } else if body_started && (lexicon.headers.contains(&key) || is_source_credit(line)) {
+        } else if body_started && (lexicon.headers.contains(key()) || is_source_credit(line)) {
             after_article = true;
             LineKind::Furniture
-        } else if repeated || is_furniture_line(line, &key, lexicon) {
+        } else if repeated || is_furniture_line(line, key(), lexicon) {
             LineKind::Furniture
         } else if let Some(len) = caption_length(line) {
             if len == 0 {
@@ -248,13 +254,19 @@ fn is_link_or_file(word: &str) -> bool {
 /// "(Theo TTXVN/Vietnam+)", "Nguồn: VTV": the article's last line.
 fn is_source_credit(line: &str) -> bool {
     let inner = line.trim_matches(|c: char| c == '(' || c == ')' || c.is_whitespace());
-    let lower = inner.to_lowercase();
+    // the first six characters lower-cased are all the test looks at
+    let lower: String = inner.chars().take(6).flat_map(char::to_lowercase).collect();
     (lower.starts_with("theo ") || lower.starts_with("nguồn:")) && word_count(inner) <= 6
 }
 
 /// When the line is a photo caption ("… (Ảnh: X)", "… ẢNH: X"), the byte
 /// length of its text without the credit (0 when it is only a credit).
 fn caption_length(line: &str) -> Option<usize> {
+    // Each marker has a ':' or an ASCII "minh h" (any case) that stays
+    // where it is when lower-cased (no other letter lower-cases to it).
+    if !line.contains(':') && !contains_ascii_ci(line, "minh h") {
+        return None;
+    }
     let lower = line.to_lowercase();
     let at = ["ảnh:", "photo:", "ảnh minh họa", "ảnh minh hoạ"]
         .iter()
@@ -270,6 +282,14 @@ fn caption_length(line: &str) -> Option<usize> {
     }
     let text = line[..at].trim_end_matches(|c: char| c == '(' || c == '-' || c.is_whitespace());
     Some(text.len())
+}
+
+/// Whether `haystack` contains `needle` (ASCII, lower case), ignoring ASCII case.
+fn contains_ascii_ci(haystack: &str, needle: &str) -> bool {
+    haystack
+        .as_bytes()
+        .windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
 /// Abbreviations after which a full stop does not end a sentence.

@@ -4,6 +4,8 @@
 //! "năm 2019", and a day without a year ("Chiều 25/10", "25.10", "25-10"),
 //! which takes the year of the article.
 
+use std::borrow::Cow;
+
 use super::tokens::Token;
 
 /// A date expression: tokens `start..end` of the sentence, and the ISO
@@ -91,8 +93,8 @@ fn number(word: &str) -> Option<u32> {
 
 /// Finds the date expressions among the `tokens` of a sentence of `doc`.
 pub fn find_dates(doc: &str, tokens: &[Token], ctx: &YearContext) -> Vec<DateMention> {
-    let lower: Vec<String> = tokens.iter().map(|t| t.text(doc).to_lowercase()).collect();
-    let word = |i: usize| lower.get(i).map(String::as_str).unwrap_or("");
+    let lower: Vec<Cow<str>> = tokens.iter().map(|t| lower_case(t.text(doc))).collect();
+    let word = |i: usize| lower.get(i).map_or("", |w| w);
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -119,9 +121,29 @@ pub fn find_dates(doc: &str, tokens: &[Token], ctx: &YearContext) -> Vec<DateMen
     out
 }
 
+/// `word.to_lowercase()`, borrowing a word that has no upper case (most
+/// words, and every number).
+fn lower_case(word: &str) -> Cow<'_, str> {
+    let unchanged = |c: char| {
+        let mut lower = c.to_lowercase();
+        lower.next() == Some(c) && lower.next().is_none()
+    };
+    let is_lower = if word.is_ascii() {
+        !word.bytes().any(|b| b.is_ascii_uppercase())
+    } else {
+        // 'Σ' aside (not unchanged anyway), lower-casing goes char by char
+        word.chars().all(unchanged)
+    };
+    if is_lower {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.to_lowercase())
+    }
+}
+
 /// The date starting at token `i`: its end and ISO forms.
-fn date_at(lower: &[String], i: usize, ctx: &YearContext) -> Option<(usize, Vec<String>)> {
-    let w = |k: usize| lower.get(k).map(String::as_str).unwrap_or("");
+fn date_at(lower: &[Cow<str>], i: usize, ctx: &YearContext) -> Option<(usize, Vec<String>)> {
+    let w = |k: usize| lower.get(k).map_or("", |w| w);
     let prev = if i > 0 { w(i - 1) } else { "" };
     let cur = w(i);
     // ngày 5 tháng 3 năm 2024 / 5 tháng 3 năm 2024 / tháng 3 năm 2024

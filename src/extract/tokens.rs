@@ -1,5 +1,7 @@
 //! Words and punctuation of a sentence, with byte spans into the document.
 
+use crate::normalize::{is_alphabetic, is_alphanumeric};
+
 /// One token: a word (letters and digits, with inner `/ - . & '` as in
 /// "25/10/2025", "68-NQ/TW", "TP.HCM") or one punctuation character.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -22,48 +24,46 @@ fn joins_word(c: char) -> bool {
 /// Tokens of `doc[start..end]`.
 pub fn tokenize(doc: &str, start: usize, end: usize) -> Vec<Token> {
     let text = &doc[start..end];
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        let (pos, c) = chars[i];
+    let mut pos = 0;
+    while let Some(c) = text[pos..].chars().next() {
         if c.is_whitespace() {
-            i += 1;
+            pos += c.len_utf8();
             continue;
         }
-        if c.is_alphanumeric() {
-            let mut j = i + 1;
-            while j < chars.len() {
-                let d = chars[j].1;
-                if d.is_alphanumeric() || unicode_mark(d) {
-                    j += 1;
-                } else if joins_word(d) && j + 1 < chars.len() && chars[j + 1].1.is_alphanumeric() {
-                    j += 2;
+        if is_alphanumeric(c) {
+            let mut end_pos = pos + c.len_utf8();
+            let mut rest = text[end_pos..].chars();
+            while let Some(d) = rest.next() {
+                if is_alphanumeric(d) || unicode_mark(d) {
+                    end_pos += d.len_utf8();
+                } else if let Some(e) = rest.next().filter(|&e| joins_word(d) && is_alphanumeric(e))
+                {
+                    end_pos += d.len_utf8() + e.len_utf8();
                 } else {
                     break;
                 }
             }
-            let end_pos = chars.get(j).map_or(text.len(), |&(p, _)| p);
             out.push(Token {
                 start: start + pos,
                 end: start + end_pos,
                 word: true,
             });
-            i = j;
+            pos = end_pos;
         } else {
             out.push(Token {
                 start: start + pos,
                 end: start + pos + c.len_utf8(),
                 word: false,
             });
-            i += 1;
+            pos += c.len_utf8();
         }
     }
     out
 }
 
 fn unicode_mark(c: char) -> bool {
-    unicode_normalization::char::is_combining_mark(c)
+    !c.is_ascii() && unicode_normalization::char::is_combining_mark(c)
 }
 
 /// Whether a word starts with an upper-case letter.
@@ -74,7 +74,7 @@ pub fn is_capitalised(word: &str) -> bool {
 /// Whether a word is an acronym: two or more letters, all upper case
 /// ("UNODC", "TTXVN", "HĐND").
 pub fn is_acronym(word: &str) -> bool {
-    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    let letters = word.chars().filter(|&c| is_alphabetic(c)).count();
     letters >= 2
         && word
             .chars()
