@@ -47,6 +47,26 @@ impl Sentence {
 struct FurnitureLexicon {
     headers: HashSet<String>,
     lines: HashSet<String>,
+    /// The most characters of an entry of either list.
+    longest: usize,
+}
+
+impl FurnitureLexicon {
+    /// The fold key of `line` when it may be an entry of either list.
+    ///
+    /// Most lines are too long to be: with no markup (`<`, `&`), each
+    /// ASCII letter or digit of a line is one character of its key
+    /// (normalisation keeps it, or composes marks onto it), so a line
+    /// with more of them than the longest entry has is none.
+    fn key(&self, line: &str) -> Option<String> {
+        let line = strip_decoration(line);
+        let markup = line.contains(['<', '&']);
+        let ascii_alphanumeric = || line.bytes().filter(u8::is_ascii_alphanumeric).count();
+        if !markup && ascii_alphanumeric() > self.longest {
+            return None;
+        }
+        Some(fold_key(line))
+    }
 }
 
 fn lexicon() -> &'static FurnitureLexicon {
@@ -59,9 +79,18 @@ fn lexicon() -> &'static FurnitureLexicon {
                 .map(fold_key)
                 .collect()
         };
+        let headers: HashSet<String> = parse(include_str!("../data/segment/furniture_headers.txt"));
+        let lines: HashSet<String> = parse(include_str!("../data/segment/furniture_lines.txt"));
+        let longest = headers
+            .iter()
+            .chain(&lines)
+            .map(|k| k.chars().count())
+            .max()
+            .unwrap_or(0);
         FurnitureLexicon {
-            headers: parse(include_str!("../data/segment/furniture_headers.txt")),
-            lines: parse(include_str!("../data/segment/furniture_lines.txt")),
+            headers,
+            lines,
+            longest,
         }
     })
 }
@@ -85,14 +114,12 @@ pub fn segment(text: &str) -> Vec<Sentence> {
         previous_line = line;
         // folded only when asked for: after the article nothing is
         let folded = std::cell::OnceCell::new();
-        let key = || {
-            folded
-                .get_or_init(|| fold_key(strip_decoration(line)))
-                .as_str()
-        };
+        let key = || folded.get_or_init(|| lexicon.key(line)).as_deref();
         let kind = if after_article {
             LineKind::Furniture
-        } else if body_started && (lexicon.headers.contains(key()) || is_source_credit(line)) {
+        } else if body_started
+            && (key().is_some_and(|k| lexicon.headers.contains(k)) || is_source_credit(line))
+        {
             after_article = true;
             LineKind::Furniture
         } else if repeated || is_furniture_line(line, key(), lexicon) {
@@ -206,8 +233,8 @@ fn ends_sentence(line: &str) -> bool {
 }
 
 /// Menu items, buttons, links, file names, labels and bylines.
-fn is_furniture_line(line: &str, key: &str, lexicon: &FurnitureLexicon) -> bool {
-    if lexicon.lines.contains(key) || lexicon.headers.contains(key) {
+fn is_furniture_line(line: &str, key: Option<&str>, lexicon: &FurnitureLexicon) -> bool {
+    if key.is_some_and(|k| lexicon.lines.contains(k) || lexicon.headers.contains(k)) {
         return true;
     }
     let words = word_count(line);
@@ -397,6 +424,21 @@ Trụ sở tòa soạn: số 1 phố Huế, Hà Nội.\n";
         let kept = facts_text(page);
         assert_eq!(kept.len(), 2);
         assert!(kept[1].starts_with("Ngân hàng"));
+    }
+
+    #[test]
+    fn a_header_in_markup_is_found_however_long_the_markup() {
+        let page = "Ngân hàng Nhà nước Việt Nam vừa công bố chính sách mới về lãi suất cho doanh nghiệp nhỏ.\n\
+<span class=\"tin-cung-chuyen-muc-kinh-te-tai-chinh\">Tin cùng  chuyên mục\n\
+Thống đốc Trần Văn Bình thăm Nhật Bản để thúc đẩy hợp tác tài chính giữa hai nước.\n";
+        assert_eq!(facts_text(page).len(), 1);
+        // a longest entry of the lists, as it is and with ASCII letters added
+        let lexicon = lexicon();
+        let longest = lexicon.headers.iter().chain(&lexicon.lines);
+        let longest = longest.max_by_key(|k| k.chars().count()).unwrap();
+        assert_eq!(lexicon.key(longest).as_deref(), Some(longest.as_str()));
+        assert!(lexicon.key(&format!("{longest} a")).is_some());
+        assert!(lexicon.key(&format!("{longest} {longest}")).is_none());
     }
 
     #[test]
