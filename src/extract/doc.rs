@@ -245,6 +245,15 @@ impl<'a> DocBuilder<'a> {
                 }
             }
         }
+        // the slugs of each person's words, once: the loop below compares pairs
+        let person_words: Vec<Vec<String>> = self
+            .entities
+            .iter()
+            .map(|p| match p.entity.kind {
+                NodeKind::Person => p.entity.label.split_whitespace().map(slug).collect(),
+                _ => Vec::new(),
+            })
+            .collect();
         for i in 0..n {
             if self.entities[i].entity.kind != NodeKind::Person {
                 continue;
@@ -265,10 +274,7 @@ impl<'a> DocBuilder<'a> {
                 if i != j
                     && target[j] == j
                     && self.entities[j].entity.kind == NodeKind::Person
-                    && same_person(
-                        &self.entities[i].entity.label,
-                        &self.entities[j].entity.label,
-                    )
+                    && same_person_words(&person_words[i], &person_words[j])
                     && person_rank(&self.entities[j].entity.label)
                         > person_rank(&self.entities[i].entity.label)
                 {
@@ -291,6 +297,21 @@ impl<'a> DocBuilder<'a> {
                     .collect()
             })
             .collect();
+        // and split into words, for documents and events
+        let lowered_words: Vec<Vec<Vec<&str>>> = lowered
+            .iter()
+            .zip(&self.entities)
+            .map(|(names, p)| {
+                let prefix_kind = matches!(p.entity.kind, NodeKind::Document | NodeKind::Event);
+                names
+                    .iter()
+                    .map(|name| match prefix_kind {
+                        true => name.split_whitespace().collect(),
+                        false => Vec::new(),
+                    })
+                    .collect()
+            })
+            .collect();
         for i in 0..n {
             let kind = self.entities[i].entity.kind;
             let prefix_kind = matches!(kind, NodeKind::Document | NodeKind::Event);
@@ -298,15 +319,19 @@ impl<'a> DocBuilder<'a> {
                 continue;
             }
             let short = self.entities[i].entity.label.to_lowercase();
+            let short_words: Vec<&str> = short.split_whitespace().collect();
             let best = (0..n)
                 .filter(|&j| {
                     j != i
                         && self.entities[j].entity.kind == kind
                         && self.entities[j].form != Form::ShortOrDrop
-                        && lowered[j].iter().any(|name| {
-                            starts_with_words(name, &short)
-                                || (prefix_kind && same_head_fewer_words(&short, name))
-                        })
+                        && lowered[j]
+                            .iter()
+                            .zip(&lowered_words[j])
+                            .any(|(name, words)| {
+                                starts_with_words(name, &short)
+                                    || (prefix_kind && same_head_fewer_words(&short_words, words))
+                            })
                 })
                 .max_by_key(|&j| (self.entities[j].entity.evidence.len(), std::cmp::Reverse(j)));
             target[i] = match best {
@@ -581,9 +606,8 @@ fn starts_with_words(long: &str, short: &str) -> bool {
 /// Whether `short` and `long` open with the same word and every word of
 /// `short` is in `long`, which has more: "Công ước chống tội phạm mạng" in
 /// "Công ước của Liên hợp quốc về chống tội phạm mạng".
-fn same_head_fewer_words(short: &str, long: &str) -> bool {
-    let sw: Vec<&str> = short.split_whitespace().collect();
-    let lw: Vec<&str> = long.split_whitespace().collect();
+/// Both are given as their words.
+fn same_head_fewer_words(sw: &[&str], lw: &[&str]) -> bool {
     sw.len() >= 2 && sw.len() < lw.len() && sw[0] == lw[0] && sw.iter().all(|w| lw.contains(w))
 }
 
@@ -596,9 +620,8 @@ fn person_rank(name: &str) -> (usize, usize) {
 /// Two names of one person within a document: the same words but for
 /// diacritics or one misspelt word ("Faouzia"/"Fouzia"), or a name made of
 /// the last words of the other ("Guterres").
-pub fn same_person(a: &str, b: &str) -> bool {
-    let wa: Vec<String> = a.split_whitespace().map(slug).collect();
-    let wb: Vec<String> = b.split_whitespace().map(slug).collect();
+/// Both are given as the slugs of their words.
+fn same_person_words(wa: &[String], wb: &[String]) -> bool {
     if wa.is_empty() || wb.is_empty() {
         return false;
     }
