@@ -124,14 +124,42 @@ fn non_empty(field: Option<&&str>) -> Option<String> {
 /// offsets into the result are offsets into `text`.
 pub fn fold_case(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        let mut lower = c.to_lowercase();
-        match (lower.next(), lower.next()) {
-            (Some(l), None) if l.len_utf8() == c.len_utf8() => out.push(l),
-            _ => out.push(c),
-        }
-    }
+    out.extend(text.chars().map(fold_char));
     out
+}
+
+/// One character of [`fold_case`]: ASCII and precomposed Latin letters (all
+/// of Vietnamese) without a look-up in the case tables.
+fn fold_char(c: char) -> char {
+    use std::sync::OnceLock;
+    const LATIN: std::ops::Range<u32> = 0xC0..0x250;
+    const LATIN_ADDITIONAL: std::ops::Range<u32> = 0x1E00..0x1F00;
+    static TABLE: OnceLock<Vec<char>> = OnceLock::new();
+    let code = u32::from(c);
+    let ix = if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    } else if LATIN.contains(&code) {
+        code - LATIN.start
+    } else if LATIN_ADDITIONAL.contains(&code) {
+        code - LATIN_ADDITIONAL.start + LATIN.len() as u32
+    } else {
+        return fold_char_by_tables(c);
+    };
+    let table = TABLE.get_or_init(|| {
+        LATIN
+            .chain(LATIN_ADDITIONAL)
+            .map(|code| char::from_u32(code).map_or('\0', fold_char_by_tables))
+            .collect()
+    });
+    table[ix as usize]
+}
+
+fn fold_char_by_tables(c: char) -> char {
+    let mut lower = c.to_lowercase();
+    match (lower.next(), lower.next()) {
+        (Some(l), None) if l.len_utf8() == c.len_utf8() => l,
+        _ => c,
+    }
 }
 
 impl Lexicon {
@@ -382,6 +410,13 @@ mod tests {
             lex.title("Phó Tổng thống").unwrap().english.as_deref(),
             Some("Vice President")
         );
+    }
+
+    #[test]
+    fn fold_char_table_agrees_with_the_case_tables() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(fold_char(c), fold_char_by_tables(c), "{c:?}");
+        }
     }
 
     #[test]

@@ -232,8 +232,20 @@ fn date_at(lower: &[Cow<str>], i: usize, ctx: &YearContext) -> Option<(usize, Ve
 /// used to find the article's year.
 pub fn full_dates(text: &str) -> Vec<(i32, u32, u32)> {
     let mut out = Vec::new();
-    for word in text.split(|c: char| !(c.is_ascii_digit() || c == '/' || c == '-' || c == '.')) {
-        let word = word.trim_matches(|c: char| !c.is_ascii_digit());
+    // the words are runs of these ASCII bytes, so bytes are split, not chars
+    let in_word = |b: u8| b.is_ascii_digit() || b == b'/' || b == b'-' || b == b'.';
+    let bytes = text.as_bytes();
+    let mut end = 0;
+    while let Some(start) = bytes[end..]
+        .iter()
+        .position(|&b| in_word(b))
+        .map(|i| end + i)
+    {
+        end = bytes[start..]
+            .iter()
+            .position(|&b| !in_word(b))
+            .map_or(bytes.len(), |i| start + i);
+        let word = text[start..end].trim_matches(|c: char| !c.is_ascii_digit());
         if word.len() < 8 {
             // shorter than "1/1/1999": no full date
             continue;

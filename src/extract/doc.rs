@@ -112,7 +112,14 @@ impl<'a> DocBuilder<'a> {
         evidence: Evidence,
     ) -> usize {
         let label = label.trim();
-        let ix = match self.find(kind, label).or_else(|| self.find(kind, surface)) {
+        let key = (kind, slug(label));
+        let found = match self.by_key.get(&key) {
+            Some(&ix) => Some(ix),
+            // the same name is the same slug: not looked up again
+            None if surface == label => None,
+            None => self.find(kind, surface),
+        };
+        let ix = match found {
             Some(ix) => ix,
             None => {
                 let ix = self.entities.len();
@@ -128,7 +135,7 @@ impl<'a> DocBuilder<'a> {
                     form,
                     built_on: Vec::new(),
                 });
-                self.by_key.insert((kind, slug(label)), ix);
+                self.by_key.insert(key, ix);
                 ix
             }
         };
@@ -157,12 +164,12 @@ impl<'a> DocBuilder<'a> {
         if !p.entity.aliases.iter().any(|a| a == alias) {
             p.entity.aliases.push(alias.to_string());
         }
-        let kind = p.entity.kind;
-        match self.by_key.get(&(kind, slug(alias))) {
+        let key = (p.entity.kind, slug(alias));
+        match self.by_key.get(&key) {
             Some(&other) if other != entity => self.same_as.push((entity, other)),
             Some(_) => {}
             None => {
-                self.by_key.insert((kind, slug(alias)), entity);
+                self.by_key.insert(key, entity);
             }
         }
     }
