@@ -6,7 +6,7 @@
 
 use std::borrow::Cow;
 
-use super::tokens::Token;
+use super::tokens::{lower_case, Token};
 
 /// A date expression: tokens `start..end` of the sentence, and the ISO
 /// dates it names.
@@ -119,26 +119,6 @@ pub fn find_dates(doc: &str, tokens: &[Token], ctx: &YearContext) -> Vec<DateMen
         }
     }
     out
-}
-
-/// `word.to_lowercase()`, borrowing a word that has no upper case (most
-/// words, and every number).
-fn lower_case(word: &str) -> Cow<'_, str> {
-    let unchanged = |c: char| {
-        let mut lower = c.to_lowercase();
-        lower.next() == Some(c) && lower.next().is_none()
-    };
-    let is_lower = if word.is_ascii() {
-        !word.bytes().any(|b| b.is_ascii_uppercase())
-    } else {
-        // 'Σ' aside (not unchanged anyway), lower-casing goes char by char
-        word.chars().all(unchanged)
-    };
-    if is_lower {
-        Cow::Borrowed(word)
-    } else {
-        Cow::Owned(word.to_lowercase())
-    }
 }
 
 /// The date starting at token `i`: its end and ISO forms.

@@ -294,14 +294,24 @@ impl<'a> DocBuilder<'a> {
         // (a full name of a document or event that another one of the
         // article continues, "Công ước của Liên hợp quốc", is one too)
         let mut as_short = vec![false; n];
-        // every name lower-cased once: the loop below compares all pairs
+        // the kinds of the entities the loop below resolves
+        let short_kinds: Vec<NodeKind> = (0..n)
+            .filter(|&i| {
+                let p = &self.entities[i];
+                let prefix_kind = matches!(p.entity.kind, NodeKind::Document | NodeKind::Event);
+                !((p.form == Form::Full && !prefix_kind) || target[i] != i)
+            })
+            .map(|i| self.entities[i].entity.kind)
+            .collect();
+        // every name of those kinds lower-cased once: the loop compares all pairs
         let lowered: Vec<Vec<String>> = self
             .entities
             .iter()
-            .map(|e| {
-                names_of(&e.entity)
+            .map(|e| match short_kinds.contains(&e.entity.kind) {
+                true => names_of(&e.entity)
                     .map(|name| name.to_lowercase())
-                    .collect()
+                    .collect(),
+                false => Vec::new(),
             })
             .collect();
         // and split into words, for documents and events

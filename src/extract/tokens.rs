@@ -1,5 +1,7 @@
 //! Words and punctuation of a sentence, with byte spans into the document.
 
+use std::borrow::Cow;
+
 use crate::normalize::{is_alphabetic, is_alphanumeric};
 
 /// One token: a word (letters and digits, with inner `/ - . & '` as in
@@ -64,6 +66,26 @@ pub fn tokenize(doc: &str, start: usize, end: usize) -> Vec<Token> {
 
 fn unicode_mark(c: char) -> bool {
     !c.is_ascii() && unicode_normalization::char::is_combining_mark(c)
+}
+
+/// `word.to_lowercase()`, borrowing a word that has no upper case (most
+/// words, and every number).
+pub fn lower_case(word: &str) -> Cow<'_, str> {
+    let unchanged = |c: char| {
+        let mut lower = c.to_lowercase();
+        lower.next() == Some(c) && lower.next().is_none()
+    };
+    let is_lower = if word.is_ascii() {
+        !word.bytes().any(|b| b.is_ascii_uppercase())
+    } else {
+        // 'Σ' aside (not unchanged anyway), lower-casing goes char by char
+        word.chars().all(unchanged)
+    };
+    if is_lower {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.to_lowercase())
+    }
 }
 
 /// Whether a word starts with an upper-case letter.
