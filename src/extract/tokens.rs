@@ -26,7 +26,8 @@ fn joins_word(c: char) -> bool {
 /// Tokens of `doc[start..end]`.
 pub fn tokenize(doc: &str, start: usize, end: usize) -> Vec<Token> {
     let text = &doc[start..end];
-    let mut out = Vec::new();
+    // about one token in four bytes of news text: few reallocations
+    let mut out = Vec::with_capacity(text.len() / 4);
     let mut pos = 0;
     while let Some(c) = text[pos..].chars().next() {
         if c.is_whitespace() {
@@ -71,21 +72,48 @@ fn unicode_mark(c: char) -> bool {
 /// `word.to_lowercase()`, borrowing a word that has no upper case (most
 /// words, and every number).
 pub fn lower_case(word: &str) -> Cow<'_, str> {
-    let unchanged = |c: char| {
-        let mut lower = c.to_lowercase();
-        lower.next() == Some(c) && lower.next().is_none()
-    };
     let is_lower = if word.is_ascii() {
         !word.bytes().any(|b| b.is_ascii_uppercase())
     } else {
         // 'Σ' aside (not unchanged anyway), lower-casing goes char by char
-        word.chars().all(unchanged)
+        word.chars().all(lowers_to_itself)
     };
     if is_lower {
         Cow::Borrowed(word)
     } else {
         Cow::Owned(word.to_lowercase())
     }
+}
+
+/// Whether `c.to_lowercase()` is `c`: ASCII and precomposed Latin letters
+/// (all of Vietnamese) without a look-up in the case tables.
+fn lowers_to_itself(c: char) -> bool {
+    use std::sync::OnceLock;
+    const LATIN: std::ops::Range<u32> = 0xC0..0x250;
+    const LATIN_ADDITIONAL: std::ops::Range<u32> = 0x1E00..0x1F00;
+    static TABLE: OnceLock<Vec<bool>> = OnceLock::new();
+    let code = u32::from(c);
+    let ix = if c.is_ascii() {
+        return !c.is_ascii_uppercase();
+    } else if LATIN.contains(&code) {
+        code - LATIN.start
+    } else if LATIN_ADDITIONAL.contains(&code) {
+        code - LATIN_ADDITIONAL.start + LATIN.len() as u32
+    } else {
+        return lowers_to_itself_by_tables(c);
+    };
+    let table = TABLE.get_or_init(|| {
+        LATIN
+            .chain(LATIN_ADDITIONAL)
+            .map(|code| char::from_u32(code).is_some_and(lowers_to_itself_by_tables))
+            .collect()
+    });
+    table[ix as usize]
+}
+
+fn lowers_to_itself_by_tables(c: char) -> bool {
+    let mut lower = c.to_lowercase();
+    lower.next() == Some(c) && lower.next().is_none()
 }
 
 /// Whether a word starts with an upper-case letter.
@@ -128,5 +156,15 @@ mod tests {
         );
         assert!(is_acronym("UNODC") && is_acronym("HĐND") && !is_acronym("Bộ"));
         assert!(is_capitalised("Đại") && !is_capitalised("đại"));
+    }
+
+    #[test]
+    fn lower_case_table_agrees_with_the_case_tables() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(lowers_to_itself(c), lowers_to_itself_by_tables(c), "{c:?}");
+        }
+        for word in ["hà", "Hà", "HÀ", "ẞ", "İ", "Ⱥ", "ΣΑ", "σ", "25/10", "ǅ"] {
+            assert_eq!(lower_case(word), word.to_lowercase(), "{word}");
+        }
     }
 }
