@@ -28,6 +28,9 @@ pub fn normalize(text: &str) -> String {
 
 /// [`normalize`], borrowing `text` when it is normalised already.
 fn normalize_cow(text: &str) -> Cow<'_, str> {
+    if is_plain(text) {
+        return Cow::Borrowed(text);
+    }
     let mapped = map_chars(strip_html(text));
     let nfc = if is_nfc(&mapped) {
         mapped
@@ -38,6 +41,49 @@ fn normalize_cow(text: &str) -> Cow<'_, str> {
         return nfc;
     }
     place_tones(nfc)
+}
+
+/// Whether every step of [`normalize`] leaves `text` as it is, by one scan
+/// of its bytes: no markup, nothing [`map_chars`] replaces, only ASCII and
+/// precomposed Latin (NFC, see [`is_nfc`]), and no word that
+/// [`place_tones`] changes (only a word ending in a plain "o" or "u" and a
+/// marked letter may need it: those few are tried).
+fn is_plain(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            if matches!(b, b'<' | b'&' | b'\x7F') || (b < b' ' && b != b'\t' && b != b'\n') {
+                return false;
+            }
+            i += 1;
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else {
+            return false;
+        };
+        if !is_precomposed_latin(c) || is_mapped(c) {
+            return false;
+        }
+        let end = i + c.len_utf8();
+        let after_o_or_u = i > 0 && matches!(bytes[i - 1], b'o' | b'O' | b'u' | b'U');
+        if after_o_or_u && !text[end..].chars().next().is_some_and(is_alphabetic) {
+            // the last letter of a word: is it one place_tones changes?
+            let start = text[..i]
+                .char_indices()
+                .rev()
+                .take_while(|&(_, c)| is_alphabetic(c))
+                .last()
+                .map_or(i, |(at, _)| at);
+            let word = &text[start..end];
+            if is_alphabetic(c) && word.chars().count() <= 7 && retone_syllable(word) != word {
+                return false;
+            }
+        }
+        i = end;
+    }
+    true
 }
 
 /// Whether [`is_nfc_quick`] says `text` is NFC (`Maybe` counts as no).
@@ -670,6 +716,14 @@ mod tests {
         // NFC and needing a new tone placement, with nothing else to do
         assert_eq!(normalize("Hoà Bình, thuý"), "Hòa Bình, thúy");
         assert!(matches!(normalize_cow("Hòa Bình"), Cow::Borrowed(_)));
+        for plain in ["Hòa Bình", "quý, thúy", "hoàng 25°C", "ngoằnhoà", "\tx\n"] {
+            assert!(is_plain(plain), "{plain:?}");
+        }
+        for not_plain in [
+            "hoà", "Thuý,", "a<b", "a&b", "e\u{301}", "Ω", "\r", "\u{D0}", "«",
+        ] {
+            assert!(!is_plain(not_plain), "{not_plain:?}");
+        }
         // the tone moves in the last of several words, not in an 8-letter one
         assert_eq!(normalize("một hai hoà"), "một hai hòa");
         assert_eq!(normalize("ngoằnhoà hoà"), "ngoằnhoà hòa");
