@@ -61,8 +61,8 @@ impl FurnitureLexicon {
     fn key(&self, line: &str) -> Option<String> {
         let line = strip_decoration(line);
         let markup = line.contains(['<', '&']);
-        let ascii_alphanumeric = || line.bytes().filter(u8::is_ascii_alphanumeric).count();
-        if !markup && ascii_alphanumeric() > self.longest {
+        let mut ascii_alphanumeric = line.bytes().filter(u8::is_ascii_alphanumeric);
+        if !markup && ascii_alphanumeric.nth(self.longest).is_some() {
             return None;
         }
         Some(fold_key(line))
@@ -142,7 +142,7 @@ pub fn segment(text: &str) -> Vec<Sentence> {
                 split_sentences(&line[..len], line_start, BlockKind::Caption, &mut out)
             }
             LineKind::Body => {
-                body_started |= word_count(line) >= 8;
+                body_started |= word_count(line, 8) >= 8;
                 split_sentences(line, line_start, BlockKind::Body, &mut out)
             }
         }
@@ -223,8 +223,9 @@ fn strip_decoration(line: &str) -> &str {
     })
 }
 
-fn word_count(line: &str) -> usize {
-    line.split_whitespace().count()
+/// The number of words of `line`, counted up to `max` (a longer line counts `max`).
+fn word_count(line: &str, max: usize) -> usize {
+    line.split_whitespace().take(max).count()
 }
 
 fn ends_sentence(line: &str) -> bool {
@@ -237,7 +238,7 @@ fn is_furniture_line(line: &str, key: Option<&str>, lexicon: &FurnitureLexicon) 
     if key.is_some_and(|k| lexicon.lines.contains(k) || lexicon.headers.contains(k)) {
         return true;
     }
-    let words = word_count(line);
+    let words = word_count(line, 13);
     let bullet = line.starts_with(['•', '★', '☆', '|', '»', '·']);
     // menu entries and tag lists; list items of an article read as sentences
     if bullet && words <= 12 && !ends_sentence(line) {
@@ -283,7 +284,7 @@ fn is_source_credit(line: &str) -> bool {
     let inner = line.trim_matches(|c: char| c == '(' || c == ')' || c.is_whitespace());
     // the first six characters lower-cased are all the test looks at
     let lower: String = inner.chars().take(6).flat_map(char::to_lowercase).collect();
-    (lower.starts_with("theo ") || lower.starts_with("nguồn:")) && word_count(inner) <= 6
+    (lower.starts_with("theo ") || lower.starts_with("nguồn:")) && word_count(inner, 7) <= 6
 }
 
 /// When the line is a photo caption ("… (Ảnh: X)", "… ẢNH: X"), the byte
@@ -304,7 +305,7 @@ fn caption_length(line: &str) -> Option<usize> {
         return None;
     }
     let credit = &line[at..];
-    if word_count(credit) > 8 {
+    if word_count(credit, 9) > 8 {
         return None;
     }
     let text = line[..at].trim_end_matches(|c: char| c == '(' || c == '-' || c.is_whitespace());

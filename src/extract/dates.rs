@@ -126,6 +126,10 @@ fn date_at(lower: &[Cow<str>], i: usize, ctx: &YearContext) -> Option<(usize, Ve
     let w = |k: usize| lower.get(k).map_or("", |w| w);
     let prev = if i > 0 { w(i - 1) } else { "" };
     let cur = w(i);
+    // every form below opens with a number, "tháng" or "năm"
+    if !cur.starts_with(|c: char| c.is_ascii_digit()) && cur != "tháng" && cur != "năm" {
+        return None;
+    }
     // ngày 5 tháng 3 năm 2024 / 5 tháng 3 năm 2024 / tháng 3 năm 2024
     if let Some(d) = number(cur) {
         if w(i + 1) == "tháng" {
