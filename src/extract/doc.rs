@@ -420,11 +420,11 @@ impl<'a> DocBuilder<'a> {
         };
         let final_of: Vec<usize> = (0..n).map(|i| resolve(i, &target)).collect();
         // merge into the targets
-        let mut merged: Vec<Option<Entity>> = self
-            .entities
-            .iter()
-            .map(|p| Some(p.entity.clone()))
-            .collect();
+        let (mut merged, built_on): (Vec<Option<Entity>>, Vec<_>) =
+            std::mem::take(&mut self.entities)
+                .into_iter()
+                .map(|p| (Some(p.entity), p.built_on))
+                .unzip();
         for i in 0..n {
             let t = final_of[i];
             if t == i || t == usize::MAX {
@@ -469,8 +469,8 @@ impl<'a> DocBuilder<'a> {
         // names rebuilt on other names: "Lễ mở ký" + each name of the
         // convention, so that other documents naming it otherwise agree
         for i in 0..n {
-            for (prefix, base) in self.entities[i].built_on.clone() {
-                add_variants(i, &prefix, base, &final_of, &mut merged);
+            for (prefix, base) in &built_on[i] {
+                add_variants(i, prefix, *base, &final_of, &mut merged);
             }
         }
         // roles nobody holds are titles mentioned in passing
@@ -535,6 +535,9 @@ const LOCAL_UNITS: [(&str, &str); 4] = [
     ("quận", "Quận ủy"),
 ];
 
+/// The units of [`LOCAL_UNITS`] between spaces, as found inside a name.
+const LOCAL_UNIT_MARKERS: [&str; 4] = [" tỉnh ", " thành phố ", " huyện ", " quận "];
+
 impl DocBuilder<'_> {
     /// "UBND tỉnh", "Tỉnh ủy" that name no body of the article in full are
     /// the bodies of the one province (city, district) the article names
@@ -547,9 +550,8 @@ impl DocBuilder<'_> {
                 continue;
             }
             let label = &p.entity.label;
-            for (u, (unit, _)) in LOCAL_UNITS.iter().enumerate() {
-                let marker = format!(" {unit} ");
-                if let Some(at) = label.find(&marker) {
+            for (u, marker) in LOCAL_UNIT_MARKERS.iter().enumerate() {
+                if let Some(at) = label.find(marker) {
                     names[u].insert(label[at + marker.len()..].to_string());
                 }
             }
@@ -558,11 +560,13 @@ impl DocBuilder<'_> {
             if p.entity.kind != NodeKind::Organization || p.form == Form::Full || target[i] != i {
                 continue;
             }
-            let label = p.entity.label.clone();
+            let label = &p.entity.label;
             let unit = LOCAL_UNITS.iter().position(|(unit, committee)| {
-                label.ends_with(&format!(" {unit}")) || label == *committee
+                let after_space = |rest: &str| rest.ends_with(' ');
+                label.strip_suffix(unit).is_some_and(after_space) || label == committee
             });
             let Some(u) = unit else { continue };
+            let label = label.clone();
             if let [name] = names[u].iter().collect::<Vec<_>>()[..] {
                 let full = format!("{label} {name}");
                 let e = &mut p.entity;
@@ -668,4 +672,16 @@ fn edit_distance(a: &str, b: &str) -> usize {
         prev = cur;
     }
     prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unit_markers_are_the_units_between_spaces() {
+        for ((unit, _), marker) in LOCAL_UNITS.iter().zip(LOCAL_UNIT_MARKERS) {
+            assert_eq!(format!(" {unit} "), marker);
+        }
+    }
 }
