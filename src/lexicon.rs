@@ -124,7 +124,22 @@ fn non_empty(field: Option<&&str>) -> Option<String> {
 /// offsets into the result are offsets into `text`.
 pub fn fold_case(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    out.extend(text.chars().map(fold_char));
+    let mut rest = text;
+    while !rest.is_empty() {
+        // runs of ASCII lower-cased in place, other characters one by one
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        let start = out.len();
+        out.push_str(&rest[..ascii]);
+        out[start..].make_ascii_lowercase();
+        rest = &rest[ascii..];
+        if let Some(c) = rest.chars().next() {
+            out.push(fold_char(c));
+            rest = &rest[c.len_utf8()..];
+        }
+    }
     out
 }
 
@@ -424,5 +439,9 @@ mod tests {
         let s = "ĐẠI TƯỚNG Ủy ban İ";
         assert_eq!(fold_case(s).len(), s.len());
         assert!(fold_case(s).starts_with("đại tướng ủy ban"));
+        for s in ["", "ABC", "Ắ", "aÁbB Đ-X", "ΣΑ İ ẞ"] {
+            let by_char: String = s.chars().map(fold_char_by_tables).collect();
+            assert_eq!(fold_case(s), by_char);
+        }
     }
 }
