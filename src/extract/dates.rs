@@ -94,11 +94,16 @@ fn number(word: &str) -> Option<u32> {
 /// Finds the date expressions among the `tokens` of a sentence of `doc`.
 pub fn find_dates(doc: &str, tokens: &[Token], ctx: &YearContext) -> Vec<DateMention> {
     let lower: Vec<Cow<str>> = tokens.iter().map(|t| lower_case(t.text(doc))).collect();
+    find_dates_lower(&lower, ctx)
+}
+
+/// [`find_dates`] of tokens given lower-cased (see [`lower_case`]).
+pub fn find_dates_lower(lower: &[Cow<str>], ctx: &YearContext) -> Vec<DateMention> {
     let word = |i: usize| lower.get(i).map_or("", |w| w);
     let mut out = Vec::new();
     let mut i = 0;
-    while i < tokens.len() {
-        if let Some((end, iso)) = date_at(&lower, i, ctx) {
+    while i < lower.len() {
+        if let Some((end, iso)) = date_at(lower, i, ctx) {
             // "25 - 26/10/2025", "25 và 26/10/2025": a first day before it
             let mut start = i;
             let mut iso = iso;

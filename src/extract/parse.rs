@@ -4,7 +4,7 @@
 //! organisation, a body and the body it belongs to, an event and the
 //! document or event it is built on).
 
-use super::dates::{find_dates, YearContext};
+use super::dates::{find_dates_lower, YearContext};
 use super::doc::{DocBuilder, Form};
 use super::tokens::{is_acronym, is_capitalised, lower_case, tokenize, Token};
 use crate::graph::{NodeKind, Relation};
@@ -299,7 +299,7 @@ impl SentenceParser<'_, '_> {
     }
 
     fn parse_dates(&mut self, year: &YearContext) {
-        let found = find_dates(self.text, &self.toks, year);
+        let found = find_dates_lower(&self.lower, year);
         for d in found {
             let surface = self.span(d.start, d.end).to_string();
             let ev = self.evidence(d.start, d.end, 0.9);
