@@ -94,12 +94,51 @@ pub struct Lexicon {
     /// Per automaton pattern, the entries sharing that (folded) surface form.
     pattern_entries: Vec<Vec<usize>>,
     automaton: AhoCorasick,
-    surnames: HashSet<String>,
-    stopwords: HashSet<String>,
+    surnames: WordSet,
+    stopwords: WordSet,
     /// Slug of a name or alias → entry, for organisations, countries, places.
     by_slug: HashMap<String, usize>,
     /// (abbreviation, full form) of name heads: "UBND" = "Ủy ban nhân dân".
     abbreviations: Vec<(String, String)>,
+}
+
+/// A set of words that most words are told apart from without hashing:
+/// by their first byte or their length, which no word of the set has.
+struct WordSet {
+    words: HashSet<String>,
+    first_bytes: [bool; 256],
+    /// Bit `n` set: some word has `n` bytes (the last bit: 63 or more).
+    lengths: u64,
+}
+
+impl WordSet {
+    fn new(words: HashSet<String>) -> WordSet {
+        let mut first_bytes = [false; 256];
+        let mut lengths = 0;
+        for w in &words {
+            if let Some(&b) = w.as_bytes().first() {
+                first_bytes[usize::from(b)] = true;
+            }
+            lengths |= Self::length_bit(w);
+        }
+        WordSet {
+            words,
+            first_bytes,
+            lengths,
+        }
+    }
+
+    fn length_bit(word: &str) -> u64 {
+        1 << word.len().min(63)
+    }
+
+    fn contains(&self, word: &str) -> bool {
+        let first = word
+            .as_bytes()
+            .first()
+            .is_none_or(|&b| self.first_bytes[usize::from(b)]);
+        first && self.lengths & Self::length_bit(word) != 0 && self.words.contains(word)
+    }
 }
 
 /// The lexicon, built once.
@@ -277,8 +316,7 @@ impl Lexicon {
             .match_kind(MatchKind::LeftmostLongest)
             .build(&patterns)
             .expect("lexicon patterns compile");
-        let words =
-            |text: &str| -> HashSet<String> { rows(text).map(|r| r[0].to_string()).collect() };
+        let words = |text: &str| WordSet::new(rows(text).map(|r| r[0].to_string()).collect());
         Lexicon {
             entries,
             pattern_entries,
@@ -431,6 +469,18 @@ mod tests {
     fn fold_char_table_agrees_with_the_case_tables() {
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
             assert_eq!(fold_char(c), fold_char_by_tables(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn word_sets_find_their_words_only() {
+        let long = "x".repeat(70);
+        let set = WordSet::new(["Lê", "Nguyễn", "", &long].map(String::from).into());
+        for w in ["Lê", "Nguyễn", "", &"x".repeat(70)] {
+            assert!(set.contains(w), "{w}");
+        }
+        for w in ["lê", "Lê ", "Ng", "L", &"x".repeat(69), &"x".repeat(71)] {
+            assert!(!set.contains(w), "{w}");
         }
     }
 
