@@ -418,6 +418,80 @@ pub fn node_id(kind: NodeKind, label: &str) -> String {
 /// their marks (`đ` → `d`), anything else that is not a letter or digit
 /// separates words.
 pub fn slug(text: &str) -> String {
+    slug_precomposed(text).unwrap_or_else(|| slug_nfd(text))
+}
+
+/// [`slug`] of a text made of ASCII and precomposed Latin letters only (all
+/// of Vietnamese), through a table of their ASCII letters instead of NFD;
+/// `None` for any other text or an empty slug. NFD of such a text is its
+/// letters' decompositions with marks at most reordered among themselves,
+/// and [`slug_nfd`] drops marks, so the two agree.
+fn slug_precomposed(text: &str) -> Option<String> {
+    let mut out = String::with_capacity(text.len());
+    let mut pending_dash = false;
+    for c in text.chars() {
+        let base = if c.is_ascii() { c } else { ascii_letter(c)? };
+        if base.is_ascii_alphanumeric() {
+            if pending_dash && !out.is_empty() {
+                out.push('-');
+            }
+            pending_dash = false;
+            out.push(base.to_ascii_lowercase());
+        } else {
+            pending_dash = true;
+        }
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+/// First code points of the two blocks of precomposed Latin letters.
+const LATIN_1_TO_EXTENDED_B: u32 = 0xC0;
+const LATIN_EXTENDED_ADDITIONAL: u32 = 0x1E00;
+
+/// The ASCII letter a precomposed Latin letter decomposes to (`đ` → `d`,
+/// as in [`slug_nfd`]); `None` for other characters.
+fn ascii_letter(c: char) -> Option<char> {
+    use std::sync::OnceLock;
+    static TABLE: OnceLock<Vec<u8>> = OnceLock::new();
+    const FIRST_LEN: u32 = 0x250 - LATIN_1_TO_EXTENDED_B;
+    let code = u32::from(c);
+    let ix = match code {
+        LATIN_1_TO_EXTENDED_B..0x250 => code - LATIN_1_TO_EXTENDED_B,
+        LATIN_EXTENDED_ADDITIONAL..0x1F00 => FIRST_LEN + code - LATIN_EXTENDED_ADDITIONAL,
+        _ => return None,
+    };
+    let table = TABLE.get_or_init(|| {
+        use unicode_normalization::UnicodeNormalization;
+        (LATIN_1_TO_EXTENDED_B..0x250)
+            .chain(LATIN_EXTENDED_ADDITIONAL..0x1F00)
+            .map(|code| {
+                let Some(c) = char::from_u32(code) else {
+                    return 0;
+                };
+                if matches!(c, 'đ' | 'Đ') {
+                    return b'd';
+                }
+                let mut parts = std::iter::once(c).nfd();
+                match parts.next() {
+                    Some(base)
+                        if base.is_ascii_alphanumeric()
+                            && parts.all(unicode_normalization::char::is_combining_mark) =>
+                    {
+                        base as u8
+                    }
+                    _ => 0,
+                }
+            })
+            .collect()
+    });
+    match table[ix as usize] {
+        0 => None,
+        b => Some(char::from(b)),
+    }
+}
+
+/// [`slug`] through NFD: marks dropped, `đ` folded, other letters kept.
+fn slug_nfd(text: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
     let mut out = String::with_capacity(text.len());
     let mut pending_dash = false;
@@ -481,6 +555,27 @@ mod tests {
         assert_eq!(slug("2025-10-25"), "2025-10-25");
         assert_eq!(slug("  <&>\"  "), slug("  <&>\"  "));
         assert!(slug("<&>").starts_with('x'));
+    }
+
+    #[test]
+    fn slug_table_agrees_with_nfd() {
+        use unicode_normalization::UnicodeNormalization;
+        // every letter of the table's blocks, alone, between words, before
+        // a combining mark, in NFD, and next to letters outside the table
+        let blocks = (0xA0..0x300).chain(0x1DF0..0x1F10);
+        for c in blocks.filter_map(char::from_u32) {
+            for text in [
+                format!("{c}"),
+                format!("a {c}b-{c}{c}"),
+                format!("{c}\u{301}\u{323}x"),
+                format!("{c}").nfd().collect::<String>(),
+                format!("Ω{c} ж"),
+                format!("-{c}."),
+            ] {
+                assert_eq!(slug(&text), slug_nfd(&text), "{text:?}");
+            }
+        }
+        assert_eq!(slug("Nguyễn Thị Hoà-Đức"), "nguyen-thi-hoa-duc");
     }
 
     #[test]

@@ -94,12 +94,51 @@ pub struct Lexicon {
     /// Per automaton pattern, the entries sharing that (folded) surface form.
     pattern_entries: Vec<Vec<usize>>,
     automaton: AhoCorasick,
-    surnames: HashSet<String>,
-    stopwords: HashSet<String>,
+    surnames: WordSet,
+    stopwords: WordSet,
     /// Slug of a name or alias → entry, for organisations, countries, places.
     by_slug: HashMap<String, usize>,
     /// (abbreviation, full form) of name heads: "UBND" = "Ủy ban nhân dân".
     abbreviations: Vec<(String, String)>,
+}
+
+/// A set of words that most words are told apart from without hashing:
+/// by their first byte or their length, which no word of the set has.
+struct WordSet {
+    words: HashSet<String>,
+    first_bytes: [bool; 256],
+    /// Bit `n` set: some word has `n` bytes (the last bit: 63 or more).
+    lengths: u64,
+}
+
+impl WordSet {
+    fn new(words: HashSet<String>) -> WordSet {
+        let mut first_bytes = [false; 256];
+        let mut lengths = 0;
+        for w in &words {
+            if let Some(&b) = w.as_bytes().first() {
+                first_bytes[usize::from(b)] = true;
+            }
+            lengths |= Self::length_bit(w);
+        }
+        WordSet {
+            words,
+            first_bytes,
+            lengths,
+        }
+    }
+
+    fn length_bit(word: &str) -> u64 {
+        1 << word.len().min(63)
+    }
+
+    fn contains(&self, word: &str) -> bool {
+        let first = word
+            .as_bytes()
+            .first()
+            .is_none_or(|&b| self.first_bytes[usize::from(b)]);
+        first && self.lengths & Self::length_bit(word) != 0 && self.words.contains(word)
+    }
 }
 
 /// The lexicon, built once.
@@ -124,14 +163,57 @@ fn non_empty(field: Option<&&str>) -> Option<String> {
 /// offsets into the result are offsets into `text`.
 pub fn fold_case(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        let mut lower = c.to_lowercase();
-        match (lower.next(), lower.next()) {
-            (Some(l), None) if l.len_utf8() == c.len_utf8() => out.push(l),
-            _ => out.push(c),
+    let mut rest = text;
+    while !rest.is_empty() {
+        // runs of ASCII lower-cased in place, other characters one by one
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        let start = out.len();
+        out.push_str(&rest[..ascii]);
+        out[start..].make_ascii_lowercase();
+        rest = &rest[ascii..];
+        if let Some(c) = rest.chars().next() {
+            out.push(fold_char(c));
+            rest = &rest[c.len_utf8()..];
         }
     }
     out
+}
+
+/// One character of [`fold_case`]: ASCII and precomposed Latin letters (all
+/// of Vietnamese) without a look-up in the case tables.
+fn fold_char(c: char) -> char {
+    use std::sync::OnceLock;
+    const LATIN: std::ops::Range<u32> = 0xC0..0x250;
+    const LATIN_ADDITIONAL: std::ops::Range<u32> = 0x1E00..0x1F00;
+    static TABLE: OnceLock<Vec<char>> = OnceLock::new();
+    let code = u32::from(c);
+    let ix = if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    } else if LATIN.contains(&code) {
+        code - LATIN.start
+    } else if LATIN_ADDITIONAL.contains(&code) {
+        code - LATIN_ADDITIONAL.start + LATIN.len() as u32
+    } else {
+        return fold_char_by_tables(c);
+    };
+    let table = TABLE.get_or_init(|| {
+        LATIN
+            .chain(LATIN_ADDITIONAL)
+            .map(|code| char::from_u32(code).map_or('\0', fold_char_by_tables))
+            .collect()
+    });
+    table[ix as usize]
+}
+
+fn fold_char_by_tables(c: char) -> char {
+    let mut lower = c.to_lowercase();
+    match (lower.next(), lower.next()) {
+        (Some(l), None) if l.len_utf8() == c.len_utf8() => l,
+        _ => c,
+    }
 }
 
 impl Lexicon {
@@ -234,8 +316,7 @@ impl Lexicon {
             .match_kind(MatchKind::LeftmostLongest)
             .build(&patterns)
             .expect("lexicon patterns compile");
-        let words =
-            |text: &str| -> HashSet<String> { rows(text).map(|r| r[0].to_string()).collect() };
+        let words = |text: &str| WordSet::new(rows(text).map(|r| r[0].to_string()).collect());
         Lexicon {
             entries,
             pattern_entries,
@@ -385,9 +466,32 @@ mod tests {
     }
 
     #[test]
+    fn fold_char_table_agrees_with_the_case_tables() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(fold_char(c), fold_char_by_tables(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn word_sets_find_their_words_only() {
+        let long = "x".repeat(70);
+        let set = WordSet::new(["Lê", "Nguyễn", "", &long].map(String::from).into());
+        for w in ["Lê", "Nguyễn", "", &"x".repeat(70)] {
+            assert!(set.contains(w), "{w}");
+        }
+        for w in ["lê", "Lê ", "Ng", "L", &"x".repeat(69), &"x".repeat(71)] {
+            assert!(!set.contains(w), "{w}");
+        }
+    }
+
+    #[test]
     fn fold_case_keeps_byte_offsets() {
         let s = "ĐẠI TƯỚNG Ủy ban İ";
         assert_eq!(fold_case(s).len(), s.len());
         assert!(fold_case(s).starts_with("đại tướng ủy ban"));
+        for s in ["", "ABC", "Ắ", "aÁbB Đ-X", "ΣΑ İ ẞ"] {
+            let by_char: String = s.chars().map(fold_char_by_tables).collect();
+            assert_eq!(fold_case(s), by_char);
+        }
     }
 }

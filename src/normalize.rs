@@ -23,15 +23,105 @@ const TONE_MARKS: [char; 5] = ['\u{0300}', '\u{0301}', '\u{0303}', '\u{0309}', '
 
 /// Returns `text` normalised as described in the module documentation.
 pub fn normalize(text: &str) -> String {
-    let mapped = map_chars(&strip_html(text));
-    let nfc: String = match is_nfc_quick(mapped.chars()) {
-        IsNormalized::Yes => mapped,
-        _ => mapped.nfc().collect(),
+    normalize_cow(text).into_owned()
+}
+
+/// [`normalize`], borrowing `text` when it is normalised already.
+fn normalize_cow(text: &str) -> Cow<'_, str> {
+    if is_plain(text) {
+        return Cow::Borrowed(text);
+    }
+    let mapped = map_chars(strip_html(text));
+    let nfc = if is_nfc(&mapped) {
+        mapped
+    } else {
+        Cow::Owned(mapped.nfc().collect())
     };
     if nfc.is_ascii() {
         return nfc;
     }
-    place_tones(&nfc)
+    place_tones(nfc)
+}
+
+/// Whether every step of [`normalize`] leaves `text` as it is, by one scan
+/// of its bytes: no markup, nothing [`map_chars`] replaces, only ASCII and
+/// precomposed Latin (NFC, see [`is_nfc`]), and no word that
+/// [`place_tones`] changes (only a word ending in a plain "o" or "u" and a
+/// marked letter may need it: those few are tried).
+fn is_plain(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            if matches!(b, b'<' | b'&' | b'\x7F') || (b < b' ' && b != b'\t' && b != b'\n') {
+                return false;
+            }
+            i += 1;
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else {
+            return false;
+        };
+        if !is_precomposed_latin(c) || is_mapped(c) {
+            return false;
+        }
+        let end = i + c.len_utf8();
+        let after_o_or_u = i > 0 && matches!(bytes[i - 1], b'o' | b'O' | b'u' | b'U');
+        if after_o_or_u && !text[end..].chars().next().is_some_and(is_alphabetic) {
+            // the last letter of a word: is it one place_tones changes?
+            let start = text[..i]
+                .char_indices()
+                .rev()
+                .take_while(|&(_, c)| is_alphabetic(c))
+                .last()
+                .map_or(i, |(at, _)| at);
+            let word = &text[start..end];
+            if is_alphabetic(c) && word.chars().count() <= 7 && retone_syllable(word) != word {
+                return false;
+            }
+        }
+        i = end;
+    }
+    true
+}
+
+/// Whether [`is_nfc_quick`] says `text` is NFC (`Maybe` counts as no).
+fn is_nfc(text: &str) -> bool {
+    // Precomposed Latin letters are starters that are NFC whatever comes
+    // around them, as ASCII is: the quick check need not look them up.
+    let chars = text
+        .chars()
+        .map(|c| if is_precomposed_latin(c) { 'a' } else { c });
+    is_nfc_quick(chars) == IsNormalized::Yes
+}
+
+/// Latin-1 letters and symbols (from U+00A0), Latin Extended-A and -B,
+/// Latin Extended Additional: the letters of Vietnamese.
+fn is_precomposed_latin(c: char) -> bool {
+    matches!(c, '\u{A0}'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}')
+}
+
+/// [`char::is_alphabetic`], without the table look-up for ASCII and
+/// precomposed Latin letters.
+pub fn is_alphabetic(c: char) -> bool {
+    match c {
+        '\0'..='\u{7F}' => c.is_ascii_alphabetic(),
+        '\u{D7}' | '\u{F7}' => false,
+        '\u{C0}'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}' => true,
+        _ => c.is_alphabetic(),
+    }
+}
+
+/// [`char::is_alphanumeric`], without the table look-up for ASCII and
+/// precomposed Latin letters.
+pub fn is_alphanumeric(c: char) -> bool {
+    match c {
+        '\0'..='\u{7F}' => c.is_ascii_alphanumeric(),
+        '\u{D7}' | '\u{F7}' => false,
+        '\u{C0}'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}' => true,
+        _ => c.is_alphanumeric(),
+    }
 }
 
 /// Longest tag looked for after a `<`; a `<` with no `>` within reach is
@@ -301,8 +391,28 @@ fn decode_reference(text: &str, out: &mut String) -> Option<usize> {
     Some(semi + 1)
 }
 
+/// Whether [`map_chars`] replaces or drops `c`.
+fn is_mapped(c: char) -> bool {
+    match c {
+        '\t' | '\n' => false,
+        ' '..='~' => false,
+        '\u{00D0}' | '\u{00F0}' | '\u{0189}' => true,
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{00BB}'
+        | '\u{2033}' => true,
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' => true,
+        '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{2026}' => true,
+        '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => true,
+        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => true,
+        // '\r' and the other controls
+        c => c.is_control(),
+    }
+}
+
 /// Character-level clean-up: look-alikes, quotes, dashes, spaces, controls.
-fn map_chars(text: &str) -> String {
+fn map_chars(text: Cow<'_, str>) -> Cow<'_, str> {
+    if !text.chars().any(is_mapped) {
+        return text;
+    }
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
@@ -333,35 +443,88 @@ fn map_chars(text: &str) -> String {
             c => out.push(c),
         }
     }
-    out
+    Cow::Owned(out)
 }
 
 /// Moves the tone mark of open "oa", "oe", "uy" syllables onto their first
 /// vowel ("hoà" → "hòa", "Uỷ" → "Ủy"); leaves "quý" and closed syllables
 /// ("hoàng", "khuyến") alone, as both conventions agree on those.
-fn place_tones(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut word = String::new();
-    for c in text.chars() {
-        if c.is_alphabetic() {
+fn place_tones(text: Cow<'_, str>) -> Cow<'_, str> {
+    // Words (runs of letters) are copied unchanged but for the few that
+    // [`may_retone`] picks out, whose retoned spelling, if it differs, is
+    // written into a copy made at the first such word.
+    let mut out: Option<String> = None;
+    let mut copied = 0;
+    let mut word = WordScan::default();
+    let mut start = 0;
+    for (at, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        if is_alphabetic(c) {
+            if word.chars == 0 {
+                start = at;
+            }
             word.push(c);
-        } else {
-            flush_word(&mut word, &mut out);
-            out.push(c);
+            continue;
         }
+        if word.may_retone() {
+            let syllable = &text[start..at];
+            let retoned = retone_syllable(syllable);
+            if retoned != syllable {
+                let out = out.get_or_insert_with(|| String::with_capacity(text.len()));
+                out.push_str(&text[copied..start]);
+                out.push_str(&retoned);
+                copied = at;
+            }
+        }
+        word = WordScan::default();
     }
-    flush_word(&mut word, &mut out);
-    out
+    match out {
+        Some(mut out) => {
+            out.push_str(&text[copied..]);
+            Cow::Owned(out)
+        }
+        None => text,
+    }
 }
 
-fn flush_word(word: &mut String, out: &mut String) {
-    if word.is_ascii() || word.chars().count() > 7 {
-        // ASCII needs nothing, and no Vietnamese syllable is longer
-        out.push_str(word);
-    } else {
-        out.push_str(&retone_syllable(word));
+/// What [`place_tones`] needs to know of a word to skip it.
+#[derive(Default)]
+struct WordScan {
+    chars: usize,
+    ascii: bool,
+    /// Every letter is ASCII or a precomposed Latin letter: one letter
+    /// each to [`retone_syllable`], with its marks.
+    latin: bool,
+    last: char,
+    before_last: char,
+}
+
+impl WordScan {
+    fn push(&mut self, c: char) {
+        if self.chars == 0 {
+            self.ascii = true;
+            self.latin = true;
+        }
+        self.chars += 1;
+        self.ascii &= c.is_ascii();
+        self.latin &= c.is_ascii() || is_precomposed_latin(c);
+        self.before_last = self.last;
+        self.last = c;
     }
-    word.clear();
+
+    /// Whether [`retone_syllable`] may change the word: not when it is
+    /// ASCII or longer than any Vietnamese syllable (left alone), nor when
+    /// it is Latin and does not end in a plain "o" or "u" and a marked
+    /// letter (an open "oa", "oe", "uy" with the tone on the second vowel).
+    fn may_retone(&self) -> bool {
+        self.chars > 0
+            && !self.ascii
+            && self.chars <= 7
+            && (!self.latin
+                || (matches!(self.before_last, 'o' | 'O' | 'u' | 'U') && !self.last.is_ascii()))
+    }
 }
 
 fn retone_syllable(syllable: &str) -> String {
@@ -404,7 +567,7 @@ fn retone_syllable(syllable: &str) -> String {
 /// A comparison key: normalised, lower-cased, runs of white space folded to
 /// one space, ends trimmed. Two surface forms of one name share a key.
 pub fn fold_key(text: &str) -> String {
-    let norm = normalize(text);
+    let norm = normalize_cow(text);
     let mut out = String::with_capacity(norm.len());
     for word in norm.split_whitespace() {
         if !out.is_empty() {
@@ -520,6 +683,61 @@ mod tests {
         let many_amps = "&amp".repeat(100_000);
         assert_eq!(normalize(&many_amps), many_amps);
         assert!(start.elapsed().as_secs() < 10);
+    }
+
+    #[test]
+    fn fast_paths_agree_with_the_unicode_tables() {
+        use unicode_normalization::char::{canonical_combining_class, is_combining_mark};
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+            if !is_precomposed_latin(c) {
+                continue;
+            }
+            // is_nfc: a starter that is NFC whatever surrounds it, as ASCII
+            assert_eq!(canonical_combining_class(c), 0, "{c:?}");
+            assert_eq!(is_nfc_quick(std::iter::once(c)), IsNormalized::Yes);
+            // place_tones: one letter to retone_syllable, a plain "o" or "u"
+            // only as itself, and a tone mark only on a non-ASCII letter
+            let mut parts = std::iter::once(c).nfd();
+            let base = parts.next().unwrap();
+            assert!(!is_combining_mark(base), "{c:?}");
+            assert!(parts.all(is_combining_mark), "{c:?}");
+            let unmarked = base == c;
+            let lower = c.to_lowercase().next().unwrap();
+            if unmarked && matches!(lower, 'o' | 'u') {
+                assert!(c.is_ascii(), "{c:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn fast_path_boundaries() {
+        // NFC and needing a new tone placement, with nothing else to do
+        assert_eq!(normalize("Hoà Bình, thuý"), "Hòa Bình, thúy");
+        assert!(matches!(normalize_cow("Hòa Bình"), Cow::Borrowed(_)));
+        for plain in ["Hòa Bình", "quý, thúy", "hoàng 25°C", "ngoằnhoà", "\tx\n"] {
+            assert!(is_plain(plain), "{plain:?}");
+        }
+        for not_plain in [
+            "hoà", "Thuý,", "a<b", "a&b", "e\u{301}", "Ω", "\r", "\u{D0}", "«",
+        ] {
+            assert!(!is_plain(not_plain), "{not_plain:?}");
+        }
+        // the tone moves in the last of several words, not in an 8-letter one
+        assert_eq!(normalize("một hai hoà"), "một hai hòa");
+        assert_eq!(normalize("ngoằnhoà hoà"), "ngoằnhoà hòa");
+        // a Latin letter next to a combining mark is not NFC
+        assert_eq!(normalize("e\u{302}\u{301}"), "ế");
+        assert_eq!(normalize("ê\u{301}"), "ế");
+        // words with letters outside precomposed Latin go the long way
+        assert_eq!(normalize("Ωoà oà"), normalize("Ωoà ") + "òa");
+        // each character that map_chars replaces, alone
+        for c in [
+            '\r', '\u{D0}', '\u{2019}', '\u{2013}', '\u{2026}', '\u{A0}', '\u{AD}', '\u{85}',
+        ] {
+            assert_ne!(normalize(&format!("a{c}b")), format!("a{c}b"), "{c:?}");
+        }
     }
 
     #[test]

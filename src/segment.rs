@@ -47,6 +47,26 @@ impl Sentence {
 struct FurnitureLexicon {
     headers: HashSet<String>,
     lines: HashSet<String>,
+    /// The most characters of an entry of either list.
+    longest: usize,
+}
+
+impl FurnitureLexicon {
+    /// The fold key of `line` when it may be an entry of either list.
+    ///
+    /// Most lines are too long to be: with no markup (`<`, `&`), each
+    /// ASCII letter or digit of a line is one character of its key
+    /// (normalisation keeps it, or composes marks onto it), so a line
+    /// with more of them than the longest entry has is none.
+    fn key(&self, line: &str) -> Option<String> {
+        let line = strip_decoration(line);
+        let markup = line.contains(['<', '&']);
+        let mut ascii_alphanumeric = line.bytes().filter(u8::is_ascii_alphanumeric);
+        if !markup && ascii_alphanumeric.nth(self.longest).is_some() {
+            return None;
+        }
+        Some(fold_key(line))
+    }
 }
 
 fn lexicon() -> &'static FurnitureLexicon {
@@ -59,9 +79,18 @@ fn lexicon() -> &'static FurnitureLexicon {
                 .map(fold_key)
                 .collect()
         };
+        let headers: HashSet<String> = parse(include_str!("../data/segment/furniture_headers.txt"));
+        let lines: HashSet<String> = parse(include_str!("../data/segment/furniture_lines.txt"));
+        let longest = headers
+            .iter()
+            .chain(&lines)
+            .map(|k| k.chars().count())
+            .max()
+            .unwrap_or(0);
         FurnitureLexicon {
-            headers: parse(include_str!("../data/segment/furniture_headers.txt")),
-            lines: parse(include_str!("../data/segment/furniture_lines.txt")),
+            headers,
+            lines,
+            longest,
         }
     })
 }
@@ -83,13 +112,17 @@ pub fn segment(text: &str) -> Vec<Sentence> {
         }
         let repeated = line == previous_line;
         previous_line = line;
-        let key = fold_key(strip_decoration(line));
+        // folded only when asked for: after the article nothing is
+        let folded = std::cell::OnceCell::new();
+        let key = || folded.get_or_init(|| lexicon.key(line)).as_deref();
         let kind = if after_article {
             LineKind::Furniture
-        } else if body_started && (lexicon.headers.contains(&key) || is_source_credit(line)) {
+        } else if body_started
+            && (key().is_some_and(|k| lexicon.headers.contains(k)) || is_source_credit(line))
+        {
             after_article = true;
             LineKind::Furniture
-        } else if repeated || is_furniture_line(line, &key, lexicon) {
+        } else if repeated || is_furniture_line(line, key(), lexicon) {
             LineKind::Furniture
         } else if let Some(len) = caption_length(line) {
             if len == 0 {
@@ -109,7 +142,7 @@ pub fn segment(text: &str) -> Vec<Sentence> {
                 split_sentences(&line[..len], line_start, BlockKind::Caption, &mut out)
             }
             LineKind::Body => {
-                body_started |= word_count(line) >= 8;
+                body_started |= word_count(line, 8) >= 8;
                 split_sentences(line, line_start, BlockKind::Body, &mut out)
             }
         }
@@ -190,8 +223,9 @@ fn strip_decoration(line: &str) -> &str {
     })
 }
 
-fn word_count(line: &str) -> usize {
-    line.split_whitespace().count()
+/// The number of words of `line`, counted up to `max` (a longer line counts `max`).
+fn word_count(line: &str, max: usize) -> usize {
+    line.split_whitespace().take(max).count()
 }
 
 fn ends_sentence(line: &str) -> bool {
@@ -200,11 +234,11 @@ fn ends_sentence(line: &str) -> bool {
 }
 
 /// Menu items, buttons, links, file names, labels and bylines.
-fn is_furniture_line(line: &str, key: &str, lexicon: &FurnitureLexicon) -> bool {
-    if lexicon.lines.contains(key) || lexicon.headers.contains(key) {
+fn is_furniture_line(line: &str, key: Option<&str>, lexicon: &FurnitureLexicon) -> bool {
+    if key.is_some_and(|k| lexicon.lines.contains(k) || lexicon.headers.contains(k)) {
         return true;
     }
-    let words = word_count(line);
+    let words = word_count(line, 13);
     let bullet = line.starts_with(['•', '★', '☆', '|', '»', '·']);
     // menu entries and tag lists; list items of an article read as sentences
     if bullet && words <= 12 && !ends_sentence(line) {
@@ -248,13 +282,19 @@ fn is_link_or_file(word: &str) -> bool {
 /// "(Theo TTXVN/Vietnam+)", "Nguồn: VTV": the article's last line.
 fn is_source_credit(line: &str) -> bool {
     let inner = line.trim_matches(|c: char| c == '(' || c == ')' || c.is_whitespace());
-    let lower = inner.to_lowercase();
-    (lower.starts_with("theo ") || lower.starts_with("nguồn:")) && word_count(inner) <= 6
+    // the first six characters lower-cased are all the test looks at
+    let lower: String = inner.chars().take(6).flat_map(char::to_lowercase).collect();
+    (lower.starts_with("theo ") || lower.starts_with("nguồn:")) && word_count(inner, 7) <= 6
 }
 
 /// When the line is a photo caption ("… (Ảnh: X)", "… ẢNH: X"), the byte
 /// length of its text without the credit (0 when it is only a credit).
 fn caption_length(line: &str) -> Option<usize> {
+    // Each marker has a ':' or an ASCII "minh h" (any case) that stays
+    // where it is when lower-cased (no other letter lower-cases to it).
+    if !line.contains(':') && !contains_ascii_ci(line, "minh h") {
+        return None;
+    }
     let lower = line.to_lowercase();
     let at = ["ảnh:", "photo:", "ảnh minh họa", "ảnh minh hoạ"]
         .iter()
@@ -265,11 +305,19 @@ fn caption_length(line: &str) -> Option<usize> {
         return None;
     }
     let credit = &line[at..];
-    if word_count(credit) > 8 {
+    if word_count(credit, 9) > 8 {
         return None;
     }
     let text = line[..at].trim_end_matches(|c: char| c == '(' || c == '-' || c.is_whitespace());
     Some(text.len())
+}
+
+/// Whether `haystack` contains `needle` (ASCII, lower case), ignoring ASCII case.
+fn contains_ascii_ci(haystack: &str, needle: &str) -> bool {
+    haystack
+        .as_bytes()
+        .windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
 /// Abbreviations after which a full stop does not end a sentence.
@@ -377,6 +425,21 @@ Trụ sở tòa soạn: số 1 phố Huế, Hà Nội.\n";
         let kept = facts_text(page);
         assert_eq!(kept.len(), 2);
         assert!(kept[1].starts_with("Ngân hàng"));
+    }
+
+    #[test]
+    fn a_header_in_markup_is_found_however_long_the_markup() {
+        let page = "Ngân hàng Nhà nước Việt Nam vừa công bố chính sách mới về lãi suất cho doanh nghiệp nhỏ.\n\
+<span class=\"tin-cung-chuyen-muc-kinh-te-tai-chinh\">Tin cùng  chuyên mục\n\
+Thống đốc Trần Văn Bình thăm Nhật Bản để thúc đẩy hợp tác tài chính giữa hai nước.\n";
+        assert_eq!(facts_text(page).len(), 1);
+        // a longest entry of the lists, as it is and with ASCII letters added
+        let lexicon = lexicon();
+        let longest = lexicon.headers.iter().chain(&lexicon.lines);
+        let longest = longest.max_by_key(|k| k.chars().count()).unwrap();
+        assert_eq!(lexicon.key(longest).as_deref(), Some(longest.as_str()));
+        assert!(lexicon.key(&format!("{longest} a")).is_some());
+        assert!(lexicon.key(&format!("{longest} {longest}")).is_none());
     }
 
     #[test]

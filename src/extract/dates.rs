@@ -4,7 +4,9 @@
 //! "năm 2019", and a day without a year ("Chiều 25/10", "25.10", "25-10"),
 //! which takes the year of the article.
 
-use super::tokens::Token;
+use std::borrow::Cow;
+
+use super::tokens::{lower_case, Token};
 
 /// A date expression: tokens `start..end` of the sentence, and the ISO
 /// dates it names.
@@ -91,12 +93,17 @@ fn number(word: &str) -> Option<u32> {
 
 /// Finds the date expressions among the `tokens` of a sentence of `doc`.
 pub fn find_dates(doc: &str, tokens: &[Token], ctx: &YearContext) -> Vec<DateMention> {
-    let lower: Vec<String> = tokens.iter().map(|t| t.text(doc).to_lowercase()).collect();
-    let word = |i: usize| lower.get(i).map(String::as_str).unwrap_or("");
+    let lower: Vec<Cow<str>> = tokens.iter().map(|t| lower_case(t.text(doc))).collect();
+    find_dates_lower(&lower, ctx)
+}
+
+/// [`find_dates`] of tokens given lower-cased (see [`lower_case`]).
+pub fn find_dates_lower(lower: &[Cow<str>], ctx: &YearContext) -> Vec<DateMention> {
+    let word = |i: usize| lower.get(i).map_or("", |w| w);
     let mut out = Vec::new();
     let mut i = 0;
-    while i < tokens.len() {
-        if let Some((end, iso)) = date_at(&lower, i, ctx) {
+    while i < lower.len() {
+        if let Some((end, iso)) = date_at(lower, i, ctx) {
             // "25 - 26/10/2025", "25 và 26/10/2025": a first day before it
             let mut start = i;
             let mut iso = iso;
@@ -120,10 +127,14 @@ pub fn find_dates(doc: &str, tokens: &[Token], ctx: &YearContext) -> Vec<DateMen
 }
 
 /// The date starting at token `i`: its end and ISO forms.
-fn date_at(lower: &[String], i: usize, ctx: &YearContext) -> Option<(usize, Vec<String>)> {
-    let w = |k: usize| lower.get(k).map(String::as_str).unwrap_or("");
+fn date_at(lower: &[Cow<str>], i: usize, ctx: &YearContext) -> Option<(usize, Vec<String>)> {
+    let w = |k: usize| lower.get(k).map_or("", |w| w);
     let prev = if i > 0 { w(i - 1) } else { "" };
     let cur = w(i);
+    // every form below opens with a number, "tháng" or "năm"
+    if !cur.starts_with(|c: char| c.is_ascii_digit()) && cur != "tháng" && cur != "năm" {
+        return None;
+    }
     // ngày 5 tháng 3 năm 2024 / 5 tháng 3 năm 2024 / tháng 3 năm 2024
     if let Some(d) = number(cur) {
         if w(i + 1) == "tháng" {
@@ -210,8 +221,20 @@ fn date_at(lower: &[String], i: usize, ctx: &YearContext) -> Option<(usize, Vec<
 /// used to find the article's year.
 pub fn full_dates(text: &str) -> Vec<(i32, u32, u32)> {
     let mut out = Vec::new();
-    for word in text.split(|c: char| !(c.is_ascii_digit() || c == '/' || c == '-' || c == '.')) {
-        let word = word.trim_matches(|c: char| !c.is_ascii_digit());
+    // the words are runs of these ASCII bytes, so bytes are split, not chars
+    let in_word = |b: u8| b.is_ascii_digit() || b == b'/' || b == b'-' || b == b'.';
+    let bytes = text.as_bytes();
+    let mut end = 0;
+    while let Some(start) = bytes[end..]
+        .iter()
+        .position(|&b| in_word(b))
+        .map(|i| end + i)
+    {
+        end = bytes[start..]
+            .iter()
+            .position(|&b| !in_word(b))
+            .map_or(bytes.len(), |i| start + i);
+        let word = text[start..end].trim_matches(|c: char| !c.is_ascii_digit());
         if word.len() < 8 {
             // shorter than "1/1/1999": no full date
             continue;

@@ -112,7 +112,14 @@ impl<'a> DocBuilder<'a> {
         evidence: Evidence,
     ) -> usize {
         let label = label.trim();
-        let ix = match self.find(kind, label).or_else(|| self.find(kind, surface)) {
+        let key = (kind, slug(label));
+        let found = match self.by_key.get(&key) {
+            Some(&ix) => Some(ix),
+            // the same name is the same slug: not looked up again
+            None if surface == label => None,
+            None => self.find(kind, surface),
+        };
+        let ix = match found {
             Some(ix) => ix,
             None => {
                 let ix = self.entities.len();
@@ -128,7 +135,7 @@ impl<'a> DocBuilder<'a> {
                     form,
                     built_on: Vec::new(),
                 });
-                self.by_key.insert((kind, slug(label)), ix);
+                self.by_key.insert(key, ix);
                 ix
             }
         };
@@ -157,12 +164,12 @@ impl<'a> DocBuilder<'a> {
         if !p.entity.aliases.iter().any(|a| a == alias) {
             p.entity.aliases.push(alias.to_string());
         }
-        let kind = p.entity.kind;
-        match self.by_key.get(&(kind, slug(alias))) {
+        let key = (p.entity.kind, slug(alias));
+        match self.by_key.get(&key) {
             Some(&other) if other != entity => self.same_as.push((entity, other)),
             Some(_) => {}
             None => {
-                self.by_key.insert((kind, slug(alias)), entity);
+                self.by_key.insert(key, entity);
             }
         }
     }
@@ -245,6 +252,15 @@ impl<'a> DocBuilder<'a> {
                 }
             }
         }
+        // the slugs of each person's words, once: the loop below compares pairs
+        let person_words: Vec<Vec<String>> = self
+            .entities
+            .iter()
+            .map(|p| match p.entity.kind {
+                NodeKind::Person => p.entity.label.split_whitespace().map(slug).collect(),
+                _ => Vec::new(),
+            })
+            .collect();
         for i in 0..n {
             if self.entities[i].entity.kind != NodeKind::Person {
                 continue;
@@ -265,10 +281,7 @@ impl<'a> DocBuilder<'a> {
                 if i != j
                     && target[j] == j
                     && self.entities[j].entity.kind == NodeKind::Person
-                    && same_person(
-                        &self.entities[i].entity.label,
-                        &self.entities[j].entity.label,
-                    )
+                    && same_person_words(&person_words[i], &person_words[j])
                     && person_rank(&self.entities[j].entity.label)
                         > person_rank(&self.entities[i].entity.label)
                 {
@@ -281,13 +294,38 @@ impl<'a> DocBuilder<'a> {
         // (a full name of a document or event that another one of the
         // article continues, "Công ước của Liên hợp quốc", is one too)
         let mut as_short = vec![false; n];
-        // every name lower-cased once: the loop below compares all pairs
+        // the kinds of the entities the loop below resolves
+        let short_kinds: Vec<NodeKind> = (0..n)
+            .filter(|&i| {
+                let p = &self.entities[i];
+                let prefix_kind = matches!(p.entity.kind, NodeKind::Document | NodeKind::Event);
+                !((p.form == Form::Full && !prefix_kind) || target[i] != i)
+            })
+            .map(|i| self.entities[i].entity.kind)
+            .collect();
+        // every name of those kinds lower-cased once: the loop compares all pairs
         let lowered: Vec<Vec<String>> = self
             .entities
             .iter()
-            .map(|e| {
-                names_of(&e.entity)
+            .map(|e| match short_kinds.contains(&e.entity.kind) {
+                true => names_of(&e.entity)
                     .map(|name| name.to_lowercase())
+                    .collect(),
+                false => Vec::new(),
+            })
+            .collect();
+        // and split into words, for documents and events
+        let lowered_words: Vec<Vec<Vec<&str>>> = lowered
+            .iter()
+            .zip(&self.entities)
+            .map(|(names, p)| {
+                let prefix_kind = matches!(p.entity.kind, NodeKind::Document | NodeKind::Event);
+                names
+                    .iter()
+                    .map(|name| match prefix_kind {
+                        true => name.split_whitespace().collect(),
+                        false => Vec::new(),
+                    })
                     .collect()
             })
             .collect();
@@ -298,15 +336,19 @@ impl<'a> DocBuilder<'a> {
                 continue;
             }
             let short = self.entities[i].entity.label.to_lowercase();
+            let short_words: Vec<&str> = short.split_whitespace().collect();
             let best = (0..n)
                 .filter(|&j| {
                     j != i
                         && self.entities[j].entity.kind == kind
                         && self.entities[j].form != Form::ShortOrDrop
-                        && lowered[j].iter().any(|name| {
-                            starts_with_words(name, &short)
-                                || (prefix_kind && same_head_fewer_words(&short, name))
-                        })
+                        && lowered[j]
+                            .iter()
+                            .zip(&lowered_words[j])
+                            .any(|(name, words)| {
+                                starts_with_words(name, &short)
+                                    || (prefix_kind && same_head_fewer_words(&short_words, words))
+                            })
                 })
                 .max_by_key(|&j| (self.entities[j].entity.evidence.len(), std::cmp::Reverse(j)));
             target[i] = match best {
@@ -378,11 +420,11 @@ impl<'a> DocBuilder<'a> {
         };
         let final_of: Vec<usize> = (0..n).map(|i| resolve(i, &target)).collect();
         // merge into the targets
-        let mut merged: Vec<Option<Entity>> = self
-            .entities
-            .iter()
-            .map(|p| Some(p.entity.clone()))
-            .collect();
+        let (mut merged, built_on): (Vec<Option<Entity>>, Vec<_>) =
+            std::mem::take(&mut self.entities)
+                .into_iter()
+                .map(|p| (Some(p.entity), p.built_on))
+                .unzip();
         for i in 0..n {
             let t = final_of[i];
             if t == i || t == usize::MAX {
@@ -427,8 +469,8 @@ impl<'a> DocBuilder<'a> {
         // names rebuilt on other names: "Lễ mở ký" + each name of the
         // convention, so that other documents naming it otherwise agree
         for i in 0..n {
-            for (prefix, base) in self.entities[i].built_on.clone() {
-                add_variants(i, &prefix, base, &final_of, &mut merged);
+            for (prefix, base) in &built_on[i] {
+                add_variants(i, prefix, *base, &final_of, &mut merged);
             }
         }
         // roles nobody holds are titles mentioned in passing
@@ -493,6 +535,9 @@ const LOCAL_UNITS: [(&str, &str); 4] = [
     ("quận", "Quận ủy"),
 ];
 
+/// The units of [`LOCAL_UNITS`] between spaces, as found inside a name.
+const LOCAL_UNIT_MARKERS: [&str; 4] = [" tỉnh ", " thành phố ", " huyện ", " quận "];
+
 impl DocBuilder<'_> {
     /// "UBND tỉnh", "Tỉnh ủy" that name no body of the article in full are
     /// the bodies of the one province (city, district) the article names
@@ -505,9 +550,8 @@ impl DocBuilder<'_> {
                 continue;
             }
             let label = &p.entity.label;
-            for (u, (unit, _)) in LOCAL_UNITS.iter().enumerate() {
-                let marker = format!(" {unit} ");
-                if let Some(at) = label.find(&marker) {
+            for (u, marker) in LOCAL_UNIT_MARKERS.iter().enumerate() {
+                if let Some(at) = label.find(marker) {
                     names[u].insert(label[at + marker.len()..].to_string());
                 }
             }
@@ -516,11 +560,13 @@ impl DocBuilder<'_> {
             if p.entity.kind != NodeKind::Organization || p.form == Form::Full || target[i] != i {
                 continue;
             }
-            let label = p.entity.label.clone();
+            let label = &p.entity.label;
             let unit = LOCAL_UNITS.iter().position(|(unit, committee)| {
-                label.ends_with(&format!(" {unit}")) || label == *committee
+                let after_space = |rest: &str| rest.ends_with(' ');
+                label.strip_suffix(unit).is_some_and(after_space) || label == committee
             });
             let Some(u) = unit else { continue };
+            let label = label.clone();
             if let [name] = names[u].iter().collect::<Vec<_>>()[..] {
                 let full = format!("{label} {name}");
                 let e = &mut p.entity;
@@ -581,9 +627,8 @@ fn starts_with_words(long: &str, short: &str) -> bool {
 /// Whether `short` and `long` open with the same word and every word of
 /// `short` is in `long`, which has more: "Công ước chống tội phạm mạng" in
 /// "Công ước của Liên hợp quốc về chống tội phạm mạng".
-fn same_head_fewer_words(short: &str, long: &str) -> bool {
-    let sw: Vec<&str> = short.split_whitespace().collect();
-    let lw: Vec<&str> = long.split_whitespace().collect();
+/// Both are given as their words.
+fn same_head_fewer_words(sw: &[&str], lw: &[&str]) -> bool {
     sw.len() >= 2 && sw.len() < lw.len() && sw[0] == lw[0] && sw.iter().all(|w| lw.contains(w))
 }
 
@@ -596,9 +641,8 @@ fn person_rank(name: &str) -> (usize, usize) {
 /// Two names of one person within a document: the same words but for
 /// diacritics or one misspelt word ("Faouzia"/"Fouzia"), or a name made of
 /// the last words of the other ("Guterres").
-pub fn same_person(a: &str, b: &str) -> bool {
-    let wa: Vec<String> = a.split_whitespace().map(slug).collect();
-    let wb: Vec<String> = b.split_whitespace().map(slug).collect();
+/// Both are given as the slugs of their words.
+fn same_person_words(wa: &[String], wb: &[String]) -> bool {
     if wa.is_empty() || wb.is_empty() {
         return false;
     }
@@ -628,4 +672,16 @@ fn edit_distance(a: &str, b: &str) -> usize {
         prev = cur;
     }
     prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unit_markers_are_the_units_between_spaces() {
+        for ((unit, _), marker) in LOCAL_UNITS.iter().zip(LOCAL_UNIT_MARKERS) {
+            assert_eq!(format!(" {unit} "), marker);
+        }
+    }
 }

@@ -104,6 +104,9 @@ const DATELINE_MARKERS: [&str; 7] = [
     "chủ nhật",
 ];
 
+/// At least as many characters as the longest of [`DATELINE_MARKERS`] has bytes.
+const DATELINE_MARKER_CHARS: usize = 16;
+
 /// The year context of a document: a dateline near the top (after any page
 /// menu, before the body has run two long sentences), else the latest full
 /// date of its title and body, else the commonest year.
@@ -115,7 +118,12 @@ fn year_context(text: &str, sentences: &[Sentence]) -> YearContext {
             continue;
         }
         let line = s.text(text).trim();
-        let folded = fold_case(line);
+        // fold_case goes char by char: the first chars are enough for the markers
+        let head = line
+            .char_indices()
+            .nth(DATELINE_MARKER_CHARS)
+            .map_or(line, |(i, _)| &line[..i]);
+        let folded = fold_case(head);
         let marked = DATELINE_MARKERS.iter().any(|m| folded.starts_with(m));
         if marked || line.len() <= 60 {
             if let Some(&d) = dates::full_dates(line).first() {

@@ -4,9 +4,9 @@
 //! organisation, a body and the body it belongs to, an event and the
 //! document or event it is built on).
 
-use super::dates::{find_dates, YearContext};
+use super::dates::{find_dates_lower, YearContext};
 use super::doc::{DocBuilder, Form};
-use super::tokens::{is_acronym, is_capitalised, tokenize, Token};
+use super::tokens::{is_acronym, is_capitalised, lower_case, tokenize, Token};
 use crate::graph::{NodeKind, Relation};
 use crate::lexicon::{fold_case, lexicon, Category, Entry, Hit};
 use crate::segment::Sentence;
@@ -91,7 +91,7 @@ pub struct SentenceParser<'b, 'a> {
     pub b: &'b mut DocBuilder<'a>,
     pub text: &'a str,
     pub toks: Vec<Token>,
-    pub lower: Vec<String>,
+    pub lower: Vec<std::borrow::Cow<'a, str>>,
     /// Per token: the lexicon hit starting there (end token, pattern).
     hits: Vec<Option<(usize, usize)>>,
     pub sentence: Sentence,
@@ -113,7 +113,7 @@ pub fn parse_sentence(
     if toks.is_empty() {
         return;
     }
-    let lower: Vec<String> = toks.iter().map(|t| t.text(text).to_lowercase()).collect();
+    let lower: Vec<std::borrow::Cow<str>> = toks.iter().map(|t| lower_case(t.text(text))).collect();
     let mut hit_at = vec![None; toks.len()];
     let mut t = 0;
     for h in hits {
@@ -213,7 +213,7 @@ impl SentenceParser<'_, '_> {
     }
 
     fn low(&self, i: usize) -> &str {
-        self.lower.get(i).map(String::as_str).unwrap_or("")
+        self.lower.get(i).map_or("", |w| w)
     }
 
     fn word(&self, i: usize) -> &str {
@@ -299,7 +299,7 @@ impl SentenceParser<'_, '_> {
     }
 
     fn parse_dates(&mut self, year: &YearContext) {
-        let found = find_dates(self.text, &self.toks, year);
+        let found = find_dates_lower(&self.lower, year);
         for d in found {
             let surface = self.span(d.start, d.end).to_string();
             let ev = self.evidence(d.start, d.end, 0.9);

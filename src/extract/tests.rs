@@ -764,3 +764,10 @@ fn streets_and_lakes_named_after_people_are_places() {
         "{d}"
     );
 }
+
+#[test]
+fn dateline_markers_fit_the_folded_head() {
+    assert!(super::DATELINE_MARKERS
+        .iter()
+        .all(|m| m.len() <= super::DATELINE_MARKER_CHARS));
+}

@@ -1,5 +1,9 @@
 //! Words and punctuation of a sentence, with byte spans into the document.
 
+use std::borrow::Cow;
+
+use crate::normalize::{is_alphabetic, is_alphanumeric};
+
 /// One token: a word (letters and digits, with inner `/ - . & '` as in
 /// "25/10/2025", "68-NQ/TW", "TP.HCM") or one punctuation character.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -22,48 +26,94 @@ fn joins_word(c: char) -> bool {
 /// Tokens of `doc[start..end]`.
 pub fn tokenize(doc: &str, start: usize, end: usize) -> Vec<Token> {
     let text = &doc[start..end];
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        let (pos, c) = chars[i];
+    // about one token in four bytes of news text: few reallocations
+    let mut out = Vec::with_capacity(text.len() / 4);
+    let mut pos = 0;
+    while let Some(c) = text[pos..].chars().next() {
         if c.is_whitespace() {
-            i += 1;
+            pos += c.len_utf8();
             continue;
         }
-        if c.is_alphanumeric() {
-            let mut j = i + 1;
-            while j < chars.len() {
-                let d = chars[j].1;
-                if d.is_alphanumeric() || unicode_mark(d) {
-                    j += 1;
-                } else if joins_word(d) && j + 1 < chars.len() && chars[j + 1].1.is_alphanumeric() {
-                    j += 2;
+        if is_alphanumeric(c) {
+            let mut end_pos = pos + c.len_utf8();
+            let mut rest = text[end_pos..].chars();
+            while let Some(d) = rest.next() {
+                if is_alphanumeric(d) || unicode_mark(d) {
+                    end_pos += d.len_utf8();
+                } else if let Some(e) = rest.next().filter(|&e| joins_word(d) && is_alphanumeric(e))
+                {
+                    end_pos += d.len_utf8() + e.len_utf8();
                 } else {
                     break;
                 }
             }
-            let end_pos = chars.get(j).map_or(text.len(), |&(p, _)| p);
             out.push(Token {
                 start: start + pos,
                 end: start + end_pos,
                 word: true,
             });
-            i = j;
+            pos = end_pos;
         } else {
             out.push(Token {
                 start: start + pos,
                 end: start + pos + c.len_utf8(),
                 word: false,
             });
-            i += 1;
+            pos += c.len_utf8();
         }
     }
     out
 }
 
 fn unicode_mark(c: char) -> bool {
-    unicode_normalization::char::is_combining_mark(c)
+    !c.is_ascii() && unicode_normalization::char::is_combining_mark(c)
+}
+
+/// `word.to_lowercase()`, borrowing a word that has no upper case (most
+/// words, and every number).
+pub fn lower_case(word: &str) -> Cow<'_, str> {
+    let is_lower = if word.is_ascii() {
+        !word.bytes().any(|b| b.is_ascii_uppercase())
+    } else {
+        // 'Σ' aside (not unchanged anyway), lower-casing goes char by char
+        word.chars().all(lowers_to_itself)
+    };
+    if is_lower {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.to_lowercase())
+    }
+}
+
+/// Whether `c.to_lowercase()` is `c`: ASCII and precomposed Latin letters
+/// (all of Vietnamese) without a look-up in the case tables.
+fn lowers_to_itself(c: char) -> bool {
+    use std::sync::OnceLock;
+    const LATIN: std::ops::Range<u32> = 0xC0..0x250;
+    const LATIN_ADDITIONAL: std::ops::Range<u32> = 0x1E00..0x1F00;
+    static TABLE: OnceLock<Vec<bool>> = OnceLock::new();
+    let code = u32::from(c);
+    let ix = if c.is_ascii() {
+        return !c.is_ascii_uppercase();
+    } else if LATIN.contains(&code) {
+        code - LATIN.start
+    } else if LATIN_ADDITIONAL.contains(&code) {
+        code - LATIN_ADDITIONAL.start + LATIN.len() as u32
+    } else {
+        return lowers_to_itself_by_tables(c);
+    };
+    let table = TABLE.get_or_init(|| {
+        LATIN
+            .chain(LATIN_ADDITIONAL)
+            .map(|code| char::from_u32(code).is_some_and(lowers_to_itself_by_tables))
+            .collect()
+    });
+    table[ix as usize]
+}
+
+fn lowers_to_itself_by_tables(c: char) -> bool {
+    let mut lower = c.to_lowercase();
+    lower.next() == Some(c) && lower.next().is_none()
 }
 
 /// Whether a word starts with an upper-case letter.
@@ -74,7 +124,7 @@ pub fn is_capitalised(word: &str) -> bool {
 /// Whether a word is an acronym: two or more letters, all upper case
 /// ("UNODC", "TTXVN", "HĐND").
 pub fn is_acronym(word: &str) -> bool {
-    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    let letters = word.chars().filter(|&c| is_alphabetic(c)).count();
     letters >= 2
         && word
             .chars()
@@ -106,5 +156,15 @@ mod tests {
         );
         assert!(is_acronym("UNODC") && is_acronym("HĐND") && !is_acronym("Bộ"));
         assert!(is_capitalised("Đại") && !is_capitalised("đại"));
+    }
+
+    #[test]
+    fn lower_case_table_agrees_with_the_case_tables() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(lowers_to_itself(c), lowers_to_itself_by_tables(c), "{c:?}");
+        }
+        for word in ["hà", "Hà", "HÀ", "ẞ", "İ", "Ⱥ", "ΣΑ", "σ", "25/10", "ǅ"] {
+            assert_eq!(lower_case(word), word.to_lowercase(), "{word}");
+        }
     }
 }
