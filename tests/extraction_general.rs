@@ -521,3 +521,101 @@ fn investigation_agencies_and_their_officers() {
         "Giám đốc Công ty TNHH Xây dựng Phú Lộc"
     ));
 }
+
+#[test]
+fn titles_before_a_second_name_are_that_persons() {
+    let g = graph("Nhận lời mời của Thủ tướng Chính phủ Đặng Minh Tuấn, Thủ tướng Hungary Lajos Kertész thăm chính thức Việt Nam.\n");
+    assert!(has_edge(
+        &g,
+        "Lajos Kertész",
+        Relation::HoldsRole,
+        "Thủ tướng Hungary"
+    ));
+    assert!(!has_edge(
+        &g,
+        "Đặng Minh Tuấn",
+        Relation::HoldsRole,
+        "Thủ tướng Hungary"
+    ));
+}
+
+#[test]
+fn a_company_named_after_a_title_in_apposition_runs_through_name_like_words() {
+    let g = graph("Ông Phan Quốc Dũng, Chủ tịch HĐQT Tập đoàn Sao Mai Xanh, cho biết tập đoàn sẽ mở rộng sản xuất.\n");
+    assert!(has_edge(
+        &g,
+        "Phan Quốc Dũng",
+        Relation::HoldsRole,
+        "Chủ tịch HĐQT Tập đoàn Sao Mai Xanh"
+    ));
+    assert!(!labels(&g, NodeKind::Person).contains(&"Mai Xanh".to_string()));
+}
+
+#[test]
+fn kiem_joins_two_titles_and_cp_is_co_phan() {
+    let g = graph("Bà Hà Thu Trang, Tổng Giám đốc Ngân hàng TMCP Bắc Hải, kiêm Chủ tịch Hội đồng quản trị Công ty CP Chứng khoán Bắc Hải, phát biểu tại buổi làm việc.\n");
+    assert!(has_edge(
+        &g,
+        "Hà Thu Trang",
+        Relation::HoldsRole,
+        "Tổng Giám đốc Ngân hàng TMCP Bắc Hải"
+    ));
+    assert!(has_edge(
+        &g,
+        "Hà Thu Trang",
+        Relation::HoldsRole,
+        "Chủ tịch Hội đồng quản trị Công ty CP Chứng khoán Bắc Hải"
+    ));
+    let bank = g
+        .nodes_sorted()
+        .into_iter()
+        .find(|n| n.label == "Ngân hàng TMCP Bắc Hải")
+        .expect("the bank");
+    assert!(bank
+        .aliases
+        .contains("Ngân hàng Thương mại cổ phần Bắc Hải"));
+}
+
+#[test]
+fn a_brand_name_takes_no_lower_case_words_after_it() {
+    let g = graph("Tập đoàn Vinkora mong muốn mở rộng đầu tư tại Khu công nghiệp Phú Lâm.\n");
+    let orgs = labels(&g, NodeKind::Organization);
+    assert_eq!(orgs, vec!["Tập đoàn Vinkora".to_string()]);
+}
+
+#[test]
+fn titles_in_parentheses_and_lower_case_former_titles() {
+    let g = graph("Ngày 3/3/2025, TAND TP Hà Nội xét xử bị cáo Trương Văn Lộc (SN 1975, nguyên Giám đốc Công ty TNHH Hưng Phát) và bị cáo Mạc Thị Duyên (cựu kế toán trưởng Công ty TNHH Hưng Phát).\n\
+Thẩm phán Lưu Minh Châu làm chủ tọa, thư ký phiên tòa Quan Văn Tín ghi biên bản.\n");
+    assert!(has_edge(
+        &g,
+        "Trương Văn Lộc",
+        Relation::HoldsRole,
+        "Giám đốc Công ty TNHH Hưng Phát"
+    ));
+    assert!(has_edge(
+        &g,
+        "Mạc Thị Duyên",
+        Relation::HoldsRole,
+        "Kế toán trưởng Công ty TNHH Hưng Phát"
+    ));
+    assert!(has_edge(
+        &g,
+        "Quan Văn Tín",
+        Relation::HoldsRole,
+        "Thư ký phiên tòa"
+    ));
+}
+
+#[test]
+fn a_bare_unit_before_punctuation_stays_in_the_name() {
+    let g = graph("Chiều 2/4, tại Trụ sở UBND tỉnh, bà Lò Thị Hoa, Phó Chủ tịch UBND tỉnh; ông Kha Văn Lực, Giám đốc Sở Y tế tỉnh Sơn La, làm việc với đoàn.\n");
+    assert!(labels(&g, NodeKind::Place).contains(&"Trụ sở UBND tỉnh".to_string()));
+    let roles = labels(&g, NodeKind::Role);
+    assert!(
+        roles
+            .iter()
+            .any(|r| r.starts_with("Phó Chủ tịch UBND tỉnh")),
+        "{roles:?}"
+    );
+}

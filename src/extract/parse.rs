@@ -99,6 +99,10 @@ pub struct SentenceParser<'b, 'a> {
     sentence_text: Arc<str>,
     pub mentions: Vec<Mention>,
     pub dates: Vec<(usize, usize, Vec<usize>)>,
+    /// Titles being read in apposition after their holder's name ("X, Chủ
+    /// tịch HĐQT Tập đoàn Sao Mai"): no holder follows them, so a body's
+    /// name runs on through words that look like a personal name.
+    holder_before: bool,
 }
 
 /// Parses one sentence into the builder.
@@ -137,6 +141,7 @@ pub fn parse_sentence(
         sentence_text: Arc::from(sentence.text(text)),
         mentions: Vec::new(),
         dates: Vec::new(),
+        holder_before: false,
     };
     p.parse_dates(year);
     p.parse_mentions();
@@ -391,6 +396,7 @@ impl SentenceParser<'_, '_> {
         max_lower: usize,
     ) -> (usize, Vec<Piece>) {
         let lex = lexicon();
+        let stop_at_person = stop_at_person && !self.holder_before;
         let mut pieces = Vec::new();
         let mut topic = 0usize;
         let start = k;
@@ -438,7 +444,13 @@ impl SentenceParser<'_, '_> {
                 // the second capitalised word of a proper name ("Nghĩa Lộ")
                 // takes no lower-case words after it
                 let proper = matches!(pieces.last(), Some(Piece::Tokens(ps, pe)) if pe - ps == 1 && self.cap(*ps) && !is_acronym(self.word(*ps)) && *pe == s);
-                let mut lower_run = if proper { max_lower } else { 0 };
+                // a word of several syllables is a foreign or brand name
+                // ("Tập đoàn Daewon"): lower-case words after it are the
+                // sentence's ("Daewon mong muốn")
+                let brand = self.toks[s].end - self.toks[s].start > 1
+                    && !is_acronym(self.word(s))
+                    && several_syllables(self.word(s));
+                let mut lower_run = if proper || brand { max_lower } else { 0 };
                 while lower_run < max_lower
                     && self.lowercase_word(k)
                     && (!lex.is_stopword(self.low(k)) || self.compound(k))
@@ -508,8 +520,9 @@ impl SentenceParser<'_, '_> {
                     k = name_end;
                     continue;
                 }
-                // "Phó Chủ tịch UBND tỉnh;": the province is the article's
-                if stop_at_person && !self.is_word(end) {
+                // "Phó Chủ tịch UBND tỉnh;", "Trụ sở UBND tỉnh,": the
+                // province is the article's
+                if !self.is_word(end) {
                     pieces.push(Piece::Tokens(k, end));
                     k = end;
                     break;
@@ -920,14 +933,7 @@ impl SentenceParser<'_, '_> {
     /// "cựu") held the same role: the word stays out of its label.
     fn parse_title(&mut self, k: usize) -> Option<(usize, usize, Option<usize>)> {
         let lex = lexicon();
-        let mut s = k;
-        let former = matches!(self.low(k), "nguyên" | "cựu") && self.cap(k + 1);
-        if former {
-            s += 1;
-        }
-        if !self.cap(s) {
-            return None;
-        }
+        let s = self.title_start(k)?;
         let (t_end, title) = self.hit(s, &[Category::Office, Category::Rank])?;
         let mut end = t_end;
         let mut complement: Option<(usize, String, Option<String>)> = None;
@@ -1061,9 +1067,15 @@ impl SentenceParser<'_, '_> {
             roles.push(role);
             members.extend(member);
             end = e;
+            // "A, B", "A và B", "A, kiêm B", "A kiêm B"
             let sep = self.low(end);
-            if (sep == "," || sep == "và") && self.starts_title(end + 1) {
-                end += 1;
+            let gap = match (sep, self.low(end + 1)) {
+                (",", "kiêm") => 2,
+                ("," | "và" | "kiêm", _) => 1,
+                _ => 0,
+            };
+            if gap > 0 && self.starts_title(end + gap) {
+                end += gap;
                 continue;
             }
             break;
@@ -1076,12 +1088,19 @@ impl SentenceParser<'_, '_> {
     }
 
     fn starts_title(&self, k: usize) -> bool {
-        let s = if matches!(self.low(k), "nguyên" | "cựu") {
-            k + 1
-        } else {
-            k
-        };
-        self.cap(s) && self.hit(s, &[Category::Office, Category::Rank]).is_some()
+        self.title_start(k).is_some()
+    }
+
+    /// Where the title at `k` starts (after "nguyên", "cựu"). Titles are
+    /// capitalised; news also writes them in lower case after "nguyên" or
+    /// "cựu" ("cựu giám đốc Công ty X") and right before a personal name
+    /// ("thẩm phán Lưu Minh Châu").
+    fn title_start(&self, k: usize) -> Option<usize> {
+        let former = matches!(self.low(k), "nguyên" | "cựu");
+        let s = if former { k + 1 } else { k };
+        let (t_end, _) = self.hit(s, &[Category::Office, Category::Rank])?;
+        let lower_ok = self.lowercase_word(s) && (former || self.person_start(t_end));
+        (self.cap(s) || lower_ok).then_some(s)
     }
 
     /// A name after a title or honorific: capitalised words, not a known
@@ -1247,10 +1266,7 @@ impl SentenceParser<'_, '_> {
     /// Titles after a name, in apposition: "X, Giám đốc Điều hành Y, ...";
     /// "X, đại diện Y" (a member of Y).
     fn apposition(&mut self, person: usize, end: usize) -> usize {
-        if self.low(end) != "," {
-            return end;
-        }
-        if self.low(end + 1) == "đại" && self.low(end + 2) == "diện" {
+        if self.low(end) == "," && self.low(end + 1) == "đại" && self.low(end + 2) == "diện" {
             let mut k = end + 3;
             if self.low(k) == "cho" {
                 k += 1;
@@ -1267,17 +1283,48 @@ impl SentenceParser<'_, '_> {
             }
             return end;
         }
-        if !self.starts_title(end + 1) {
+        // "X (SN 1975, nguyên Giám đốc Y)", "X - Ủy viên Bộ Chính trị"
+        let opener = self.low(end).to_string();
+        let mut k = end + 1;
+        if opener == "(" {
+            if matches!(self.low(k), "sn" | "sinh") {
+                let born = (k + 1..self.n().min(k + 5)).find(|&x| self.low(x) == ",");
+                match born {
+                    Some(c) => k = c + 1,
+                    None => return end,
+                }
+            }
+        } else if opener != "," && opener != "-" {
             return end;
         }
-        let Some((roles, e, members)) = self.parse_title_chain(end + 1) else {
+        if !self.starts_title(k) {
+            return end;
+        }
+        let mark = self.mentions.len();
+        let outer = std::mem::replace(&mut self.holder_before, true);
+        let chain = self.parse_title_chain(k);
+        self.holder_before = outer;
+        let Some((roles, e, members)) = chain else {
             return end;
         };
+        // "Thủ tướng X, Thủ tướng Hungary Y": titles right before another
+        // name are that person's
+        let mut next = e;
+        if let Some((he, _)) = self.hit(next, &[Category::Honorific]) {
+            next = he;
+        }
+        if self.cap(next) && self.licensed_name(next).is_some() {
+            self.mentions.truncate(mark);
+            return end;
+        }
         for r in roles {
             self.fact(person, Relation::HoldsRole, r, 0.85);
         }
         for m in members {
             self.fact(person, Relation::MemberOf, m, 0.75);
+        }
+        if opener == "(" && self.low(e) == ")" {
+            return e + 1;
         }
         e
     }
@@ -1698,6 +1745,25 @@ impl SentenceParser<'_, '_> {
             object: None,
         }
     }
+}
+
+/// Whether a word has more than one vowel group ("Daewon", "Vinkora"): a
+/// Vietnamese syllable has one ("Nguyễn", "Quốc", "Giang").
+fn several_syllables(word: &str) -> bool {
+    use unicode_normalization::UnicodeNormalization;
+    let mut groups = 0;
+    let mut in_vowel = false;
+    for c in word
+        .nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+    {
+        let vowel = matches!(c.to_ascii_lowercase(), 'a' | 'e' | 'i' | 'o' | 'u' | 'y');
+        if vowel && !in_vowel {
+            groups += 1;
+        }
+        in_vowel = vowel;
+    }
+    groups > 1
 }
 
 fn capitalise_first(s: &mut String) {
