@@ -619,3 +619,35 @@ fn a_bare_unit_before_punctuation_stays_in_the_name() {
         "{roles:?}"
     );
 }
+
+#[test]
+fn lower_case_words_between_a_head_and_its_proper_name() {
+    let g = graph(
+        "Bà Ngô Thị Hạnh, cựu Kế toán trưởng Bệnh viện đa khoa tỉnh Bình Định, đã bị khởi tố.\n\
+Ngân hàng thương mại cổ phần Đông Phong tài trợ cho Ủy ban hỗn hợp Việt Nam - Chile.\n\
+Đoàn công tác Bộ Tài chính đã làm việc tại tỉnh.\n",
+    );
+    let orgs = labels(&g, NodeKind::Organization);
+    for o in [
+        "Bệnh viện đa khoa tỉnh Bình Định",
+        "Ngân hàng thương mại cổ phần Đông Phong",
+        "Ủy ban hỗn hợp Việt Nam - Chile",
+    ] {
+        assert!(orgs.contains(&o.to_string()), "{o} in {orgs:?}");
+    }
+    assert!(!orgs.iter().any(|o| o.starts_with("Đoàn")), "{orgs:?}");
+}
+
+#[test]
+fn a_session_of_a_body_is_organised_by_it_and_a_purpose_keeps_it_apart() {
+    let g = graph("Chiều 20/11, tại Phủ Chủ tịch, Phó Thủ tướng Lâm Quang Tiến đã hội kiến Bộ trưởng Ngoại giao Peru Lucas Vidal nhân dịp ông sang Việt Nam dự Kỳ họp lần thứ 3 Ủy ban hỗn hợp Việt Nam - Peru.\n");
+    let session = "Kỳ họp lần thứ 3 Ủy ban hỗn hợp Việt Nam - Peru";
+    assert!(has_edge(
+        &g,
+        session,
+        Relation::OrganizedBy,
+        "Ủy ban hỗn hợp Việt Nam - Peru"
+    ));
+    assert!(!has_edge(&g, session, Relation::Location, "Phủ Chủ tịch"));
+    assert!(!has_edge(&g, "Việt Nam", Relation::ParticipatedIn, session));
+}

@@ -425,21 +425,9 @@ fn clause(
     // a date or place before every event of the clause ("Sáng 25/10, tại
     // X, ...") is theirs; one after an event is that event's (and of
     // events coordinated with it)
-    let owners = |at: usize| -> Vec<usize> {
-        let before: Vec<&(usize, usize, usize)> =
-            events.iter().filter(|(_, ee, _)| *ee <= at).collect();
-        match before.iter().map(|(_, ee, _)| *ee).max() {
-            None => events.iter().map(|&(_, _, ev)| ev).collect(),
-            Some(last_end) => before
-                .iter()
-                .filter(|(_, ee, _)| *ee == last_end)
-                .map(|&&(_, _, ev)| ev)
-                .collect(),
-        }
-    };
-    // an occasion or purpose after an event ("... nhân dịp ông kết thúc
-    // nhiệm kỳ tại Việt Nam", "để", "nhằm", "theo lời mời") has its own
-    // dates and places
+    // an occasion or purpose after an event ("... nhân dịp ông sang Việt
+    // Nam dự Kỳ họp X", "để", "nhằm", "theo lời mời") has its own dates
+    // and places
     let purpose = (s..e).find(|&k| {
         !inside_mention(&ms, k)
             && events.iter().any(|&(_, ee, _)| ee <= k)
@@ -451,6 +439,22 @@ fn clause(
             }
     });
     let in_purpose = |at: usize| purpose.is_some_and(|k| at > k);
+    let owners = |at: usize| -> Vec<usize> {
+        let before: Vec<&(usize, usize, usize)> =
+            events.iter().filter(|(_, ee, _)| *ee <= at).collect();
+        match before.iter().map(|(_, ee, _)| *ee).max() {
+            None => events
+                .iter()
+                .filter(|&&(es, _, _)| in_purpose(at) || !in_purpose(es))
+                .map(|&(_, _, ev)| ev)
+                .collect(),
+            Some(last_end) => before
+                .iter()
+                .filter(|(_, ee, _)| *ee == last_end)
+                .map(|&&(_, _, ev)| ev)
+                .collect(),
+        }
+    };
     for &(at, d) in dates.iter().filter(|(at, _)| !in_purpose(*at)) {
         for ev in owners(at) {
             p.fact(ev, Relation::Date, d, 0.7);
@@ -494,10 +498,17 @@ fn clause(
             .max_by_key(|m| m.end)
             .copied()
             .filter(|a| {
-                !(a.end..k).any(|x| {
-                    matches!(p.low_at(x), "các" | "những")
-                        && !matches!(p.low_at(x.saturating_sub(1)), "cùng" | "với")
-                })
+                // "sang Việt Nam dự X": where the subject goes, not who
+                let destination = a.start > s
+                    && matches!(
+                        p.low_at(a.start - 1),
+                        "sang" | "tới" | "đến" | "thăm" | "tại" | "ở"
+                    );
+                !destination
+                    && !(a.end..k).any(|x| {
+                        matches!(p.low_at(x), "các" | "những")
+                            && !matches!(p.low_at(x.saturating_sub(1)), "cùng" | "với")
+                    })
             });
         // the event right after the verb, and any coordinated with it
         let mut targets = Vec::new();

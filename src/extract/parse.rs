@@ -774,7 +774,13 @@ impl SentenceParser<'_, '_> {
             });
             (end2, label, (ent, parent_entity))
         } else if let Some((head_end, head)) = self.hit(i, &[Category::OrgHead]) {
-            let (end, pieces) = self.continuation(head_end, after_title);
+            let (mut end, mut pieces) = self.continuation(head_end, after_title);
+            if pieces.is_empty() {
+                if let Some((e2, p2)) = self.lower_then_name(head_end, head, after_title) {
+                    end = e2;
+                    pieces = p2;
+                }
+            }
             if pieces.is_empty() && !head.standalone {
                 return None;
             }
@@ -843,6 +849,55 @@ impl SentenceParser<'_, '_> {
             label,
             object: None,
         })
+    }
+
+    /// Lower-case words between an organisation's head and its proper name
+    /// ("Ủy ban hỗn hợp Việt Nam - Chile", "Bệnh viện đa khoa tỉnh Bình
+    /// Định", "Ngân hàng thương mại cổ phần Á Châu"): up to four, then a
+    /// capitalised continuation. A delegation ("Đoàn công tác Bộ X") is no
+    /// body of its own.
+    fn lower_then_name(
+        &self,
+        head_end: usize,
+        head: &Entry,
+        after_title: bool,
+    ) -> Option<(usize, Vec<Piece>)> {
+        let lex = lexicon();
+        if matches!(head.canonical.as_str(), "Đoàn" | "Phái đoàn") {
+            return None;
+        }
+        let mut m = head_end;
+        while m - head_end < 4
+            && self.lowercase_word(m)
+            && (!lex.is_stopword(self.low(m)) || self.compound(m))
+            && self
+                .hit(
+                    m,
+                    &[
+                        Category::EventHead,
+                        Category::EventHeadStandalone,
+                        Category::Honorific,
+                    ],
+                )
+                .is_none()
+            && self.in_date(m).is_none()
+            && (m == head_end || self.hit(m, &[Category::AreaHead]).is_none())
+        {
+            m += 1;
+        }
+        if m == head_end || !(self.cap(m) || self.hit(m, &[Category::AreaHead]).is_some()) {
+            return None;
+        }
+        if self.person_start(m) || self.starts_title(m) {
+            return None;
+        }
+        let (end, more) = self.continuation(m, after_title);
+        if more.is_empty() {
+            return None;
+        }
+        let mut pieces = vec![Piece::Tokens(head_end, m)];
+        pieces.extend(more);
+        Some((end, pieces))
     }
 
     /// "(OLA)", "(gọi tắt là X)", "(X)", `- "X"`, ", còn gọi là X," after a
@@ -1430,6 +1485,8 @@ impl SentenceParser<'_, '_> {
             }
         } else if self.cap(k) {
             if let Some(p) = self.parse_org(k, false, false) {
+                // "Kỳ họp lần thứ 5 Ủy ban hỗn hợp X": the body's session
+                organiser = Some(p.entity);
                 label = format!("{prefix} {}", p.label);
                 end = p.end;
                 // the body's term: "Kỳ họp thứ 8 Quốc hội khóa XV"
