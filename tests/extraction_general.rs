@@ -651,3 +651,64 @@ fn a_session_of_a_body_is_organised_by_it_and_a_purpose_keeps_it_apart() {
     assert!(!has_edge(&g, session, Relation::Location, "Phủ Chủ tịch"));
     assert!(!has_edge(&g, "Việt Nam", Relation::ParticipatedIn, session));
 }
+
+#[test]
+fn a_shareholders_meeting_of_a_company_named_with_its_group() {
+    let g = graph("Sáng 18/5/2023, tại Khách sạn Biển Ngọc ở Nha Trang, Công ty cổ phần Tổng công ty Hải Vân (HVC) tổ chức Đại hội đồng cổ đông thường niên năm 2023.\n\
+Phát biểu tại đại hội, ông Vi Đức Toàn, Phó Tổng Giám đốc Tổng công ty Hải Vân, cho biết lợi nhuận tăng 10%.\n");
+    let meeting = "Đại hội đồng cổ đông thường niên năm 2023";
+    assert!(labels(&g, NodeKind::Event).contains(&meeting.to_string()));
+    let company = "Công ty cổ phần Tổng công ty Hải Vân";
+    assert!(has_edge(&g, meeting, Relation::OrganizedBy, company));
+    assert!(has_edge(&g, meeting, Relation::Date, "2023-05-18"));
+    assert!(has_edge(
+        &g,
+        "Vi Đức Toàn",
+        Relation::ParticipatedIn,
+        meeting
+    ));
+    assert!(has_edge(
+        &g,
+        "Khách sạn Biển Ngọc",
+        Relation::PartOf,
+        "Nha Trang"
+    ));
+    // the group named alone is the same company
+    let orgs = labels(&g, NodeKind::Organization);
+    assert_eq!(orgs, vec![company.to_string()], "{orgs:?}");
+}
+
+#[test]
+fn a_department_and_its_ministry_a_signing_with_a_person_and_a_range_of_days() {
+    let g = graph("Chiều 3/3/2025, tại Đà Nẵng, Liên đoàn Bóng chuyền Việt Nam (VVF) tổ chức lễ ký hợp đồng với HLV Paolo Rinaldi, người sẽ dẫn dắt đội tuyển nữ tại Giải vô địch châu Á.\n\
+Dự lễ có bà Ninh Thị Hoa, Phó Vụ trưởng Vụ Thể thao, Bộ Văn hóa, Thể thao và Du lịch.\n\
+Giải vô địch châu Á diễn ra từ ngày 5 đến 14/9/2025.\n");
+    let signing = "Lễ ký hợp đồng";
+    assert!(has_edge(
+        &g,
+        signing,
+        Relation::OrganizedBy,
+        "Liên đoàn Bóng chuyền Việt Nam"
+    ));
+    assert!(has_edge(
+        &g,
+        "Paolo Rinaldi",
+        Relation::ParticipatedIn,
+        signing
+    ));
+    assert!(has_edge(
+        &g,
+        "Vụ Thể thao",
+        Relation::PartOf,
+        "Bộ Văn hóa, Thể thao và Du lịch"
+    ));
+    let dates = labels(&g, NodeKind::Date);
+    assert!(dates.contains(&"2025-09-05".to_string()), "{dates:?}");
+    assert!(dates.contains(&"2025-09-14".to_string()), "{dates:?}");
+    // the championship is not where and when the signing was
+    let cup = labels(&g, NodeKind::Event)
+        .into_iter()
+        .find(|e| e.starts_with("Giải vô địch"))
+        .expect("the championship");
+    assert!(!has_edge(&g, &cup, Relation::Location, "Đà Nẵng"));
+}

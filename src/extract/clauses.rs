@@ -78,7 +78,7 @@ const TIME_PREPOSITIONS: [&str; 12] = [
 const ADVERBS: [&str; 8] = ["đã", "sẽ", "vừa", "chính", "thức", "đồng", "thuận", "cũng"];
 /// Generic names of an event named before ("chủ trì buổi lễ"), and a word
 /// the name of that event has ("" for any).
-const ANAPHORS: [(&[&str], &str); 7] = [
+const ANAPHORS: [(&[&str], &str); 8] = [
     (&["buổi", "lễ"], "lễ"),
     (&["buổi", "tiếp"], " tiếp "),
     (&["buổi", "hội", "kiến"], "hội kiến"),
@@ -86,6 +86,7 @@ const ANAPHORS: [(&[&str], &str); 7] = [
     (&["sự", "kiện"], ""),
     (&["hội", "nghị"], "hội nghị"),
     (&["phiên", "tòa"], "phiên tòa"),
+    (&["đại", "hội"], "đại hội"),
 ];
 /// Verbs of an adoption or launch of a document ("X thông qua Y").
 const ADOPT: [&[&str]; 3] = [&["thông", "qua"], &["khởi", "xướng"], &["phê", "chuẩn"]];
@@ -409,9 +410,10 @@ fn clause(
             // "tại Trung tâm Hội nghị Quốc gia, Thủ đô Hà Nội"
             let mut prev = *m;
             for next in &ms[ix + 1..] {
+                // "tại Trung tâm Hội nghị X ở Đà Nẵng" too
                 if matches!(next.kind, NodeKind::Place)
                     && next.start == prev.end + 1
-                    && p.low_at(prev.end) == ","
+                    && matches!(p.low_at(prev.end), "," | "ở")
                 {
                     places.push((m.start, next.entity));
                     p.fact(prev.entity, Relation::PartOf, next.entity, 0.7);
@@ -435,6 +437,9 @@ fn clause(
                 "để" | "nhằm" => true,
                 "nhân" => p.low_at(k + 1) == "dịp",
                 "theo" => p.low_at(k + 1) == "lời",
+                // ", người sẽ dẫn dắt đội tuyển tại SEA Games 33": a
+                // relative clause about a person
+                "người" => k > s && p.low_at(k - 1) == ",",
                 _ => false,
             }
     });
@@ -602,6 +607,12 @@ fn clause(
             while h > s && ADVERBS.contains(&p.low_at(h - 1)) {
                 h -= 1;
             }
+            // "Liên đoàn X (VFF) tổ chức": past the acronym
+            if h > s && p.low_at(h - 1) == ")" {
+                if let Some(open) = (s..h - 1).rev().find(|&x| p.low_at(x) == "(") {
+                    h = open;
+                }
+            }
             if agent.end != h {
                 continue;
             }
@@ -634,11 +645,13 @@ fn clause(
         }
     }
 
-    // "Lễ đón chính thức Tổng Bí thư X": the person the event is for
+    // "Lễ đón chính thức Tổng Bí thư X", "lễ ký hợp đồng với HLV X": the
+    // person the event is for or with
     for &(_, ee, ev) in &events {
+        let at = if p.low_at(ee) == "với" { ee + 1 } else { ee };
         if let Some(person) = ms
             .iter()
-            .find(|m| m.kind == NodeKind::Person && m.from == ee)
+            .find(|m| m.kind == NodeKind::Person && m.from == at)
         {
             let who = person.entity;
             p.fact(who, Relation::ParticipatedIn, ev, 0.65);

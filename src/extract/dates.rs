@@ -100,7 +100,11 @@ pub fn find_dates(doc: &str, tokens: &[Token], ctx: &YearContext) -> Vec<DateMen
             // "25 - 26/10/2025", "25 và 26/10/2025": a first day before it
             let mut start = i;
             let mut iso = iso;
-            if i >= 2 && (word(i - 1) == "-" || word(i - 1) == "và") {
+            // "từ ngày 9 đến 20/12/2025", "từ 9 đến 20/12/2025" too
+            let until = matches!(word(i - 1), "đến" | "tới")
+                && i >= 3
+                && matches!(word(i - 3), "ngày" | "từ");
+            if i >= 2 && (word(i - 1) == "-" || word(i - 1) == "và" || until) {
                 if let (Some(d), Some(first)) = (number(word(i - 2)), iso.first().cloned()) {
                     if (1..=31).contains(&d) && first.len() == 10 {
                         iso.insert(0, format!("{}-{d:02}", &first[..7]));

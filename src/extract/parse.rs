@@ -306,14 +306,22 @@ impl SentenceParser<'_, '_> {
     fn parse_dates(&mut self, year: &YearContext) {
         let found = find_dates(self.text, &self.toks, year);
         for d in found {
-            let surface = self.span(d.start, d.end).to_string();
+            let written = self.span(d.start, d.end).to_string();
             let ev = self.evidence(d.start, d.end, 0.9);
+            // a range ("9 đến 20/12/2025") names two days: its text is an
+            // alias of neither, or the second day would find the first
+            let range = d.iso.len() > 1;
             let ents: Vec<usize> = d
                 .iso
                 .iter()
                 .map(|iso| {
+                    let surface = if range {
+                        iso.as_str()
+                    } else {
+                        written.as_str()
+                    };
                     self.b
-                        .mention(NodeKind::Date, iso, &surface, None, Form::Full, ev)
+                        .mention(NodeKind::Date, iso, surface, None, Form::Full, ev)
                 })
                 .collect();
             self.dates.push((d.start, d.end, ents));
@@ -817,6 +825,13 @@ impl SentenceParser<'_, '_> {
             if let Some(other) = other {
                 self.b.add_alias(ent, &other);
             }
+            // "Công ty cổ phần Tập đoàn X" is "Tập đoàn X" too
+            if head.canonical.starts_with("Công ty")
+                && self.hit(head_end, &[Category::OrgHead]).is_some()
+            {
+                let inner = self.render(&pieces);
+                self.b.add_alias(ent, &inner);
+            }
             // a body named after the body it belongs to: "Văn phòng Pháp
             // lý Liên hợp quốc", "Đại hội đồng Liên hợp quốc"
             if let (Some(Piece::Known(_, _, entry)), Some(&parent)) = (pieces.last(), known.last())
@@ -1007,6 +1022,12 @@ impl SentenceParser<'_, '_> {
                         member_of = Some(q.entity);
                         end = q.end;
                     }
+                } else if self.low(end) == "," && self.parent_body_at(end + 1) {
+                    // "Phó Cục trưởng Cục X, Bộ Y": the department's ministry
+                    if let Some(q) = self.parse_org(end + 1, true, false) {
+                        self.fact(p.entity, Relation::PartOf, q.entity, 0.7);
+                        end = q.end;
+                    }
                 }
             } else if let Some((ce, c)) = self.hit(t_end, &[Category::Country]) {
                 if self.cap(t_end) {
@@ -1111,6 +1132,30 @@ impl SentenceParser<'_, '_> {
             self.fact(role, Relation::RoleIn, c, 0.85);
         }
         Some((role, end, member_of))
+    }
+
+    /// Whether a body that departments belong to is named at `k`: a
+    /// ministry, a group, a people's committee, or a known body.
+    fn parent_body_at(&self, k: usize) -> bool {
+        if !self.cap(k) {
+            return false;
+        }
+        if self.hit(k, &[Category::Organization]).is_some() {
+            return true;
+        }
+        self.hit(k, &[Category::OrgHead]).is_some_and(|(_, h)| {
+            matches!(
+                h.canonical.as_str(),
+                "Bộ" | "Tổng cục"
+                    | "Tập đoàn"
+                    | "Tổng công ty"
+                    | "Ủy ban nhân dân"
+                    | "UBND"
+                    | "Công an"
+                    | "Đại học"
+                    | "Học viện"
+            )
+        })
     }
 
     /// Titles separated by "," or "và": roles, end, bodies joined.
@@ -1418,6 +1463,11 @@ impl SentenceParser<'_, '_> {
             && self.in_date(k).is_none()
             && self.in_date(k + 1).is_none()
         {
+            k += 2;
+        }
+        // the year of a yearly event: "Đại hội đồng cổ đông thường niên
+        // năm 2024", "Hội nghị xúc tiến đầu tư năm 2025"
+        if self.low(k) == "năm" && self.in_date(k) == Some(k + 2) && self.word(k + 1).len() == 4 {
             k += 2;
         }
         // a number after "số", "lần thứ", "khóa": "tuyến metro số 2",
