@@ -107,11 +107,13 @@ fn every_title_of_an_apposition_chain_and_of_a_semicolon_list() {
         "Chiều 2/6, ông Ngô Đình Trọng, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh Hà Tĩnh đã tiếp đoàn công tác của Ngân hàng Thế giới.\n\
 Dự buổi tiếp có bà Trương Mỹ Duyên, Phó Chủ tịch UBND tỉnh; ông Phí Văn Lực, Giám đốc Sở Tài chính tỉnh Hà Tĩnh.\n",
     );
+    // the committee is the province's: its title says so (one province
+    // per article)
     assert!(has_edge(
         &g,
         "Ngô Đình Trọng",
         Relation::HoldsRole,
-        "Phó Bí thư Tỉnh ủy"
+        "Phó Bí thư Tỉnh ủy Hà Tĩnh"
     ));
     assert!(has_edge(
         &g,
@@ -123,7 +125,7 @@ Dự buổi tiếp có bà Trương Mỹ Duyên, Phó Chủ tịch UBND tỉnh; 
         &g,
         "Trương Mỹ Duyên",
         Relation::HoldsRole,
-        "Phó Chủ tịch UBND tỉnh"
+        "Phó Chủ tịch UBND tỉnh Hà Tĩnh"
     ));
     assert!(has_edge(
         &g,
@@ -355,7 +357,7 @@ Dự kỳ họp có ông Đinh Công Sáu, Phó Bí thư Tỉnh ủy, Chủ tị
         &g,
         "Đinh Công Sáu",
         Relation::HoldsRole,
-        "Phó Bí thư Tỉnh ủy"
+        "Phó Bí thư Tỉnh ủy Yên Bái"
     ));
 }
 
@@ -711,4 +713,32 @@ Giải vô địch châu Á diễn ra từ ngày 5 đến 14/9/2025.\n");
         .find(|e| e.starts_with("Giải vô địch"))
         .expect("the championship");
     assert!(!has_edge(&g, &cup, Relation::Location, "Đà Nẵng"));
+}
+
+#[test]
+fn the_same_title_of_two_provinces_stays_apart_across_articles() {
+    let g = build_graph(vec![
+        Document::new(
+            "a.txt",
+            "Sáng 4/3/2024, UBND tỉnh Hà Tĩnh tổ chức hội nghị xúc tiến đầu tư.\n\
+Dự hội nghị có bà Cù Thị Lan, Phó Chủ tịch UBND tỉnh.\n",
+        ),
+        Document::new(
+            "b.txt",
+            "Sáng 5/3/2024, UBND tỉnh Cao Bằng tổ chức hội nghị về du lịch.\n\
+Dự hội nghị có ông Lục Văn Pha, Phó Chủ tịch UBND tỉnh.\n",
+        ),
+    ]);
+    let roles = labels(&g, NodeKind::Role);
+    assert!(
+        roles.contains(&"Phó Chủ tịch UBND tỉnh Hà Tĩnh".to_string()),
+        "{roles:?}"
+    );
+    assert!(
+        roles.contains(&"Phó Chủ tịch UBND tỉnh Cao Bằng".to_string()),
+        "{roles:?}"
+    );
+    let orgs = labels(&g, NodeKind::Organization);
+    assert!(orgs.contains(&"UBND tỉnh Hà Tĩnh".to_string()), "{orgs:?}");
+    assert!(orgs.contains(&"UBND tỉnh Cao Bằng".to_string()), "{orgs:?}");
 }

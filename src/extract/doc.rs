@@ -428,6 +428,7 @@ impl<'a> DocBuilder<'a> {
         // convention, so that other documents naming it otherwise agree
         for i in 0..n {
             for (prefix, base) in self.entities[i].built_on.clone() {
+                complete_role(i, &prefix, base, &final_of, &mut merged);
                 add_variants(i, &prefix, base, &final_of, &mut merged);
             }
         }
@@ -526,7 +527,59 @@ impl DocBuilder<'_> {
                 let e = &mut p.entity;
                 e.short_forms.push(label);
                 e.label = full;
+                demote_prefix_aliases(e);
             }
+        }
+    }
+}
+
+/// A role named on a body whose short name the article completes ("Phó
+/// Chủ tịch UBND tỉnh" of "UBND tỉnh Nghệ An") takes the full name, so
+/// that the same title of another province stays apart.
+fn complete_role(
+    i: usize,
+    prefix: &str,
+    base: usize,
+    final_of: &[usize],
+    merged: &mut [Option<Entity>],
+) {
+    let base = final_of[base];
+    if base == usize::MAX || final_of[i] != i {
+        return;
+    }
+    let Some(base_label) = merged[base].as_ref().map(|b| b.label.clone()) else {
+        return;
+    };
+    let Some(e) = merged[i].as_mut().filter(|e| e.kind == NodeKind::Role) else {
+        return;
+    };
+    let full = format!("{prefix} {base_label}");
+    if starts_with_words(&full.to_lowercase(), &e.label.to_lowercase()) {
+        let short = std::mem::replace(&mut e.label, full);
+        e.short_forms.push(short);
+        demote_prefix_aliases(e);
+    }
+}
+
+/// Aliases that begin the label ("Phó Chủ tịch UBND tỉnh") or end in a
+/// bare unit ("Ủy ban nhân dân tỉnh", "Tỉnh ủy") name the entity only
+/// within its article: they become short forms.
+fn demote_prefix_aliases(e: &mut Entity) {
+    let label = e.label.to_lowercase();
+    let bare_unit = |a: &str| {
+        LOCAL_UNITS.iter().any(|(unit, committee)| {
+            a.ends_with(&format!(" {unit}")) || a.ends_with(&committee.to_lowercase())
+        })
+    };
+    let (short, keep): (Vec<String>, Vec<String>) =
+        std::mem::take(&mut e.aliases).into_iter().partition(|a| {
+            let a = a.to_lowercase();
+            starts_with_words(&label, &a) || bare_unit(&a)
+        });
+    e.aliases = keep;
+    for s in short {
+        if !e.short_forms.contains(&s) {
+            e.short_forms.push(s);
         }
     }
 }
