@@ -742,3 +742,59 @@ Dự hội nghị có ông Lục Văn Pha, Phó Chủ tịch UBND tỉnh.\n",
     assert!(orgs.contains(&"UBND tỉnh Hà Tĩnh".to_string()), "{orgs:?}");
     assert!(orgs.contains(&"UBND tỉnh Cao Bằng".to_string()), "{orgs:?}");
 }
+
+#[test]
+fn state_and_official_visits_are_events_of_their_visitor() {
+    let g = graph("Tổng thống Peru thăm cấp Nhà nước Việt Nam\n\n\
+Sáng 7/9/2025, tại Phủ Chủ tịch, Chủ tịch nước Vương Đình Hải chủ trì lễ đón chính thức Tổng thống Peru Lucas Vidal Romero thăm cấp Nhà nước tới Việt Nam.\n\
+Chiều 8/9, Thủ tướng Mạc Văn Hùng tiếp xã giao Tổng thống Lucas Vidal Romero.\n\
+Bộ trưởng Bộ Công Thương Hà Minh Trí có chuyến thăm chính thức Nhật Bản từ ngày 15 đến 18/9/2025.\n");
+    let visit = "Tổng thống Peru Lucas Vidal Romero thăm cấp Nhà nước Việt Nam";
+    let events = labels(&g, NodeKind::Event);
+    assert!(events.contains(&visit.to_string()), "{events:?}");
+    // the headline names the same visit
+    assert_eq!(
+        events
+            .iter()
+            .filter(|e| e.contains("thăm cấp Nhà nước"))
+            .count(),
+        1,
+        "{events:?}"
+    );
+    assert!(has_edge(
+        &g,
+        "Lucas Vidal Romero",
+        Relation::ParticipatedIn,
+        visit
+    ));
+    assert!(has_edge(&g, visit, Relation::Location, "Việt Nam"));
+    // the ceremony's venue and day are the ceremony's
+    assert!(!has_edge(&g, visit, Relation::Location, "Phủ Chủ tịch"));
+    let call = "Thủ tướng Mạc Văn Hùng tiếp xã giao Tổng thống Lucas Vidal Romero";
+    assert!(events.contains(&call.to_string()), "{events:?}");
+    let trip = "Bộ trưởng Bộ Công Thương Hà Minh Trí thăm chính thức Nhật Bản";
+    assert!(events.contains(&trip.to_string()), "{events:?}");
+    assert!(has_edge(&g, trip, Relation::Date, "2025-09-15"));
+    assert!(has_edge(&g, trip, Relation::Date, "2025-09-18"));
+    assert!(has_edge(&g, trip, Relation::Location, "Nhật Bản"));
+    assert!(!has_edge(&g, trip, Relation::OrganizedBy, "Hà Minh Trí"));
+}
+
+#[test]
+fn two_visitors_visits_stay_apart_across_articles() {
+    let g = build_graph(vec![
+        Document::new(
+            "a.txt",
+            "Thủ tướng Ba Lan Jan Nowicki thăm chính thức Việt Nam từ ngày 2 đến 4/5/2024.\n",
+        ),
+        Document::new(
+            "b.txt",
+            "Thủ tướng Hà Lan Pieter Visser thăm chính thức Việt Nam từ ngày 9 đến 11/11/2024.\n",
+        ),
+    ]);
+    let visits: Vec<String> = labels(&g, NodeKind::Event)
+        .into_iter()
+        .filter(|e| e.contains("thăm chính thức"))
+        .collect();
+    assert_eq!(visits.len(), 2, "{visits:?}");
+}

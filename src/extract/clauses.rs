@@ -224,7 +224,14 @@ fn clause(
         else {
             continue;
         };
-        let g = k + verb.len();
+        let mut g = k + verb.len();
+        // "tiếp xã giao", "hội đàm trực tuyến": the manner is the verb's
+        if matches!(
+            (p.low_at(g), p.low_at(g + 1)),
+            ("xã", "giao") | ("trực", "tuyến")
+        ) {
+            g += 2;
+        }
         // "tiếp đoàn công tác của Tập đoàn X": a visiting delegation
         let delegation = p.low_at(g) == "đoàn";
         if !p.cap_at(g) && !delegation {
@@ -376,6 +383,9 @@ fn clause(
         made_events.push((span_start, span_end, event));
     }
 
+    let visits = visit_events(p, &ms, s, e);
+    made_events.extend(visits.iter().copied());
+
     let events: Vec<(usize, usize, usize)> = ms
         .iter()
         .filter(|m| m.kind == NodeKind::Event && m.top && !hidden.contains(&m.entity))
@@ -460,14 +470,26 @@ fn clause(
                 .collect(),
         }
     };
+    // a visit is where its destination is; named inside another event's
+    // clause ("lễ đón Tổng thống X thăm cấp Nhà nước Việt Nam") it takes
+    // neither that event's date nor its venue
+    let first_start = events.iter().map(|&(es, _, _)| es).min();
+    let visit_ok = |ev: usize, at: usize, place: bool| match visits.iter().find(|v| v.2 == ev) {
+        None => true,
+        Some(&(vs, _, _)) => !place && (at > vs || first_start == Some(vs)),
+    };
     for &(at, d) in dates.iter().filter(|(at, _)| !in_purpose(*at)) {
         for ev in owners(at) {
-            p.fact(ev, Relation::Date, d, 0.7);
+            if visit_ok(ev, at, false) {
+                p.fact(ev, Relation::Date, d, 0.7);
+            }
         }
     }
     for &(at, l) in places.iter().filter(|(at, _)| !in_purpose(*at)) {
         for ev in owners(at) {
-            p.fact(ev, Relation::Location, l, 0.7);
+            if visit_ok(ev, at, true) {
+                p.fact(ev, Relation::Location, l, 0.7);
+            }
         }
     }
 
@@ -523,7 +545,10 @@ fn clause(
             at += 1;
         }
         let mut after = at;
-        while let Some(&(es, ee, ev)) = events.iter().find(|(es, _, _)| *es >= at && *es <= at + 1)
+        // ("X có chuyến thăm": a visitor hosts nothing)
+        while let Some(&(es, ee, ev)) = events
+            .iter()
+            .find(|&&(es, _, ev)| es >= at && es <= at + 1 && !visits.iter().any(|v| v.2 == ev))
         {
             targets.push(ev);
             // events named inside it by coordination ("Lễ mở ký và Hội
@@ -775,6 +800,162 @@ fn clause(
         .min_by_key(|(s, _, _)| *s)
         .map(|&(_, _, ev)| ev);
     (first, subject)
+}
+
+/// Words after "thăm" that say what kind of visit it is ("thăm chính
+/// thức", "thăm cấp Nhà nước", "thăm làm việc").
+const VISIT_KINDS: [&str; 11] = [
+    "chính", "thức", "cấp", "nhà", "nước", "làm", "việc", "hữu", "nghị", "cao", "công",
+];
+
+/// State and official visits: "X thăm cấp Nhà nước tới Việt Nam", "X có
+/// chuyến thăm chính thức Lào", "chuyến thăm chính thức Việt Nam của X".
+/// The event is named by its visitor (a visit is one person's or one
+/// country's), so that two visitors' visits stay apart across articles;
+/// the visitor takes part and the destination is where it takes place.
+/// Returns the events made: (start, end, entity).
+fn visit_events(
+    p: &mut SentenceParser<'_, '_>,
+    ms: &[Mention],
+    s: usize,
+    e: usize,
+) -> Vec<(usize, usize, usize)> {
+    let mut out = Vec::new();
+    for k in s..e {
+        if p.low_at(k) != "thăm" || inside_mention(ms, k) {
+            continue;
+        }
+        let mut d = k + 1;
+        while d < e && d < k + 5 && VISIT_KINDS.contains(&p.low_at(d)) {
+            d += 1;
+        }
+        let kind_end = d;
+        if matches!(p.low_at(d), "tới" | "đến" | "sang" | "tại") {
+            d += 1;
+        }
+        let Some(dest) = ms
+            .iter()
+            .find(|m| {
+                m.start == d && m.top && matches!(m.kind, NodeKind::Country | NodeKind::Place)
+            })
+            .copied()
+        else {
+            continue;
+        };
+        // a place without a kind of visit is a tour ("thăm nhà máy")
+        if dest.kind == NodeKind::Place && kind_end == k + 1 {
+            continue;
+        }
+        let start = if k > s && p.low_at(k - 1) == "chuyến" {
+            k - 1
+        } else {
+            k
+        };
+        let mut end = dest.end;
+        // the visitor: "của X" after, else the nearest person (or country)
+        // before
+        let after = (p.low_at(end) == "của")
+            .then(|| {
+                ms.iter()
+                    .find(|m| m.from == end + 1 && agent_kind(m.kind) && m.top)
+                    .copied()
+            })
+            .flatten();
+        let before = || {
+            let nearest = |kind: NodeKind| {
+                ms.iter()
+                    .filter(|m| m.kind == kind && m.top && m.end <= start && m.start >= s)
+                    .max_by_key(|m| m.end)
+                    .copied()
+            };
+            nearest(NodeKind::Person).or_else(|| nearest(NodeKind::Country))
+        };
+        // a headline's visitor named by titles alone ("Tổng thống Chile
+        // thăm ..."): the role names the visit
+        let titled_only = ms
+            .iter()
+            .filter(|m| m.kind == NodeKind::Role && m.end == start && m.start >= s)
+            .map(|m| p.span(m.start, m.end).to_string())
+            .next()
+            .filter(|_| {
+                after.is_none()
+                    && !ms
+                        .iter()
+                        .any(|m| m.kind == NodeKind::Person && m.start >= s && m.end <= start)
+            });
+        let visitor = after.or_else(before);
+        if let Some(v) = after {
+            end = v.end;
+        }
+        let mut out_aliases: Vec<String> = Vec::new();
+        let mut out_short: Vec<String> = Vec::new();
+        let kind = p.span(k + 1, kind_end).to_string();
+        let dest_label = p.b.label(dest.entity).to_string();
+        let what = if kind.is_empty() {
+            format!("thăm {dest_label}")
+        } else {
+            format!("thăm {kind} {dest_label}")
+        };
+        let written = p.span(k, dest.end).to_string();
+        let (label, name_alias, role_alias) = match visitor {
+            _ if titled_only.is_some() => (
+                format!("{} {what}", titled_only.clone().unwrap_or_default()),
+                None,
+                None,
+            ),
+            Some(v) if v.kind == NodeKind::Person => {
+                let from = if p.honorific_at(v.from) {
+                    v.start
+                } else {
+                    v.from
+                };
+                let name = p.span(v.start, v.end).to_string();
+                let titled = p.span(from, v.end).to_string();
+                // the titles alone name it too (as a headline does), when
+                // they name a country or body ("Thủ tướng Hungary"); a bare
+                // title ("Thủ tướng") only within the article
+                if from < v.start {
+                    let titles = format!("{} {what}", p.span(from, v.start));
+                    if (from + 1..v.start).any(|x| p.cap_at(x)) {
+                        out_aliases.push(titles);
+                    } else {
+                        out_short.push(titles);
+                    }
+                }
+                (
+                    format!("{titled} {what}"),
+                    Some(format!("{name} {what}")),
+                    Some(format!("Chuyến {written} của {titled}")),
+                )
+            }
+            Some(v) => {
+                let name = p.b.label(v.entity).to_string();
+                (format!("{name} {what}"), None, None)
+            }
+            // no visitor named: the article's visit, by its own name
+            None => (format!("Chuyến {what}"), None, None),
+        };
+        let ev = p.evidence(start, end, 0.7);
+        let event =
+            p.b.mention(NodeKind::Event, &label, &label, None, Form::Full, ev);
+        for alias in name_alias.iter().chain(&role_alias).chain(&out_aliases) {
+            p.b.add_alias(event, alias);
+        }
+        for short in &out_short {
+            p.b.add_short_form(event, short);
+        }
+        if visitor.is_some() || titled_only.is_some() {
+            p.b.add_short_form(event, &format!("Chuyến {written}"));
+            p.b.add_short_form(event, &format!("chuyến {what}"));
+            p.b.add_short_form(event, &written);
+        }
+        if let Some(v) = visitor.filter(|_| titled_only.is_none()) {
+            p.fact(v.entity, Relation::ParticipatedIn, event, 0.7);
+        }
+        p.fact(event, Relation::Location, dest.entity, 0.7);
+        out.push((start, end, event));
+    }
+    out
 }
 
 /// Words that, shortly before "các chủ đề", show the topics name sessions.

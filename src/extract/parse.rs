@@ -1439,6 +1439,11 @@ impl SentenceParser<'_, '_> {
         let (head_end, head) =
             self.hit(i, &[Category::EventHead, Category::EventHeadStandalone])?;
         let standalone = head.category == Category::EventHeadStandalone;
+        // a visit is named by its visitor: the clause reads it
+        // (clauses::visit_events)
+        if head.canonical == "Chuyến thăm" {
+            return None;
+        }
         let prev = if i > 0 { self.low(i - 1) } else { "" };
         if PLURAL.contains(&prev) {
             return None;
