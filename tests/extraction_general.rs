@@ -798,3 +798,27 @@ fn two_visitors_visits_stay_apart_across_articles() {
         .collect();
     assert_eq!(visits.len(), 2, "{visits:?}");
 }
+
+#[test]
+fn a_document_runs_on_through_its_kind_and_its_parties() {
+    let g = graph("Ngày 12/3/2021, Việt Nam và Liên minh châu Âu đã ký Hiệp định bảo hộ đầu tư giữa Việt Nam và Liên minh châu Âu tại Brussels.\n\
+Hiệp định thương mại tự do Việt Nam - Israel có hiệu lực từ năm 2024.\n");
+    let docs = labels(&g, NodeKind::Document);
+    let ipa = "Hiệp định bảo hộ đầu tư giữa Việt Nam và Liên minh châu Âu";
+    assert!(docs.contains(&ipa.to_string()), "{docs:?}");
+    assert!(
+        docs.contains(&"Hiệp định thương mại tự do Việt Nam - Israel".to_string()),
+        "{docs:?}"
+    );
+    assert!(has_edge(&g, "Việt Nam", Relation::Signed, ipa));
+}
+
+#[test]
+fn a_signer_is_the_subject_right_before_ky() {
+    let g = graph("Bộ trưởng Nguyễn Hữu Tâm phát biểu khai mạc và tiếp đó đại diện của 40 nước sẽ tham gia ký Công ước Manila.\n\
+Ông Nguyễn Hữu Tâm nhấn mạnh, khi ký Công ước Manila, các nước cam kết hợp tác.\n\
+Thủ tướng Lào Bounmy Vongsa đã ký Công ước Manila.\n");
+    let doc = "Công ước Manila";
+    assert!(!has_edge(&g, "Nguyễn Hữu Tâm", Relation::Signed, doc));
+    assert!(has_edge(&g, "Bounmy Vongsa", Relation::Signed, doc));
+}

@@ -88,6 +88,12 @@ const ANAPHORS: [(&[&str], &str); 8] = [
     (&["phiên", "tòa"], "phiên tòa"),
     (&["đại", "hội"], "đại hội"),
 ];
+/// Words between a signer and "ký" ("đã chính thức ký", "là nước đầu
+/// tiên ký", "cùng tham gia ký").
+const SIGN_GAP: [&str; 17] = [
+    "đã", "sẽ", "vừa", "cùng", "chính", "thức", "tham", "gia", "đồng", "loạt", "cũng", "là",
+    "nước", "đầu", "tiên", "trực", "tiếp",
+];
 /// Verbs of an adoption or launch of a document ("X thông qua Y").
 const ADOPT: [&[&str]; 3] = [&["thông", "qua"], &["khởi", "xướng"], &["phê", "chuẩn"]];
 
@@ -722,13 +728,51 @@ fn clause(
         else {
             continue;
         };
-        if let Some(agent) = ms
-            .iter()
-            .filter(|m| {
-                matches!(m.kind, NodeKind::Person | NodeKind::Country) && m.top && m.end <= k
-            })
-            .max_by_key(|m| m.end)
-        {
+        let signer_kind =
+            |m: &&Mention| matches!(m.kind, NodeKind::Person | NodeKind::Country) && m.top;
+        // the signer is the subject right before "ký" (past adverbs, "là
+        // nước đầu tiên"), or, across "và", the subject of the coordinated
+        // predicate; "khi ký", "đại diện của 60 nước sẽ ký" name none
+        let mut x = k;
+        let mut signers: Vec<Mention> = Vec::new();
+        while x > s {
+            // the subject, and those coordinated with it ("Việt Nam và EU
+            // đã ký"): the persons and countries among them sign
+            if let Some(a) = ms
+                .iter()
+                .find(|m| agent_kind(m.kind) && m.top && m.end == x)
+            {
+                let mut first = *a;
+                signers.push(first);
+                while first.start > s + 1 && matches!(p.low_at(first.start - 1), "và" | ",") {
+                    let Some(prev) = ms
+                        .iter()
+                        .find(|m| agent_kind(m.kind) && m.top && m.end + 1 == first.start)
+                    else {
+                        break;
+                    };
+                    signers.push(*prev);
+                    first = *prev;
+                }
+                break;
+            }
+            let w = p.low_at(x - 1);
+            if SIGN_GAP.contains(&w) {
+                x -= 1;
+                continue;
+            }
+            if w == "và" {
+                signers.extend(
+                    ms.iter()
+                        .filter(signer_kind)
+                        .filter(|m| m.end < x)
+                        .max_by_key(|m| m.end)
+                        .copied(),
+                );
+            }
+            break;
+        }
+        for agent in signers.iter().filter(|m| signer_kind(m)) {
             let (a, d) = (agent.entity, doc.entity);
             p.fact(a, Relation::Signed, d, 0.65);
         }

@@ -1726,6 +1726,53 @@ impl SentenceParser<'_, '_> {
             pieces.extend(more);
             k = ce;
         }
+        // lower-case words of its kind before its parties or its proper
+        // name: "Hiệp định thương mại tự do giữa Việt Nam và Liên minh
+        // châu Âu", "Hiệp định thương mại tự do Việt Nam - EU"
+        if pieces.is_empty() && self.lowercase_word(k) {
+            let mut m = k;
+            while m - k < 5
+                && self.lowercase_word(m)
+                && (!lex.is_stopword(self.low(m))
+                    || self.compound(m)
+                    || (m == k && TOPIC_MARKERS.contains(&self.low(m))))
+                && !self.lower_blocks(m)
+            {
+                m += 1;
+            }
+            if m > k {
+                if let Some((be, parties)) = self.between(m) {
+                    pieces.push(Piece::Tokens(k, m));
+                    pieces.extend(parties);
+                    k = be;
+                } else if self.cap(m)
+                    && !self.person_start(m)
+                    && self
+                        .hit(
+                            m,
+                            &[
+                                Category::EventHead,
+                                Category::EventHeadStandalone,
+                                Category::Office,
+                            ],
+                        )
+                        .is_none()
+                {
+                    let (ce, more) = self.continuation_with(m, true, 0);
+                    if !more.is_empty() {
+                        pieces.push(Piece::Tokens(k, m));
+                        pieces.extend(more);
+                        k = ce;
+                    }
+                }
+            }
+        } else if !pieces.is_empty() {
+            // "Hiệp định Đối tác toàn diện giữa ASEAN và Nhật Bản"
+            if let Some((be, parties)) = self.between(k) {
+                pieces.extend(parties);
+                k = be;
+            }
+        }
         let (te, topic) = self.topic(k);
         if !topic.is_empty() {
             pieces.extend(topic);
@@ -1761,6 +1808,34 @@ impl SentenceParser<'_, '_> {
             label,
             object: None,
         })
+    }
+
+    /// The parties of a document: "giữa X và Y" with X and Y names.
+    fn between(&self, k: usize) -> Option<(usize, Vec<Piece>)> {
+        if self.low(k) != "giữa" || !self.cap(k + 1) {
+            return None;
+        }
+        let (xe, first) = self.continuation(k + 1, false);
+        if first.is_empty() {
+            return None;
+        }
+        let mut pieces = vec![Piece::Tokens(k, k + 1)];
+        pieces.extend(first);
+        // the continuation may have taken "và Y" already
+        let joined = (k + 1..xe).any(|x| self.low(x) == "và");
+        if joined {
+            return Some((xe, pieces));
+        }
+        if self.low(xe) != "và" || !self.cap(xe + 1) {
+            return None;
+        }
+        let (ye, second) = self.continuation(xe + 1, false);
+        if second.is_empty() {
+            return None;
+        }
+        pieces.push(Piece::Tokens(xe, xe + 1));
+        pieces.extend(second);
+        Some((ye, pieces))
     }
 
     // ------------------------------------------------------------ places
