@@ -822,3 +822,48 @@ Thủ tướng Lào Bounmy Vongsa đã ký Công ước Manila.\n");
     assert!(!has_edge(&g, "Nguyễn Hữu Tâm", Relation::Signed, doc));
     assert!(has_edge(&g, "Bounmy Vongsa", Relation::Signed, doc));
 }
+
+#[test]
+fn a_trial_names_its_defendant() {
+    let g = graph("Ngày 2/12/2024, TAND tỉnh Phú Yên mở phiên tòa sơ thẩm xét xử bị cáo Quan Văn Lành, cựu Giám đốc Công ty TNHH Sông Cầu, về tội trốn thuế.\n");
+    let trial = "Phiên tòa sơ thẩm xét xử bị cáo Quan Văn Lành";
+    let events = labels(&g, NodeKind::Event);
+    assert!(events.contains(&trial.to_string()), "{events:?}");
+    assert!(has_edge(
+        &g,
+        "Quan Văn Lành",
+        Relation::ParticipatedIn,
+        trial
+    ));
+    assert!(has_edge(
+        &g,
+        "Quan Văn Lành",
+        Relation::HoldsRole,
+        "Giám đốc Công ty TNHH Sông Cầu"
+    ));
+    assert!(has_edge(
+        &g,
+        trial,
+        Relation::OrganizedBy,
+        "TAND tỉnh Phú Yên"
+    ));
+}
+
+#[test]
+fn a_bare_unit_before_a_verb_and_a_banks_branch() {
+    let g = graph("Sáng 9/12, ông Nông Văn Khiêm, Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh Cao Bằng chủ trì kỳ họp.\n\
+Dự kỳ họp có bà Sầm Thị Mai, Phó Chủ tịch HĐND tỉnh phụ trách văn hóa.\n\
+Giám đốc Ngân hàng Nhà nước chi nhánh Cao Bằng Bế Văn Tường cho biết tín dụng tăng 9%.\n");
+    assert!(has_edge(
+        &g,
+        "Sầm Thị Mai",
+        Relation::HoldsRole,
+        "Phó Chủ tịch HĐND tỉnh Cao Bằng"
+    ));
+    let roles = labels(&g, NodeKind::Role);
+    let branch = roles
+        .iter()
+        .find(|r| r.contains("chi nhánh Cao Bằng"))
+        .expect("the branch director");
+    assert!(has_edge(&g, "Bế Văn Tường", Relation::HoldsRole, branch));
+}

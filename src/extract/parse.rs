@@ -528,9 +528,9 @@ impl SentenceParser<'_, '_> {
                     k = name_end;
                     continue;
                 }
-                // "Phó Chủ tịch UBND tỉnh;", "Trụ sở UBND tỉnh,": the
-                // province is the article's
-                if !self.is_word(end) {
+                // "Phó Chủ tịch UBND tỉnh;", "Trụ sở UBND tỉnh,", "Chủ tịch
+                // HĐND tỉnh chủ trì": the province is the article's
+                if !self.is_word(end) || self.lowercase_word(end) {
                     pieces.push(Piece::Tokens(k, end));
                     k = end;
                     break;
@@ -1094,10 +1094,22 @@ impl SentenceParser<'_, '_> {
                 }
             }
         }
+        // "Giám đốc Ngân hàng X chi nhánh Nghệ An": the branch's office
+        let mut branch = None;
+        if complement.is_some() && self.low(end) == "chi" && self.low(end + 1) == "nhánh" {
+            let (be, any) = self.cap_run(end + 2);
+            if any {
+                branch = Some(self.span(end, be).to_string());
+                end = be;
+            }
+        }
         let mut label = title.canonical.clone();
         let mut en = title.english.clone();
         if let Some((_, ref cl, ref cen)) = complement {
             label = format!("{label} {cl}");
+            if let Some(b) = &branch {
+                label = format!("{label} {b}");
+            }
             en = match (en, cen) {
                 (Some(t), Some(c)) => Some(format!("{t}, {c}")),
                 (t, _) => t,
@@ -1126,7 +1138,8 @@ impl SentenceParser<'_, '_> {
         );
         self.push(NodeKind::Role, k, end, role, false);
         if let Some((c, _, _)) = complement {
-            if !of_country {
+            // (a branch's office is not the body's)
+            if !of_country && branch.is_none() {
                 self.b.built_on(role, &title.canonical, c);
             }
             self.fact(role, Relation::RoleIn, c, 0.85);
@@ -1583,6 +1596,23 @@ impl SentenceParser<'_, '_> {
                 coordinated = Some(p);
             }
         }
+        // "phiên tòa sơ thẩm xét xử bị cáo X": the trial names its defendant
+        let tried = prefix_end >= head_end + 2
+            && self.low(prefix_end - 2) == "xét"
+            && self.low(prefix_end - 1) == "xử";
+        let mut defendant = None;
+        let mut consumed = end;
+        if tried && base.is_none() && label == prefix && self.low(prefix_end) == "bị" {
+            let save = self.mentions.len();
+            if let Some(after) = self.parse_honorific_person(prefix_end) {
+                if let Some(person) = self.mentions.get(save).copied() {
+                    label = format!("{prefix} {}", self.span(prefix_end, person.end));
+                    end = person.end;
+                    consumed = after;
+                    defendant = Some(person.entity);
+                }
+            }
+        }
         let has_object = base.is_some() || label != prefix;
         let bare = !has_object && !standalone && prefix_end == head_end;
         if bare && head.canonical.split_whitespace().count() < 2 {
@@ -1608,6 +1638,15 @@ impl SentenceParser<'_, '_> {
             self.b.add_alias(ent, &surface);
         }
         self.push(NodeKind::Event, i, surface_end, ent, top);
+        if tried {
+            // "Phiên tòa sơ thẩm" names it within the article
+            let mut short = self.span(i, prefix_end - 2).to_string();
+            capitalise_first(&mut short);
+            self.b.add_short_form(ent, &short);
+        }
+        if let Some(d) = defendant {
+            self.fact(d, Relation::ParticipatedIn, ent, 0.7);
+        }
         if let Some((b_ent, b_kind, _)) = base {
             self.b.built_on(ent, &prefix, b_ent);
             match b_kind {
@@ -1625,7 +1664,7 @@ impl SentenceParser<'_, '_> {
             .filter(|o| !o.is_empty())
             .map(str::to_string);
         Some(Parsed {
-            end: surface_end,
+            end: surface_end.max(consumed),
             entity: ent,
             label,
             object,
