@@ -867,3 +867,31 @@ Giám đốc Ngân hàng Nhà nước chi nhánh Cao Bằng Bế Văn Tường c
         .expect("the branch director");
     assert!(has_edge(&g, "Bế Văn Tường", Relation::HoldsRole, branch));
 }
+
+#[test]
+fn titles_ending_with_their_units_head() {
+    let g = graph(
+        "Dự hội nghị có bà Vũ Thị Thoa, Ủy viên Bộ Chính trị, Trưởng ban Dân vận Trung ương.\n\
+Theo ông Giáp Văn Quế, Trưởng phòng Nông nghiệp huyện Yên Thế, sản lượng tăng 12%.\n",
+    );
+    assert!(has_edge(
+        &g,
+        "Vũ Thị Thoa",
+        Relation::HoldsRole,
+        "Trưởng ban Dân vận Trung ương"
+    ));
+    assert!(has_edge(
+        &g,
+        "Trưởng ban Dân vận Trung ương",
+        Relation::RoleIn,
+        "Ban Dân vận Trung ương"
+    ));
+    assert!(has_edge(
+        &g,
+        "Giáp Văn Quế",
+        Relation::HoldsRole,
+        "Trưởng phòng Nông nghiệp huyện Yên Thế"
+    ));
+    // the department's name is no person
+    assert!(!labels(&g, NodeKind::Person).contains(&"Nông".to_string()));
+}

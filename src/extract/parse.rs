@@ -1010,7 +1010,28 @@ impl SentenceParser<'_, '_> {
         // the complement is a country with the office's field before it
         let mut of_country = false;
         let mut member_of = None;
-        if title.category == Category::Office {
+        if let (Some(unit), true) = (unit_of_title(&title.canonical), self.cap(t_end)) {
+            // "Trưởng ban Tổ chức Trung ương", "Trưởng phòng Kinh tế
+            // huyện X": the title ends with the unit's head, the name
+            // follows; the body is "Ban Tổ chức Trung ương"
+            let (ce, pieces) = self.continuation(t_end, true);
+            if !pieces.is_empty() {
+                let name = self.render(&pieces);
+                let label = format!("{unit} {name}");
+                // (the name without its head is no name of it)
+                let ev = self.evidence(t_end, ce, 0.8);
+                let ent =
+                    self.b
+                        .mention(NodeKind::Organization, &label, &label, None, Form::Full, ev);
+                self.push(NodeKind::Organization, t_end, ce, ent, false);
+                complement = Some((ent, name, None));
+                of_country = true;
+                end = ce;
+            }
+        }
+        if complement.is_some() {
+            // named above
+        } else if title.category == Category::Office {
             if let Some(p) = self.parse_org(t_end, true, false) {
                 end = p.end;
                 let en = lexicon().lookup(&p.label).and_then(|e| e.english.clone());
@@ -1970,6 +1991,15 @@ impl SentenceParser<'_, '_> {
             label,
             object: None,
         }
+    }
+}
+
+/// The head of the unit a title ends with ("Trưởng ban" heads a "Ban").
+fn unit_of_title(title: &str) -> Option<&'static str> {
+    match title {
+        "Trưởng ban" | "Phó Trưởng ban" => Some("Ban"),
+        "Trưởng phòng" | "Phó Trưởng phòng" => Some("Phòng"),
+        _ => None,
     }
 }
 
