@@ -895,3 +895,18 @@ Theo ông Giáp Văn Quế, Trưởng phòng Nông nghiệp huyện Yên Thế, 
     // the department's name is no person
     assert!(!labels(&g, NodeKind::Person).contains(&"Nông".to_string()));
 }
+
+#[test]
+fn an_adoption_of_a_document_left_out_is_named_by_its_head() {
+    let g = graph("Luật Thủ đô sửa đổi gồm 7 chương, 54 điều. Sau hai kỳ họp thảo luận, Quốc hội đã chính thức thông qua vào ngày 28/6/2024.\n");
+    let adoption = g
+        .nodes_sorted()
+        .into_iter()
+        .find(|n| n.kind == NodeKind::Event && n.label.contains("thông qua"))
+        .expect("the adoption");
+    assert!(
+        adoption.aliases.contains("thông qua Luật")
+            || adoption.aliases.contains("Quốc hội thông qua Luật"),
+        "{adoption:?}"
+    );
+}

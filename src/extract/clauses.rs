@@ -356,7 +356,12 @@ fn clause(
         let Some((doc, ds, de)) = doc else { continue };
         let verb_text = p.span(k, o).to_string();
         let doc_label = p.b.label(doc).to_string();
-        let head = p.document_head(ds).unwrap_or_else(|| doc_label.clone());
+        // the document left out ("đồng thuận thông qua"): its head names it
+        // ("thông qua Công ước")
+        let head = p
+            .document_head(ds)
+            .or_else(|| document_head_of(&doc_label))
+            .unwrap_or_else(|| doc_label.clone());
         let (prefix, surface_prefix) = match agent {
             Some(a) => (
                 format!("{} {verb_text}", p.b.label(a.entity)),
@@ -1000,6 +1005,28 @@ fn visit_events(
         out.push((start, end, event));
     }
     out
+}
+
+/// The document head a document's name opens with ("Công ước" of "Công
+/// ước của Liên hợp quốc về ...").
+fn document_head_of(label: &str) -> Option<String> {
+    let lex = crate::lexicon::lexicon();
+    let folded = crate::lexicon::fold_case(label);
+    let hit = lex.find(&folded).into_iter().find(|h| h.start == 0)?;
+    let is_head = lex.entries_at(hit.pattern).iter().any(|&ix| {
+        matches!(
+            lex.entry(ix).category,
+            crate::lexicon::Category::DocumentHead | crate::lexicon::Category::NumberedDocumentHead
+        )
+    });
+    let words = folded.get(..hit.end)?.split_whitespace().count();
+    is_head.then(|| {
+        label
+            .split_whitespace()
+            .take(words)
+            .collect::<Vec<_>>()
+            .join(" ")
+    })
 }
 
 /// Words that, shortly before "các chủ đề", show the topics name sessions.
