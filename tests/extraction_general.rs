@@ -910,3 +910,17 @@ fn an_adoption_of_a_document_left_out_is_named_by_its_head() {
         "{adoption:?}"
     );
 }
+
+#[test]
+fn school_years_and_bilateral_consultations_name_their_events() {
+    let g = graph("Sáng 5/9/2024, Trường Đại học Kinh tế Quốc dân tổ chức Lễ khai giảng năm học 2024-2025.\n\
+Chiều 6/9/2024, Thứ trưởng Bộ Ngoại giao Đỗ Hùng Việt và Thứ trưởng Ngoại giao Campuchia Sok Chenda đồng chủ trì Tham vấn chính trị Việt Nam - Campuchia lần thứ 8.\n");
+    let events = labels(&g, NodeKind::Event);
+    assert!(
+        events.contains(&"Lễ khai giảng năm học 2024-2025".to_string()),
+        "{events:?}"
+    );
+    let talks = "Tham vấn chính trị Việt Nam - Campuchia lần thứ 8";
+    assert!(events.contains(&talks.to_string()), "{events:?}");
+    assert!(has_edge(&g, "Sok Chenda", Relation::ParticipatedIn, talks));
+}

@@ -1509,6 +1509,21 @@ impl SentenceParser<'_, '_> {
         if self.low(k) == "năm" && self.in_date(k) == Some(k + 2) && self.word(k + 1).len() == 4 {
             k += 2;
         }
+        // "Lễ khai giảng năm học 2024-2025", "mùa giải 2024-2025"
+        let season = |w: &str| {
+            w.split_once('-').is_some_and(|(a, b)| {
+                a.len() == 4
+                    && b.len() == 4
+                    && (a.bytes().chain(b.bytes())).all(|c| c.is_ascii_digit())
+            })
+        };
+        if matches!(
+            (self.low(k), self.low(k + 1)),
+            ("năm", "học") | ("mùa", "giải")
+        ) && season(self.word(k + 2))
+        {
+            k += 3;
+        }
         // a number after "số", "lần thứ", "khóa": "tuyến metro số 2",
         // "Kỳ họp thứ 8", "Kỳ họp lần thứ 4", "khóa XV"
         // an edition right after a name's head: "SEA Games 32", "ASIAD 19"
@@ -1586,6 +1601,19 @@ impl SentenceParser<'_, '_> {
             } else if let Some(p) = self.parse_place(k, false) {
                 label = format!("{prefix} {}", p.label);
                 end = p.end;
+                // "Tham vấn chính trị Việt Nam - Lào lần thứ 10": a pair of
+                // countries, and the round
+                if self.low(end) == "-" {
+                    if let Some(q) = self.parse_place(end + 1, false) {
+                        label = format!("{label} - {}", q.label);
+                        end = q.end;
+                    }
+                }
+                if self.low(end) == "lần" && self.low(end + 1) == "thứ" && self.ordinal(end + 2)
+                {
+                    label = format!("{label} {}", self.span(end, end + 3));
+                    end += 3;
+                }
             } else if self.hit_end(k).is_none() && !self.person_start(k) && !self.starts_title(k) {
                 let (ce, pieces) = self.continuation(k, true);
                 if !pieces.is_empty() && (ce - k) <= 8 {
