@@ -924,3 +924,16 @@ Chiều 6/9/2024, Thứ trưởng Bộ Ngoại giao Đỗ Hùng Việt và Thứ
     assert!(events.contains(&talks.to_string()), "{events:?}");
     assert!(has_edge(&g, "Sok Chenda", Relation::ParticipatedIn, talks));
 }
+
+#[test]
+fn a_number_ending_a_proper_name_stays_in_it() {
+    let g = graph("Sáng 9/11/2024, UBND tỉnh Bến Tre tổ chức Lễ khánh thành cầu Rạch Miễu 2 tại huyện Châu Thành.\n\
+Cầu Rạch Miễu 2 dài 3 km, tổng vốn 5.000 tỷ đồng.\n");
+    let events = labels(&g, NodeKind::Event);
+    assert!(
+        events.contains(&"Lễ khánh thành cầu Rạch Miễu 2".to_string()),
+        "{events:?}"
+    );
+    let places = labels(&g, NodeKind::Place);
+    assert!(!places.iter().any(|p| p.ends_with(" 3")), "{places:?}");
+}

@@ -600,6 +600,19 @@ impl SentenceParser<'_, '_> {
         (k, pieces)
     }
 
+    /// Whether token `k` is a short number ending a proper name ("Bạch Đằng
+    /// 2", "Nhơn Trạch 3"), not a count ("2 tỷ") nor a date.
+    fn name_number(&self, k: usize) -> bool {
+        let w = self.word(k);
+        self.is_word(k)
+            && !w.is_empty()
+            && w.len() <= 3
+            && w.bytes().all(|b| b.is_ascii_digit())
+            && self.in_date(k).is_none()
+            && !self.lowercase_word(k + 1)
+            && self.low(k + 1) != "%"
+    }
+
     /// Whether token `k` is a number of an ordinal or a term: "8", "XV"
     /// (not a date).
     fn ordinal(&self, k: usize) -> bool {
@@ -1615,9 +1628,14 @@ impl SentenceParser<'_, '_> {
                     end += 3;
                 }
             } else if self.hit_end(k).is_none() && !self.person_start(k) && !self.starts_title(k) {
-                let (ce, pieces) = self.continuation(k, true);
+                let (mut ce, pieces) = self.continuation(k, true);
                 if !pieces.is_empty() && (ce - k) <= 8 {
                     label = format!("{prefix} {}", self.render(&pieces));
+                    // "Lễ khánh thành cầu Bạch Đằng 2"
+                    if self.name_number(ce) {
+                        label = format!("{label} {}", self.word(ce));
+                        ce += 1;
+                    }
                     end = ce;
                 }
             }
@@ -1954,9 +1972,13 @@ impl SentenceParser<'_, '_> {
             .hit(i, &[Category::FeatureHead])
             .filter(|_| !self.cap(i))
         {
-            let (ne, any) = self.cap_run(he);
+            let (mut ne, any) = self.cap_run(he);
             if !any {
                 return None;
+            }
+            // "cầu Bạch Đằng 2"
+            if self.name_number(ne) {
+                ne += 1;
             }
             let label = self.span(i, ne).to_string();
             return Some(self.new_place(i, ne, label, 0.75, top));
