@@ -601,7 +601,8 @@ impl SentenceParser<'_, '_> {
     }
 
     /// Whether token `k` is a short number ending a proper name ("Bạch Đằng
-    /// 2", "Nhơn Trạch 3"), not a count ("2 tỷ") nor a date.
+    /// 2 tại", "Nhơn Trạch 3,"), not a count ("2 tỷ", "3 km") nor a date:
+    /// a function word, a name or punctuation follows it.
     fn name_number(&self, k: usize) -> bool {
         let w = self.word(k);
         self.is_word(k)
@@ -609,7 +610,7 @@ impl SentenceParser<'_, '_> {
             && w.len() <= 3
             && w.bytes().all(|b| b.is_ascii_digit())
             && self.in_date(k).is_none()
-            && !self.lowercase_word(k + 1)
+            && (!self.is_word(k + 1) || self.cap(k + 1) || lexicon().is_stopword(self.low(k + 1)))
             && self.low(k + 1) != "%"
     }
 
