@@ -937,3 +937,16 @@ Cầu Rạch Miễu 2 dài 3 km, tổng vốn 5.000 tỷ đồng.\n");
     let places = labels(&g, NodeKind::Place);
     assert!(!places.iter().any(|p| p.ends_with(" 3")), "{places:?}");
 }
+
+#[test]
+fn an_event_about_a_law_known_by_its_year() {
+    let g = graph(
+        "Sáng 4/4/2024, Bộ Tư pháp tổ chức Hội thảo về Luật Nhà ở năm 2023 tại Đà Nẵng.\n\
+Luật Nhà ở có hiệu lực từ ngày 1/8/2024.\n",
+    );
+    let law = "Luật Nhà ở năm 2023";
+    let talk = "Hội thảo về Luật Nhà ở năm 2023";
+    assert_eq!(labels(&g, NodeKind::Document), vec![law.to_string()]);
+    assert!(has_edge(&g, talk, Relation::About, law));
+    assert!(has_edge(&g, talk, Relation::OrganizedBy, "Bộ Tư pháp"));
+}

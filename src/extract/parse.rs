@@ -68,7 +68,8 @@ const NAME_PARTICLES: [&str; 14] = [
 ];
 
 /// Two-syllable words whose second syllable is also a function word.
-const COMPOUNDS: [&str; 12] = [
+const COMPOUNDS: [&str; 13] = [
+    "nhà ở",
     "tự do",
     "lý do",
     "hợp tác",
@@ -1595,6 +1596,17 @@ impl SentenceParser<'_, '_> {
                     end = te;
                 }
             }
+        } else if self.low(k) == "về" && self.document_head(k + 1).is_some() {
+            // "Hội thảo về Luật Đất đai": the event is about the document
+            if let Some(p) = self.parse_document(k + 1, false) {
+                prefix = format!("{prefix} về");
+                base = Some((
+                    p.entity,
+                    NodeKind::Document,
+                    self.b.label(p.entity).to_string(),
+                ));
+                end = p.end;
+            }
         } else if self.low(k) == "về" {
             let (te, pieces) = self.topic(k);
             if !pieces.is_empty() {
@@ -1893,6 +1905,15 @@ impl SentenceParser<'_, '_> {
                 pieces.push(Piece::Tokens(k, e));
                 k = e;
             }
+        }
+        // "Luật Đất đai năm 2024": the year the law is known by
+        if !pieces.is_empty()
+            && self.low(k) == "năm"
+            && self.in_date(k) == Some(k + 2)
+            && self.word(k + 1).len() == 4
+        {
+            pieces.push(Piece::Tokens(k, k + 2));
+            k += 2;
         }
         let head = self.span(i, head_end).to_string();
         let (label, form) = if pieces.is_empty() {
