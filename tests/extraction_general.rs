@@ -950,3 +950,25 @@ Luật Nhà ở có hiệu lực từ ngày 1/8/2024.\n",
     assert!(has_edge(&g, talk, Relation::About, law));
     assert!(has_edge(&g, talk, Relation::OrganizedBy, "Bộ Tư pháp"));
 }
+
+#[test]
+fn a_brand_after_a_title_in_apposition_is_the_holders_body() {
+    let g = graph("Ông Kim Dong-won, Tổng Giám đốc Lottemart Việt Nam, cho biết công ty sẽ mở thêm 5 siêu thị.\n\
+Bà Lý Thị Hồng, Giám đốc Vinatex, và ông Trịnh Quốc Bảo, Phó Chủ tịch nước Nguyễn Thị Xuân cùng dự.\n");
+    assert!(has_edge(
+        &g,
+        "Kim Dong-won",
+        Relation::HoldsRole,
+        "Tổng Giám đốc Lottemart Việt Nam"
+    ));
+    assert!(labels(&g, NodeKind::Organization).contains(&"Lottemart Việt Nam".to_string()));
+    assert!(has_edge(
+        &g,
+        "Lý Thị Hồng",
+        Relation::HoldsRole,
+        "Giám đốc Vinatex"
+    ));
+    // a person's name after a title is that person's, not a body
+    assert!(!labels(&g, NodeKind::Organization).contains(&"Nguyễn Thị Xuân".to_string()));
+    assert!(!labels(&g, NodeKind::Person).contains(&"Lottemart".to_string()));
+}

@@ -1130,6 +1130,42 @@ impl SentenceParser<'_, '_> {
                 }
             }
         }
+        // "X, Tổng Giám đốc Samsung Việt Nam, cho biết": after the holder's
+        // name, capitalised words after an office name its body even
+        // without a head (a brand), unless they are another person's name
+        if complement.is_none()
+            && title.category == Category::Office
+            && self.holder_before
+            && self.cap(t_end)
+            && self.hit_end(t_end).is_none()
+            && !is_acronym(self.word(t_end))
+            && !self.person_name_at(t_end)
+        {
+            let mut e = t_end;
+            while e < t_end + 4 && self.cap(e) && self.hit_end(e).is_none() {
+                e += 1;
+            }
+            let mut pieces = vec![Piece::Tokens(t_end, e)];
+            if let Some((ce, c)) = self.hit(e, &[Category::Country]).filter(|_| self.cap(e)) {
+                pieces.push(Piece::Known(e, ce, c));
+                e = ce;
+            }
+            let label = self.render(&pieces);
+            let surface = self.span(t_end, e).to_string();
+            let ev = self.evidence(t_end, e, 0.7);
+            let ent = self.b.mention(
+                NodeKind::Organization,
+                &label,
+                &surface,
+                None,
+                Form::Full,
+                ev,
+            );
+            self.known_pieces(&pieces);
+            self.push(NodeKind::Organization, t_end, e, ent, false);
+            complement = Some((ent, label, None));
+            end = e;
+        }
         // "Giám đốc Ngân hàng X chi nhánh Nghệ An": the branch's office
         let mut branch = None;
         if complement.is_some() && self.low(end) == "chi" && self.low(end + 1) == "nhánh" {
@@ -1270,6 +1306,13 @@ impl SentenceParser<'_, '_> {
             }
         }
         (e > k).then_some(e)
+    }
+
+    /// Whether a personal name of two words or more starts at `k`, not a
+    /// company named after a country ("Samsung Việt Nam").
+    fn person_name_at(&self, k: usize) -> bool {
+        self.licensed_name(k)
+            .is_some_and(|e| e >= k + 2 && self.hit(e, &[Category::Country]).is_none())
     }
 
     /// Whether token `e` can be a word of a personal name.
@@ -1462,7 +1505,7 @@ impl SentenceParser<'_, '_> {
         if let Some((he, _)) = self.hit(next, &[Category::Honorific]) {
             next = he;
         }
-        if self.cap(next) && self.licensed_name(next).is_some() {
+        if self.cap(next) && self.person_name_at(next) {
             self.mentions.truncate(mark);
             return end;
         }
