@@ -972,3 +972,11 @@ Bà Lý Thị Hồng, Giám đốc Vinatex, và ông Trịnh Quốc Bảo, Phó 
     assert!(!labels(&g, NodeKind::Organization).contains(&"Nguyễn Thị Xuân".to_string()));
     assert!(!labels(&g, NodeKind::Person).contains(&"Lottemart".to_string()));
 }
+
+#[test]
+fn football_cups_are_events_with_their_year() {
+    let g = graph("HLV Park Min-ho đã triệu tập 26 cầu thủ chuẩn bị cho AFF Cup 2026.\n");
+    assert!(labels(&g, NodeKind::Event).contains(&"AFF Cup 2026".to_string()));
+    assert!(labels(&g, NodeKind::Organization).is_empty());
+    assert!(has_edge(&g, "Park Min-ho", Relation::HoldsRole, "HLV"));
+}

@@ -1585,7 +1585,8 @@ impl SentenceParser<'_, '_> {
         // a number after "số", "lần thứ", "khóa": "tuyến metro số 2",
         // "Kỳ họp thứ 8", "Kỳ họp lần thứ 4", "khóa XV"
         // an edition right after a name's head: "SEA Games 32", "ASIAD 19"
-        if k == head_end && self.cap(i) && self.ordinal(k) && self.word(k).len() <= 3 {
+        // ("ASEAN Cup 2024": a year)
+        if k == head_end && self.cap(i) && self.ordinal(k) && self.word(k).len() <= 4 {
             k += 1;
         }
         loop {
