@@ -980,3 +980,35 @@ fn football_cups_are_events_with_their_year() {
     assert!(labels(&g, NodeKind::Organization).is_empty());
     assert!(has_edge(&g, "Park Min-ho", Relation::HoldsRole, "HLV"));
 }
+
+#[test]
+fn a_province_ending_in_an_adverbs_syllable_still_organises() {
+    let g = graph(
+        "Sáng 3/5/2024, UBND tỉnh Ninh Thuận đã tổ chức Hội nghị xúc tiến đầu tư năm 2024.\n\
+Trong đó Ma Văn Khải là người cầm đầu.\n",
+    );
+    let meeting = "Hội nghị xúc tiến đầu tư năm 2024";
+    assert!(has_edge(
+        &g,
+        meeting,
+        Relation::OrganizedBy,
+        "UBND tỉnh Ninh Thuận"
+    ));
+    assert!(labels(&g, NodeKind::Person).contains(&"Ma Văn Khải".to_string()));
+}
+
+#[test]
+fn a_press_conference_and_its_anaphor() {
+    let g = graph(
+        "Ngày 2/7/2024, Công an tỉnh Gia Lai tổ chức Họp báo quý II.\n\
+Đại tá Rơ Mah Tuân, Phó Giám đốc Công an tỉnh Gia Lai, chủ trì buổi họp báo.\n",
+    );
+    let press = "Họp báo quý II";
+    assert!(has_edge(
+        &g,
+        press,
+        Relation::OrganizedBy,
+        "Công an tỉnh Gia Lai"
+    ));
+    assert!(has_edge(&g, "Rơ Mah Tuân", Relation::ParticipatedIn, press));
+}

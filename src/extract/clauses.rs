@@ -78,7 +78,7 @@ const TIME_PREPOSITIONS: [&str; 12] = [
 const ADVERBS: [&str; 8] = ["đã", "sẽ", "vừa", "chính", "thức", "đồng", "thuận", "cũng"];
 /// Generic names of an event named before ("chủ trì buổi lễ"), and a word
 /// the name of that event has ("" for any).
-const ANAPHORS: [(&[&str], &str); 8] = [
+const ANAPHORS: [(&[&str], &str); 9] = [
     (&["buổi", "lễ"], "lễ"),
     (&["buổi", "tiếp"], " tiếp "),
     (&["buổi", "hội", "kiến"], "hội kiến"),
@@ -87,6 +87,7 @@ const ANAPHORS: [(&[&str], &str); 8] = [
     (&["hội", "nghị"], "hội nghị"),
     (&["phiên", "tòa"], "phiên tòa"),
     (&["đại", "hội"], "đại hội"),
+    (&["buổi", "họp", "báo"], "họp báo"),
 ];
 /// Words between a signer and "ký" ("đã chính thức ký", "là nước đầu
 /// tiên ký", "cùng tham gia ký").
@@ -325,7 +326,8 @@ fn clause(
             continue;
         }
         let mut h = k;
-        while h > s && ADVERBS.contains(&p.low_at(h - 1)) {
+        // ("Bình Thuận" ends in an adverb's syllable: names are skipped whole)
+        while h > s && ADVERBS.contains(&p.low_at(h - 1)) && !inside_mention(&ms, h - 1) {
             h -= 1;
         }
         let o = k + verb.len();
@@ -615,7 +617,8 @@ fn clause(
             });
         // "hai bên đồng chủ trì X" after a meeting: both its parties
         let mut h = k;
-        while h > s && ADVERBS.contains(&p.low_at(h - 1)) {
+        // ("Bình Thuận" ends in an adverb's syllable: names are skipped whole)
+        while h > s && ADVERBS.contains(&p.low_at(h - 1)) && !inside_mention(&ms, h - 1) {
             h -= 1;
         }
         if h >= s + 2
@@ -640,7 +643,8 @@ fn clause(
         // X (đã) tổ chức Hội nghị Y"), not any body earlier in the clause
         if !attending {
             let mut h = k;
-            while h > s && ADVERBS.contains(&p.low_at(h - 1)) {
+            // ("Bình Thuận" ends in an adverb's syllable: names are skipped whole)
+            while h > s && ADVERBS.contains(&p.low_at(h - 1)) && !inside_mention(&ms, h - 1) {
                 h -= 1;
             }
             // "Liên đoàn X (VFF) tổ chức": past the acronym
