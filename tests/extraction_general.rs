@@ -1012,3 +1012,17 @@ fn a_press_conference_and_its_anaphor() {
     ));
     assert!(has_edge(&g, "Rơ Mah Tuân", Relation::ParticipatedIn, press));
 }
+
+#[test]
+fn a_body_named_with_the_body_it_is_part_of() {
+    let g = graph(
+        "Cơ quan Cảnh sát điều tra Công an tỉnh Kon Tum đã khởi tố vụ án.\n\
+Bà Y Hoa, Trưởng Ban Dân vận Tỉnh ủy Kon Tum, dự buổi làm việc.\n",
+    );
+    assert!(has_edge(
+        &g,
+        "Cơ quan Cảnh sát điều tra Công an tỉnh Kon Tum",
+        Relation::PartOf,
+        "Công an tỉnh Kon Tum"
+    ));
+}

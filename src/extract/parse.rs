@@ -854,6 +854,18 @@ impl SentenceParser<'_, '_> {
                 if entry.category == Category::Organization {
                     self.fact(ent, Relation::PartOf, parent, 0.8);
                 }
+            } else if let Some(x) = (head_end + 1..end).find(|&x| {
+                self.cap(x)
+                    && self.low(x - 1) != "và"
+                    && self.hit(x, &[Category::OrgHead]).is_some()
+            }) {
+                // "Cơ quan Cảnh sát điều tra Công an tỉnh X", "Ban Tuyên
+                // giáo Thành ủy Y": a body named with the body it is part of
+                if let Some(q) = self.parse_org(x, false, false) {
+                    if q.end == end {
+                        self.fact(ent, Relation::PartOf, q.entity, 0.7);
+                    }
+                }
             }
             (end, label, (ent, None))
         } else {
