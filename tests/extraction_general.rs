@@ -1026,3 +1026,16 @@ Bà Y Hoa, Trưởng Ban Dân vận Tỉnh ủy Kon Tum, dự buổi làm việc
         "Công an tỉnh Kon Tum"
     ));
 }
+
+#[test]
+fn events_of_a_clause_fronted_by_another_event_are_part_of_it() {
+    let g = graph(
+        "Tại Kỳ họp thứ 6, Quốc hội đã thông qua Luật Căn cước với 87% đại biểu tán thành.\n",
+    );
+    assert!(has_edge(
+        &g,
+        "Quốc hội thông qua Luật Căn cước",
+        Relation::PartOf,
+        "Kỳ họp thứ 6"
+    ));
+}

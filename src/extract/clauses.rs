@@ -814,6 +814,20 @@ fn clause(
         }
     }
 
+    // "Tại Kỳ họp thứ 8, Quốc hội đã thông qua Luật X": the events of the
+    // clause are part of the fronted one
+    if matches!(p.low_at(s), "tại" | "trong") {
+        if let Some(&(_, we, whole)) = events.iter().find(|(es, _, _)| *es == s + 1) {
+            if p.low_at(we) == "," {
+                for &(es, _, ev) in &events {
+                    if es > we && ev != whole {
+                        p.fact(ev, Relation::PartOf, whole, 0.6);
+                    }
+                }
+            }
+        }
+    }
+
     // "Event A (đã) diễn ra Event B": B is part of A
     for k in s..e {
         if !verb_at(p, k, &["diễn", "ra"]) {
