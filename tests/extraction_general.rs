@@ -1039,3 +1039,18 @@ fn events_of_a_clause_fronted_by_another_event_are_part_of_it() {
         "Kỳ họp thứ 6"
     ));
 }
+
+#[test]
+fn a_meeting_is_named_by_the_title_next_to_the_hosts_name() {
+    let g = graph("Chiều 5/3/2024, Ủy viên Bộ Chính trị, Bí thư Trung ương Đảng, Trưởng Ban Dân vận Trung ương Lò Văn Sùng tiếp Đại sứ Lào tại Việt Nam Khamla Vongsa.\n");
+    let meeting =
+        "Trưởng Ban Dân vận Trung ương Lò Văn Sùng tiếp Đại sứ Lào tại Việt Nam Khamla Vongsa";
+    assert!(labels(&g, NodeKind::Event).contains(&meeting.to_string()));
+    assert!(has_edge(&g, meeting, Relation::OrganizedBy, "Lò Văn Sùng"));
+    assert!(has_edge(
+        &g,
+        "Khamla Vongsa",
+        Relation::ParticipatedIn,
+        meeting
+    ));
+}

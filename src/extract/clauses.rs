@@ -280,7 +280,20 @@ fn clause(
         } else {
             host.from
         };
-        let host_span = p.span(from, host.end).to_string();
+        // a chain of titles ("Ủy viên Bộ Chính trị, Bí thư Trung ương Đảng,
+        // Trưởng Ban X Y tiếp ..."): the title next to the name names the
+        // meeting, the whole chain is another name of it
+        let last_title = ms
+            .iter()
+            .filter(|m| m.kind == NodeKind::Role && m.start >= from && m.end <= host.start)
+            .max_by_key(|m| m.end)
+            .map(|m| m.start)
+            .filter(|&t| t > from && (from..t).any(|x| p.low_at(x) == ","));
+        let chain_span = p.span(from, host.end).to_string();
+        let host_span = match last_title {
+            Some(t) => p.span(t, host.end).to_string(),
+            None => chain_span.clone(),
+        };
         let verb_text = p.span(k, g).to_string();
         let guest_text = p.span(g, ge).to_string();
         let label = format!("{host_span} {verb_text} {guest_text}");
@@ -288,6 +301,9 @@ fn clause(
         let ev = p.evidence(host.from, ge, 0.75);
         let event =
             p.b.mention(NodeKind::Event, &label, &label, None, Form::Full, ev);
+        if last_title.is_some() {
+            p.b.add_alias(event, &format!("{chain_span} {verb_text} {guest_text}"));
+        }
         p.b.add_alias(event, &format!("{host_name} {verb_text} {guest_text}"));
         if let [guest] = guests[..]
             .iter()
