@@ -1054,3 +1054,22 @@ fn a_meeting_is_named_by_the_title_next_to_the_hosts_name() {
         meeting
     ));
 }
+
+#[test]
+fn a_guest_with_a_chain_of_titles_takes_part() {
+    let g = graph("Chiều 5/3/2024, Chủ tịch nước Lê Văn Hòa tiếp Ủy viên Bộ Chính trị, Chủ tịch Quốc hội Lào Somsavat Lengsa.\n");
+    let meeting = "Chủ tịch nước Lê Văn Hòa tiếp Chủ tịch Quốc hội Lào Somsavat Lengsa";
+    assert!(labels(&g, NodeKind::Event).contains(&meeting.to_string()));
+    assert!(has_edge(
+        &g,
+        "Somsavat Lengsa",
+        Relation::ParticipatedIn,
+        meeting
+    ));
+    assert!(has_edge(
+        &g,
+        "Somsavat Lengsa",
+        Relation::HoldsRole,
+        "Chủ tịch Quốc hội Lào"
+    ));
+}

@@ -251,6 +251,20 @@ fn clause(
         {
             ge += 1;
         }
+        // a guest with a chain of titles ("tiếp Ủy viên Bộ Chính trị, Bí
+        // thư Thành ủy X Y"): the commas are the chain's
+        let mut guest_title = g;
+        if let Some(m) = ms
+            .iter()
+            .find(|m| m.kind == NodeKind::Person && m.from == g && m.end > ge)
+        {
+            ge = m.end;
+            guest_title = ms
+                .iter()
+                .filter(|r| r.kind == NodeKind::Role && r.start >= g && r.end <= m.start)
+                .max_by_key(|r| r.end)
+                .map_or(g, |r| r.start);
+        }
         guest_spans.push((g, ge));
         // "đoàn ... do ông X dẫn đầu": the leader comes too
         let mut led_end = ge;
@@ -295,14 +309,15 @@ fn clause(
             None => chain_span.clone(),
         };
         let verb_text = p.span(k, g).to_string();
-        let guest_text = p.span(g, ge).to_string();
+        let guest_chain = p.span(g, ge).to_string();
+        let guest_text = p.span(guest_title, ge).to_string();
         let label = format!("{host_span} {verb_text} {guest_text}");
         let host_name = p.span(host.start, host.end).to_string();
         let ev = p.evidence(host.from, ge, 0.75);
         let event =
             p.b.mention(NodeKind::Event, &label, &label, None, Form::Full, ev);
-        if last_title.is_some() {
-            p.b.add_alias(event, &format!("{chain_span} {verb_text} {guest_text}"));
+        if last_title.is_some() || guest_title > g {
+            p.b.add_alias(event, &format!("{chain_span} {verb_text} {guest_chain}"));
         }
         p.b.add_alias(event, &format!("{host_name} {verb_text} {guest_text}"));
         if let [guest] = guests[..]
