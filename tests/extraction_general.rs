@@ -1073,3 +1073,17 @@ fn a_guest_with_a_chain_of_titles_takes_part() {
         "Chủ tịch Quốc hội Lào"
     ));
 }
+
+#[test]
+fn ve_after_a_city_is_the_sentences() {
+    let g = graph("Chiều 10/5/2024, Phó thủ tướng Lâm Văn Khang làm việc với UBND TP Cần Thơ về tiến độ dự án cầu Cần Thơ 2.\n\
+Bà Hầu Thị Lệ, Phó bí thư Thường trực Thành ủy, Chủ tịch HĐND TP Cần Thơ, cũng dự.\n");
+    let orgs = labels(&g, NodeKind::Organization);
+    assert!(!orgs.iter().any(|o| o.contains("tiến độ")), "{orgs:?}");
+    assert!(has_edge(
+        &g,
+        "Hầu Thị Lệ",
+        Relation::HoldsRole,
+        "Phó Bí thư Thường trực Thành ủy"
+    ));
+}

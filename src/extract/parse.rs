@@ -496,10 +496,19 @@ impl SentenceParser<'_, '_> {
                 k += 1;
                 continue;
             }
+            // after a place ("UBND TP HCM về tiến độ dự án") a lower-case
+            // "về" is the sentence's
+            let after_place = match pieces.last() {
+                Some(Piece::Known(_, _, e)) => e.category != Category::Organization,
+                Some(&Piece::Tokens(ps, _)) => self.hit(ps, &[Category::AreaHead]).is_some(),
+                None => false,
+            };
             if w == "về"
                 && !pieces.is_empty()
                 && (self.cap(k + 1)
-                    || (self.lowercase_word(k + 1) && !lex.is_stopword(self.low(k + 1))))
+                    || (!after_place
+                        && self.lowercase_word(k + 1)
+                        && !lex.is_stopword(self.low(k + 1))))
             {
                 pieces.push(Piece::Tokens(k, k + 1));
                 k += 1;
