@@ -1087,3 +1087,32 @@ Bà Hầu Thị Lệ, Phó bí thư Thường trực Thành ủy, Chủ tịch H
         "Phó Bí thư Thường trực Thành ủy"
     ));
 }
+
+#[test]
+fn a_working_session_with_a_body() {
+    let g = graph("Sáng 14/6/2024, Bộ trưởng Bộ Xây dựng Nông Văn Pha làm việc với UBND tỉnh Sơn La về quy hoạch đô thị.\n\
+Dự buổi làm việc có ông Cầm Văn Tuấn, Phó Chủ tịch UBND tỉnh Sơn La.\n");
+    let session = labels(&g, NodeKind::Event)
+        .into_iter()
+        .find(|e| e.contains("làm việc với UBND tỉnh Sơn La"))
+        .expect("the working session");
+    assert!(has_edge(
+        &g,
+        &session,
+        Relation::OrganizedBy,
+        "Nông Văn Pha"
+    ));
+    assert!(has_edge(
+        &g,
+        "UBND tỉnh Sơn La",
+        Relation::ParticipatedIn,
+        &session
+    ));
+    assert!(has_edge(
+        &g,
+        "Cầm Văn Tuấn",
+        Relation::ParticipatedIn,
+        &session
+    ));
+    assert!(has_edge(&g, &session, Relation::Date, "2024-06-14"));
+}

@@ -49,7 +49,10 @@ const ORGANISE_AFTER_DO: [&[&str]; 7] = [
 ];
 /// Verbs of a meeting named by its participants ("X tiếp Y", "X có cuộc
 /// hội đàm với Y").
-const MEET: [&[&str]; 13] = [
+const MEET: [&[&str]; 14] = [
+    // a working session with a body or its leaders ("X làm việc với UBND
+    // tỉnh Y"): the body takes part
+    &["làm", "việc", "với"],
     &["có", "cuộc", "hội", "đàm", "với"],
     &["có", "cuộc", "điện", "đàm", "với"],
     &["có", "cuộc", "gặp", "với"],
@@ -78,7 +81,7 @@ const TIME_PREPOSITIONS: [&str; 12] = [
 const ADVERBS: [&str; 8] = ["đã", "sẽ", "vừa", "chính", "thức", "đồng", "thuận", "cũng"];
 /// Generic names of an event named before ("chủ trì buổi lễ"), and a word
 /// the name of that event has ("" for any).
-const ANAPHORS: [(&[&str], &str); 9] = [
+const ANAPHORS: [(&[&str], &str); 10] = [
     (&["buổi", "lễ"], "lễ"),
     (&["buổi", "tiếp"], " tiếp "),
     (&["buổi", "hội", "kiến"], "hội kiến"),
@@ -88,6 +91,7 @@ const ANAPHORS: [(&[&str], &str); 9] = [
     (&["phiên", "tòa"], "phiên tòa"),
     (&["đại", "hội"], "đại hội"),
     (&["buổi", "họp", "báo"], "họp báo"),
+    (&["buổi", "làm", "việc"], " làm việc "),
 ];
 /// Words between a signer and "ký" ("đã chính thức ký", "là nước đầu
 /// tiên ký", "cùng tham gia ký").
@@ -284,7 +288,9 @@ fn clause(
                 m.start >= g
                     && m.end <= ge
                     && (m.kind == NodeKind::Person
-                        || (delegation && m.kind == NodeKind::Organization && m.top))
+                        || ((delegation || verb_at(p, k, &["làm", "việc", "với"]))
+                            && m.kind == NodeKind::Organization
+                            && m.top))
             })
             .copied()
             .collect();
