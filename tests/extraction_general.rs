@@ -1116,3 +1116,15 @@ Dự buổi làm việc có ông Cầm Văn Tuấn, Phó Chủ tịch UBND tỉn
     ));
     assert!(has_edge(&g, &session, Relation::Date, "2024-06-14"));
 }
+
+#[test]
+fn the_party_committee_names_the_province_of_a_bare_peoples_committee() {
+    let g = graph("Ông Giàng Seo Phử, Bí thư Tỉnh ủy Lào Cai, trao quyết định cho ông Hoàng Quốc Khánh, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh.\n");
+    assert!(has_edge(
+        &g,
+        "Hoàng Quốc Khánh",
+        Relation::HoldsRole,
+        "Chủ tịch UBND tỉnh Lào Cai"
+    ));
+    assert!(labels(&g, NodeKind::Organization).contains(&"UBND tỉnh Lào Cai".to_string()));
+}

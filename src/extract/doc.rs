@@ -506,10 +506,18 @@ impl DocBuilder<'_> {
                 continue;
             }
             let label = &p.entity.label;
-            for (u, (unit, _)) in LOCAL_UNITS.iter().enumerate() {
+            for (u, (unit, committee)) in LOCAL_UNITS.iter().enumerate() {
                 let marker = format!(" {unit} ");
+                // "UBND tỉnh Hà Giang", and "Tỉnh ủy Hà Giang": the
+                // committee names its province too
+                let committee_marker = format!("{committee} ");
                 if let Some(at) = label.find(&marker) {
                     names[u].insert(label[at + marker.len()..].to_string());
+                } else if let Some(at) = label.find(&committee_marker) {
+                    let at_word = at == 0 || label[..at].ends_with(' ');
+                    if at_word {
+                        names[u].insert(label[at + committee_marker.len()..].to_string());
+                    }
                 }
             }
         }
