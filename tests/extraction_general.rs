@@ -1128,3 +1128,20 @@ fn the_party_committee_names_the_province_of_a_bare_peoples_committee() {
     ));
     assert!(labels(&g, NodeKind::Organization).contains(&"UBND tỉnh Lào Cai".to_string()));
 }
+
+#[test]
+fn a_press_meeting_informing_of_a_document_is_about_it() {
+    let g = graph("Chiều 12/6/2024, Bộ trưởng Lưu Quang Huy đã có cuộc gặp gỡ báo chí thông tin về Hiệp định Hợp tác nghề cá Việt Nam - Indonesia.\n");
+    let doc = labels(&g, NodeKind::Document)
+        .into_iter()
+        .next()
+        .expect("the agreement");
+    let meeting = labels(&g, NodeKind::Event)
+        .into_iter()
+        .next()
+        .expect("the press meeting");
+    assert!(
+        has_edge(&g, &meeting, Relation::About, &doc),
+        "{meeting} {doc}"
+    );
+}

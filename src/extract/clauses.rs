@@ -851,6 +851,32 @@ fn clause(
         }
     }
 
+    // "cuộc gặp gỡ báo chí thông tin về Lễ mở ký Công ước X": the event is
+    // about the document it informs of (named alone or inside an event)
+    for &(_, ee, ev) in &events {
+        let at = if verb_at(p, ee, &["thông", "tin", "về"]) {
+            ee + 3
+        } else {
+            continue;
+        };
+        let Some(object) = ms
+            .iter()
+            .filter(|m| m.start == at && m.top)
+            .max_by_key(|m| m.end)
+        else {
+            continue;
+        };
+        let doc = ms
+            .iter()
+            .find(|m| {
+                m.kind == NodeKind::Document && m.start >= object.start && m.end <= object.end
+            })
+            .map(|m| m.entity);
+        if let Some(d) = doc {
+            p.fact(ev, Relation::About, d, 0.6);
+        }
+    }
+
     // "Tại Kỳ họp thứ 8, Quốc hội đã thông qua Luật X": the events of the
     // clause are part of the fronted one
     if matches!(p.low_at(s), "tại" | "trong") {
