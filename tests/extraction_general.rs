@@ -1145,3 +1145,16 @@ fn a_press_meeting_informing_of_a_document_is_about_it() {
         "{meeting} {doc}"
     );
 }
+
+#[test]
+fn the_same_day_is_the_day_named_last() {
+    let g = graph(
+        "Sáng 8/3/2024, Thủ tướng Vương Văn Lâm tiếp Đại sứ Italy tại Việt Nam Marco Della Seta.\n\
+Chiều cùng ngày, Thủ tướng Vương Văn Lâm dự Lễ khởi công Nhà máy điện gió Phước Hữu.\n",
+    );
+    let ceremony = labels(&g, NodeKind::Event)
+        .into_iter()
+        .find(|e| e.starts_with("Lễ khởi công"))
+        .expect("the ceremony");
+    assert!(has_edge(&g, &ceremony, Relation::Date, "2024-03-08"));
+}

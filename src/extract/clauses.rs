@@ -459,6 +459,20 @@ fn clause(
         })
         .flat_map(|(ds, _, ents)| ents.iter().map(move |&d| (*ds, d)))
         .collect();
+    // "sáng cùng ngày": the day the article named last
+    let mut dates = dates;
+    if dates.is_empty() {
+        if let Some(day) = p.b.last_day {
+            if let Some(at) =
+                (s..e).find(|&k| verb_at(p, k, &["cùng", "ngày"]) && !inside_mention(&ms, k))
+            {
+                dates.push((at, day));
+            }
+        }
+    }
+    if let Some(&(_, d)) = dates.iter().rev().find(|&&(_, d)| p.b.label(d).len() == 10) {
+        p.b.last_day = Some(d);
+    }
     // where: places after "tại"/"ở", and places in apposition to them
     let mut places: Vec<(usize, usize)> = Vec::new();
     for (ix, m) in ms.iter().enumerate() {

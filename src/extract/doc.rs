@@ -56,6 +56,8 @@ pub struct DocBuilder<'a> {
     /// The parties of the latest meeting ("X hội đàm với Y"): "hai bên"
     /// after it refers to them.
     pub last_parties: Vec<usize>,
+    /// The day the article named last: "cùng ngày" ("the same day") is it.
+    pub last_day: Option<usize>,
 }
 
 impl<'a> DocBuilder<'a> {
@@ -72,6 +74,7 @@ impl<'a> DocBuilder<'a> {
             focus_document: None,
             recent_events: Vec::new(),
             last_parties: Vec::new(),
+            last_day: None,
         }
     }
 
