@@ -1158,3 +1158,23 @@ Chiều cùng ngày, Thủ tướng Vương Văn Lâm dự Lễ khởi công Nh�
         .expect("the ceremony");
     assert!(has_edge(&g, &ceremony, Relation::Date, "2024-03-08"));
 }
+
+#[test]
+fn branches_and_cells_and_heads_inside_names() {
+    let g = graph(
+        "Ông Lò Văn Pấng, Bí thư Chi bộ bản Nà Hẩu, cho biết bản có 80 hộ.\n\
+Bà Vi Thị Hằng, Giám đốc Chi nhánh Ngân hàng Nông nghiệp tỉnh Lạng Sơn, phát biểu.\n",
+    );
+    assert!(has_edge(
+        &g,
+        "Vi Thị Hằng",
+        Relation::HoldsRole,
+        "Giám đốc Chi nhánh Ngân hàng Nông nghiệp tỉnh Lạng Sơn"
+    ));
+    assert!(has_edge(
+        &g,
+        "Lò Văn Pấng",
+        Relation::HoldsRole,
+        "Bí thư Chi bộ bản Nà Hẩu"
+    ));
+}

@@ -448,6 +448,16 @@ impl SentenceParser<'_, '_> {
                     }
                     continue;
                 }
+                // a head of several words inside the name ("Chi nhánh Ngân
+                // hàng Nông nghiệp"): one piece, whatever its second word
+                if let Some((he, _)) = self
+                    .hit(k, &[Category::OrgHead])
+                    .filter(|(he, _)| *he > k + 1)
+                {
+                    pieces.push(Piece::Tokens(k, he));
+                    k = he;
+                    continue;
+                }
                 let s = k;
                 k += 1;
                 // the second capitalised word of a proper name ("Nghĩa Lộ")
