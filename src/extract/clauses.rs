@@ -49,7 +49,10 @@ const ORGANISE_AFTER_DO: [&[&str]; 7] = [
 ];
 /// Verbs of a meeting named by its participants ("X tiếp Y", "X có cuộc
 /// hội đàm với Y").
-const MEET: [&[&str]; 13] = [
+const MEET: [&[&str]; 14] = [
+    // a working session with a body or its leaders ("X làm việc với UBND
+    // tỉnh Y"): the body takes part
+    &["làm", "việc", "với"],
     &["có", "cuộc", "hội", "đàm", "với"],
     &["có", "cuộc", "điện", "đàm", "với"],
     &["có", "cuộc", "gặp", "với"],
@@ -78,7 +81,7 @@ const TIME_PREPOSITIONS: [&str; 12] = [
 const ADVERBS: [&str; 8] = ["đã", "sẽ", "vừa", "chính", "thức", "đồng", "thuận", "cũng"];
 /// Generic names of an event named before ("chủ trì buổi lễ"), and a word
 /// the name of that event has ("" for any).
-const ANAPHORS: [(&[&str], &str); 7] = [
+const ANAPHORS: [(&[&str], &str); 10] = [
     (&["buổi", "lễ"], "lễ"),
     (&["buổi", "tiếp"], " tiếp "),
     (&["buổi", "hội", "kiến"], "hội kiến"),
@@ -86,6 +89,15 @@ const ANAPHORS: [(&[&str], &str); 7] = [
     (&["sự", "kiện"], ""),
     (&["hội", "nghị"], "hội nghị"),
     (&["phiên", "tòa"], "phiên tòa"),
+    (&["đại", "hội"], "đại hội"),
+    (&["buổi", "họp", "báo"], "họp báo"),
+    (&["buổi", "làm", "việc"], " làm việc "),
+];
+/// Words between a signer and "ký" ("đã chính thức ký", "là nước đầu
+/// tiên ký", "cùng tham gia ký").
+const SIGN_GAP: [&str; 17] = [
+    "đã", "sẽ", "vừa", "cùng", "chính", "thức", "tham", "gia", "đồng", "loạt", "cũng", "là",
+    "nước", "đầu", "tiên", "trực", "tiếp",
 ];
 /// Verbs of an adoption or launch of a document ("X thông qua Y").
 const ADOPT: [&[&str]; 3] = [&["thông", "qua"], &["khởi", "xướng"], &["phê", "chuẩn"]];
@@ -223,7 +235,14 @@ fn clause(
         else {
             continue;
         };
-        let g = k + verb.len();
+        let mut g = k + verb.len();
+        // "tiếp xã giao", "hội đàm trực tuyến": the manner is the verb's
+        if matches!(
+            (p.low_at(g), p.low_at(g + 1)),
+            ("xã", "giao") | ("trực", "tuyến")
+        ) {
+            g += 2;
+        }
         // "tiếp đoàn công tác của Tập đoàn X": a visiting delegation
         let delegation = p.low_at(g) == "đoàn";
         if !p.cap_at(g) && !delegation {
@@ -235,6 +254,20 @@ fn clause(
             && (inside_mention(&ms, ge) || !GUEST_END.contains(&p.low_at(ge)))
         {
             ge += 1;
+        }
+        // a guest with a chain of titles ("tiếp Ủy viên Bộ Chính trị, Bí
+        // thư Thành ủy X Y"): the commas are the chain's
+        let mut guest_title = g;
+        if let Some(m) = ms
+            .iter()
+            .find(|m| m.kind == NodeKind::Person && m.from == g && m.end > ge)
+        {
+            ge = m.end;
+            guest_title = ms
+                .iter()
+                .filter(|r| r.kind == NodeKind::Role && r.start >= g && r.end <= m.start)
+                .max_by_key(|r| r.end)
+                .map_or(g, |r| r.start);
         }
         guest_spans.push((g, ge));
         // "đoàn ... do ông X dẫn đầu": the leader comes too
@@ -255,7 +288,9 @@ fn clause(
                 m.start >= g
                     && m.end <= ge
                     && (m.kind == NodeKind::Person
-                        || (delegation && m.kind == NodeKind::Organization && m.top))
+                        || ((delegation || verb_at(p, k, &["làm", "việc", "với"]))
+                            && m.kind == NodeKind::Organization
+                            && m.top))
             })
             .copied()
             .collect();
@@ -265,14 +300,31 @@ fn clause(
         } else {
             host.from
         };
-        let host_span = p.span(from, host.end).to_string();
+        // a chain of titles ("Ủy viên Bộ Chính trị, Bí thư Trung ương Đảng,
+        // Trưởng Ban X Y tiếp ..."): the title next to the name names the
+        // meeting, the whole chain is another name of it
+        let last_title = ms
+            .iter()
+            .filter(|m| m.kind == NodeKind::Role && m.start >= from && m.end <= host.start)
+            .max_by_key(|m| m.end)
+            .map(|m| m.start)
+            .filter(|&t| t > from && (from..t).any(|x| p.low_at(x) == ","));
+        let chain_span = p.span(from, host.end).to_string();
+        let host_span = match last_title {
+            Some(t) => p.span(t, host.end).to_string(),
+            None => chain_span.clone(),
+        };
         let verb_text = p.span(k, g).to_string();
-        let guest_text = p.span(g, ge).to_string();
+        let guest_chain = p.span(g, ge).to_string();
+        let guest_text = p.span(guest_title, ge).to_string();
         let label = format!("{host_span} {verb_text} {guest_text}");
         let host_name = p.span(host.start, host.end).to_string();
         let ev = p.evidence(host.from, ge, 0.75);
         let event =
             p.b.mention(NodeKind::Event, &label, &label, None, Form::Full, ev);
+        if last_title.is_some() || guest_title > g {
+            p.b.add_alias(event, &format!("{chain_span} {verb_text} {guest_chain}"));
+        }
         p.b.add_alias(event, &format!("{host_name} {verb_text} {guest_text}"));
         if let [guest] = guests[..]
             .iter()
@@ -311,7 +363,8 @@ fn clause(
             continue;
         }
         let mut h = k;
-        while h > s && ADVERBS.contains(&p.low_at(h - 1)) {
+        // ("Bình Thuận" ends in an adverb's syllable: names are skipped whole)
+        while h > s && ADVERBS.contains(&p.low_at(h - 1)) && !inside_mention(&ms, h - 1) {
             h -= 1;
         }
         let o = k + verb.len();
@@ -342,7 +395,12 @@ fn clause(
         let Some((doc, ds, de)) = doc else { continue };
         let verb_text = p.span(k, o).to_string();
         let doc_label = p.b.label(doc).to_string();
-        let head = p.document_head(ds).unwrap_or_else(|| doc_label.clone());
+        // the document left out ("đồng thuận thông qua"): its head names it
+        // ("thông qua Công ước")
+        let head = p
+            .document_head(ds)
+            .or_else(|| document_head_of(&doc_label))
+            .unwrap_or_else(|| doc_label.clone());
         let (prefix, surface_prefix) = match agent {
             Some(a) => (
                 format!("{} {verb_text}", p.b.label(a.entity)),
@@ -375,6 +433,9 @@ fn clause(
         made_events.push((span_start, span_end, event));
     }
 
+    let visits = visit_events(p, &ms, s, e);
+    made_events.extend(visits.iter().copied());
+
     let events: Vec<(usize, usize, usize)> = ms
         .iter()
         .filter(|m| m.kind == NodeKind::Event && m.top && !hidden.contains(&m.entity))
@@ -398,6 +459,20 @@ fn clause(
         })
         .flat_map(|(ds, _, ents)| ents.iter().map(move |&d| (*ds, d)))
         .collect();
+    // "sáng cùng ngày": the day the article named last
+    let mut dates = dates;
+    if dates.is_empty() {
+        if let Some(day) = p.b.last_day {
+            if let Some(at) =
+                (s..e).find(|&k| verb_at(p, k, &["cùng", "ngày"]) && !inside_mention(&ms, k))
+            {
+                dates.push((at, day));
+            }
+        }
+    }
+    if let Some(&(_, d)) = dates.iter().rev().find(|&&(_, d)| p.b.label(d).len() == 10) {
+        p.b.last_day = Some(d);
+    }
     // where: places after "tại"/"ở", and places in apposition to them
     let mut places: Vec<(usize, usize)> = Vec::new();
     for (ix, m) in ms.iter().enumerate() {
@@ -409,9 +484,10 @@ fn clause(
             // "tại Trung tâm Hội nghị Quốc gia, Thủ đô Hà Nội"
             let mut prev = *m;
             for next in &ms[ix + 1..] {
+                // "tại Trung tâm Hội nghị X ở Đà Nẵng" too
                 if matches!(next.kind, NodeKind::Place)
                     && next.start == prev.end + 1
-                    && p.low_at(prev.end) == ","
+                    && matches!(p.low_at(prev.end), "," | "ở")
                 {
                     places.push((m.start, next.entity));
                     p.fact(prev.entity, Relation::PartOf, next.entity, 0.7);
@@ -425,21 +501,9 @@ fn clause(
     // a date or place before every event of the clause ("Sáng 25/10, tại
     // X, ...") is theirs; one after an event is that event's (and of
     // events coordinated with it)
-    let owners = |at: usize| -> Vec<usize> {
-        let before: Vec<&(usize, usize, usize)> =
-            events.iter().filter(|(_, ee, _)| *ee <= at).collect();
-        match before.iter().map(|(_, ee, _)| *ee).max() {
-            None => events.iter().map(|&(_, _, ev)| ev).collect(),
-            Some(last_end) => before
-                .iter()
-                .filter(|(_, ee, _)| *ee == last_end)
-                .map(|&&(_, _, ev)| ev)
-                .collect(),
-        }
-    };
-    // an occasion or purpose after an event ("... nhân dịp ông kết thúc
-    // nhiệm kỳ tại Việt Nam", "để", "nhằm", "theo lời mời") has its own
-    // dates and places
+    // an occasion or purpose after an event ("... nhân dịp ông sang Việt
+    // Nam dự Kỳ họp X", "để", "nhằm", "theo lời mời") has its own dates
+    // and places
     let purpose = (s..e).find(|&k| {
         !inside_mention(&ms, k)
             && events.iter().any(|&(_, ee, _)| ee <= k)
@@ -447,18 +511,49 @@ fn clause(
                 "để" | "nhằm" => true,
                 "nhân" => p.low_at(k + 1) == "dịp",
                 "theo" => p.low_at(k + 1) == "lời",
+                // ", người sẽ dẫn dắt đội tuyển tại SEA Games 33": a
+                // relative clause about a person
+                "người" => k > s && p.low_at(k - 1) == ",",
                 _ => false,
             }
     });
     let in_purpose = |at: usize| purpose.is_some_and(|k| at > k);
+    let owners = |at: usize| -> Vec<usize> {
+        let before: Vec<&(usize, usize, usize)> =
+            events.iter().filter(|(_, ee, _)| *ee <= at).collect();
+        match before.iter().map(|(_, ee, _)| *ee).max() {
+            None => events
+                .iter()
+                .filter(|&&(es, _, _)| in_purpose(at) || !in_purpose(es))
+                .map(|&(_, _, ev)| ev)
+                .collect(),
+            Some(last_end) => before
+                .iter()
+                .filter(|(_, ee, _)| *ee == last_end)
+                .map(|&&(_, _, ev)| ev)
+                .collect(),
+        }
+    };
+    // a visit is where its destination is; named inside another event's
+    // clause ("lễ đón Tổng thống X thăm cấp Nhà nước Việt Nam") it takes
+    // neither that event's date nor its venue
+    let first_start = events.iter().map(|&(es, _, _)| es).min();
+    let visit_ok = |ev: usize, at: usize, place: bool| match visits.iter().find(|v| v.2 == ev) {
+        None => true,
+        Some(&(vs, _, _)) => !place && (at > vs || first_start == Some(vs)),
+    };
     for &(at, d) in dates.iter().filter(|(at, _)| !in_purpose(*at)) {
         for ev in owners(at) {
-            p.fact(ev, Relation::Date, d, 0.7);
+            if visit_ok(ev, at, false) {
+                p.fact(ev, Relation::Date, d, 0.7);
+            }
         }
     }
     for &(at, l) in places.iter().filter(|(at, _)| !in_purpose(*at)) {
         for ev in owners(at) {
-            p.fact(ev, Relation::Location, l, 0.7);
+            if visit_ok(ev, at, true) {
+                p.fact(ev, Relation::Location, l, 0.7);
+            }
         }
     }
 
@@ -494,10 +589,17 @@ fn clause(
             .max_by_key(|m| m.end)
             .copied()
             .filter(|a| {
-                !(a.end..k).any(|x| {
-                    matches!(p.low_at(x), "các" | "những")
-                        && !matches!(p.low_at(x.saturating_sub(1)), "cùng" | "với")
-                })
+                // "sang Việt Nam dự X": where the subject goes, not who
+                let destination = a.start > s
+                    && matches!(
+                        p.low_at(a.start - 1),
+                        "sang" | "tới" | "đến" | "thăm" | "tại" | "ở"
+                    );
+                !destination
+                    && !(a.end..k).any(|x| {
+                        matches!(p.low_at(x), "các" | "những")
+                            && !matches!(p.low_at(x.saturating_sub(1)), "cùng" | "với")
+                    })
             });
         // the event right after the verb, and any coordinated with it
         let mut targets = Vec::new();
@@ -507,7 +609,10 @@ fn clause(
             at += 1;
         }
         let mut after = at;
-        while let Some(&(es, ee, ev)) = events.iter().find(|(es, _, _)| *es >= at && *es <= at + 1)
+        // ("X có chuyến thăm": a visitor hosts nothing)
+        while let Some(&(es, ee, ev)) = events
+            .iter()
+            .find(|&&(es, _, ev)| es >= at && es <= at + 1 && !visits.iter().any(|v| v.2 == ev))
         {
             targets.push(ev);
             // events named inside it by coordination ("Lễ mở ký và Hội
@@ -563,7 +668,8 @@ fn clause(
             });
         // "hai bên đồng chủ trì X" after a meeting: both its parties
         let mut h = k;
-        while h > s && ADVERBS.contains(&p.low_at(h - 1)) {
+        // ("Bình Thuận" ends in an adverb's syllable: names are skipped whole)
+        while h > s && ADVERBS.contains(&p.low_at(h - 1)) && !inside_mention(&ms, h - 1) {
             h -= 1;
         }
         if h >= s + 2
@@ -588,8 +694,15 @@ fn clause(
         // X (đã) tổ chức Hội nghị Y"), not any body earlier in the clause
         if !attending {
             let mut h = k;
-            while h > s && ADVERBS.contains(&p.low_at(h - 1)) {
+            // ("Bình Thuận" ends in an adverb's syllable: names are skipped whole)
+            while h > s && ADVERBS.contains(&p.low_at(h - 1)) && !inside_mention(&ms, h - 1) {
                 h -= 1;
+            }
+            // "Liên đoàn X (VFF) tổ chức": past the acronym
+            if h > s && p.low_at(h - 1) == ")" {
+                if let Some(open) = (s..h - 1).rev().find(|&x| p.low_at(x) == "(") {
+                    h = open;
+                }
             }
             if agent.end != h {
                 continue;
@@ -623,11 +736,13 @@ fn clause(
         }
     }
 
-    // "Lễ đón chính thức Tổng Bí thư X": the person the event is for
+    // "Lễ đón chính thức Tổng Bí thư X", "lễ ký hợp đồng với HLV X": the
+    // person the event is for or with
     for &(_, ee, ev) in &events {
+        let at = if p.low_at(ee) == "với" { ee + 1 } else { ee };
         if let Some(person) = ms
             .iter()
-            .find(|m| m.kind == NodeKind::Person && m.from == ee)
+            .find(|m| m.kind == NodeKind::Person && m.from == at)
         {
             let who = person.entity;
             p.fact(who, Relation::ParticipatedIn, ev, 0.65);
@@ -673,13 +788,51 @@ fn clause(
         else {
             continue;
         };
-        if let Some(agent) = ms
-            .iter()
-            .filter(|m| {
-                matches!(m.kind, NodeKind::Person | NodeKind::Country) && m.top && m.end <= k
-            })
-            .max_by_key(|m| m.end)
-        {
+        let signer_kind =
+            |m: &&Mention| matches!(m.kind, NodeKind::Person | NodeKind::Country) && m.top;
+        // the signer is the subject right before "ký" (past adverbs, "là
+        // nước đầu tiên"), or, across "và", the subject of the coordinated
+        // predicate; "khi ký", "đại diện của 60 nước sẽ ký" name none
+        let mut x = k;
+        let mut signers: Vec<Mention> = Vec::new();
+        while x > s {
+            // the subject, and those coordinated with it ("Việt Nam và EU
+            // đã ký"): the persons and countries among them sign
+            if let Some(a) = ms
+                .iter()
+                .find(|m| agent_kind(m.kind) && m.top && m.end == x)
+            {
+                let mut first = *a;
+                signers.push(first);
+                while first.start > s + 1 && matches!(p.low_at(first.start - 1), "và" | ",") {
+                    let Some(prev) = ms
+                        .iter()
+                        .find(|m| agent_kind(m.kind) && m.top && m.end + 1 == first.start)
+                    else {
+                        break;
+                    };
+                    signers.push(*prev);
+                    first = *prev;
+                }
+                break;
+            }
+            let w = p.low_at(x - 1);
+            if SIGN_GAP.contains(&w) {
+                x -= 1;
+                continue;
+            }
+            if w == "và" {
+                signers.extend(
+                    ms.iter()
+                        .filter(signer_kind)
+                        .filter(|m| m.end < x)
+                        .max_by_key(|m| m.end)
+                        .copied(),
+                );
+            }
+            break;
+        }
+        for agent in signers.iter().filter(|m| signer_kind(m)) {
             let (a, d) = (agent.entity, doc.entity);
             p.fact(a, Relation::Signed, d, 0.65);
         }
@@ -707,6 +860,46 @@ fn clause(
             if !(es >= ws && es < we) {
                 for &w in &wholes {
                     p.fact(ev, Relation::PartOf, w, 0.7);
+                }
+            }
+        }
+    }
+
+    // "cuộc gặp gỡ báo chí thông tin về Lễ mở ký Công ước X": the event is
+    // about the document it informs of (named alone or inside an event)
+    for &(_, ee, ev) in &events {
+        let at = if verb_at(p, ee, &["thông", "tin", "về"]) {
+            ee + 3
+        } else {
+            continue;
+        };
+        let Some(object) = ms
+            .iter()
+            .filter(|m| m.start == at && m.top)
+            .max_by_key(|m| m.end)
+        else {
+            continue;
+        };
+        let doc = ms
+            .iter()
+            .find(|m| {
+                m.kind == NodeKind::Document && m.start >= object.start && m.end <= object.end
+            })
+            .map(|m| m.entity);
+        if let Some(d) = doc {
+            p.fact(ev, Relation::About, d, 0.6);
+        }
+    }
+
+    // "Tại Kỳ họp thứ 8, Quốc hội đã thông qua Luật X": the events of the
+    // clause are part of the fronted one
+    if matches!(p.low_at(s), "tại" | "trong") {
+        if let Some(&(_, we, whole)) = events.iter().find(|(es, _, _)| *es == s + 1) {
+            if p.low_at(we) == "," {
+                for &(es, _, ev) in &events {
+                    if es > we && ev != whole {
+                        p.fact(ev, Relation::PartOf, whole, 0.6);
+                    }
                 }
             }
         }
@@ -751,6 +944,184 @@ fn clause(
         .min_by_key(|(s, _, _)| *s)
         .map(|&(_, _, ev)| ev);
     (first, subject)
+}
+
+/// Words after "thăm" that say what kind of visit it is ("thăm chính
+/// thức", "thăm cấp Nhà nước", "thăm làm việc").
+const VISIT_KINDS: [&str; 11] = [
+    "chính", "thức", "cấp", "nhà", "nước", "làm", "việc", "hữu", "nghị", "cao", "công",
+];
+
+/// State and official visits: "X thăm cấp Nhà nước tới Việt Nam", "X có
+/// chuyến thăm chính thức Lào", "chuyến thăm chính thức Việt Nam của X".
+/// The event is named by its visitor (a visit is one person's or one
+/// country's), so that two visitors' visits stay apart across articles;
+/// the visitor takes part and the destination is where it takes place.
+/// Returns the events made: (start, end, entity).
+fn visit_events(
+    p: &mut SentenceParser<'_, '_>,
+    ms: &[Mention],
+    s: usize,
+    e: usize,
+) -> Vec<(usize, usize, usize)> {
+    let mut out = Vec::new();
+    for k in s..e {
+        if p.low_at(k) != "thăm" || inside_mention(ms, k) {
+            continue;
+        }
+        let mut d = k + 1;
+        while d < e && d < k + 5 && VISIT_KINDS.contains(&p.low_at(d)) {
+            d += 1;
+        }
+        let kind_end = d;
+        if matches!(p.low_at(d), "tới" | "đến" | "sang" | "tại") {
+            d += 1;
+        }
+        let Some(dest) = ms
+            .iter()
+            .find(|m| {
+                m.start == d && m.top && matches!(m.kind, NodeKind::Country | NodeKind::Place)
+            })
+            .copied()
+        else {
+            continue;
+        };
+        // a place without a kind of visit is a tour ("thăm nhà máy")
+        if dest.kind == NodeKind::Place && kind_end == k + 1 {
+            continue;
+        }
+        let start = if k > s && p.low_at(k - 1) == "chuyến" {
+            k - 1
+        } else {
+            k
+        };
+        let mut end = dest.end;
+        // the visitor: "của X" after, else the nearest person (or country)
+        // before
+        let after = (p.low_at(end) == "của")
+            .then(|| {
+                ms.iter()
+                    .find(|m| m.from == end + 1 && agent_kind(m.kind) && m.top)
+                    .copied()
+            })
+            .flatten();
+        let before = || {
+            let nearest = |kind: NodeKind| {
+                ms.iter()
+                    .filter(|m| m.kind == kind && m.top && m.end <= start && m.start >= s)
+                    .max_by_key(|m| m.end)
+                    .copied()
+            };
+            nearest(NodeKind::Person).or_else(|| nearest(NodeKind::Country))
+        };
+        // a headline's visitor named by titles alone ("Tổng thống Chile
+        // thăm ..."): the role names the visit
+        let titled_only = ms
+            .iter()
+            .filter(|m| m.kind == NodeKind::Role && m.end == start && m.start >= s)
+            .map(|m| p.span(m.start, m.end).to_string())
+            .next()
+            .filter(|_| {
+                after.is_none()
+                    && !ms
+                        .iter()
+                        .any(|m| m.kind == NodeKind::Person && m.start >= s && m.end <= start)
+            });
+        let visitor = after.or_else(before);
+        if let Some(v) = after {
+            end = v.end;
+        }
+        let mut out_aliases: Vec<String> = Vec::new();
+        let mut out_short: Vec<String> = Vec::new();
+        let kind = p.span(k + 1, kind_end).to_string();
+        let dest_label = p.b.label(dest.entity).to_string();
+        let what = if kind.is_empty() {
+            format!("thăm {dest_label}")
+        } else {
+            format!("thăm {kind} {dest_label}")
+        };
+        let written = p.span(k, dest.end).to_string();
+        let (label, name_alias, role_alias) = match visitor {
+            _ if titled_only.is_some() => (
+                format!("{} {what}", titled_only.clone().unwrap_or_default()),
+                None,
+                None,
+            ),
+            Some(v) if v.kind == NodeKind::Person => {
+                let from = if p.honorific_at(v.from) {
+                    v.start
+                } else {
+                    v.from
+                };
+                let name = p.span(v.start, v.end).to_string();
+                let titled = p.span(from, v.end).to_string();
+                // the titles alone name it too (as a headline does), when
+                // they name a country or body ("Thủ tướng Hungary"); a bare
+                // title ("Thủ tướng") only within the article
+                if from < v.start {
+                    let titles = format!("{} {what}", p.span(from, v.start));
+                    if (from + 1..v.start).any(|x| p.cap_at(x)) {
+                        out_aliases.push(titles);
+                    } else {
+                        out_short.push(titles);
+                    }
+                }
+                (
+                    format!("{titled} {what}"),
+                    Some(format!("{name} {what}")),
+                    Some(format!("Chuyến {written} của {titled}")),
+                )
+            }
+            Some(v) => {
+                let name = p.b.label(v.entity).to_string();
+                (format!("{name} {what}"), None, None)
+            }
+            // no visitor named: the article's visit, by its own name
+            None => (format!("Chuyến {what}"), None, None),
+        };
+        let ev = p.evidence(start, end, 0.7);
+        let event =
+            p.b.mention(NodeKind::Event, &label, &label, None, Form::Full, ev);
+        for alias in name_alias.iter().chain(&role_alias).chain(&out_aliases) {
+            p.b.add_alias(event, alias);
+        }
+        for short in &out_short {
+            p.b.add_short_form(event, short);
+        }
+        if visitor.is_some() || titled_only.is_some() {
+            p.b.add_short_form(event, &format!("Chuyến {written}"));
+            p.b.add_short_form(event, &format!("chuyến {what}"));
+            p.b.add_short_form(event, &written);
+        }
+        if let Some(v) = visitor.filter(|_| titled_only.is_none()) {
+            p.fact(v.entity, Relation::ParticipatedIn, event, 0.7);
+        }
+        p.fact(event, Relation::Location, dest.entity, 0.7);
+        out.push((start, end, event));
+    }
+    out
+}
+
+/// The document head a document's name opens with ("Công ước" of "Công
+/// ước của Liên hợp quốc về ...").
+fn document_head_of(label: &str) -> Option<String> {
+    let lex = crate::lexicon::lexicon();
+    let folded = crate::lexicon::fold_case(label);
+    let hit = lex.find(&folded).into_iter().find(|h| h.start == 0)?;
+    let is_head = lex.entries_at(hit.pattern).iter().any(|&ix| {
+        matches!(
+            lex.entry(ix).category,
+            crate::lexicon::Category::DocumentHead | crate::lexicon::Category::NumberedDocumentHead
+        )
+    });
+    let words = folded.get(..hit.end)?.split_whitespace().count();
+    is_head.then(|| {
+        label
+            .split_whitespace()
+            .take(words)
+            .collect::<Vec<_>>()
+            .join(" ")
+    })
 }
 
 /// Words that, shortly before "các chủ đề", show the topics name sessions.

@@ -107,7 +107,11 @@ pub fn find_dates_lower(lower: &[Cow<str>], ctx: &YearContext) -> Vec<DateMentio
             // "25 - 26/10/2025", "25 và 26/10/2025": a first day before it
             let mut start = i;
             let mut iso = iso;
-            if i >= 2 && (word(i - 1) == "-" || word(i - 1) == "và") {
+            // "từ ngày 9 đến 20/12/2025", "từ 9 đến 20/12/2025" too
+            let until = i >= 3
+                && matches!(word(i - 1), "đến" | "tới")
+                && matches!(word(i - 3), "ngày" | "từ");
+            if i >= 2 && (word(i - 1) == "-" || word(i - 1) == "và" || until) {
                 if let (Some(d), Some(first)) = (number(word(i - 2)), iso.first().cloned()) {
                     if (1..=31).contains(&d) && first.len() == 10 {
                         iso.insert(0, format!("{}-{d:02}", &first[..7]));
@@ -287,6 +291,13 @@ mod tests {
             isos("vào ngày 9 và 10/11/2020", &ctx),
             ["2020-11-09", "2020-11-10"]
         );
+        assert_eq!(
+            isos("diễn ra từ ngày 9 đến 20/12/2025", &ctx),
+            ["2025-12-09", "2025-12-20"]
+        );
+        // a date opening the sentence has no word before it
+        assert_eq!(isos("20/12/2025 là hạn chót", &ctx), ["2025-12-20"]);
+        assert_eq!(isos("tăng 18 đến 20/12/2025", &ctx), ["2025-12-20"]);
         assert_eq!(isos("ký ngày 2 tháng 9 năm 1945", &ctx), ["1945-09-02"]);
         assert_eq!(
             isos("từ tháng 5/2018 đến năm 2020", &ctx),

@@ -56,6 +56,8 @@ pub struct DocBuilder<'a> {
     /// The parties of the latest meeting ("X hội đàm với Y"): "hai bên"
     /// after it refers to them.
     pub last_parties: Vec<usize>,
+    /// The day the article named last: "cùng ngày" ("the same day") is it.
+    pub last_day: Option<usize>,
 }
 
 impl<'a> DocBuilder<'a> {
@@ -72,6 +74,7 @@ impl<'a> DocBuilder<'a> {
             focus_document: None,
             recent_events: Vec::new(),
             last_parties: Vec::new(),
+            last_day: None,
         }
     }
 
@@ -470,6 +473,7 @@ impl<'a> DocBuilder<'a> {
         // convention, so that other documents naming it otherwise agree
         for i in 0..n {
             for (prefix, base) in &built_on[i] {
+                complete_role(i, prefix, *base, &final_of, &mut merged);
                 add_variants(i, prefix, *base, &final_of, &mut merged);
             }
         }
@@ -550,9 +554,19 @@ impl DocBuilder<'_> {
                 continue;
             }
             let label = &p.entity.label;
-            for (u, marker) in LOCAL_UNIT_MARKERS.iter().enumerate() {
+            for (u, ((_, committee), marker)) in
+                LOCAL_UNITS.iter().zip(LOCAL_UNIT_MARKERS).enumerate()
+            {
+                // "UBND tỉnh Hà Giang", and "Tỉnh ủy Hà Giang": the
+                // committee names its province too
+                let committee_marker = format!("{committee} ");
                 if let Some(at) = label.find(marker) {
                     names[u].insert(label[at + marker.len()..].to_string());
+                } else if let Some(at) = label.find(&committee_marker) {
+                    let at_word = at == 0 || label[..at].ends_with(' ');
+                    if at_word {
+                        names[u].insert(label[at + committee_marker.len()..].to_string());
+                    }
                 }
             }
         }
@@ -572,7 +586,59 @@ impl DocBuilder<'_> {
                 let e = &mut p.entity;
                 e.short_forms.push(label);
                 e.label = full;
+                demote_prefix_aliases(e);
             }
+        }
+    }
+}
+
+/// A role named on a body whose short name the article completes ("Phó
+/// Chủ tịch UBND tỉnh" of "UBND tỉnh Nghệ An") takes the full name, so
+/// that the same title of another province stays apart.
+fn complete_role(
+    i: usize,
+    prefix: &str,
+    base: usize,
+    final_of: &[usize],
+    merged: &mut [Option<Entity>],
+) {
+    let base = final_of[base];
+    if base == usize::MAX || final_of[i] != i {
+        return;
+    }
+    let Some(base_label) = merged[base].as_ref().map(|b| b.label.clone()) else {
+        return;
+    };
+    let Some(e) = merged[i].as_mut().filter(|e| e.kind == NodeKind::Role) else {
+        return;
+    };
+    let full = format!("{prefix} {base_label}");
+    if starts_with_words(&full.to_lowercase(), &e.label.to_lowercase()) {
+        let short = std::mem::replace(&mut e.label, full);
+        e.short_forms.push(short);
+        demote_prefix_aliases(e);
+    }
+}
+
+/// Aliases that begin the label ("Phó Chủ tịch UBND tỉnh") or end in a
+/// bare unit ("Ủy ban nhân dân tỉnh", "Tỉnh ủy") name the entity only
+/// within its article: they become short forms.
+fn demote_prefix_aliases(e: &mut Entity) {
+    let label = e.label.to_lowercase();
+    let bare_unit = |a: &str| {
+        LOCAL_UNITS.iter().any(|(unit, committee)| {
+            a.ends_with(&format!(" {unit}")) || a.ends_with(&committee.to_lowercase())
+        })
+    };
+    let (short, keep): (Vec<String>, Vec<String>) =
+        std::mem::take(&mut e.aliases).into_iter().partition(|a| {
+            let a = a.to_lowercase();
+            starts_with_words(&label, &a) || bare_unit(&a)
+        });
+    e.aliases = keep;
+    for s in short {
+        if !e.short_forms.contains(&s) {
+            e.short_forms.push(s);
         }
     }
 }

@@ -68,7 +68,8 @@ const NAME_PARTICLES: [&str; 14] = [
 ];
 
 /// Two-syllable words whose second syllable is also a function word.
-const COMPOUNDS: [&str; 12] = [
+const COMPOUNDS: [&str; 13] = [
+    "nhà ở",
     "tự do",
     "lý do",
     "hợp tác",
@@ -99,6 +100,10 @@ pub struct SentenceParser<'b, 'a> {
     sentence_text: Arc<str>,
     pub mentions: Vec<Mention>,
     pub dates: Vec<(usize, usize, Vec<usize>)>,
+    /// Titles being read in apposition after their holder's name ("X, Chủ
+    /// tịch HĐQT Tập đoàn Sao Mai"): no holder follows them, so a body's
+    /// name runs on through words that look like a personal name.
+    holder_before: bool,
 }
 
 /// Parses one sentence into the builder.
@@ -137,6 +142,7 @@ pub fn parse_sentence(
         sentence_text: Arc::from(sentence.text(text)),
         mentions: Vec::new(),
         dates: Vec::new(),
+        holder_before: false,
     };
     p.parse_dates(year);
     p.parse_mentions();
@@ -301,14 +307,22 @@ impl SentenceParser<'_, '_> {
     fn parse_dates(&mut self, year: &YearContext) {
         let found = find_dates_lower(&self.lower, year);
         for d in found {
-            let surface = self.span(d.start, d.end).to_string();
+            let written = self.span(d.start, d.end).to_string();
             let ev = self.evidence(d.start, d.end, 0.9);
+            // a range ("9 đến 20/12/2025") names two days: its text is an
+            // alias of neither, or the second day would find the first
+            let range = d.iso.len() > 1;
             let ents: Vec<usize> = d
                 .iso
                 .iter()
                 .map(|iso| {
+                    let surface = if range {
+                        iso.as_str()
+                    } else {
+                        written.as_str()
+                    };
                     self.b
-                        .mention(NodeKind::Date, iso, &surface, None, Form::Full, ev)
+                        .mention(NodeKind::Date, iso, surface, None, Form::Full, ev)
                 })
                 .collect();
             self.dates.push((d.start, d.end, ents));
@@ -391,6 +405,7 @@ impl SentenceParser<'_, '_> {
         max_lower: usize,
     ) -> (usize, Vec<Piece>) {
         let lex = lexicon();
+        let stop_at_person = stop_at_person && !self.holder_before;
         let mut pieces = Vec::new();
         let mut topic = 0usize;
         let start = k;
@@ -433,12 +448,28 @@ impl SentenceParser<'_, '_> {
                     }
                     continue;
                 }
+                // a head of several words inside the name ("Chi nhánh Ngân
+                // hàng Nông nghiệp"): one piece, whatever its second word
+                if let Some((he, _)) = self
+                    .hit(k, &[Category::OrgHead])
+                    .filter(|(he, _)| *he > k + 1)
+                {
+                    pieces.push(Piece::Tokens(k, he));
+                    k = he;
+                    continue;
+                }
                 let s = k;
                 k += 1;
                 // the second capitalised word of a proper name ("Nghĩa Lộ")
                 // takes no lower-case words after it
                 let proper = matches!(pieces.last(), Some(Piece::Tokens(ps, pe)) if pe - ps == 1 && self.cap(*ps) && !is_acronym(self.word(*ps)) && *pe == s);
-                let mut lower_run = if proper { max_lower } else { 0 };
+                // a word of several syllables is a foreign or brand name
+                // ("Tập đoàn Daewon"): lower-case words after it are the
+                // sentence's ("Daewon mong muốn")
+                let brand = self.toks[s].end - self.toks[s].start > 1
+                    && !is_acronym(self.word(s))
+                    && several_syllables(self.word(s));
+                let mut lower_run = if proper || brand { max_lower } else { 0 };
                 while lower_run < max_lower
                     && self.lowercase_word(k)
                     && (!lex.is_stopword(self.low(k)) || self.compound(k))
@@ -475,10 +506,19 @@ impl SentenceParser<'_, '_> {
                 k += 1;
                 continue;
             }
+            // after a place ("UBND TP HCM về tiến độ dự án") a lower-case
+            // "về" is the sentence's
+            let after_place = match pieces.last() {
+                Some(Piece::Known(_, _, e)) => e.category != Category::Organization,
+                Some(&Piece::Tokens(ps, _)) => self.hit(ps, &[Category::AreaHead]).is_some(),
+                None => false,
+            };
             if w == "về"
                 && !pieces.is_empty()
                 && (self.cap(k + 1)
-                    || (self.lowercase_word(k + 1) && !lex.is_stopword(self.low(k + 1))))
+                    || (!after_place
+                        && self.lowercase_word(k + 1)
+                        && !lex.is_stopword(self.low(k + 1))))
             {
                 pieces.push(Piece::Tokens(k, k + 1));
                 k += 1;
@@ -508,8 +548,9 @@ impl SentenceParser<'_, '_> {
                     k = name_end;
                     continue;
                 }
-                // "Phó Chủ tịch UBND tỉnh;": the province is the article's
-                if stop_at_person && !self.is_word(end) {
+                // "Phó Chủ tịch UBND tỉnh;", "Trụ sở UBND tỉnh,", "Chủ tịch
+                // HĐND tỉnh chủ trì": the province is the article's
+                if !self.is_word(end) || self.lowercase_word(end) {
                     pieces.push(Piece::Tokens(k, end));
                     k = end;
                     break;
@@ -577,6 +618,20 @@ impl SentenceParser<'_, '_> {
             }
         }
         (k, pieces)
+    }
+
+    /// Whether token `k` is a short number ending a proper name ("Bạch Đằng
+    /// 2 tại", "Nhơn Trạch 3,"), not a count ("2 tỷ", "3 km") nor a date:
+    /// a function word, a name or punctuation follows it.
+    fn name_number(&self, k: usize) -> bool {
+        let w = self.word(k);
+        self.is_word(k)
+            && !w.is_empty()
+            && w.len() <= 3
+            && w.bytes().all(|b| b.is_ascii_digit())
+            && self.in_date(k).is_none()
+            && (!self.is_word(k + 1) || self.cap(k + 1) || lexicon().is_stopword(self.low(k + 1)))
+            && self.low(k + 1) != "%"
     }
 
     /// Whether token `k` is a number of an ordinal or a term: "8", "XV"
@@ -761,7 +816,13 @@ impl SentenceParser<'_, '_> {
             });
             (end2, label, (ent, parent_entity))
         } else if let Some((head_end, head)) = self.hit(i, &[Category::OrgHead]) {
-            let (end, pieces) = self.continuation(head_end, after_title);
+            let (mut end, mut pieces) = self.continuation(head_end, after_title);
+            if pieces.is_empty() {
+                if let Some((e2, p2)) = self.lower_then_name(head_end, head, after_title) {
+                    end = e2;
+                    pieces = p2;
+                }
+            }
             if pieces.is_empty() && !head.standalone {
                 return None;
             }
@@ -798,12 +859,31 @@ impl SentenceParser<'_, '_> {
             if let Some(other) = other {
                 self.b.add_alias(ent, &other);
             }
+            // "Công ty cổ phần Tập đoàn X" is "Tập đoàn X" too
+            if head.canonical.starts_with("Công ty")
+                && self.hit(head_end, &[Category::OrgHead]).is_some()
+            {
+                let inner = self.render(&pieces);
+                self.b.add_alias(ent, &inner);
+            }
             // a body named after the body it belongs to: "Văn phòng Pháp
             // lý Liên hợp quốc", "Đại hội đồng Liên hợp quốc"
             if let (Some(Piece::Known(_, _, entry)), Some(&parent)) = (pieces.last(), known.last())
             {
                 if entry.category == Category::Organization {
                     self.fact(ent, Relation::PartOf, parent, 0.8);
+                }
+            } else if let Some(x) = (head_end + 1..end).find(|&x| {
+                self.cap(x)
+                    && self.low(x - 1) != "và"
+                    && self.hit(x, &[Category::OrgHead]).is_some()
+            }) {
+                // "Cơ quan Cảnh sát điều tra Công an tỉnh X", "Ban Tuyên
+                // giáo Thành ủy Y": a body named with the body it is part of
+                if let Some(q) = self.parse_org(x, false, false) {
+                    if q.end == end {
+                        self.fact(ent, Relation::PartOf, q.entity, 0.7);
+                    }
                 }
             }
             (end, label, (ent, None))
@@ -830,6 +910,55 @@ impl SentenceParser<'_, '_> {
             label,
             object: None,
         })
+    }
+
+    /// Lower-case words between an organisation's head and its proper name
+    /// ("Ủy ban hỗn hợp Việt Nam - Chile", "Bệnh viện đa khoa tỉnh Bình
+    /// Định", "Ngân hàng thương mại cổ phần Á Châu"): up to four, then a
+    /// capitalised continuation. A delegation ("Đoàn công tác Bộ X") is no
+    /// body of its own.
+    fn lower_then_name(
+        &self,
+        head_end: usize,
+        head: &Entry,
+        after_title: bool,
+    ) -> Option<(usize, Vec<Piece>)> {
+        let lex = lexicon();
+        if matches!(head.canonical.as_str(), "Đoàn" | "Phái đoàn") {
+            return None;
+        }
+        let mut m = head_end;
+        while m - head_end < 4
+            && self.lowercase_word(m)
+            && (!lex.is_stopword(self.low(m)) || self.compound(m))
+            && self
+                .hit(
+                    m,
+                    &[
+                        Category::EventHead,
+                        Category::EventHeadStandalone,
+                        Category::Honorific,
+                    ],
+                )
+                .is_none()
+            && self.in_date(m).is_none()
+            && (m == head_end || self.hit(m, &[Category::AreaHead]).is_none())
+        {
+            m += 1;
+        }
+        if m == head_end || !(self.cap(m) || self.hit(m, &[Category::AreaHead]).is_some()) {
+            return None;
+        }
+        if self.person_start(m) || self.starts_title(m) {
+            return None;
+        }
+        let (end, more) = self.continuation(m, after_title);
+        if more.is_empty() {
+            return None;
+        }
+        let mut pieces = vec![Piece::Tokens(head_end, m)];
+        pieces.extend(more);
+        Some((end, pieces))
     }
 
     /// "(OLA)", "(gọi tắt là X)", "(X)", `- "X"`, ", còn gọi là X," after a
@@ -920,21 +1049,35 @@ impl SentenceParser<'_, '_> {
     /// "cựu") held the same role: the word stays out of its label.
     fn parse_title(&mut self, k: usize) -> Option<(usize, usize, Option<usize>)> {
         let lex = lexicon();
-        let mut s = k;
-        let former = matches!(self.low(k), "nguyên" | "cựu") && self.cap(k + 1);
-        if former {
-            s += 1;
-        }
-        if !self.cap(s) {
-            return None;
-        }
+        let s = self.title_start(k)?;
         let (t_end, title) = self.hit(s, &[Category::Office, Category::Rank])?;
         let mut end = t_end;
         let mut complement: Option<(usize, String, Option<String>)> = None;
         // the complement is a country with the office's field before it
         let mut of_country = false;
         let mut member_of = None;
-        if title.category == Category::Office {
+        if let (Some(unit), true) = (unit_of_title(&title.canonical), self.cap(t_end)) {
+            // "Trưởng ban Tổ chức Trung ương", "Trưởng phòng Kinh tế
+            // huyện X": the title ends with the unit's head, the name
+            // follows; the body is "Ban Tổ chức Trung ương"
+            let (ce, pieces) = self.continuation(t_end, true);
+            if !pieces.is_empty() {
+                let name = self.render(&pieces);
+                let label = format!("{unit} {name}");
+                // (the name without its head is no name of it)
+                let ev = self.evidence(t_end, ce, 0.8);
+                let ent =
+                    self.b
+                        .mention(NodeKind::Organization, &label, &label, None, Form::Full, ev);
+                self.push(NodeKind::Organization, t_end, ce, ent, false);
+                complement = Some((ent, name, None));
+                of_country = true;
+                end = ce;
+            }
+        }
+        if complement.is_some() {
+            // named above
+        } else if title.category == Category::Office {
             if let Some(p) = self.parse_org(t_end, true, false) {
                 end = p.end;
                 let en = lexicon().lookup(&p.label).and_then(|e| e.english.clone());
@@ -944,6 +1087,12 @@ impl SentenceParser<'_, '_> {
                     if let Some(q) = self.parse_org(end + 1, true, false) {
                         self.fact(p.entity, Relation::PartOf, q.entity, 0.7);
                         member_of = Some(q.entity);
+                        end = q.end;
+                    }
+                } else if self.low(end) == "," && self.parent_body_at(end + 1) {
+                    // "Phó Cục trưởng Cục X, Bộ Y": the department's ministry
+                    if let Some(q) = self.parse_org(end + 1, true, false) {
+                        self.fact(p.entity, Relation::PartOf, q.entity, 0.7);
                         end = q.end;
                     }
                 }
@@ -1012,10 +1161,58 @@ impl SentenceParser<'_, '_> {
                 }
             }
         }
+        // "X, Tổng Giám đốc Samsung Việt Nam, cho biết": after the holder's
+        // name, capitalised words after an office name its body even
+        // without a head (a brand), unless they are another person's name
+        if complement.is_none()
+            && title.category == Category::Office
+            && self.holder_before
+            && self.cap(t_end)
+            && self.hit_end(t_end).is_none()
+            && !is_acronym(self.word(t_end))
+            && !self.person_name_at(t_end)
+        {
+            let mut e = t_end;
+            while e < t_end + 4 && self.cap(e) && self.hit_end(e).is_none() {
+                e += 1;
+            }
+            let mut pieces = vec![Piece::Tokens(t_end, e)];
+            if let Some((ce, c)) = self.hit(e, &[Category::Country]).filter(|_| self.cap(e)) {
+                pieces.push(Piece::Known(e, ce, c));
+                e = ce;
+            }
+            let label = self.render(&pieces);
+            let surface = self.span(t_end, e).to_string();
+            let ev = self.evidence(t_end, e, 0.7);
+            let ent = self.b.mention(
+                NodeKind::Organization,
+                &label,
+                &surface,
+                None,
+                Form::Full,
+                ev,
+            );
+            self.known_pieces(&pieces);
+            self.push(NodeKind::Organization, t_end, e, ent, false);
+            complement = Some((ent, label, None));
+            end = e;
+        }
+        // "Giám đốc Ngân hàng X chi nhánh Nghệ An": the branch's office
+        let mut branch = None;
+        if complement.is_some() && self.low(end) == "chi" && self.low(end + 1) == "nhánh" {
+            let (be, any) = self.cap_run(end + 2);
+            if any {
+                branch = Some(self.span(end, be).to_string());
+                end = be;
+            }
+        }
         let mut label = title.canonical.clone();
         let mut en = title.english.clone();
         if let Some((_, ref cl, ref cen)) = complement {
             label = format!("{label} {cl}");
+            if let Some(b) = &branch {
+                label = format!("{label} {b}");
+            }
             en = match (en, cen) {
                 (Some(t), Some(c)) => Some(format!("{t}, {c}")),
                 (t, _) => t,
@@ -1044,12 +1241,37 @@ impl SentenceParser<'_, '_> {
         );
         self.push(NodeKind::Role, k, end, role, false);
         if let Some((c, _, _)) = complement {
-            if !of_country {
+            // (a branch's office is not the body's)
+            if !of_country && branch.is_none() {
                 self.b.built_on(role, &title.canonical, c);
             }
             self.fact(role, Relation::RoleIn, c, 0.85);
         }
         Some((role, end, member_of))
+    }
+
+    /// Whether a body that departments belong to is named at `k`: a
+    /// ministry, a group, a people's committee, or a known body.
+    fn parent_body_at(&self, k: usize) -> bool {
+        if !self.cap(k) {
+            return false;
+        }
+        if self.hit(k, &[Category::Organization]).is_some() {
+            return true;
+        }
+        self.hit(k, &[Category::OrgHead]).is_some_and(|(_, h)| {
+            matches!(
+                h.canonical.as_str(),
+                "Bộ" | "Tổng cục"
+                    | "Tập đoàn"
+                    | "Tổng công ty"
+                    | "Ủy ban nhân dân"
+                    | "UBND"
+                    | "Công an"
+                    | "Đại học"
+                    | "Học viện"
+            )
+        })
     }
 
     /// Titles separated by "," or "và": roles, end, bodies joined.
@@ -1061,9 +1283,15 @@ impl SentenceParser<'_, '_> {
             roles.push(role);
             members.extend(member);
             end = e;
+            // "A, B", "A và B", "A, kiêm B", "A kiêm B"
             let sep = self.low(end);
-            if (sep == "," || sep == "và") && self.starts_title(end + 1) {
-                end += 1;
+            let gap = match (sep, self.low(end + 1)) {
+                (",", "kiêm") => 2,
+                ("," | "và" | "kiêm", _) => 1,
+                _ => 0,
+            };
+            if gap > 0 && self.starts_title(end + gap) {
+                end += gap;
                 continue;
             }
             break;
@@ -1076,12 +1304,19 @@ impl SentenceParser<'_, '_> {
     }
 
     fn starts_title(&self, k: usize) -> bool {
-        let s = if matches!(self.low(k), "nguyên" | "cựu") {
-            k + 1
-        } else {
-            k
-        };
-        self.cap(s) && self.hit(s, &[Category::Office, Category::Rank]).is_some()
+        self.title_start(k).is_some()
+    }
+
+    /// Where the title at `k` starts (after "nguyên", "cựu"). Titles are
+    /// capitalised; news also writes them in lower case after "nguyên" or
+    /// "cựu" ("cựu giám đốc Công ty X") and right before a personal name
+    /// ("thẩm phán Lưu Minh Châu").
+    fn title_start(&self, k: usize) -> Option<usize> {
+        let former = matches!(self.low(k), "nguyên" | "cựu");
+        let s = if former { k + 1 } else { k };
+        let (t_end, _) = self.hit(s, &[Category::Office, Category::Rank])?;
+        let lower_ok = self.lowercase_word(s) && (former || self.person_start(t_end));
+        (self.cap(s) || lower_ok).then_some(s)
     }
 
     /// A name after a title or honorific: capitalised words, not a known
@@ -1102,6 +1337,13 @@ impl SentenceParser<'_, '_> {
             }
         }
         (e > k).then_some(e)
+    }
+
+    /// Whether a personal name of two words or more starts at `k`, not a
+    /// company named after a country ("Samsung Việt Nam").
+    fn person_name_at(&self, k: usize) -> bool {
+        self.licensed_name(k)
+            .is_some_and(|e| e >= k + 2 && self.hit(e, &[Category::Country]).is_none())
     }
 
     /// Whether token `e` can be a word of a personal name.
@@ -1247,10 +1489,7 @@ impl SentenceParser<'_, '_> {
     /// Titles after a name, in apposition: "X, Giám đốc Điều hành Y, ...";
     /// "X, đại diện Y" (a member of Y).
     fn apposition(&mut self, person: usize, end: usize) -> usize {
-        if self.low(end) != "," {
-            return end;
-        }
-        if self.low(end + 1) == "đại" && self.low(end + 2) == "diện" {
+        if self.low(end) == "," && self.low(end + 1) == "đại" && self.low(end + 2) == "diện" {
             let mut k = end + 3;
             if self.low(k) == "cho" {
                 k += 1;
@@ -1267,17 +1506,48 @@ impl SentenceParser<'_, '_> {
             }
             return end;
         }
-        if !self.starts_title(end + 1) {
+        // "X (SN 1975, nguyên Giám đốc Y)", "X - Ủy viên Bộ Chính trị"
+        let opener = self.low(end).to_string();
+        let mut k = end + 1;
+        if opener == "(" {
+            if matches!(self.low(k), "sn" | "sinh") {
+                let born = (k + 1..self.n().min(k + 5)).find(|&x| self.low(x) == ",");
+                match born {
+                    Some(c) => k = c + 1,
+                    None => return end,
+                }
+            }
+        } else if opener != "," && opener != "-" {
             return end;
         }
-        let Some((roles, e, members)) = self.parse_title_chain(end + 1) else {
+        if !self.starts_title(k) {
+            return end;
+        }
+        let mark = self.mentions.len();
+        let outer = std::mem::replace(&mut self.holder_before, true);
+        let chain = self.parse_title_chain(k);
+        self.holder_before = outer;
+        let Some((roles, e, members)) = chain else {
             return end;
         };
+        // "Thủ tướng X, Thủ tướng Hungary Y": titles right before another
+        // name are that person's
+        let mut next = e;
+        if let Some((he, _)) = self.hit(next, &[Category::Honorific]) {
+            next = he;
+        }
+        if self.cap(next) && self.person_name_at(next) {
+            self.mentions.truncate(mark);
+            return end;
+        }
         for r in roles {
             self.fact(person, Relation::HoldsRole, r, 0.85);
         }
         for m in members {
             self.fact(person, Relation::MemberOf, m, 0.75);
+        }
+        if opener == "(" && self.low(e) == ")" {
+            return e + 1;
         }
         e
     }
@@ -1292,6 +1562,11 @@ impl SentenceParser<'_, '_> {
         let (head_end, head) =
             self.hit(i, &[Category::EventHead, Category::EventHeadStandalone])?;
         let standalone = head.category == Category::EventHeadStandalone;
+        // a visit is named by its visitor: the clause reads it
+        // (clauses::visit_events)
+        if head.canonical == "Chuyến thăm" {
+            return None;
+        }
         let prev = if i > 0 { self.low(i - 1) } else { "" };
         if PLURAL.contains(&prev) {
             return None;
@@ -1318,10 +1593,31 @@ impl SentenceParser<'_, '_> {
         {
             k += 2;
         }
+        // the year of a yearly event: "Đại hội đồng cổ đông thường niên
+        // năm 2024", "Hội nghị xúc tiến đầu tư năm 2025"
+        if self.low(k) == "năm" && self.in_date(k) == Some(k + 2) && self.word(k + 1).len() == 4 {
+            k += 2;
+        }
+        // "Lễ khai giảng năm học 2024-2025", "mùa giải 2024-2025"
+        let season = |w: &str| {
+            w.split_once('-').is_some_and(|(a, b)| {
+                a.len() == 4
+                    && b.len() == 4
+                    && (a.bytes().chain(b.bytes())).all(|c| c.is_ascii_digit())
+            })
+        };
+        if matches!(
+            (self.low(k), self.low(k + 1)),
+            ("năm", "học") | ("mùa", "giải")
+        ) && season(self.word(k + 2))
+        {
+            k += 3;
+        }
         // a number after "số", "lần thứ", "khóa": "tuyến metro số 2",
         // "Kỳ họp thứ 8", "Kỳ họp lần thứ 4", "khóa XV"
         // an edition right after a name's head: "SEA Games 32", "ASIAD 19"
-        if k == head_end && self.cap(i) && self.ordinal(k) && self.word(k).len() <= 3 {
+        // ("ASEAN Cup 2024": a year)
+        if k == head_end && self.cap(i) && self.ordinal(k) && self.word(k).len() <= 4 {
             k += 1;
         }
         loop {
@@ -1375,6 +1671,17 @@ impl SentenceParser<'_, '_> {
                     end = te;
                 }
             }
+        } else if self.low(k) == "về" && self.document_head(k + 1).is_some() {
+            // "Hội thảo về Luật Đất đai": the event is about the document
+            if let Some(p) = self.parse_document(k + 1, false) {
+                prefix = format!("{prefix} về");
+                base = Some((
+                    p.entity,
+                    NodeKind::Document,
+                    self.b.label(p.entity).to_string(),
+                ));
+                end = p.end;
+            }
         } else if self.low(k) == "về" {
             let (te, pieces) = self.topic(k);
             if !pieces.is_empty() {
@@ -1383,6 +1690,8 @@ impl SentenceParser<'_, '_> {
             }
         } else if self.cap(k) {
             if let Some(p) = self.parse_org(k, false, false) {
+                // "Kỳ họp lần thứ 5 Ủy ban hỗn hợp X": the body's session
+                organiser = Some(p.entity);
                 label = format!("{prefix} {}", p.label);
                 end = p.end;
                 // the body's term: "Kỳ họp thứ 8 Quốc hội khóa XV"
@@ -1393,10 +1702,28 @@ impl SentenceParser<'_, '_> {
             } else if let Some(p) = self.parse_place(k, false) {
                 label = format!("{prefix} {}", p.label);
                 end = p.end;
+                // "Tham vấn chính trị Việt Nam - Lào lần thứ 10": a pair of
+                // countries, and the round
+                if self.low(end) == "-" {
+                    if let Some(q) = self.parse_place(end + 1, false) {
+                        label = format!("{label} - {}", q.label);
+                        end = q.end;
+                    }
+                }
+                if self.low(end) == "lần" && self.low(end + 1) == "thứ" && self.ordinal(end + 2)
+                {
+                    label = format!("{label} {}", self.span(end, end + 3));
+                    end += 3;
+                }
             } else if self.hit_end(k).is_none() && !self.person_start(k) && !self.starts_title(k) {
-                let (ce, pieces) = self.continuation(k, true);
+                let (mut ce, pieces) = self.continuation(k, true);
                 if !pieces.is_empty() && (ce - k) <= 8 {
                     label = format!("{prefix} {}", self.render(&pieces));
+                    // "Lễ khánh thành cầu Bạch Đằng 2"
+                    if self.name_number(ce) {
+                        label = format!("{label} {}", self.word(ce));
+                        ce += 1;
+                    }
                     end = ce;
                 }
             }
@@ -1424,6 +1751,23 @@ impl SentenceParser<'_, '_> {
                 coordinated = Some(p);
             }
         }
+        // "phiên tòa sơ thẩm xét xử bị cáo X": the trial names its defendant
+        let tried = prefix_end >= head_end + 2
+            && self.low(prefix_end - 2) == "xét"
+            && self.low(prefix_end - 1) == "xử";
+        let mut defendant = None;
+        let mut consumed = end;
+        if tried && base.is_none() && label == prefix && self.low(prefix_end) == "bị" {
+            let save = self.mentions.len();
+            if let Some(after) = self.parse_honorific_person(prefix_end) {
+                if let Some(person) = self.mentions.get(save).copied() {
+                    label = format!("{prefix} {}", self.span(prefix_end, person.end));
+                    end = person.end;
+                    consumed = after;
+                    defendant = Some(person.entity);
+                }
+            }
+        }
         let has_object = base.is_some() || label != prefix;
         let bare = !has_object && !standalone && prefix_end == head_end;
         if bare && head.canonical.split_whitespace().count() < 2 {
@@ -1449,6 +1793,15 @@ impl SentenceParser<'_, '_> {
             self.b.add_alias(ent, &surface);
         }
         self.push(NodeKind::Event, i, surface_end, ent, top);
+        if tried {
+            // "Phiên tòa sơ thẩm" names it within the article
+            let mut short = self.span(i, prefix_end - 2).to_string();
+            capitalise_first(&mut short);
+            self.b.add_short_form(ent, &short);
+        }
+        if let Some(d) = defendant {
+            self.fact(d, Relation::ParticipatedIn, ent, 0.7);
+        }
         if let Some((b_ent, b_kind, _)) = base {
             self.b.built_on(ent, &prefix, b_ent);
             match b_kind {
@@ -1466,7 +1819,7 @@ impl SentenceParser<'_, '_> {
             .filter(|o| !o.is_empty())
             .map(str::to_string);
         Some(Parsed {
-            end: surface_end,
+            end: surface_end.max(consumed),
             entity: ent,
             label,
             object,
@@ -1567,6 +1920,53 @@ impl SentenceParser<'_, '_> {
             pieces.extend(more);
             k = ce;
         }
+        // lower-case words of its kind before its parties or its proper
+        // name: "Hiệp định thương mại tự do giữa Việt Nam và Liên minh
+        // châu Âu", "Hiệp định thương mại tự do Việt Nam - EU"
+        if pieces.is_empty() && self.lowercase_word(k) {
+            let mut m = k;
+            while m - k < 5
+                && self.lowercase_word(m)
+                && (!lex.is_stopword(self.low(m))
+                    || self.compound(m)
+                    || (m == k && TOPIC_MARKERS.contains(&self.low(m))))
+                && !self.lower_blocks(m)
+            {
+                m += 1;
+            }
+            if m > k {
+                if let Some((be, parties)) = self.between(m) {
+                    pieces.push(Piece::Tokens(k, m));
+                    pieces.extend(parties);
+                    k = be;
+                } else if self.cap(m)
+                    && !self.person_start(m)
+                    && self
+                        .hit(
+                            m,
+                            &[
+                                Category::EventHead,
+                                Category::EventHeadStandalone,
+                                Category::Office,
+                            ],
+                        )
+                        .is_none()
+                {
+                    let (ce, more) = self.continuation_with(m, true, 0);
+                    if !more.is_empty() {
+                        pieces.push(Piece::Tokens(k, m));
+                        pieces.extend(more);
+                        k = ce;
+                    }
+                }
+            }
+        } else if !pieces.is_empty() {
+            // "Hiệp định Đối tác toàn diện giữa ASEAN và Nhật Bản"
+            if let Some((be, parties)) = self.between(k) {
+                pieces.extend(parties);
+                k = be;
+            }
+        }
         let (te, topic) = self.topic(k);
         if !topic.is_empty() {
             pieces.extend(topic);
@@ -1580,6 +1980,15 @@ impl SentenceParser<'_, '_> {
                 pieces.push(Piece::Tokens(k, e));
                 k = e;
             }
+        }
+        // "Luật Đất đai năm 2024": the year the law is known by
+        if !pieces.is_empty()
+            && self.low(k) == "năm"
+            && self.in_date(k) == Some(k + 2)
+            && self.word(k + 1).len() == 4
+        {
+            pieces.push(Piece::Tokens(k, k + 2));
+            k += 2;
         }
         let head = self.span(i, head_end).to_string();
         let (label, form) = if pieces.is_empty() {
@@ -1602,6 +2011,34 @@ impl SentenceParser<'_, '_> {
             label,
             object: None,
         })
+    }
+
+    /// The parties of a document: "giữa X và Y" with X and Y names.
+    fn between(&self, k: usize) -> Option<(usize, Vec<Piece>)> {
+        if self.low(k) != "giữa" || !self.cap(k + 1) {
+            return None;
+        }
+        let (xe, first) = self.continuation(k + 1, false);
+        if first.is_empty() {
+            return None;
+        }
+        let mut pieces = vec![Piece::Tokens(k, k + 1)];
+        pieces.extend(first);
+        // the continuation may have taken "và Y" already
+        let joined = (k + 1..xe).any(|x| self.low(x) == "và");
+        if joined {
+            return Some((xe, pieces));
+        }
+        if self.low(xe) != "và" || !self.cap(xe + 1) {
+            return None;
+        }
+        let (ye, second) = self.continuation(xe + 1, false);
+        if second.is_empty() {
+            return None;
+        }
+        pieces.push(Piece::Tokens(xe, xe + 1));
+        pieces.extend(second);
+        Some((ye, pieces))
     }
 
     // ------------------------------------------------------------ places
@@ -1632,9 +2069,13 @@ impl SentenceParser<'_, '_> {
             .hit(i, &[Category::FeatureHead])
             .filter(|_| !self.cap(i))
         {
-            let (ne, any) = self.cap_run(he);
+            let (mut ne, any) = self.cap_run(he);
             if !any {
                 return None;
+            }
+            // "cầu Bạch Đằng 2"
+            if self.name_number(ne) {
+                ne += 1;
             }
             let label = self.span(i, ne).to_string();
             return Some(self.new_place(i, ne, label, 0.75, top));
@@ -1698,6 +2139,34 @@ impl SentenceParser<'_, '_> {
             object: None,
         }
     }
+}
+
+/// The head of the unit a title ends with ("Trưởng ban" heads a "Ban").
+fn unit_of_title(title: &str) -> Option<&'static str> {
+    match title {
+        "Trưởng ban" | "Phó Trưởng ban" => Some("Ban"),
+        "Trưởng phòng" | "Phó Trưởng phòng" => Some("Phòng"),
+        _ => None,
+    }
+}
+
+/// Whether a word has more than one vowel group ("Daewon", "Vinkora"): a
+/// Vietnamese syllable has one ("Nguyễn", "Quốc", "Giang").
+fn several_syllables(word: &str) -> bool {
+    use unicode_normalization::UnicodeNormalization;
+    let mut groups = 0;
+    let mut in_vowel = false;
+    for c in word
+        .nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+    {
+        let vowel = matches!(c.to_ascii_lowercase(), 'a' | 'e' | 'i' | 'o' | 'u' | 'y');
+        if vowel && !in_vowel {
+            groups += 1;
+        }
+        in_vowel = vowel;
+    }
+    groups > 1
 }
 
 fn capitalise_first(s: &mut String) {
