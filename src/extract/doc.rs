@@ -66,7 +66,8 @@ impl<'a> DocBuilder<'a> {
             doc,
             text,
             entities: Vec::new(),
-            by_key: HashMap::new(),
+            // most articles name fewer: no rehashing as it fills
+            by_key: HashMap::with_capacity(128),
             facts: Vec::new(),
             parents: Vec::new(),
             same_as: Vec::new(),
