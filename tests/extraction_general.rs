@@ -1178,3 +1178,46 @@ Bà Vi Thị Hằng, Giám đốc Chi nhánh Ngân hàng Nông nghiệp tỉnh L
         "Bí thư Chi bộ bản Nà Hẩu"
     ));
 }
+
+#[test]
+fn a_verb_coordinated_with_the_next_shares_its_event() {
+    let g = graph(
+        "Chiều 8/3/2024, UBND tỉnh Kon Tum tổ chức Hội nghị xúc tiến đầu tư năm 2024.\n\
+Phó Chủ tịch nước Hà Minh Tuệ đã tới dự và chỉ đạo hội nghị.\n\
+Bộ trưởng Bộ Xây dựng Lâm Quốc Bình dự và trao quyết định tại hội nghị.\n\
+Ông Kha Văn Lực, Giám đốc Sở Tài chính, và bà Phí Ngọc Ánh cùng tiếp đoàn.\n",
+    );
+    let event = "Hội nghị xúc tiến đầu tư năm 2024";
+    assert!(labels(&g, NodeKind::Event).contains(&event.to_string()));
+    for person in ["Hà Minh Tuệ", "Lâm Quốc Bình"] {
+        assert!(
+            has_edge(&g, person, Relation::ParticipatedIn, event),
+            "{person}"
+        );
+    }
+}
+
+#[test]
+fn trung_uong_and_academic_titles_inside_lists() {
+    let g = graph(
+        "Dự buổi làm việc có TS.BS Lục Thanh Bình, Giám đốc Bệnh viện Nội tiết Trung ương và ThS.BS Âu Văn Khoa, Phó Giám đốc Bệnh viện Mắt Trung ương.\n",
+    );
+    let orgs = labels(&g, NodeKind::Organization);
+    for org in ["Bệnh viện Nội tiết Trung ương", "Bệnh viện Mắt Trung ương"] {
+        assert!(orgs.contains(&org.to_string()), "{orgs:?}");
+    }
+    assert!(has_edge(
+        &g,
+        "Lục Thanh Bình",
+        Relation::HoldsRole,
+        "Giám đốc Bệnh viện Nội tiết Trung ương"
+    ));
+    assert!(has_edge(
+        &g,
+        "Âu Văn Khoa",
+        Relation::HoldsRole,
+        "Phó Giám đốc Bệnh viện Mắt Trung ương"
+    ));
+    let people = labels(&g, NodeKind::Person);
+    assert_eq!(people, ["Lục Thanh Bình", "Âu Văn Khoa"], "{people:?}");
+}

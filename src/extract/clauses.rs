@@ -608,6 +608,24 @@ fn clause(
         while at < e && matches!(p.low_at(at), "công" | "tác" | "tổ" | "chức" | "việc") {
             at += 1;
         }
+        // "dự và chỉ đạo hội nghị": a verb coordinated with the next one
+        // takes the same object, named after the second verb
+        if p.low_at(at) == "và" {
+            let object_at = |j: usize| {
+                events.iter().any(|&(es, _, _)| es == j)
+                    || ANAPHORS.iter().any(|(a, _)| verb_at(p, j, a))
+            };
+            let second_verb =
+                |j: usize| p.lowercase_word(j) && !inside_mention(&ms, j) && p.low_at(j) != "và";
+            let mut j = at + 1;
+            while j < e && j <= at + 5 && second_verb(j) {
+                j += 1;
+                if object_at(j) {
+                    at = j;
+                    break;
+                }
+            }
+        }
         let mut after = at;
         // ("X có chuyến thăm": a visitor hosts nothing)
         while let Some(&(es, ee, ev)) = events

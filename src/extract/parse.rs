@@ -234,7 +234,7 @@ impl SentenceParser<'_, '_> {
         self.is_word(i) && is_capitalised(self.word(i))
     }
 
-    fn lowercase_word(&self, i: usize) -> bool {
+    pub(super) fn lowercase_word(&self, i: usize) -> bool {
         self.is_word(i) && self.word(i).chars().next().is_some_and(char::is_lowercase)
     }
 
@@ -460,6 +460,11 @@ impl SentenceParser<'_, '_> {
                 }
                 let s = k;
                 k += 1;
+                // "Trung ương" is spelled with a lower-case second syllable
+                // inside capitalised names ("Bệnh viện Phổi Trung ương")
+                if self.low(s) == "trung" && self.low(k) == "ương" {
+                    k += 1;
+                }
                 // the second capitalised word of a proper name ("Nghĩa Lộ")
                 // takes no lower-case words after it
                 let proper = matches!(pieces.last(), Some(Piece::Tokens(ps, pe)) if pe - ps == 1 && self.cap(*ps) && !is_acronym(self.word(*ps)) && *pe == s);
@@ -488,6 +493,8 @@ impl SentenceParser<'_, '_> {
                     .hit(
                         k + 1,
                         &[
+                            // "Bệnh viện X và PGS.TS Y": the next person
+                            Category::Honorific,
                             Category::EventHead,
                             Category::EventHeadStandalone,
                             Category::DocumentHead,
