@@ -386,6 +386,23 @@ impl SentenceParser<'_, '_> {
 
     // ------------------------------------------------------------ names
 
+    /// Whether a document's name runs on into the capitalised word at `k`:
+    /// not when an event, an office or a person's name starts there.
+    fn document_name_goes_on(&self, k: usize) -> bool {
+        self.cap(k)
+            && !self.person_start(k)
+            && self
+                .hit(
+                    k,
+                    &[
+                        Category::EventHead,
+                        Category::EventHeadStandalone,
+                        Category::Office,
+                    ],
+                )
+                .is_none()
+    }
+
     /// The continuation of a name after its head: capitalised word groups
     /// (each a capitalised syllable and up to two lower-case ones), known
     /// names, "và" before another capitalised group, a "về" topic, an
@@ -1910,19 +1927,7 @@ impl SentenceParser<'_, '_> {
                 }
             }
         }
-        if self.cap(k)
-            && self
-                .hit(
-                    k,
-                    &[
-                        Category::EventHead,
-                        Category::EventHeadStandalone,
-                        Category::Office,
-                    ],
-                )
-                .is_none()
-            && !self.person_start(k)
-        {
+        if self.document_name_goes_on(k) {
             let (ce, more) = self.continuation_with(k, true, 5);
             pieces.extend(more);
             k = ce;
@@ -1946,19 +1951,7 @@ impl SentenceParser<'_, '_> {
                     pieces.push(Piece::Tokens(k, m));
                     pieces.extend(parties);
                     k = be;
-                } else if self.cap(m)
-                    && !self.person_start(m)
-                    && self
-                        .hit(
-                            m,
-                            &[
-                                Category::EventHead,
-                                Category::EventHeadStandalone,
-                                Category::Office,
-                            ],
-                        )
-                        .is_none()
-                {
+                } else if self.document_name_goes_on(m) {
                     let (ce, more) = self.continuation_with(m, true, 0);
                     if !more.is_empty() {
                         pieces.push(Piece::Tokens(k, m));
