@@ -474,8 +474,11 @@ impl<'a> DocBuilder<'a> {
         // convention, so that other documents naming it otherwise agree
         for i in 0..n {
             for (prefix, base) in &built_on[i] {
-                complete_role(i, prefix, *base, &final_of, &mut merged);
-                add_variants(i, prefix, *base, &final_of, &mut merged);
+                let base = final_of[*base];
+                if base != usize::MAX && final_of[i] == i {
+                    complete_role(i, prefix, base, &mut merged);
+                    add_variants(i, prefix, base, &mut merged);
+                }
             }
         }
         // roles nobody holds are titles mentioned in passing
@@ -595,18 +598,9 @@ impl DocBuilder<'_> {
 
 /// A role named on a body whose short name the article completes ("Phó
 /// Chủ tịch UBND tỉnh" of "UBND tỉnh Nghệ An") takes the full name, so
-/// that the same title of another province stays apart.
-fn complete_role(
-    i: usize,
-    prefix: &str,
-    base: usize,
-    final_of: &[usize],
-    merged: &mut [Option<Entity>],
-) {
-    let base = final_of[base];
-    if base == usize::MAX || final_of[i] != i {
-        return;
-    }
+/// that the same title of another province stays apart. `i` and `base`
+/// are entities kept by the merge.
+fn complete_role(i: usize, prefix: &str, base: usize, merged: &mut [Option<Entity>]) {
     let Some(base_label) = merged[base].as_ref().map(|b| b.label.clone()) else {
         return;
     };
@@ -645,18 +639,9 @@ fn demote_prefix_aliases(e: &mut Entity) {
 }
 
 /// Adds to entity `i` its name rebuilt on each name of `base`: `prefix`
-/// followed by the base's label or alias.
-fn add_variants(
-    i: usize,
-    prefix: &str,
-    base: usize,
-    final_of: &[usize],
-    merged: &mut [Option<Entity>],
-) {
-    let base = final_of[base];
-    if base == usize::MAX || final_of[i] != i {
-        return;
-    }
+/// followed by the base's label or alias. `i` and `base` are entities kept
+/// by the merge.
+fn add_variants(i: usize, prefix: &str, base: usize, merged: &mut [Option<Entity>]) {
     let Some(base_entity) = merged[base].as_ref() else {
         return;
     };
