@@ -14,11 +14,12 @@ if [ ! -x "$venv/bin/python" ] || ! cmp -s tests/interop/requirements.txt "$venv
     cp tests/interop/requirements.txt "$venv/requirements.txt"
 fi
 
-# Graphviz renders the DOT export in the interop tests.
-if ! command -v dot >/dev/null && command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
-    echo "tests/run.sh: installing Graphviz" >&2
-    apt-get update -qq >/dev/null && apt-get install -y -qq graphviz >/dev/null
-fi
+# Every tool the interop tests need (Graphviz, Jena, Node, ...): one script
+# each in tests/setup/, sourced in order with the helpers of lib.sh.
+. tests/setup/lib.sh
+for setup in tests/setup/[!l]*.sh; do
+    . "$setup"
+done
 
 cargo build --quiet
 cargo test --quiet
