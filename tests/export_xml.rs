@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fs;
 use std::path::PathBuf;
 
-use kgexport::export::style::{kind_colour, node_size};
+use kgexport::export::style::{coordinate, kind_colour, node_size};
 use kgexport::export::{write_stream, ExportOptions, Format};
 use kgexport::graph::{Evidence, KnowledgeGraph, NodeKind, Relation};
 use quick_xml::events::Event;
@@ -545,6 +545,47 @@ fn gexf_is_1_3_with_viz_colours_sizes_and_attributes() {
     }
 }
 
+/// Every node is laid out: GEXF `viz:position` and GraphML `x`/`y` hold
+/// the same coordinates, those of `kgexport::layout`, and they are spread.
+#[test]
+fn gexf_and_graphml_place_every_node_at_the_layout_position() {
+    let graph = hostile_graph(false);
+    let expected: Vec<(String, String)> = kgexport::layout::layout(&graph)
+        .iter()
+        .map(|p| (coordinate(p.x), coordinate(p.y)))
+        .collect();
+    let ids: Vec<String> = graph.nodes_sorted().iter().map(|n| n.id.clone()).collect();
+
+    let gexf = parse_xml(&export(&graph, Format::Gexf));
+    let nodes = gexf.child("graph").child("nodes");
+    for (el, (x, y)) in nodes.all("node").into_iter().zip(&expected) {
+        let position = el.child("viz:position");
+        assert_eq!(
+            (position.attr("x"), position.attr("y")),
+            (x.as_str(), y.as_str())
+        );
+        assert_eq!(position.attr("z"), "0.0");
+    }
+
+    let graphml = parse_xml(&export(&graph, Format::Graphml));
+    let keys: Vec<(&str, &str)> = graphml
+        .all("key")
+        .into_iter()
+        .filter(|k| k.attr("for") == "node" && ["x", "y"].contains(&k.attr("attr.name")))
+        .map(|k| (k.attr("id"), k.attr("attr.type")))
+        .collect();
+    assert_eq!(keys, [("x", "double"), ("y", "double")]);
+    let nodes = graphml.child("graph").all("node");
+    assert_eq!(nodes.len(), ids.len());
+    for ((el, (x, y)), id) in nodes.into_iter().zip(&expected).zip(&ids) {
+        let values = data(el);
+        assert_eq!(&values["kgid"], id);
+        assert_eq!((&values["x"], &values["y"]), (x, y));
+    }
+    let distinct: BTreeSet<&(String, String)> = expected.iter().collect();
+    assert_eq!(distinct.len(), expected.len(), "two nodes share a position");
+}
+
 #[test]
 fn gexf_and_graphml_carry_the_same_columns() {
     let graph = hostile_graph(false);
@@ -942,6 +983,7 @@ fn writes_hostile_fixtures_for_interop_tests() {
         (Format::Graphml, "graphml"),
         (Format::Gexf, "gexf"),
         (Format::Dot, "dot"),
+        (Format::Html, "html"),
     ] {
         fs::write(dir.join(format!("hostile.{ext}")), export(&graph, format)).unwrap();
     }

@@ -6,6 +6,7 @@ pub mod csv;
 pub mod dot;
 pub mod gexf;
 pub mod graphml;
+pub mod html;
 pub mod jsonld;
 pub mod rdf;
 pub mod style;
@@ -39,6 +40,8 @@ pub enum Format {
     Gexf,
     /// Graphviz DOT: nodes filled by kind, with a legend
     Dot,
+    /// One self-contained HTML page drawing the graph laid out, with search and details
+    Html,
 }
 
 impl Format {
@@ -147,6 +150,7 @@ pub fn write_stream(
         Format::Graphml => graphml::write(graph, options, out),
         Format::Gexf => gexf::write(graph, options, out),
         Format::Dot => dot::write(graph, out),
+        Format::Html => html::write(graph, options, out),
         Format::Csv => Err(io::Error::new(
             io::ErrorKind::InvalidInput,
             "csv writes a directory, not a stream",
