@@ -1,6 +1,7 @@
 """Shared fixtures: the kgexport binary and its exports of the sample corpus."""
 import os
 import pathlib
+import shutil
 import subprocess
 
 import pytest
@@ -47,5 +48,36 @@ def export(kgexport, corpus, tmp_path_factory):
                            check=True, capture_output=True)
             cache[key] = out
         return cache[key]
+
+    return run
+
+
+NODE_DIR = ROOT / "tests" / "interop" / "node"
+
+
+def require_tool(available, what):
+    """Skip a test whose tool is missing, but fail under CI=true, where
+    tests/run.sh must have installed it (tests/setup/)."""
+    if available:
+        return
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{what} missing under CI=true: tests/setup/ should have installed it")
+    pytest.skip(f"{what} missing (tests/run.sh installs it)")
+
+
+@pytest.fixture(scope="session")
+def node_script():
+    """node_script(name, *args) -> stdout of tests/interop/node/NAME run by
+    Node with the pinned packages (tests/setup/node.sh installs them)."""
+    node = shutil.which("node")
+    require_tool(node and (NODE_DIR / "node_modules" / "graphology").is_dir(),
+                 "node with the packages of tests/interop/node (npm ci)")
+
+    def run(name, *args, timeout=120):
+        done = subprocess.run([node, str(NODE_DIR / name), *map(str, args)],
+                              capture_output=True, text=True, timeout=timeout)
+        if done.returncode != 0:
+            pytest.fail(f"node {name} failed ({done.returncode}):\n{done.stderr}")
+        return done.stdout
 
     return run
