@@ -82,6 +82,11 @@ pub struct Args {
     #[arg(long, value_name = "IRI", default_value = DEFAULT_BASE_IRI)]
     pub base_iri: String,
 
+    /// Write an empty graph when the inputs hold no article (a folder
+    /// without .txt files), instead of failing with exit status 1.
+    #[arg(long)]
+    pub allow_empty: bool,
+
     /// Print counts per node kind and relation to stderr.
     #[arg(long)]
     pub stats: bool,
@@ -285,7 +290,15 @@ fn read_graph(args: &Args, mut reporter: Reporter) -> Result<(KnowledgeGraph, Re
     } else {
         input::expand_inputs(&args.inputs)
     };
-    if entries.is_empty() {
+    if !entries
+        .iter()
+        .any(|e| !matches!(e.found, Found::LeftOut(_)))
+    {
+        if !args.allow_empty {
+            return Err(Error::NoArticles {
+                inputs: input_names(&args.inputs),
+            });
+        }
         reporter.note("no .txt files found in the input: the graph is empty");
     }
     refuse_output_among_inputs(args, &entries)?;
@@ -344,6 +357,19 @@ fn read_graph(args: &Args, mut reporter: Reporter) -> Result<(KnowledgeGraph, Re
         });
     }
     Ok((builder.finish(), counts))
+}
+
+/// The INPUT arguments as a message names them: `a/, "b c/"`.
+fn input_names(inputs: &[PathBuf]) -> String {
+    let names: Vec<String> = inputs
+        .iter()
+        .map(|p| format!("{:?}", p.display().to_string()))
+        .collect();
+    if names.is_empty() {
+        "stdin".to_string()
+    } else {
+        names.join(", ")
+    }
 }
 
 /// The files the run will write.

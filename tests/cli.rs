@@ -569,14 +569,43 @@ fn what_cannot_be_read_stops_the_run_before_reading() {
 }
 
 #[test]
-fn directory_without_articles_gives_a_note() {
+fn directory_without_articles_is_an_error_unless_allowed() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "readme.md", b"not an article");
+    let out = dir.path().join("graph.ttl");
     kgexport()
         .arg(dir.path())
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(contains(format!(
+            "kgexport: no articles found in {:?}",
+            dir.path().display().to_string()
+        )))
+        .stderr(contains("--allow-empty"));
+    assert!(!out.exists(), "nothing is written on the error");
+    // two inputs, neither holding an article: both are named
+    let other = tempfile::tempdir().unwrap();
+    kgexport()
+        .args([dir.path(), other.path()])
+        .assert()
+        .code(1)
+        .stderr(contains(format!(
+            "{:?}, {:?}",
+            dir.path().display().to_string(),
+            other.path().display().to_string()
+        )));
+    kgexport()
+        .arg(dir.path())
+        .args(["--allow-empty", "--format", "csv", "-o"])
+        .arg(dir.path().join("csv"))
         .assert()
         .code(0)
         .stderr(contains("no .txt files found"));
+    let nodes = fs::read_to_string(dir.path().join("csv").join("nodes.csv")).unwrap();
+    assert_eq!(nodes.lines().count(), 1, "only the header: {nodes}");
 }
 
 // ------------------------------------------------------------------ stdin
