@@ -5,6 +5,8 @@ import subprocess
 
 import pytest
 
+from hostile import write_hostile_corpus
+
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 HOSTILE = ROOT / "target" / "tmp" / "xml-interop"
 
@@ -33,19 +35,38 @@ def corpus():
     return ROOT / "data" / "corpus"
 
 
-@pytest.fixture(scope="session")
-def export(kgexport, corpus, tmp_path_factory):
-    """export(fmt, *extra_args) -> path of the sample corpus exported in fmt
-    (a file, or a directory for csv). Results are cached per argument list."""
+def exporter(kgexport, inputs, tmp_path_factory):
+    """run(fmt, *extra_args) -> path of `inputs` exported in fmt (a file, or
+    a directory for csv). Results are cached per argument list."""
     cache = {}
 
     def run(fmt, *extra):
         key = (fmt,) + extra
         if key not in cache:
             out = tmp_path_factory.mktemp(fmt) / ("out" if fmt == "csv" else "graph." + fmt)
-            subprocess.run([kgexport, "--format", fmt, "--output", str(out), *extra, str(corpus)],
+            subprocess.run([kgexport, "--format", fmt, "--output", str(out), *extra, str(inputs)],
                            check=True, capture_output=True)
             cache[key] = out
         return cache[key]
 
     return run
+
+
+@pytest.fixture(scope="session")
+def export(kgexport, corpus, tmp_path_factory):
+    """export(fmt, *extra_args) -> path of the sample corpus exported in fmt
+    (a file, or a directory for csv). Results are cached per argument list."""
+    return exporter(kgexport, corpus, tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def hostile_corpus(tmp_path_factory):
+    """A folder with the articles of hostile.py (hostile names, sentences and
+    file names)."""
+    return write_hostile_corpus(tmp_path_factory.mktemp("hostile") / "articles")
+
+
+@pytest.fixture(scope="session")
+def export_hostile(kgexport, hostile_corpus, tmp_path_factory):
+    """Like `export`, over the hostile corpus."""
+    return exporter(kgexport, hostile_corpus, tmp_path_factory)
