@@ -35,17 +35,20 @@ def corpus():
     return ROOT / "data" / "corpus"
 
 
-def exporter(kgexport, inputs, tmp_path_factory):
+def exporter(kgexport, inputs, tmp_path_factory, inside=False):
     """run(fmt, *extra_args) -> path of `inputs` exported in fmt (a file, or
-    a directory for csv). Results are cached per argument list."""
+    a directory for csv). Results are cached per argument list. `inside`
+    runs kgexport in the folder `inputs` on `.`, so the source names are the
+    bare file names."""
     cache = {}
 
     def run(fmt, *extra):
         key = (fmt,) + extra
         if key not in cache:
             out = tmp_path_factory.mktemp(fmt) / ("out" if fmt == "csv" else "graph." + fmt)
-            subprocess.run([kgexport, "--format", fmt, "--output", str(out), *extra, str(inputs)],
-                           check=True, capture_output=True)
+            subprocess.run([kgexport, "--format", fmt, "--output", str(out), *extra,
+                            "." if inside else str(inputs)],
+                           check=True, capture_output=True, cwd=inputs if inside else None)
             cache[key] = out
         return cache[key]
 
@@ -68,5 +71,6 @@ def hostile_corpus(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def export_hostile(kgexport, hostile_corpus, tmp_path_factory):
-    """Like `export`, over the hostile corpus."""
-    return exporter(kgexport, hostile_corpus, tmp_path_factory)
+    """Like `export`, over the hostile corpus, run inside it: the source names
+    are the hostile file names themselves."""
+    return exporter(kgexport, hostile_corpus, tmp_path_factory, inside=True)

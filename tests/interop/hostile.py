@@ -1,7 +1,7 @@
 """A hostile corpus: short Vietnamese-style articles (invented people and
 bodies) whose names, sentences and file names hold what breaks exporters and
 their readers: quotes, `&`, `<>`, `\\`, `;`, emoji, NFD letters, U+2028 and
-U+2029 and a lone CR inside sentences, cells starting with `=`, and a year
+U+2029 and a lone CR inside sentences, a line break in a file name, cells starting with `=`, and a year
 ("2019") that a loader might take for a number.
 
 `write_hostile_corpus(folder)` writes it; conftest.py's `hostile_export`
@@ -35,6 +35,9 @@ ARTICLES = {
         'Ngày 20/11/2023, Bí thư Tỉnh ủy Thừa Thiên Huế Lương Thị Ánh đã có chuyến thăm '
         'chính thức Lào.\n\n'
         'Bà Lương Thị Ánh gặp Đại sứ Việt Nam tại Lào Trịnh Quốc Bảo.\n'),
+    "tin\nhai dòng.txt": (
+        'Lễ ra mắt Hội Cờ Tướng\n\n'
+        'Ngày 8/8/2021, Chủ tịch Hội Cờ Tướng Việt Nam Hà Văn Sơn dự Lễ ra mắt tại Hải Phòng.\n'),
     "=SUM(A1)+1.txt": (
         '=HYPERLINK("x") và Ủy ban Nhân dân tỉnh Bắc Ninh\n\n'
         'Ngày 2/1/2022, Chủ tịch Ủy ban Nhân dân tỉnh Bắc Ninh Đỗ Hữu Tài nói: =SUM(A1) và '
