@@ -67,8 +67,10 @@ pub struct Args {
     #[arg(short, long, value_name = "PATH")]
     pub output: Option<PathBuf>,
 
-    /// Headers of --format csv: gephi (also Kùzu COPY FROM and the scorer)
-    /// or neo4j (neo4j-admin import: id:ID, :LABEL, :START_ID, :END_ID, :TYPE).
+    /// Headers of --format csv: gephi (also Kùzu COPY FROM and the scorer),
+    /// neo4j (neo4j-admin import: id:ID, :LABEL, :START_ID, :END_ID, :TYPE)
+    /// or cypher (neo4j-admin import and FalkorDB's bulk loader: nodes/KIND.csv,
+    /// relationships/RELATION.csv, every column typed).
     #[arg(long, value_enum, value_name = "DIALECT", default_value_t = CsvDialect::Gephi)]
     pub csv_dialect: CsvDialect,
 
@@ -375,10 +377,10 @@ fn input_names(inputs: &[PathBuf]) -> String {
 /// The files the run will write.
 fn output_files(args: &Args) -> Vec<PathBuf> {
     match &args.output {
-        Some(dir) if args.format.is_directory() => vec![
-            dir.join(export::csv::NODES_FILE),
-            dir.join(export::csv::EDGES_FILE),
-        ],
+        Some(dir) if args.format.is_directory() => export::csv::Table::all(args.csv_dialect)
+            .into_iter()
+            .map(|table| dir.join(table.path()))
+            .collect(),
         Some(path) => vec![path.clone()],
         None => Vec::new(),
     }
@@ -458,21 +460,24 @@ fn write_graph(graph: &KnowledgeGraph, args: &Args, options: &ExportOptions) -> 
     match (&args.output, args.format.is_directory()) {
         (Some(dir), true) => {
             let csv_options = csv_options(args)?;
+            let tables = export::csv::Table::all(csv_options.dialect);
             output::ensure_dir(dir)?;
-            output::write_all_atomically(vec![
-                (
-                    dir.join(export::csv::NODES_FILE),
-                    Box::new(|w: &mut dyn Write| {
-                        export::csv::write_nodes_with(graph, options, csv_options, w)
-                    }),
-                ),
-                (
-                    dir.join(export::csv::EDGES_FILE),
-                    Box::new(|w: &mut dyn Write| {
-                        export::csv::write_edges_with(graph, options, csv_options, w)
-                    }),
-                ),
-            ])
+            for table in &tables {
+                if let Some(folder) = table.path().parent() {
+                    output::ensure_dir(&dir.join(folder))?;
+                }
+            }
+            output::write_all_atomically(
+                tables
+                    .into_iter()
+                    .map(|table| {
+                        let write: output::WriteFn<'_> = Box::new(move |w: &mut dyn Write| {
+                            table.write(graph, options, csv_options, w)
+                        });
+                        (dir.join(table.path()), write)
+                    })
+                    .collect(),
+            )
         }
         (Some(path), false) => output::write_atomically(path, |w| {
             export::write_stream(graph, args.format, options, w)

@@ -6,6 +6,8 @@ import subprocess
 
 import pytest
 
+from hostile import write_hostile_corpus
+
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 HOSTILE = ROOT / "target" / "tmp" / "xml-interop"
 
@@ -34,22 +36,45 @@ def corpus():
     return ROOT / "data" / "corpus"
 
 
-@pytest.fixture(scope="session")
-def export(kgexport, corpus, tmp_path_factory):
-    """export(fmt, *extra_args) -> path of the sample corpus exported in fmt
-    (a file, or a directory for csv). Results are cached per argument list."""
+def exporter(kgexport, inputs, tmp_path_factory, inside=False):
+    """run(fmt, *extra_args) -> path of `inputs` exported in fmt (a file, or
+    a directory for csv). Results are cached per argument list. `inside`
+    runs kgexport in the folder `inputs` on `.`, so the source names are the
+    bare file names."""
     cache = {}
 
     def run(fmt, *extra):
         key = (fmt,) + extra
         if key not in cache:
             out = tmp_path_factory.mktemp(fmt) / ("out" if fmt == "csv" else "graph." + fmt)
-            subprocess.run([kgexport, "--format", fmt, "--output", str(out), *extra, str(corpus)],
-                           check=True, capture_output=True)
+            subprocess.run([kgexport, "--format", fmt, "--output", str(out), *extra,
+                            "." if inside else str(inputs)],
+                           check=True, capture_output=True, cwd=inputs if inside else None)
             cache[key] = out
         return cache[key]
 
     return run
+
+
+@pytest.fixture(scope="session")
+def export(kgexport, corpus, tmp_path_factory):
+    """export(fmt, *extra_args) -> path of the sample corpus exported in fmt
+    (a file, or a directory for csv). Results are cached per argument list."""
+    return exporter(kgexport, corpus, tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def hostile_corpus(tmp_path_factory):
+    """A folder with the articles of hostile.py (hostile names, sentences and
+    file names)."""
+    return write_hostile_corpus(tmp_path_factory.mktemp("hostile") / "articles")
+
+
+@pytest.fixture(scope="session")
+def export_hostile(kgexport, hostile_corpus, tmp_path_factory):
+    """Like `export`, over the hostile corpus, run inside it: the source names
+    are the hostile file names themselves."""
+    return exporter(kgexport, hostile_corpus, tmp_path_factory, inside=True)
 
 
 NODE_DIR = ROOT / "tests" / "interop" / "node"

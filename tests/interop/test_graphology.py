@@ -159,3 +159,45 @@ def test_hostile_gexf_and_graphml_arrive_exact(node_script):
             for e in g["edges"])
         assert got_edges == want_edges, fmt
     check_positions(gexf_path, graphml_path, node_script)
+
+
+def page_data(path):
+    """The graph embedded in a --format html page (JSON, lists as arrays)."""
+    text = path.read_text(encoding="utf-8")
+    tag = '<script type="application/json" id="kg-data">'
+    start = text.index(tag) + len(tag)
+    return json.loads(text[start:text.index("</script>", start)])
+
+
+def test_hostile_corpus_arrives_exact(node_script, export_hostile):
+    """The articles of hostile.py (quotes, &, <>, \\, ;, emoji, NFD, U+2028/
+    U+2029 and a lone CR in sentences, `=` cells, hostile file names), checked
+    against the same graph as JSON (the --format html data): no XML on that
+    side, and lists are arrays, so a `;` in a file name stays unambiguous."""
+    want = page_data(export_hostile("html"))
+    want_nodes = {n["id"]: n for n in want["nodes"]}
+    ids = [n["id"] for n in want["nodes"]]
+    want_edges = Counter(
+        (ids[e["source"]], ids[e["target"]], e["relation"], e["confidence"], e["sentence"],
+         LIST.join(e["sources"]))
+        for e in want["edges"])
+    assert any("\u2028" not in e["sentence"] and ("\\" in e["sentence"] or "&" in e["sentence"])
+               for e in want["edges"]), "the hostile sentences did not reach the graph"
+    for fmt in ("gexf", "graphml"):
+        g = graphology(node_script, fmt, export_hostile(fmt))
+        id_of = (lambda n: n["key"]) if fmt == "gexf" else (lambda n: n["attributes"]["kgid"])
+        kgid = {n["key"]: id_of(n) for n in g["nodes"]}
+        assert sorted(kgid.values()) == sorted(want_nodes)
+        for n in g["nodes"]:
+            a, w = n["attributes"], want_nodes[id_of(n)]
+            assert a["label"] == w["label"], fmt
+            assert a["kind"] == w["kind"] and a["iri"] == w["iri"]
+            assert a.get("label_en") == w.get("label_en")
+            assert a.get("aliases", "") == LIST.join(w["aliases"]), fmt
+            assert a.get("sources", "") == LIST.join(w["sources"]), fmt
+            assert (a["x"], a["y"]) == (w["x"], w["y"]), fmt
+        got = Counter((kgid[e["source"]], kgid[e["target"]], e["attributes"]["relation"],
+                       e["attributes"]["confidence"], e["attributes"].get("sentence", ""),
+                       e["attributes"].get("sources", ""))
+                      for e in g["edges"])
+        assert got == want_edges, fmt

@@ -190,3 +190,27 @@ def test_hostile_page_shows_labels_as_text(browser):
 def xml_chars(text):
     return "".join(c for c in text if c in "\t\n\r" or "\x20" <= c <= "\ud7ff"
                    or "\ue000" <= c <= "\ufffd" or c >= "\U00010000")
+
+
+def test_hostile_corpus_page_shows_sentences_and_file_names_exact(browser, export_hostile):
+    """Over hostile.py's articles: a person found by a search without
+    diacritics shows its hostile file names and evidence sentences as text."""
+    page = export_hostile("html")
+    _, data = kind_colours(page)
+    people = [n for n in data["nodes"] if n["kind"] == "Person"]
+    # the person with the most hostile characters in its sentences and sources
+    def hostility(i):
+        n = data["nodes"][i]
+        texts = [e["sentence"] for e in data["edges"] if i in (e["source"], e["target"])]
+        return sum(sum(c in t for c in '"&<>\\;😀=') for t in texts + n["sources"])
+    index = max((data["nodes"].index(n) for n in people), key=hostility)
+    person = data["nodes"][index]
+    assert hostility(index) > 0
+    result, _ = browser(page, {"search": fold(person["label"]), "clickNode": person["id"]})
+    for details in (result["afterSearch"], result["afterNodeClick"]):
+        assert details.startswith(person["label"])
+        for source in person["sources"]:
+            assert source in details
+        for e in data["edges"]:
+            if index in (e["source"], e["target"]):
+                assert e["sentence"] in details
