@@ -198,8 +198,9 @@
           var outgoing = e.source === selected.index;
           var other = nodes[outgoing ? e.target : e.source];
           var item = el("div", undefined, "relation");
-          item.appendChild(el("strong", outgoing ? e.relation + " \u2192 " + other.label
-                                                 : other.label + " \u2192 " + e.relation));
+          // this node -relation-> other, or other -relation-> this node
+          item.appendChild(el("strong", outgoing ? "\u2192 " + e.relation + " \u2192 " + other.label
+                                                 : "\u2190 " + e.relation + " \u2190 " + other.label));
           item.appendChild(el("blockquote", e.sentence));
           item.addEventListener("click", function () { select({ type: "edge", index: i }); });
           panel.appendChild(item);
@@ -265,6 +266,7 @@
   function choose(i) {
     results.hidden = true;
     search.value = nodes[i].label;
+    view.scale = Math.max(view.scale, 2 * view.fitScale);
     centreOn(nodes[i]);
     select({ type: "node", index: i });
   }
