@@ -312,6 +312,29 @@ mod tests {
         assert!(first.iter().all(|p| p.x.is_finite() && p.y.is_finite()));
     }
 
+    /// The coordinates are part of the output: this pins them, so a change
+    /// of platform, compiler or float evaluation that moved them shows here
+    /// (debug and optimised builds agree).
+    #[test]
+    fn coordinates_are_pinned() {
+        let ids = ["person/a", "role/b", "organization/c", "event/d", "place/e"];
+        let edges = [(0, 1), (1, 2), (0, 3), (3, 4), (2, 4)];
+        let got: Vec<String> = layout_ids(&ids, &edges)
+            .iter()
+            .map(|p| format!("{:.4} {:.4}", p.x, p.y))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "3.0227 -13.0491",
+                "-8.6522 -7.3520",
+                "-5.7635 6.1970",
+                "12.7822 -3.9846",
+                "7.9616 8.0787",
+            ]
+        );
+    }
+
     #[test]
     fn linked_nodes_end_closer_than_unlinked_ones() {
         // two triangles joined by nothing: within a triangle nodes are near
