@@ -20,7 +20,7 @@ Examples:
   kgexport articles/ -o graph.ttl               every .txt under articles/
   kgexport --format nquads a.txt b.txt > g.nq   one named graph per article
   kgexport --format csv -o out/ articles/       out/nodes.csv and out/edges.csv (Gephi, Kùzu)
-  kgexport --format csv --csv-dialect neo4j -o import/ a/   for neo4j-admin database import
+  kgexport --format csv --csv-dialect cypher -o import/ a/  for neo4j-admin and FalkorDB
   kgexport --format jsonld -o graph.jsonld a/   JSON-LD, the same triples as Turtle
   kgexport --format graphml -o g.graphml a/     for Gephi, networkx, igraph (also gexf)
   kgexport --format dot | dot -Tsvg > g.svg     a picture through Graphviz
@@ -34,7 +34,7 @@ Symbolic links to directories are not followed in a walk. The output does not
 depend on the order of INPUT or of directory listings.
 
 Output is written to a temporary file beside the target and renamed into place
-once complete (for csv: both files, or neither), so a failed run leaves any
+once complete (for csv: all its files, or none), so a failed run leaves any
 earlier output as it was.
 
 Exit status: 0 ok (also when the output pipe closes early), 1 bad input or

@@ -744,6 +744,15 @@ mod tests {
         ] {
             assert_ne!(normalize(&format!("a{c}b")), format!("a{c}b"), "{c:?}");
         }
+        // what XML and CSV readers would rewrite becomes what they keep
+        for separator in ['\u{2028}', '\u{2029}', '\r'] {
+            assert_eq!(
+                normalize(&format!("a{separator}b")),
+                "a\nb",
+                "{separator:?}"
+            );
+        }
+        assert_eq!(normalize("a\u{85}b\u{b}c\u{c}d"), "a b c d");
     }
 
     #[test]

@@ -803,6 +803,43 @@ fn csv_files_are_written_both_or_neither() {
 }
 
 #[test]
+fn cypher_dialect_writes_a_file_per_kind_and_relation_all_or_none() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    // the last file cannot be written: a directory is in the way
+    write(&out, "relationships/about.csv/keep", b"");
+    let run = || {
+        kgexport()
+            .args(["--format", "csv", "--csv-dialect", "cypher", "-o"])
+            .arg(&out)
+            .arg(corpus())
+            .assert()
+    };
+    run().code(1).stderr(contains("about.csv"));
+    assert!(!out.join("nodes/Person.csv").exists());
+    fs::remove_dir_all(out.join("relationships/about.csv")).unwrap();
+    run().code(0);
+    assert_eq!(listing(&out), ["nodes", "relationships"]);
+    assert_eq!(
+        listing(&out.join("nodes")),
+        [
+            "Country.csv",
+            "Date.csv",
+            "Document.csv",
+            "Event.csv",
+            "Organization.csv",
+            "Person.csv",
+            "Place.csv",
+            "Role.csv"
+        ]
+    );
+    assert_eq!(listing(&out.join("relationships")).len(), 10);
+    let people = fs::read_to_string(out.join("nodes/Person.csv")).unwrap();
+    assert!(people.starts_with("id:ID,name:string,"), "{people}");
+    assert!(people.contains("\nperson/luong-tam-quang,Lương Tam Quang,"));
+}
+
+#[test]
 fn closed_pipe_ends_quietly() {
     let dir = tempfile::tempdir().unwrap();
     // enough input for plenty of output, once extraction finds things

@@ -32,7 +32,8 @@ pub enum Format {
     Nquads,
     /// JSON-LD: the Turtle triples, with a context of short terms
     Jsonld,
-    /// nodes.csv and edges.csv in the --output directory (see --csv-dialect)
+    /// nodes.csv and edges.csv (or a file per kind and relation) in the --output
+    /// directory (see --csv-dialect)
     Csv,
     /// GraphML for Gephi, networkx, igraph, yEd: coloured by node kind
     Graphml,

@@ -102,11 +102,13 @@ fn checked_iri(iri: String) -> io::Result<NamedNode> {
 
 /// `text` with every character an IRI path segment may not hold as is
 /// (RFC 3987) percent-encoded as UTF-8: unreserved ASCII and non-ASCII
-/// `ucschar` stay, bidirectional formatting marks do not (§4.1), and `/`
-/// stays only when `keep_slash`.
+/// `ucschar` of the Basic Multilingual Plane stay, bidirectional formatting
+/// marks do not (§4.1), and `/` stays only when `keep_slash`. Characters
+/// beyond the BMP are valid `ucschar` too, but Jena 4.5's strict parser
+/// checks IRIs by UTF-16 unit and rejects their surrogates.
 pub(crate) fn encode_iri_path(text: &str, keep_slash: bool) -> String {
     percent_encode(text, |c| {
-        (c == '/' && keep_slash) || (is_ucschar(c) && !is_bidi_format(c))
+        (c == '/' && keep_slash) || (c <= '\u{FFFF}' && is_ucschar(c) && !is_bidi_format(c))
     })
 }
 
@@ -826,7 +828,9 @@ mod tests {
         assert_eq!(encode_iri_path("lương", true), "lương");
         assert_eq!(encode_iri_path("a\u{200F}b", true), "a%E2%80%8Fb");
         assert_eq!(encode_iri_path("\u{E000}", true), "%EE%80%80");
-        assert_eq!(encode_iri_path("😀", true), "😀");
+        assert_eq!(encode_iri_path("😀", true), "%F0%9F%98%80");
+        assert_eq!(encode_iri_path("\u{20000}", true), "%F0%A0%80%80");
+        assert_eq!(encode_iri_path("\u{FFEF}", true), "\u{FFEF}");
     }
 
     #[test]

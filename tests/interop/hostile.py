@@ -14,13 +14,14 @@ def nfd(text):
     return unicodedata.normalize("NFD", text)
 
 
-# file name -> text. Extraction keeps names to letters (and NFC), so the
-# hostile characters reach the exports through the evidence sentences and
-# the file names (sources cells, source IRIs); NFD text becomes NFC names.
+# file name -> text. Extraction keeps names to letters, digits and a few
+# joiners (`&`, `'`, `/`, `-`) and makes them NFC, so most hostile characters
+# reach the exports through the evidence sentences and the file names
+# (sources cells, source IRIs).
 ARTICLES = {
     'tin "Sao & Trăng" <1>.txt': (
         'Công ty "Sao & Trăng" ký thỏa thuận với Tập đoàn Biển Xanh\n\n'
-        'Ngày 12/3/2019, Tổng Giám đốc Công ty "Sao & Trăng" Phạm Văn Kiên đã ký thỏa thuận '
+        'Ngày 12/3/2019, Tổng Giám đốc Công ty TNHH Sao&Trăng D\'Or Phạm Văn Kiên đã ký thỏa thuận '
         'hợp tác với Tập đoàn Biển Xanh tại Hà Nội.\u2028Lễ ký có sự tham dự của Bộ trưởng '
         'Bộ Công an Tô Minh Hòa (mã A\\B; 😀 <1> & <= 2 "x").\n\n'
         'Ông Phạm Văn Kiên cho biết hai bên sẽ hợp tác trong năm 2019.\u2029Bà Lại Thị Ngân, '
@@ -42,7 +43,8 @@ ARTICLES = {
         '=HYPERLINK("x") và Ủy ban Nhân dân tỉnh Bắc Ninh\n\n'
         'Ngày 2/1/2022, Chủ tịch Ủy ban Nhân dân tỉnh Bắc Ninh Đỗ Hữu Tài nói: =SUM(A1) và '
         'dự Lễ khởi công Nhà máy "=Tân & Phú" tại Bắc Ninh.\n\n'
-        'Ông Đỗ Hữu Tài cho biết nhà máy sẽ hoạt động từ năm 2019.\n'),
+        'Ông Đỗ Hữu Tài cho biết nhà máy sẽ hoạt động từ năm 2019.\n\n'
+        'Bộ trưởng Bộ Công an Tô Minh Hòa ký Nghị định số 13/2023/NĐ-CP về dữ liệu.\n'),
 }
 
 

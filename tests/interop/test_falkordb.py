@@ -142,3 +142,6 @@ def test_hostile_values_keep_backslashes_and_years_stay_strings(hostile):
     assert {"a\\b;c 😀.txt", "=SUM(A1)+1.txt"} <= sources
     got = graph.query(ROLES_QUERY).result_set
     assert got == [["Tô Minh Hòa", "Bộ trưởng Bộ Công an"]]
+    (name,), = graph.query("MATCH (p:Person {name: 'Phạm Văn Kiên'})-[:holdsRole]->(:Role)"
+                           "-[:roleIn]->(o:Organization) RETURN o.name").result_set
+    assert name == "Công ty TNHH Sao&Trăng D'Or"
