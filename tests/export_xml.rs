@@ -635,7 +635,7 @@ fn gexf_and_graphml_carry_the_same_columns() {
 
 #[test]
 fn exports_are_byte_identical_whatever_the_insertion_order() {
-    for format in [Format::Graphml, Format::Gexf, Format::Dot] {
+    for format in [Format::Graphml, Format::Gexf, Format::Dot, Format::Html] {
         let a = export(&hostile_graph(false), format);
         let b = export(&hostile_graph(false), format);
         let c = export(&hostile_graph(true), format);
@@ -653,6 +653,47 @@ fn empty_graph_exports_are_valid() {
     assert_eq!(gexf.child("graph").child("nodes").attr("count"), "0");
     let dot = parse_dot(&export(&graph, Format::Dot));
     assert!(dot.nodes.is_empty() && dot.edges.is_empty());
+    let data = html_data(&export(&graph, Format::Html));
+    assert_eq!(data["nodes"], serde_json::json!([]));
+    assert_eq!(data["kinds"], serde_json::json!([]));
+}
+
+/// The graph a --format html page embeds, parsed back.
+fn html_data(page: &str) -> serde_json::Value {
+    let tag = r#"<script type="application/json" id="kg-data">"#;
+    let start = page.find(tag).expect("data element") + tag.len();
+    let end = start + page[start..].find("</script>").expect("end of the data");
+    serde_json::from_str(&page[start..end]).expect("the data is JSON")
+}
+
+/// The page carries every node and edge with the layout's positions, and no
+/// label (`<Bích>`, `<!-- x -->`, ...) can close the data element or start
+/// markup: no `<` or `>` is left raw in the JSON.
+#[test]
+fn html_embeds_the_graph_as_json_that_no_label_breaks_out_of() {
+    let graph = hostile_graph(false);
+    let page = export(&graph, Format::Html);
+    assert_eq!(
+        page.matches("</script>").count(),
+        2,
+        "data and script elements only"
+    );
+    let tag = r#"<script type="application/json" id="kg-data">"#;
+    let start = page.find(tag).unwrap() + tag.len();
+    let raw = &page[start..start + page[start..].find("</script>").unwrap()];
+    assert!(!raw.contains(['<', '>', '\u{2028}', '\u{2029}']), "{raw}");
+    let data = html_data(&page);
+    let nodes = data["nodes"].as_array().unwrap();
+    let sorted = graph.nodes_sorted();
+    assert_eq!(nodes.len(), sorted.len());
+    let positions = kgexport::layout::layout(&graph);
+    for ((json, node), p) in nodes.iter().zip(&sorted).zip(&positions) {
+        assert_eq!(json["id"], node.id.as_str());
+        assert_eq!(json["label"], node.label.as_str());
+        assert_eq!(json["x"].as_f64().map(coordinate), Some(coordinate(p.x)));
+        assert_eq!(json["y"].as_f64().map(coordinate), Some(coordinate(p.y)));
+    }
+    assert_eq!(data["edges"].as_array().unwrap().len(), graph.edge_count());
 }
 
 /// Labels drawn at random (fixed seed) from an alphabet of troublemakers:

@@ -106,3 +106,22 @@ def node_script():
         return done.stdout
 
     return run
+
+
+def read_csv_export(folder):
+    """(node rows, edge rows) of a Gephi-dialect CSV export, as dicts."""
+    import csv
+    tables = []
+    for name in ("nodes.csv", "edges.csv"):
+        with open(folder / name, newline="", encoding="utf-8") as f:
+            tables.append(list(csv.DictReader(f)))
+    return tuple(tables)
+
+
+def page_data(path):
+    """The graph embedded in a --format html page (JSON, lists as arrays)."""
+    import json
+    text = path.read_text(encoding="utf-8")
+    tag = '<script type="application/json" id="kg-data">'
+    start = text.index(tag) + len(tag)
+    return json.loads(text[start:text.index("</script>", start)])

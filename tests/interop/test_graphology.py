@@ -5,7 +5,6 @@ arrive exact: labels, typed attributes, parallel edges, layout positions.
 The sample corpus is checked against its CSV export (read by Python's csv,
 no XML involved); the hostile graph of tests/export_xml.rs against the same
 file read by Python's ElementTree."""
-import csv
 import json
 import math
 import xml.etree.ElementTree as ET
@@ -13,7 +12,7 @@ from collections import Counter
 
 import pytest
 
-from conftest import hostile_export
+from conftest import hostile_export, page_data, read_csv_export
 
 LIST = "; "
 
@@ -31,13 +30,9 @@ def split_xml(value):
 
 
 def expected_from_csv(folder):
-    """Nodes by id and edges as (source, relation, target) -> fields, from
-    the Gephi-dialect CSV export."""
-    with open(folder / "nodes.csv", newline="", encoding="utf-8") as f:
-        nodes = {row["id"]: row for row in csv.DictReader(f)}
-    with open(folder / "edges.csv", newline="", encoding="utf-8") as f:
-        edges = list(csv.DictReader(f))
-    return nodes, edges
+    """Nodes by id, and the edge rows, of the Gephi-dialect CSV export."""
+    nodes, edges = read_csv_export(folder)
+    return {row["id"]: row for row in nodes}, edges
 
 
 def check_nodes_against_csv(nodes, csv_nodes, id_of):
@@ -159,14 +154,6 @@ def test_hostile_gexf_and_graphml_arrive_exact(node_script):
             for e in g["edges"])
         assert got_edges == want_edges, fmt
     check_positions(gexf_path, graphml_path, node_script)
-
-
-def page_data(path):
-    """The graph embedded in a --format html page (JSON, lists as arrays)."""
-    text = path.read_text(encoding="utf-8")
-    tag = '<script type="application/json" id="kg-data">'
-    start = text.index(tag) + len(tag)
-    return json.loads(text[start:text.index("</script>", start)])
 
 
 def test_hostile_corpus_arrives_exact(node_script, export_hostile):

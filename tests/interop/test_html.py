@@ -3,7 +3,6 @@ playwright-core (tests/interop/node/browser.js). The page must draw the
 graph (pixels of every kind's colour in a screenshot), need no network,
 find a node by name (diacritics and case ignored) and show the aliases,
 sources and evidence sentences of what is searched or clicked."""
-import csv
 import json
 import os
 import shutil
@@ -15,7 +14,7 @@ from collections import Counter
 
 import pytest
 
-from conftest import hostile_export, require_tool
+from conftest import hostile_export, page_data, read_csv_export, require_tool
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 
@@ -92,26 +91,15 @@ def fold(text):
     return "".join(c for c in text if not unicodedata.combining(c)).replace("đ", "d").replace("Đ", "D").lower()
 
 
-def read_csv(folder):
-    with open(folder / "nodes.csv", newline="", encoding="utf-8") as f:
-        nodes = list(csv.DictReader(f))
-    with open(folder / "edges.csv", newline="", encoding="utf-8") as f:
-        edges = list(csv.DictReader(f))
-    return nodes, edges
-
-
 def kind_colours(page):
-    """The legend's colours, from the data embedded in the page."""
-    text = page.read_text(encoding="utf-8")
-    start = text.index('<script type="application/json" id="kg-data">') + len(
-        '<script type="application/json" id="kg-data">')
-    data = json.loads(text[start:text.index("</script>", start)])
+    """The legend's colours, and the data embedded in the page."""
+    data = page_data(page)
     return {k["kind"]: k["colour"] for k in data["kinds"]}, data
 
 
 def test_sample_page_draws_searches_and_shows_details(browser, export):
     page = export("html")
-    nodes, edges = read_csv(export("csv"))
+    nodes, edges = read_csv_export(export("csv"))
     people = sorted((n for n in nodes if n["kind"] == "Person"), key=lambda n: -int(n["mentions"]))
     searched = people[0]
     with_aliases = max(nodes, key=lambda n: (len(n["aliases"].split(";")) if n["aliases"] else 0,
