@@ -24,13 +24,15 @@ Examples:
   kgexport --format jsonld -o graph.jsonld a/   JSON-LD, the same triples as Turtle
   kgexport --format graphml -o g.graphml a/     for Gephi, networkx, igraph (also gexf)
   kgexport --format dot | dot -Tsvg > g.svg     a picture through Graphviz
+  kgexport --format html -o graph.html a/       one page to open in a browser, laid out
   cat article.txt | kgexport --stats            from stdin, with counts on stderr
   kgexport --on-error skip scraped/ -o g.ttl    leave out files that cannot be read
 
 Input: UTF-8 text; a byte order mark, CR LF line ends, HTML tags and entities
 are handled, stray NUL bytes in UTF-8 text are read as spaces. Not-UTF-8 (e.g. Windows-1258), UTF-16 and binary files, files over
 --max-doc-bytes, dangling links and FIFOs met in a directory are input errors.
-Symbolic links to directories are not followed in a walk. The output does not
+Symbolic links to directories are not followed in a walk. Inputs holding no
+article (a folder without .txt files) are an error unless --allow-empty. The output does not
 depend on the order of INPUT or of directory listings.
 
 Output is written to a temporary file beside the target and renamed into place
