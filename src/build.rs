@@ -30,7 +30,7 @@ const BATCHES_QUEUED: usize = 2;
 /// was extracted and not the text; resolves them into one graph at the end.
 ///
 /// Memory holds a batch or two of text at a time, and what was extracted
-/// with what repeats across documents kept once (see [`Collected`]). What
+/// with what repeats across documents kept once (see `Collected`). What
 /// a batch gave is collected on a thread of its own, in batch order, while
 /// the next batch is read and extracted. The graph does not depend on the
 /// thread count or on the order documents come in.

@@ -20,21 +20,23 @@ Examples:
   kgexport articles/ -o graph.ttl               every .txt under articles/
   kgexport --format nquads a.txt b.txt > g.nq   one named graph per article
   kgexport --format csv -o out/ articles/       out/nodes.csv and out/edges.csv (Gephi, Kùzu)
-  kgexport --format csv --csv-dialect neo4j -o import/ a/   for neo4j-admin database import
+  kgexport --format csv --csv-dialect cypher -o import/ a/  for neo4j-admin and FalkorDB
   kgexport --format jsonld -o graph.jsonld a/   JSON-LD, the same triples as Turtle
   kgexport --format graphml -o g.graphml a/     for Gephi, networkx, igraph (also gexf)
   kgexport --format dot | dot -Tsvg > g.svg     a picture through Graphviz
+  kgexport --format html -o graph.html a/       one page to open in a browser, laid out
   cat article.txt | kgexport --stats            from stdin, with counts on stderr
   kgexport --on-error skip scraped/ -o g.ttl    leave out files that cannot be read
 
 Input: UTF-8 text; a byte order mark, CR LF line ends, HTML tags and entities
 are handled, stray NUL bytes in UTF-8 text are read as spaces. Not-UTF-8 (e.g. Windows-1258), UTF-16 and binary files, files over
 --max-doc-bytes, dangling links and FIFOs met in a directory are input errors.
-Symbolic links to directories are not followed in a walk. The output does not
+Symbolic links to directories are not followed in a walk. Inputs holding no
+article (a folder without .txt files) are an error unless --allow-empty. The output does not
 depend on the order of INPUT or of directory listings.
 
 Output is written to a temporary file beside the target and renamed into place
-once complete (for csv: both files, or neither), so a failed run leaves any
+once complete (for csv: all its files, or none), so a failed run leaves any
 earlier output as it was.
 
 Exit status: 0 ok (also when the output pipe closes early), 1 bad input or
@@ -67,8 +69,10 @@ pub struct Args {
     #[arg(short, long, value_name = "PATH")]
     pub output: Option<PathBuf>,
 
-    /// Headers of --format csv: gephi (also Kùzu COPY FROM and the scorer)
-    /// or neo4j (neo4j-admin import: id:ID, :LABEL, :START_ID, :END_ID, :TYPE).
+    /// Headers of --format csv: gephi (also Kùzu COPY FROM and the scorer),
+    /// neo4j (neo4j-admin import: id:ID, :LABEL, :START_ID, :END_ID, :TYPE)
+    /// or cypher (neo4j-admin import and FalkorDB's bulk loader: nodes/KIND.csv,
+    /// relationships/RELATION.csv, every column typed).
     #[arg(long, value_enum, value_name = "DIALECT", default_value_t = CsvDialect::Gephi)]
     pub csv_dialect: CsvDialect,
 
@@ -81,6 +85,11 @@ pub struct Args {
     /// Base IRI of the minted node IRIs.
     #[arg(long, value_name = "IRI", default_value = DEFAULT_BASE_IRI)]
     pub base_iri: String,
+
+    /// Write an empty graph when the inputs hold no article (a folder
+    /// without .txt files), instead of failing with exit status 1.
+    #[arg(long)]
+    pub allow_empty: bool,
 
     /// Print counts per node kind and relation to stderr.
     #[arg(long)]
@@ -285,7 +294,15 @@ fn read_graph(args: &Args, mut reporter: Reporter) -> Result<(KnowledgeGraph, Re
     } else {
         input::expand_inputs(&args.inputs)
     };
-    if entries.is_empty() {
+    if !entries
+        .iter()
+        .any(|e| !matches!(e.found, Found::LeftOut(_)))
+    {
+        if !args.allow_empty {
+            return Err(Error::NoArticles {
+                inputs: input_names(&args.inputs),
+            });
+        }
         reporter.note("no .txt files found in the input: the graph is empty");
     }
     refuse_output_among_inputs(args, &entries)?;
@@ -346,13 +363,26 @@ fn read_graph(args: &Args, mut reporter: Reporter) -> Result<(KnowledgeGraph, Re
     Ok((builder.finish(), counts))
 }
 
+/// The INPUT arguments as a message names them: `a/, "b c/"`.
+fn input_names(inputs: &[PathBuf]) -> String {
+    let names: Vec<String> = inputs
+        .iter()
+        .map(|p| format!("{:?}", p.display().to_string()))
+        .collect();
+    if names.is_empty() {
+        "stdin".to_string()
+    } else {
+        names.join(", ")
+    }
+}
+
 /// The files the run will write.
 fn output_files(args: &Args) -> Vec<PathBuf> {
     match &args.output {
-        Some(dir) if args.format.is_directory() => vec![
-            dir.join(export::csv::NODES_FILE),
-            dir.join(export::csv::EDGES_FILE),
-        ],
+        Some(dir) if args.format.is_directory() => export::csv::Table::all(args.csv_dialect)
+            .into_iter()
+            .map(|table| dir.join(table.path()))
+            .collect(),
         Some(path) => vec![path.clone()],
         None => Vec::new(),
     }
@@ -432,21 +462,24 @@ fn write_graph(graph: &KnowledgeGraph, args: &Args, options: &ExportOptions) -> 
     match (&args.output, args.format.is_directory()) {
         (Some(dir), true) => {
             let csv_options = csv_options(args)?;
+            let tables = export::csv::Table::all(csv_options.dialect);
             output::ensure_dir(dir)?;
-            output::write_all_atomically(vec![
-                (
-                    dir.join(export::csv::NODES_FILE),
-                    Box::new(|w: &mut dyn Write| {
-                        export::csv::write_nodes_with(graph, options, csv_options, w)
-                    }),
-                ),
-                (
-                    dir.join(export::csv::EDGES_FILE),
-                    Box::new(|w: &mut dyn Write| {
-                        export::csv::write_edges_with(graph, options, csv_options, w)
-                    }),
-                ),
-            ])
+            for table in &tables {
+                if let Some(folder) = table.path().parent() {
+                    output::ensure_dir(&dir.join(folder))?;
+                }
+            }
+            output::write_all_atomically(
+                tables
+                    .into_iter()
+                    .map(|table| {
+                        let write: output::WriteFn<'_> = Box::new(move |w: &mut dyn Write| {
+                            table.write(graph, options, csv_options, w)
+                        });
+                        (dir.join(table.path()), write)
+                    })
+                    .collect(),
+            )
         }
         (Some(path), false) => output::write_atomically(path, |w| {
             export::write_stream(graph, args.format, options, w)

@@ -11,8 +11,10 @@
 //! 4. [`extract`]: entity mentions and relations, per document;
 //! 5. [`resolve`]: one node per real-world thing across documents;
 //! 6. [`graph`]: the petgraph knowledge graph with provenance;
-//! 7. [`export`]: RDF (Turtle, N-Triples, N-Quads, JSON-LD), CSV, GraphML,
-//!    GEXF and DOT.
+//! 7. [`layout`]: positions for the viewers' formats (deterministic
+//!    ForceAtlas2-like layout);
+//! 8. [`export`]: RDF (Turtle, N-Triples, N-Quads, JSON-LD), CSV, GraphML,
+//!    GEXF, DOT and a self-contained HTML viewer.
 //!
 //! [`build`] runs stages 2 to 5 over many documents in parallel.
 //!
@@ -29,6 +31,7 @@ pub mod export;
 pub mod extract;
 pub mod graph;
 pub mod input;
+pub mod layout;
 pub mod lexicon;
 pub mod normalize;
 pub mod output;

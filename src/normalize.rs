@@ -397,6 +397,7 @@ fn is_mapped(c: char) -> bool {
         '\t' | '\n' => false,
         ' '..='~' => false,
         '\u{00D0}' | '\u{00F0}' | '\u{0189}' => true,
+        '\u{2028}' | '\u{2029}' => true,
         '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{00BB}'
         | '\u{2033}' => true,
         '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' => true,
@@ -424,6 +425,10 @@ fn map_chars(text: Cow<'_, str>) -> Cow<'_, str> {
                 }
                 out.push('\n');
             }
+            // line and paragraph separators: XML and CSV readers rewrite
+            // them (to a space or a line feed), so they become the line feed
+            // every reader keeps
+            '\u{2028}' | '\u{2029}' => out.push('\n'),
             '\u{00D0}' => out.push('\u{0110}'), // Ð (Icelandic eth) for Đ
             '\u{00F0}' => out.push('\u{0111}'), // ð for đ
             '\u{0189}' => out.push('\u{0110}'), // Ɖ (African D) for Đ
@@ -735,9 +740,19 @@ mod tests {
         // each character that map_chars replaces, alone
         for c in [
             '\r', '\u{D0}', '\u{2019}', '\u{2013}', '\u{2026}', '\u{A0}', '\u{AD}', '\u{85}',
+            '\u{2028}', '\u{2029}',
         ] {
             assert_ne!(normalize(&format!("a{c}b")), format!("a{c}b"), "{c:?}");
         }
+        // what XML and CSV readers would rewrite becomes what they keep
+        for separator in ['\u{2028}', '\u{2029}', '\r'] {
+            assert_eq!(
+                normalize(&format!("a{separator}b")),
+                "a\nb",
+                "{separator:?}"
+            );
+        }
+        assert_eq!(normalize("a\u{85}b\u{b}c\u{c}d"), "a b c d");
     }
 
     #[test]

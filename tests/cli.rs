@@ -569,14 +569,43 @@ fn what_cannot_be_read_stops_the_run_before_reading() {
 }
 
 #[test]
-fn directory_without_articles_gives_a_note() {
+fn directory_without_articles_is_an_error_unless_allowed() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "readme.md", b"not an article");
+    let out = dir.path().join("graph.ttl");
     kgexport()
         .arg(dir.path())
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(contains(format!(
+            "kgexport: no articles found in {:?}",
+            dir.path().display().to_string()
+        )))
+        .stderr(contains("--allow-empty"));
+    assert!(!out.exists(), "nothing is written on the error");
+    // two inputs, neither holding an article: both are named
+    let other = tempfile::tempdir().unwrap();
+    kgexport()
+        .args([dir.path(), other.path()])
+        .assert()
+        .code(1)
+        .stderr(contains(format!(
+            "{:?}, {:?}",
+            dir.path().display().to_string(),
+            other.path().display().to_string()
+        )));
+    kgexport()
+        .arg(dir.path())
+        .args(["--allow-empty", "--format", "csv", "-o"])
+        .arg(dir.path().join("csv"))
         .assert()
         .code(0)
         .stderr(contains("no .txt files found"));
+    let nodes = fs::read_to_string(dir.path().join("csv").join("nodes.csv")).unwrap();
+    assert_eq!(nodes.lines().count(), 1, "only the header: {nodes}");
 }
 
 // ------------------------------------------------------------------ stdin
@@ -771,6 +800,43 @@ fn csv_files_are_written_both_or_neither() {
         .code(0);
     assert_eq!(listing(&out), ["edges.csv", "nodes.csv"]);
     assert_ne!(fs::read(out.join("nodes.csv")).unwrap(), b"old nodes");
+}
+
+#[test]
+fn cypher_dialect_writes_a_file_per_kind_and_relation_all_or_none() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    // the last file cannot be written: a directory is in the way
+    write(&out, "relationships/about.csv/keep", b"");
+    let run = || {
+        kgexport()
+            .args(["--format", "csv", "--csv-dialect", "cypher", "-o"])
+            .arg(&out)
+            .arg(corpus())
+            .assert()
+    };
+    run().code(1).stderr(contains("about.csv"));
+    assert!(!out.join("nodes/Person.csv").exists());
+    fs::remove_dir_all(out.join("relationships/about.csv")).unwrap();
+    run().code(0);
+    assert_eq!(listing(&out), ["nodes", "relationships"]);
+    assert_eq!(
+        listing(&out.join("nodes")),
+        [
+            "Country.csv",
+            "Date.csv",
+            "Document.csv",
+            "Event.csv",
+            "Organization.csv",
+            "Person.csv",
+            "Place.csv",
+            "Role.csv"
+        ]
+    );
+    assert_eq!(listing(&out.join("relationships")).len(), 10);
+    let people = fs::read_to_string(out.join("nodes/Person.csv")).unwrap();
+    assert!(people.starts_with("id:ID,name:string,"), "{people}");
+    assert!(people.contains("\nperson/luong-tam-quang,Lương Tam Quang,"));
 }
 
 #[test]

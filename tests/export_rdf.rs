@@ -946,7 +946,7 @@ mod cli {
             ],
         );
         let text = String::from_utf8(out).unwrap();
-        assert!(text.contains("<http://example.org/kg/source/tin%20số%201%20%23a.txt>"));
+        assert!(text.contains("<http://example.org/kg/source/tin%20s%E1%BB%91%201%20%23a.txt>"));
         assert!(!text.contains("w3id.org/kgexport/id/"));
     }
 }

@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fs;
 use std::path::PathBuf;
 
-use kgexport::export::style::{kind_colour, node_size};
+use kgexport::export::style::{coordinate, kind_colour, node_size};
 use kgexport::export::{write_stream, ExportOptions, Format};
 use kgexport::graph::{Evidence, KnowledgeGraph, NodeKind, Relation};
 use quick_xml::events::Event;
@@ -545,6 +545,47 @@ fn gexf_is_1_3_with_viz_colours_sizes_and_attributes() {
     }
 }
 
+/// Every node is laid out: GEXF `viz:position` and GraphML `x`/`y` hold
+/// the same coordinates, those of `kgexport::layout`, and they are spread.
+#[test]
+fn gexf_and_graphml_place_every_node_at_the_layout_position() {
+    let graph = hostile_graph(false);
+    let expected: Vec<(String, String)> = kgexport::layout::layout(&graph)
+        .iter()
+        .map(|p| (coordinate(p.x), coordinate(p.y)))
+        .collect();
+    let ids: Vec<String> = graph.nodes_sorted().iter().map(|n| n.id.clone()).collect();
+
+    let gexf = parse_xml(&export(&graph, Format::Gexf));
+    let nodes = gexf.child("graph").child("nodes");
+    for (el, (x, y)) in nodes.all("node").into_iter().zip(&expected) {
+        let position = el.child("viz:position");
+        assert_eq!(
+            (position.attr("x"), position.attr("y")),
+            (x.as_str(), y.as_str())
+        );
+        assert_eq!(position.attr("z"), "0.0");
+    }
+
+    let graphml = parse_xml(&export(&graph, Format::Graphml));
+    let keys: Vec<(&str, &str)> = graphml
+        .all("key")
+        .into_iter()
+        .filter(|k| k.attr("for") == "node" && ["x", "y"].contains(&k.attr("attr.name")))
+        .map(|k| (k.attr("id"), k.attr("attr.type")))
+        .collect();
+    assert_eq!(keys, [("x", "double"), ("y", "double")]);
+    let nodes = graphml.child("graph").all("node");
+    assert_eq!(nodes.len(), ids.len());
+    for ((el, (x, y)), id) in nodes.into_iter().zip(&expected).zip(&ids) {
+        let values = data(el);
+        assert_eq!(&values["kgid"], id);
+        assert_eq!((&values["x"], &values["y"]), (x, y));
+    }
+    let distinct: BTreeSet<&(String, String)> = expected.iter().collect();
+    assert_eq!(distinct.len(), expected.len(), "two nodes share a position");
+}
+
 #[test]
 fn gexf_and_graphml_carry_the_same_columns() {
     let graph = hostile_graph(false);
@@ -594,7 +635,7 @@ fn gexf_and_graphml_carry_the_same_columns() {
 
 #[test]
 fn exports_are_byte_identical_whatever_the_insertion_order() {
-    for format in [Format::Graphml, Format::Gexf, Format::Dot] {
+    for format in [Format::Graphml, Format::Gexf, Format::Dot, Format::Html] {
         let a = export(&hostile_graph(false), format);
         let b = export(&hostile_graph(false), format);
         let c = export(&hostile_graph(true), format);
@@ -612,6 +653,47 @@ fn empty_graph_exports_are_valid() {
     assert_eq!(gexf.child("graph").child("nodes").attr("count"), "0");
     let dot = parse_dot(&export(&graph, Format::Dot));
     assert!(dot.nodes.is_empty() && dot.edges.is_empty());
+    let data = html_data(&export(&graph, Format::Html));
+    assert_eq!(data["nodes"], serde_json::json!([]));
+    assert_eq!(data["kinds"], serde_json::json!([]));
+}
+
+/// The graph a --format html page embeds, parsed back.
+fn html_data(page: &str) -> serde_json::Value {
+    let tag = r#"<script type="application/json" id="kg-data">"#;
+    let start = page.find(tag).expect("data element") + tag.len();
+    let end = start + page[start..].find("</script>").expect("end of the data");
+    serde_json::from_str(&page[start..end]).expect("the data is JSON")
+}
+
+/// The page carries every node and edge with the layout's positions, and no
+/// label (`<Bích>`, `<!-- x -->`, ...) can close the data element or start
+/// markup: no `<` or `>` is left raw in the JSON.
+#[test]
+fn html_embeds_the_graph_as_json_that_no_label_breaks_out_of() {
+    let graph = hostile_graph(false);
+    let page = export(&graph, Format::Html);
+    assert_eq!(
+        page.matches("</script>").count(),
+        2,
+        "data and script elements only"
+    );
+    let tag = r#"<script type="application/json" id="kg-data">"#;
+    let start = page.find(tag).unwrap() + tag.len();
+    let raw = &page[start..start + page[start..].find("</script>").unwrap()];
+    assert!(!raw.contains(['<', '>', '\u{2028}', '\u{2029}']), "{raw}");
+    let data = html_data(&page);
+    let nodes = data["nodes"].as_array().unwrap();
+    let sorted = graph.nodes_sorted();
+    assert_eq!(nodes.len(), sorted.len());
+    let positions = kgexport::layout::layout(&graph);
+    for ((json, node), p) in nodes.iter().zip(&sorted).zip(&positions) {
+        assert_eq!(json["id"], node.id.as_str());
+        assert_eq!(json["label"], node.label.as_str());
+        assert_eq!(json["x"].as_f64().map(coordinate), Some(coordinate(p.x)));
+        assert_eq!(json["y"].as_f64().map(coordinate), Some(coordinate(p.y)));
+    }
+    assert_eq!(data["edges"].as_array().unwrap().len(), graph.edge_count());
 }
 
 /// Labels drawn at random (fixed seed) from an alphabet of troublemakers:
@@ -942,6 +1024,7 @@ fn writes_hostile_fixtures_for_interop_tests() {
         (Format::Graphml, "graphml"),
         (Format::Gexf, "gexf"),
         (Format::Dot, "dot"),
+        (Format::Html, "html"),
     ] {
         fs::write(dir.join(format!("hostile.{ext}")), export(&graph, format)).unwrap();
     }

@@ -23,4 +23,5 @@ done
 
 cargo build --quiet
 cargo test --quiet
+RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --quiet
 KGEXPORT_BIN="$PWD/target/debug/kgexport" "$venv/bin/python" -m pytest -q tests/interop

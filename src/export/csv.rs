@@ -1,6 +1,6 @@
-//! CSV exporter: `nodes.csv` and `edges.csv`, RFC 4180 (fields holding a
-//! comma, quote or line break are quoted, quotes doubled), UTF-8, no BOM, in
-//! one of two dialects.
+//! CSV exporter: `nodes.csv` and `edges.csv` (or one file per node kind and
+//! relation), RFC 4180 (fields holding a comma, quote or line break are
+//! quoted, quotes doubled), UTF-8, no BOM, in one of three dialects.
 //!
 //! - **Gephi** (the default): headers Gephi's spreadsheet importer matches
 //!   case-insensitively (`Id`, `Label`, `Source`, `Target`, `Type`, `Kind`,
@@ -13,6 +13,16 @@
 //! - **neo4j**: the header format of `neo4j-admin database import`: `id:ID`,
 //!   `:LABEL` (the kind), typed properties, `;`-separated `string[]` arrays;
 //!   `:START_ID`, `:END_ID`, `:TYPE` (the relation).
+//! - **cypher**: what both `neo4j-admin database import full` and FalkorDB's
+//!   bulk loader (`falkordb-bulk-insert --enforce-schema`) load unchanged:
+//!   `nodes/<Kind>.csv` and `relationships/<relation>.csv`, one per kind and
+//!   relation (header only when empty), the label and type given by the file
+//!   (FalkorDB takes them from the file name, neo4j from `--nodes=Kind=…`;
+//!   FalkorDB knows no `:LABEL` or `:TYPE` column). Every column is typed
+//!   with a type both grammars know (`:ID`, `:START_ID`, `:END_ID`, `string`,
+//!   `int`, `float`), so FalkorDB does not guess ("2019" stays a string);
+//!   the lists are plain `;`-separated strings, as the two array syntaxes
+//!   (`a;b` and `['a', 'b']`) have nothing in common.
 //!
 //! List cells (`aliases`, `sources`) are `;`-separated and sorted; in the
 //! neo4j dialect a `;` inside a value is written `；` (U+FF1B), since
@@ -22,10 +32,11 @@
 //! keep as part of the value: hence opt-in).
 
 use std::io::{self, Write};
+use std::path::{Path, PathBuf};
 
 use super::rdf::{confidence_decimal, evidence_docs, node_iri};
 use super::ExportOptions;
-use crate::graph::{Evidence, KnowledgeGraph};
+use crate::graph::{Evidence, KnowledgeGraph, NodeKind, Relation};
 
 /// File names written into the output directory.
 pub const NODES_FILE: &str = "nodes.csv";
@@ -74,6 +85,32 @@ pub const NEO4J_EDGE_COLUMNS: [&str; 7] = [
     "sources:string[]",
 ];
 
+/// Columns of `nodes/<Kind>.csv` in the cypher dialect: those of
+/// [`NODE_COLUMNS`] but the kind, which is the file's label.
+pub const CYPHER_NODE_COLUMNS: [&str; 7] = [
+    "id:ID",
+    "name:string",
+    "aliases:string",
+    "name_en:string",
+    "iri:string",
+    "sources:string",
+    "mentions:int",
+];
+
+/// Columns of `relationships/<relation>.csv` in the cypher dialect.
+pub const CYPHER_EDGE_COLUMNS: [&str; 6] = [
+    ":START_ID",
+    ":END_ID",
+    "weight:int",
+    "confidence:float",
+    "evidence:string",
+    "sources:string",
+];
+
+/// Folders of the cypher dialect's files inside the output directory.
+pub const CYPHER_NODES_DIR: &str = "nodes";
+pub const CYPHER_RELATIONSHIPS_DIR: &str = "relationships";
+
 /// Which loader the CSV headers are written for.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
 pub enum CsvDialect {
@@ -82,6 +119,58 @@ pub enum CsvDialect {
     Gephi,
     /// neo4j-admin database import (typed headers, :ID, :LABEL, :TYPE)
     Neo4j,
+    /// neo4j-admin import and FalkorDB's bulk loader: a file per kind and relation
+    Cypher,
+}
+
+/// One file of the CSV output: the node or edge table, whole or (cypher
+/// dialect) for one kind or relation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Table {
+    Nodes(Option<NodeKind>),
+    Edges(Option<Relation>),
+}
+
+impl Table {
+    /// The tables of `dialect`, in the order they are written.
+    pub fn all(dialect: CsvDialect) -> Vec<Table> {
+        match dialect {
+            CsvDialect::Gephi | CsvDialect::Neo4j => vec![Table::Nodes(None), Table::Edges(None)],
+            CsvDialect::Cypher => NodeKind::ALL
+                .into_iter()
+                .map(|k| Table::Nodes(Some(k)))
+                .chain(Relation::ALL.into_iter().map(|r| Table::Edges(Some(r))))
+                .collect(),
+        }
+    }
+
+    /// The table's path inside the output directory.
+    pub fn path(self) -> PathBuf {
+        match self {
+            Table::Nodes(None) => PathBuf::from(NODES_FILE),
+            Table::Edges(None) => PathBuf::from(EDGES_FILE),
+            Table::Nodes(Some(kind)) => {
+                Path::new(CYPHER_NODES_DIR).join(format!("{}.csv", kind.as_str()))
+            }
+            Table::Edges(Some(relation)) => {
+                Path::new(CYPHER_RELATIONSHIPS_DIR).join(format!("{}.csv", relation.as_str()))
+            }
+        }
+    }
+
+    /// Writes the table.
+    pub fn write(
+        self,
+        graph: &KnowledgeGraph,
+        options: &ExportOptions,
+        csv_options: CsvOptions,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        match self {
+            Table::Nodes(kind) => write_node_rows(graph, options, csv_options, kind, out),
+            Table::Edges(relation) => write_edge_rows(graph, csv_options, relation, out),
+        }
+    }
 }
 
 /// Settings of the CSV exporter only.
@@ -120,38 +209,19 @@ pub fn write_edges(
     write_edges_with(graph, options, CsvOptions::default(), out)
 }
 
-/// Writes the node table in the dialect of `csv_options`.
+/// Writes the node table in the dialect of `csv_options` (all kinds in
+/// the cypher dialect too: [`Table`] writes its files).
 pub fn write_nodes_with(
     graph: &KnowledgeGraph,
     options: &ExportOptions,
     csv_options: CsvOptions,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let mut writer = csv::Writer::from_writer(out);
-    let header = match csv_options.dialect {
-        CsvDialect::Gephi => NODE_COLUMNS,
-        CsvDialect::Neo4j => NEO4J_NODE_COLUMNS,
-    };
-    writer.write_record(header)?;
-    for node in graph.nodes_sorted() {
-        let aliases = list_cell(node.aliases.iter().map(String::as_str), csv_options);
-        let iri = node_iri(&options.base_iri, &node.id)?;
-        let row = [
-            node.id.as_str(),
-            node.label.as_str(),
-            node.kind.as_str(),
-            &aliases,
-            node.label_en.as_deref().unwrap_or(""),
-            iri.as_str(),
-            &source_list(graph, &node.evidence, csv_options),
-            &node.evidence.len().to_string(),
-        ];
-        write_row(&mut writer, &row, csv_options)?;
-    }
-    writer.flush()
+    write_node_rows(graph, options, csv_options, None, out)
 }
 
-/// Writes the edge table in the dialect of `csv_options`.
+/// Writes the edge table in the dialect of `csv_options` (all relations in
+/// the cypher dialect too: [`Table`] writes its files).
 pub fn write_edges_with(
     graph: &KnowledgeGraph,
     // the edge table names nodes by id, not IRI: nothing depends on the base
@@ -159,12 +229,80 @@ pub fn write_edges_with(
     csv_options: CsvOptions,
     out: &mut dyn Write,
 ) -> io::Result<()> {
+    write_edge_rows(graph, csv_options, None, out)
+}
+
+/// The node rows, of one kind or all.
+fn write_node_rows(
+    graph: &KnowledgeGraph,
+    options: &ExportOptions,
+    csv_options: CsvOptions,
+    only: Option<NodeKind>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let mut writer = csv::Writer::from_writer(out);
+    match csv_options.dialect {
+        CsvDialect::Gephi => writer.write_record(NODE_COLUMNS)?,
+        CsvDialect::Neo4j => writer.write_record(NEO4J_NODE_COLUMNS)?,
+        CsvDialect::Cypher => writer.write_record(CYPHER_NODE_COLUMNS)?,
+    }
+    for node in graph.nodes_sorted() {
+        if only.is_some_and(|kind| kind != node.kind) {
+            continue;
+        }
+        let aliases = list_cell(node.aliases.iter().map(String::as_str), csv_options);
+        let iri = node_iri(&options.base_iri, &node.id)?;
+        let sources = source_list(graph, &node.evidence, csv_options);
+        let mentions = node.evidence.len().to_string();
+        let (id, label, label_en) = (
+            node.id.as_str(),
+            node.label.as_str(),
+            node.label_en.as_deref().unwrap_or(""),
+        );
+        let kind = node.kind.as_str();
+        let row: &[&str] = match csv_options.dialect {
+            CsvDialect::Gephi | CsvDialect::Neo4j => &[
+                id,
+                label,
+                kind,
+                &aliases,
+                label_en,
+                iri.as_str(),
+                &sources,
+                &mentions,
+            ],
+            CsvDialect::Cypher => &[
+                id,
+                label,
+                &aliases,
+                label_en,
+                iri.as_str(),
+                &sources,
+                &mentions,
+            ],
+        };
+        write_row(&mut writer, row, csv_options)?;
+    }
+    writer.flush()
+}
+
+/// The edge rows, of one relation or all.
+fn write_edge_rows(
+    graph: &KnowledgeGraph,
+    csv_options: CsvOptions,
+    only: Option<Relation>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let mut writer = csv::Writer::from_writer(out);
     match csv_options.dialect {
         CsvDialect::Gephi => writer.write_record(EDGE_COLUMNS)?,
         CsvDialect::Neo4j => writer.write_record(NEO4J_EDGE_COLUMNS)?,
+        CsvDialect::Cypher => writer.write_record(CYPHER_EDGE_COLUMNS)?,
     }
     for edge in graph.edges_sorted() {
+        if only.is_some_and(|relation| relation != edge.edge.relation) {
+            continue;
+        }
         let relation = edge.edge.relation.as_str();
         let weight = edge.edge.weight().to_string();
         let confidence = confidence_decimal(edge.edge.confidence());
@@ -174,36 +312,30 @@ pub fn write_edges_with(
             edge.target.id.as_str(),
             &edge.edge.sentence,
         );
-        match csv_options.dialect {
-            CsvDialect::Gephi => write_row(
-                &mut writer,
-                &[
-                    source,
-                    target,
-                    relation,
-                    relation,
-                    DIRECTED,
-                    &weight,
-                    &confidence,
-                    evidence,
-                    &sources,
-                ],
-                csv_options,
-            )?,
-            CsvDialect::Neo4j => write_row(
-                &mut writer,
-                &[
-                    source,
-                    target,
-                    relation,
-                    &weight,
-                    &confidence,
-                    evidence,
-                    &sources,
-                ],
-                csv_options,
-            )?,
-        }
+        let row: &[&str] = match csv_options.dialect {
+            CsvDialect::Gephi => &[
+                source,
+                target,
+                relation,
+                relation,
+                DIRECTED,
+                &weight,
+                &confidence,
+                evidence,
+                &sources,
+            ],
+            CsvDialect::Neo4j => &[
+                source,
+                target,
+                relation,
+                &weight,
+                &confidence,
+                evidence,
+                &sources,
+            ],
+            CsvDialect::Cypher => &[source, target, &weight, &confidence, evidence, &sources],
+        };
+        write_row(&mut writer, row, csv_options)?;
     }
     writer.flush()
 }
@@ -263,7 +395,6 @@ fn list_cell<'a>(values: impl IntoIterator<Item = &'a str>, csv_options: CsvOpti
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::graph::{NodeKind, Relation};
 
     fn ev(doc: u32, sentence: u32, confidence: f32) -> Evidence {
         Evidence {
@@ -366,8 +497,50 @@ mod tests {
     }
 
     #[test]
+    fn cypher_dialect_writes_a_typed_file_per_kind_and_relation() {
+        let cypher = CsvOptions {
+            dialect: CsvDialect::Cypher,
+            spreadsheet_safe: false,
+        };
+        let tables = Table::all(CsvDialect::Cypher);
+        assert_eq!(tables.len(), NodeKind::ALL.len() + Relation::ALL.len());
+        let written = |table: Table| {
+            let mut out = Vec::new();
+            table
+                .write(&sample(), &ExportOptions::default(), cypher, &mut out)
+                .unwrap();
+            String::from_utf8(out).unwrap()
+        };
+        assert_eq!(
+            Table::Nodes(Some(NodeKind::Person)).path(),
+            Path::new("nodes/Person.csv")
+        );
+        assert_eq!(
+            written(Table::Nodes(Some(NodeKind::Person))),
+            "id:ID,name:string,aliases:string,name_en:string,iri:string,sources:string,mentions:int\n\
+             person/tran-bon-thi,\"Trần \"\"Bốn\"\", Thị\",=SUM(A1);TB,Tran Bon,\
+             https://w3id.org/kgexport/id/person/tran-bon-thi,a.txt;b.txt,3\n"
+        );
+        assert_eq!(
+            Table::Edges(Some(Relation::MemberOf)).path(),
+            Path::new("relationships/memberOf.csv")
+        );
+        assert_eq!(
+            written(Table::Edges(Some(Relation::MemberOf))),
+            ":START_ID,:END_ID,weight:int,confidence:float,evidence:string,sources:string\n\
+             person/tran-bon-thi,organization/hoi-co-tuong,2,0.75,\
+             \"line one\nline two\",a.txt;b.txt\n"
+        );
+        // an empty kind or relation still gets its file, header only
+        assert_eq!(
+            written(Table::Edges(Some(Relation::Signed))),
+            format!("{}\n", CYPHER_EDGE_COLUMNS.join(","))
+        );
+    }
+
+    #[test]
     fn spreadsheet_safe_quotes_formula_cells_only() {
-        for dialect in [CsvDialect::Gephi, CsvDialect::Neo4j] {
+        for dialect in [CsvDialect::Gephi, CsvDialect::Neo4j, CsvDialect::Cypher] {
             let safe = CsvOptions {
                 dialect,
                 spreadsheet_safe: true,

@@ -5,6 +5,8 @@
 //! - Node ids are the kgexport ids (GEXF ids may be any string); colour by
 //!   kind and size by degree in `viz:`; the same attribute columns as the
 //!   GraphML export, declared in `<attributes>`.
+//! - Every node has a `viz:position` from [`crate::layout`], so Gephi,
+//!   Gephi Lite and sigma.js open the file laid out.
 //! - Edge `kind` and `label` are the relation: Gephi makes `kind` the edge
 //!   type, which keeps two relations between the same nodes apart.
 //! - Characters XML 1.0 forbids are dropped; the rest is escaped.
@@ -17,6 +19,7 @@ use quick_xml::Writer;
 use super::style::{self, Column, EDGE_COLUMNS, NODE_COLUMNS};
 use super::{xml, ExportOptions};
 use crate::graph::KnowledgeGraph;
+use crate::layout;
 
 const GEXF_NS: &str = "http://gexf.net/1.3";
 const VIZ_NS: &str = "http://gexf.net/1.3/viz";
@@ -59,10 +62,11 @@ fn write_graph<W: Write>(
     write_attribute_decls(xml, "edge", &EDGE_COLUMNS)?;
 
     let node_count = graph.node_count().to_string();
+    let positions = layout::layout(graph);
     xml.create_element("nodes")
         .with_attribute(("count", node_count.as_str()))
         .write_inner_content(|xml| {
-            for node in graph.nodes_sorted() {
+            for (node, position) in graph.nodes_sorted().into_iter().zip(&positions) {
                 let values = style::node_values(graph, node, options);
                 let colour = style::kind_colour(node.kind);
                 let size = style::node_size(style::degree(graph, &node.id));
@@ -82,6 +86,13 @@ fn write_graph<W: Write>(
                             .write_empty()?;
                         xml.create_element("viz:size")
                             .with_attribute(("value", size.as_str()))
+                            .write_empty()?;
+                        xml.create_element("viz:position")
+                            .with_attributes([
+                                ("x", style::coordinate(position.x).as_str()),
+                                ("y", style::coordinate(position.y).as_str()),
+                                ("z", "0.0"),
+                            ])
                             .write_empty()?;
                         Ok(())
                     })?;

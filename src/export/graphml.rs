@@ -6,6 +6,9 @@
 //! - Gephi's visual keys: node `label`, `r`/`g`/`b` (colour by kind) and
 //!   `size` (by degree); edge `label` (the relation) and `weight` (number of
 //!   supporting sentences, never 0: Gephi drops weight-0 edges).
+//! - Node `x`/`y` keys hold the position from [`crate::layout`] (Gephi
+//!   reads them as coordinates, graphology and sigma.js as attributes
+//!   `x`/`y`), so the file opens laid out.
 //! - Node ids are `n0`, `n1`, ... in id order, since the XSD wants NMTOKENs
 //!   and `person/x` is not one; the kgexport id is in the `kgid` key.
 //! - Characters XML 1.0 forbids are dropped; the rest is escaped.
@@ -19,6 +22,7 @@ use quick_xml::Writer;
 use super::style::{self, Column, ColumnType, EDGE_COLUMNS, NODE_COLUMNS};
 use super::{xml, ExportOptions};
 use crate::graph::KnowledgeGraph;
+use crate::layout;
 
 const GRAPHML_NS: &str = "http://graphml.graphdrawing.org/xmlns";
 const XSI_NS: &str = "http://www.w3.org/2001/XMLSchema-instance";
@@ -31,7 +35,7 @@ const SCHEMA_LOCATION: &str =
 const EDGE_KEY_PREFIX: &str = "e_";
 
 /// Node keys Gephi reads as visual properties, before the data columns.
-const NODE_VISUAL_KEYS: [Column; 5] = [
+const NODE_VISUAL_KEYS: [Column; 7] = [
     Column {
         name: "label",
         ty: ColumnType::String,
@@ -50,6 +54,14 @@ const NODE_VISUAL_KEYS: [Column; 5] = [
     },
     Column {
         name: "size",
+        ty: ColumnType::Double,
+    },
+    Column {
+        name: "x",
+        ty: ColumnType::Double,
+    },
+    Column {
+        name: "y",
         ty: ColumnType::Double,
     },
 ];
@@ -134,7 +146,8 @@ fn write_graph<W: Write>(
 ) -> io::Result<()> {
     let nodes = graph.nodes_sorted();
     let mut graphml_id: HashMap<&str, String> = HashMap::with_capacity(nodes.len());
-    for (i, node) in nodes.iter().enumerate() {
+    let positions = layout::layout(graph);
+    for (i, (node, position)) in nodes.iter().zip(&positions).enumerate() {
         let id = format!("n{i}");
         let colour = style::kind_colour(node.kind);
         let visual = [
@@ -143,6 +156,8 @@ fn write_graph<W: Write>(
             colour.g.to_string(),
             colour.b.to_string(),
             style::node_size(style::degree(graph, &node.id)),
+            style::coordinate(position.x),
+            style::coordinate(position.y),
         ];
         let values = style::node_values(graph, node, options);
         xml.create_element("node")

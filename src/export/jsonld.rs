@@ -1,7 +1,7 @@
 //! JSON-LD exporter: the triples of the RDF exporters, compacted with a
 //! fixed `@context`.
 //!
-//! The triples come from [`rdf::write`] itself (as N-Triples through a pipe,
+//! The triples come from [`super::rdf::write`] itself (as N-Triples through a pipe,
 //! parsed back by oxttl), so JSON-LD can never describe another graph than
 //! Turtle does. oxjsonld's serializer was not used: it writes every
 //! predicate as a full IRI and puts no terms in the context.

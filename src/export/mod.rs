@@ -6,6 +6,7 @@ pub mod csv;
 pub mod dot;
 pub mod gexf;
 pub mod graphml;
+pub mod html;
 pub mod jsonld;
 pub mod rdf;
 pub mod style;
@@ -31,7 +32,8 @@ pub enum Format {
     Nquads,
     /// JSON-LD: the Turtle triples, with a context of short terms
     Jsonld,
-    /// nodes.csv and edges.csv in the --output directory (see --csv-dialect)
+    /// nodes.csv and edges.csv (or a file per kind and relation) in the --output
+    /// directory (see --csv-dialect)
     Csv,
     /// GraphML for Gephi, networkx, igraph, yEd: coloured by node kind
     Graphml,
@@ -39,6 +41,8 @@ pub enum Format {
     Gexf,
     /// Graphviz DOT: nodes filled by kind, with a legend
     Dot,
+    /// One self-contained HTML page drawing the graph laid out, with search and details
+    Html,
 }
 
 impl Format {
@@ -147,6 +151,7 @@ pub fn write_stream(
         Format::Graphml => graphml::write(graph, options, out),
         Format::Gexf => gexf::write(graph, options, out),
         Format::Dot => dot::write(graph, out),
+        Format::Html => html::write(graph, options, out),
         Format::Csv => Err(io::Error::new(
             io::ErrorKind::InvalidInput,
             "csv writes a directory, not a stream",

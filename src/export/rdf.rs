@@ -35,6 +35,7 @@ use oxttl::turtle::WriterTurtleSerializer;
 use oxttl::{NQuadsSerializer, NTriplesSerializer, TurtleSerializer};
 use petgraph::graph::NodeIndex;
 use rayon::prelude::*;
+use unicode_normalization::UnicodeNormalization;
 
 use super::{ExportOptions, Format, ONTOLOGY_IRI};
 use crate::graph::{EdgeRef, Evidence, KnowledgeGraph, NodeKind, Relation};
@@ -71,13 +72,16 @@ pub fn node_iri(base_iri: &str, id: &str) -> io::Result<NamedNode> {
 }
 
 /// The IRI of a source document (and, in N-Quads, of its named graph):
-/// `<base>source/<name>`, with the name percent-encoded, `/` included, so
-/// that different names give different IRIs.
+/// `<base>source/<name>`, with the name in NFC (a file name may be NFD on
+/// disk) and everything but unreserved ASCII percent-encoded, `/` included,
+/// so that different names give different IRIs and the strictest parsers
+/// (Jena's N-Triples and N-Quads) take them.
 pub fn source_iri(base_iri: &str, name: &str) -> io::Result<NamedNode> {
-    let encoded = match name {
+    let name: String = name.nfc().collect();
+    let encoded = match name.as_str() {
         // whole-segment dots would be removed by IRI normalisation
         "." | ".." => name.replace('.', "%2E"),
-        _ => encode_iri_path(name, false),
+        _ => percent_encode(&name, |_| false),
     };
     checked_iri(format!("{base_iri}{SOURCE_SEGMENT}{encoded}"))
 }
@@ -98,13 +102,23 @@ fn checked_iri(iri: String) -> io::Result<NamedNode> {
 
 /// `text` with every character an IRI path segment may not hold as is
 /// (RFC 3987) percent-encoded as UTF-8: unreserved ASCII and non-ASCII
-/// `ucschar` stay, bidirectional formatting marks do not (§4.1), and `/`
-/// stays only when `keep_slash`.
+/// `ucschar` of the Basic Multilingual Plane stay, bidirectional formatting
+/// marks do not (§4.1), and `/` stays only when `keep_slash`. Characters
+/// beyond the BMP are valid `ucschar` too, but Jena 4.5's strict parser
+/// checks IRIs by UTF-16 unit and rejects their surrogates.
 pub(crate) fn encode_iri_path(text: &str, keep_slash: bool) -> String {
+    percent_encode(text, |c| {
+        (c == '/' && keep_slash) || (c <= '\u{FFFF}' && is_ucschar(c) && !is_bidi_format(c))
+    })
+}
+
+/// `text` with every character but unreserved ASCII and those `keep`
+/// accepts percent-encoded as UTF-8.
+fn percent_encode(text: &str, keep: impl Fn(char) -> bool) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         let unreserved = c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '_' | '~');
-        if unreserved || (c == '/' && keep_slash) || (is_ucschar(c) && !is_bidi_format(c)) {
+        if unreserved || keep(c) {
             out.push(c);
         } else {
             let mut buf = [0u8; 4];
@@ -814,7 +828,9 @@ mod tests {
         assert_eq!(encode_iri_path("lương", true), "lương");
         assert_eq!(encode_iri_path("a\u{200F}b", true), "a%E2%80%8Fb");
         assert_eq!(encode_iri_path("\u{E000}", true), "%EE%80%80");
-        assert_eq!(encode_iri_path("😀", true), "😀");
+        assert_eq!(encode_iri_path("😀", true), "%F0%9F%98%80");
+        assert_eq!(encode_iri_path("\u{20000}", true), "%F0%A0%80%80");
+        assert_eq!(encode_iri_path("\u{FFEF}", true), "\u{FFEF}");
     }
 
     #[test]
@@ -837,6 +853,10 @@ mod tests {
         assert_eq!(iris.len(), names.len());
         assert!(iris.contains("https://w3id.org/kgexport/id/source/%2E%2E"));
         assert!(iris.contains("https://w3id.org/kgexport/id/source/a%2Fb.txt"));
+        // NFC, and ASCII only: an NFD name gives the IRI of its NFC form
+        let nfd = source_iri(base, "Lu\u{31b}\u{301}o\u{31b}ng 😀.txt").unwrap();
+        assert_eq!(nfd, source_iri(base, "Lứơng 😀.txt").unwrap());
+        assert!(nfd.as_str().is_ascii(), "{nfd}");
     }
 
     #[test]

@@ -79,6 +79,17 @@ pub fn node_size(degree: usize) -> String {
     format!("{:.2}", 10.0 + 5.0 * (degree as f64).sqrt())
 }
 
+/// A layout coordinate as the viewer formats write it: two decimals, and
+/// never `-0.00` (so a coordinate reads the same in every parser).
+pub fn coordinate(value: f64) -> String {
+    let text = format!("{value:.2}");
+    if text == "-0.00" {
+        "0.00".to_string()
+    } else {
+        text
+    }
+}
+
 /// The value type of an attribute column; each format spells it its own way.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ColumnType {
@@ -205,7 +216,7 @@ pub fn weight(edge: &Edge) -> usize {
 
 /// The edge confidence as an `xsd:double` lexical form: clamped to 0..=1,
 /// 0 when not a number, so no `NaN` or `inf` reaches a reader.
-fn confidence(edge: &Edge) -> String {
+pub fn confidence(edge: &Edge) -> String {
     let c = edge.confidence();
     let c = if c.is_finite() {
         c.clamp(0.0, 1.0)
@@ -217,13 +228,16 @@ fn confidence(edge: &Edge) -> String {
 }
 
 /// Names of the distinct source documents of `evidence`, in index order.
-fn source_names(graph: &KnowledgeGraph, evidence: &[Evidence]) -> String {
+pub fn source_list<'a>(graph: &'a KnowledgeGraph, evidence: &[Evidence]) -> Vec<&'a str> {
     let docs: BTreeSet<u32> = evidence.iter().map(|e| e.doc).collect();
-    let names: Vec<&str> = docs
-        .into_iter()
+    docs.into_iter()
         .filter_map(|d| graph.sources().get(d as usize).map(String::as_str))
-        .collect();
-    names.join(LIST_SEPARATOR)
+        .collect()
+}
+
+/// [`source_list`] as one string column.
+fn source_names(graph: &KnowledgeGraph, evidence: &[Evidence]) -> String {
+    source_list(graph, evidence).join(LIST_SEPARATOR)
 }
 
 fn non_empty(s: String) -> Option<String> {
@@ -261,5 +275,12 @@ mod tests {
     fn node_size_grows_with_degree() {
         assert_eq!(node_size(0), "10.00");
         assert_eq!(node_size(4), "20.00");
+    }
+
+    #[test]
+    fn coordinates_have_two_decimals_and_no_negative_zero() {
+        assert_eq!(coordinate(-0.001), "0.00");
+        assert_eq!(coordinate(12.345_6), "12.35");
+        assert_eq!(coordinate(-3.0), "-3.00");
     }
 }

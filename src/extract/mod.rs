@@ -3,11 +3,11 @@
 //!
 //! Each sentence is cut into tokens; one Aho-Corasick pass over the whole
 //! document finds the lexicon entries (titles, name heads, known bodies,
-//! countries, places); a left-to-right parser ([`parse`]) builds the
+//! countries, places); a left-to-right parser (`parse`) builds the
 //! mentions from them with the grammar of Vietnamese news (title chains
 //! before a name, titles in apposition after it, organisation heads with
 //! their capitalised continuation, event heads with their object) and the
-//! relations the grammar itself states; clause patterns ([`clauses`]) add
+//! relations the grammar itself states; clause patterns (`clauses`) add
 //! the relations stated by verbs ("chủ trì", "tham dự", "do X tổ chức",
 //! "tại X"). Short forms ("Lễ mở ký", "Công ước") are resolved to the full
 //! name within the document at the end.

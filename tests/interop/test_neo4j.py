@@ -131,3 +131,39 @@ def test_the_scorer_reads_the_neo4j_dialect_like_the_gephi_one(export):
     gephi = score.read_prediction(str(export("csv")))
     assert neo4j == gephi
     assert neo4j[1], "edges were read"
+
+
+@pytest.mark.parametrize("which", ["export", "export_hostile"])
+def test_cypher_dialect_follows_the_grammar_with_labels_and_types_from_the_command(which, request):
+    """--csv-dialect cypher (also FalkorDB's, tests/interop/test_falkordb.py):
+    no :LABEL or :TYPE column, the label and type are given per file
+    (`--nodes=Person=nodes/Person.csv`), every column typed."""
+    out = request.getfixturevalue(which)("csv", "--csv-dialect", "cypher")
+    ids = {}
+    for path in sorted((out / "nodes").glob("*.csv")):
+        header, body = read(path)
+        fields = parse_header(header)
+        assert [k for _, k, _ in fields].count("ID") == 1
+        assert "LABEL" not in [k for _, k, _ in fields]
+        assert all(":" in f for f in header), "FalkorDB's --enforce-schema types every column"
+        for row in body:
+            assert len(row) == len(fields)
+            record = {(n or k): convert(c, k, a) for (n, k, a), c in zip(fields, row)}
+            assert record["id"] not in ids, "ids are unique in the (single) ID space"
+            ids[record["id"]] = path.stem
+    assert set(ids.values()) <= {"Person", "Organization", "Country", "Place", "Role", "Event",
+                                 "Date", "Document"}
+    edges = 0
+    for path in sorted((out / "relationships").glob("*.csv")):
+        header, body = read(path)
+        fields = parse_header(header)
+        kinds = [k for _, k, _ in fields]
+        assert kinds.count("START_ID") == 1 and kinds.count("END_ID") == 1
+        assert "TYPE" not in kinds
+        assert all(":" in f for f in header)
+        assert re.fullmatch(r"[a-z][A-Za-z]+", path.stem)
+        for row in body:
+            record = {(n or k): convert(c, k, a) for (n, k, a), c in zip(fields, row)}
+            assert record["START_ID"] in ids and record["END_ID"] in ids
+            edges += 1
+    assert edges == len(read(request.getfixturevalue(which)("csv") / "edges.csv")[1])

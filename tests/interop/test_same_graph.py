@@ -1,7 +1,7 @@
 """Every format describes the same graph: as many nodes and edges as
 `--stats` counts, and the same node ids, read back by each format's usual
-reader (rdflib and pyoxigraph for RDF, csv for both CSV dialects, networkx
-for GraphML and GEXF)."""
+reader (rdflib and pyoxigraph for RDF, csv for the CSV dialects, networkx
+for GraphML and GEXF), on the sample and the hostile corpus."""
 import csv
 import re
 import subprocess
@@ -21,17 +21,15 @@ RELATIONS = ["holdsRole", "roleIn", "memberOf", "participatedIn", "organizedBy",
              "date", "location", "partOf", "signed", "about"]
 
 
-@pytest.fixture(scope="module")
-def stats(kgexport, corpus):
+def stats(kgexport, folder):
     """(node count, edge count) as --stats prints them."""
-    run = subprocess.run([kgexport, "--stats", "-q", "-o", "/dev/null", str(corpus)],
+    run = subprocess.run([kgexport, "--stats", "-q", "-o", "/dev/null", str(folder)],
                          check=True, capture_output=True, text=True)
     nodes = int(re.search(r"^nodes: (\d+)$", run.stderr, re.M).group(1))
     edges = int(re.search(r"^edges: (\d+)$", run.stderr, re.M).group(1))
     return nodes, edges
 
 
-@pytest.fixture(scope="module")
 def csv_ids(export):
     with open(export("csv") / "nodes.csv", encoding="utf-8", newline="") as f:
         return {r["id"] for r in csv.DictReader(f)}
@@ -88,6 +86,22 @@ READERS["csv/neo4j"] = lambda e: csv_graph(e("csv", "--csv-dialect", "neo4j"), "
                                            ":START_ID", ":END_ID")
 
 
+def cypher_graph(folder):
+    ids, edges = set(), 0
+    for path in (folder / "nodes").glob("*.csv"):
+        with open(path, encoding="utf-8", newline="") as f:
+            ids |= {r["id:ID"] for r in csv.DictReader(f)}
+    for path in (folder / "relationships").glob("*.csv"):
+        with open(path, encoding="utf-8", newline="") as f:
+            rows = list(csv.DictReader(f))
+        assert all(r[":START_ID"] in ids and r[":END_ID"] in ids for r in rows)
+        edges += len(rows)
+    return ids, edges
+
+
+READERS["csv/cypher"] = lambda e: cypher_graph(e("csv", "--csv-dialect", "cypher"))
+
+
 def graphml_graph(path):
     graph = nx.read_graphml(path)
     return {data["kgid"] for _, data in graph.nodes(data=True)}, graph.number_of_edges()
@@ -102,8 +116,11 @@ READERS["graphml/networkx"] = lambda e: graphml_graph(e("graphml"))
 READERS["gexf/networkx"] = lambda e: gexf_graph(e("gexf"))
 
 
+@pytest.mark.parametrize("which", ["corpus", "hostile_corpus"])
 @pytest.mark.parametrize("reader", sorted(READERS))
-def test_every_format_holds_the_same_graph(export, stats, csv_ids, reader):
+def test_every_format_holds_the_same_graph(kgexport, request, which, reader):
+    fixture = {"corpus": "export", "hostile_corpus": "export_hostile"}[which]
+    export = request.getfixturevalue(fixture)
     ids, edge_count = READERS[reader](export)
-    assert (len(ids), edge_count) == stats
-    assert ids == csv_ids
+    assert (len(ids), edge_count) == stats(kgexport, request.getfixturevalue(which))
+    assert ids == csv_ids(export)

@@ -90,8 +90,8 @@ def test_a_broken_graph_does_not_conform(export, shapes, breakage):
 
 
 # Columns that carry no term of the graph: the node IRI itself, Gephi's edge
-# direction, and GraphML's visual keys (colour, size, Gephi's edge label).
-NOT_TERMS = {"iri", "type", "r", "g", "b", "size"}
+# direction, and GraphML's visual keys (colour, size, layout position).
+NOT_TERMS = {"iri", "type", "r", "g", "b", "size", "x", "y"}
 
 
 def export_columns(export):

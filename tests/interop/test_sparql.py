@@ -6,6 +6,7 @@ where kgexport misses a gold answer, the test asserts what it gets right
 import csv
 import io
 import pathlib
+import re
 import subprocess
 import sys
 
@@ -120,27 +121,38 @@ def test_evidence_leads_back_to_the_article(ask):
     assert all("Ghada Waly" in text for _, text in answers)
 
 
-MINISTRY_QUERY = PREFIXES + """
-SELECT DISTINCT ?name ?role WHERE {
-  ?org a kg:Organization ; rdfs:label "Bộ Công an"@vi .
-  ?r kg:roleIn ?org ; rdfs:label ?role .
-  ?person kg:holdsRole ?r ; rdfs:label ?name .
-  FILTER(lang(?name) = "vi" && lang(?role) = "vi")
-}"""
+def readme_query(name):
+    """The query README's SPARQL section writes to `name` (q.rq, q-graphs.rq)."""
+    readme = (pathlib.Path(__file__).resolve().parents[2] / "README.md").read_text(
+        encoding="utf-8")
+    section = readme[readme.index("### Oxigraph and Jena (SPARQL)"):]
+    return re.search(rf"cat > {re.escape(name)} <<'EOF'\n(.*?)\nEOF\n", section, re.S)[1]
 
 
-@pytest.mark.parametrize("fmt,media_type", [("turtle", "text/turtle"),
-                                            ("jsonld", "application/ld+json")])
-def test_oxigraph_cli_loads_and_answers_the_readme_query(export, tmp_path, fmt, media_type):
-    """The README's commands: `oxigraph load` then `oxigraph query`."""
+ANSWERS = {"corpus": [["name", "role"], ["Lương Tam Quang", "Bộ trưởng Bộ Công an"]],
+           "hostile_corpus": [["name", "role"], ["Tô Minh Hòa", "Bộ trưởng Bộ Công an"]]}
+
+
+@pytest.mark.parametrize("which", ["corpus", "hostile_corpus"])
+@pytest.mark.parametrize("fmt,media_type,query", [
+    ("turtle", "text/turtle", "q.rq"),
+    ("jsonld", "application/ld+json", "q.rq"),
+    ("nquads", "application/n-quads", "q-graphs.rq")])
+def test_oxigraph_cli_loads_and_answers_the_readme_query(request, tmp_path, which, fmt,
+                                                         media_type, query):
+    """The README's commands: `oxigraph load` then `oxigraph query`, with
+    README's query (its GRAPH ?g form for the N-Quads)."""
+    export = request.getfixturevalue({"corpus": "export", "hostile_corpus": "export_hostile"}
+                                     [which])
     cli = pathlib.Path(sys.executable).parent / "oxigraph"
     store = tmp_path / "db"
+    (tmp_path / query).write_text(readme_query(query) + "\n", encoding="utf-8")
     subprocess.run([cli, "load", "--location", store, "--file", export(fmt),
                     "--format", media_type],
                    check=True, capture_output=True)
-    run = subprocess.run([cli, "query", "--location", store, "--query", MINISTRY_QUERY,
+    run = subprocess.run([cli, "query", "--location", store, "--query-file", tmp_path / query,
                           "--results-format", "csv"],
                          check=True, capture_output=True, text=True)
     rows = list(csv.reader(io.StringIO(run.stdout)))
     # gold, doc 001: Lương Tam Quang, Bộ trưởng Bộ Công an
-    assert rows == [["name", "role"], ["Lương Tam Quang", "Bộ trưởng Bộ Công an"]]
+    assert rows == ANSWERS[which]

@@ -1,0 +1,11 @@
+# Node and the pinned npm packages of tests/interop/node/ (package-lock.json):
+# graphology with the GEXF and GraphML parsers of Gephi Lite and sigma.js
+# (tests/interop/test_graphology.py), playwright-core to drive Chromium
+# (tests/interop/test_html.py). `npm ci` again whenever the lock file changes.
+{ command -v node >/dev/null && command -v npm >/dev/null; } || apt_install nodejs npm
+node_dir=tests/interop/node
+if ! cmp -s "$node_dir/package-lock.json" "$node_dir/node_modules/.kgexport-lock"; then
+    echo "tests/setup: npm ci in $node_dir" >&2
+    (cd "$node_dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+    cp "$node_dir/package-lock.json" "$node_dir/node_modules/.kgexport-lock"
+fi
