@@ -1,8 +1,12 @@
 """Shared fixtures: the kgexport binary and its exports of the sample corpus."""
+import json
 import os
 import pathlib
 import shutil
+import struct
 import subprocess
+import zlib
+from collections import Counter
 
 import pytest
 
@@ -106,6 +110,84 @@ def node_script():
         return done.stdout
 
     return run
+
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+
+
+@pytest.fixture(scope="session")
+def in_chromium(node_script):
+    """in_chromium(name, *args) -> the JSON that tests/interop/node/NAME
+    printed after driving Debian's Chromium (through chromium.js), which
+    must hold no page error and no request to the network."""
+    require_tool(shutil.which(CHROMIUM) or os.path.exists(CHROMIUM), "chromium (apt)")
+
+    def run(name, *args):
+        result = json.loads(node_script(name, *args, timeout=180))
+        assert result["errors"] == [], result["errors"]
+        assert result["requests"] == [], "the page reached for the network"
+        return result
+
+    return run
+
+
+def png_rows(path):
+    """(width, height, rows) of a non-interlaced 8-bit RGB or RGBA PNG (what
+    Chromium writes), rows[y][x] = (r, g, b); decoded here so the tests need
+    no imaging library."""
+    data = path.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    pos, idat, header = 8, b"", None
+    while pos < len(data):
+        length, kind = struct.unpack(">I4s", data[pos:pos + 8])
+        body = data[pos + 8:pos + 8 + length]
+        if kind == b"IHDR":
+            header = struct.unpack(">IIBBBBB", body)
+        elif kind == b"IDAT":
+            idat += body
+        pos += 12 + length
+    width, height, depth, colour_type, _, _, interlace = header
+    assert depth == 8 and colour_type in (2, 6) and interlace == 0, header
+    channels = 3 if colour_type == 2 else 4
+    raw = zlib.decompress(idat)
+    stride = width * channels
+    previous = bytearray(stride)
+    rows = []
+    for y in range(height):
+        start = y * (stride + 1)
+        filter_type, line = raw[start], bytearray(raw[start + 1:start + 1 + stride])
+        for i in range(stride):
+            left = line[i - channels] if i >= channels else 0
+            up = previous[i]
+            corner = previous[i - channels] if i >= channels else 0
+            if filter_type == 1:
+                line[i] = (line[i] + left) & 0xFF
+            elif filter_type == 2:
+                line[i] = (line[i] + up) & 0xFF
+            elif filter_type == 3:
+                line[i] = (line[i] + (left + up) // 2) & 0xFF
+            elif filter_type == 4:
+                p = left + up - corner
+                pa, pb, pc = abs(p - left), abs(p - up), abs(p - corner)
+                predictor = left if pa <= pb and pa <= pc else up if pb <= pc else corner
+                line[i] = (line[i] + predictor) & 0xFF
+        rows.append([(line[x], line[x + 1], line[x + 2]) for x in range(0, stride, channels)])
+        previous = line
+    return width, height, rows
+
+
+def colour_counts(rows):
+    """Counter of (r, g, b) over the rows of png_rows."""
+    return Counter(pixel for row in rows for pixel in row)
+
+
+def png_pixels(path):
+    """Counter of (r, g, b) over a PNG screenshot (see png_rows)."""
+    return colour_counts(png_rows(path)[2])
+
+
+def rgb(hex_colour):
+    return tuple(int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
 
 
 def read_csv_export(folder):

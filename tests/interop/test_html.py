@@ -4,86 +4,27 @@ graph (pixels of every kind's colour in a screenshot), need no network,
 find a node by name (diacritics and case ignored) and show the aliases,
 sources and evidence sentences of what is searched or clicked."""
 import json
-import os
-import shutil
-import struct
 import unicodedata
 import xml.etree.ElementTree as ET
-import zlib
 from collections import Counter
 
 import pytest
 
-from conftest import hostile_export, page_data, read_csv_export, require_tool
-
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+from conftest import hostile_export, page_data, png_pixels, read_csv_export, rgb
 
 
 @pytest.fixture(scope="session")
-def browser(node_script, tmp_path_factory):
+def browser(in_chromium, tmp_path_factory):
     """browser(page, plan) -> what the page showed (see browser.js), and the
     path of the screenshot taken once it drew."""
-    require_tool(shutil.which(CHROMIUM) or os.path.exists(CHROMIUM), "chromium (apt)")
 
     def run(page, plan):
         folder = tmp_path_factory.mktemp("browser")
         (folder / "plan.json").write_text(json.dumps(plan), encoding="utf-8")
         shot = folder / "shot.png"
-        result = json.loads(node_script("browser.js", page, shot, folder / "plan.json", timeout=180))
-        assert result["errors"] == [], result["errors"]
-        assert result["requests"] == [], "the page reached for the network"
-        return result, shot
+        return in_chromium("browser.js", page, shot, folder / "plan.json"), shot
 
     return run
-
-
-def png_pixels(path):
-    """Counter of (r, g, b) over a non-interlaced 8-bit RGB or RGBA PNG (what
-    Chromium writes), decoded here so the test needs no imaging library."""
-    data = path.read_bytes()
-    assert data[:8] == b"\x89PNG\r\n\x1a\n"
-    pos, idat, header = 8, b"", None
-    while pos < len(data):
-        length, kind = struct.unpack(">I4s", data[pos:pos + 8])
-        body = data[pos + 8:pos + 8 + length]
-        if kind == b"IHDR":
-            header = struct.unpack(">IIBBBBB", body)
-        elif kind == b"IDAT":
-            idat += body
-        pos += 12 + length
-    width, height, depth, colour_type, _, _, interlace = header
-    assert depth == 8 and colour_type in (2, 6) and interlace == 0, header
-    channels = 3 if colour_type == 2 else 4
-    raw = zlib.decompress(idat)
-    stride = width * channels
-    previous = bytearray(stride)
-    counts = Counter()
-    for y in range(height):
-        start = y * (stride + 1)
-        filter_type, line = raw[start], bytearray(raw[start + 1:start + 1 + stride])
-        for i in range(stride):
-            left = line[i - channels] if i >= channels else 0
-            up = previous[i]
-            corner = previous[i - channels] if i >= channels else 0
-            if filter_type == 1:
-                line[i] = (line[i] + left) & 0xFF
-            elif filter_type == 2:
-                line[i] = (line[i] + up) & 0xFF
-            elif filter_type == 3:
-                line[i] = (line[i] + (left + up) // 2) & 0xFF
-            elif filter_type == 4:
-                p = left + up - corner
-                pa, pb, pc = abs(p - left), abs(p - up), abs(p - corner)
-                predictor = left if pa <= pb and pa <= pc else up if pb <= pc else corner
-                line[i] = (line[i] + predictor) & 0xFF
-        for x in range(0, stride, channels):
-            counts[(line[x], line[x + 1], line[x + 2])] += 1
-        previous = line
-    return counts
-
-
-def rgb(hex_colour):
-    return tuple(int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
 
 
 def fold(text):

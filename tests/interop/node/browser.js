@@ -8,74 +8,51 @@
 //        "finalScreenshot": "path.png"} (every key optional)
 "use strict";
 const fs = require("node:fs");
-const os = require("node:os");
 const path = require("node:path");
-const { chromium } = require("playwright-core");
+const { inChromium } = require("./chromium.js");
 
-async function main() {
-  const [page_file, screenshot, plan_file] = process.argv.slice(2);
-  const plan = JSON.parse(fs.readFileSync(plan_file, "utf8"));
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), "kgexport-chromium-"));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-    headless: true,
-    viewport: { width: 1400, height: 900 },
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-           "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
-  const result = { errors: [], requests: [] };
-  try {
-    const page = context.pages()[0] || (await context.newPage());
-    page.on("pageerror", (e) => result.errors.push(String(e)));
-    page.on("console", (m) => { if (m.type() === "error") result.errors.push(m.text()); });
-    page.on("request", (r) => {
-      if (!r.url().startsWith("file:") && !r.url().startsWith("data:")) result.requests.push(r.url());
-    });
-    await page.goto("file://" + path.resolve(page_file));
-    await page.waitForFunction(() => window.kgViewer && window.kgViewer.ready, null, { timeout: 20000 });
-    result.title = await page.title();
-    result.nodeCount = await page.evaluate(() => window.kgViewer.nodeCount);
-    result.edgeCount = await page.evaluate(() => window.kgViewer.edgeCount);
-    result.legend = await page.locator("#legend li").allTextContents();
-    await page.waitForTimeout(200);
-    await page.screenshot({ path: screenshot });
-    const details = () => page.locator("#details").innerText();
+const [page_file, screenshot, plan_file] = process.argv.slice(2);
+const plan = JSON.parse(fs.readFileSync(plan_file, "utf8"));
 
-    if (plan.search !== undefined) {
-      await page.locator("#search").fill(plan.search);
-      result.searchResults = await page.locator("#results li").allTextContents();
-      await page.locator("#search").press("Enter");
-      result.afterSearch = await details();
-    }
-    if (plan.clickNode !== undefined) {
-      await page.locator("#search").fill("");
-      // fit the whole graph again, then click where the node is drawn
-      await page.evaluate(() => window.dispatchEvent(new Event("resize")));
-      await page.waitForTimeout(100);
-      const at = await page.evaluate((id) => window.kgViewer.nodePosition(id), plan.clickNode);
-      if (!at) throw new Error("node not on the page: " + plan.clickNode);
-      await page.mouse.click(at.x, at.y);
-      result.afterNodeClick = await details();
-    }
-    if (plan.clickEdge) {
-      await page.evaluate(() => window.dispatchEvent(new Event("resize")));
-      await page.waitForTimeout(100);
-      const count = result.edgeCount;
-      for (let i = 0; i < count; i++) {
-        const at = await page.evaluate((k) => window.kgViewer.edgePoint(k), i);
-        if (!at) continue;
-        await page.mouse.click(at.x, at.y);
-        result.clickedEdge = i;
-        result.afterEdgeClick = await details();
-        break;
-      }
-    }
-    if (plan.finalScreenshot) await page.screenshot({ path: plan.finalScreenshot });
-  } finally {
-    await context.close();
-    fs.rmSync(profile, { recursive: true, force: true });
+inChromium(async (page, result) => {
+  await page.goto("file://" + path.resolve(page_file));
+  await page.waitForFunction(() => window.kgViewer && window.kgViewer.ready, null, { timeout: 20000 });
+  result.title = await page.title();
+  result.nodeCount = await page.evaluate(() => window.kgViewer.nodeCount);
+  result.edgeCount = await page.evaluate(() => window.kgViewer.edgeCount);
+  result.legend = await page.locator("#legend li").allTextContents();
+  await page.waitForTimeout(200);
+  await page.screenshot({ path: screenshot });
+  const details = () => page.locator("#details").innerText();
+
+  if (plan.search !== undefined) {
+    await page.locator("#search").fill(plan.search);
+    result.searchResults = await page.locator("#results li").allTextContents();
+    await page.locator("#search").press("Enter");
+    result.afterSearch = await details();
   }
-  process.stdout.write(JSON.stringify(result));
-}
-
-main().catch((e) => { console.error(e); process.exit(1); });
+  if (plan.clickNode !== undefined) {
+    await page.locator("#search").fill("");
+    // fit the whole graph again, then click where the node is drawn
+    await page.evaluate(() => window.dispatchEvent(new Event("resize")));
+    await page.waitForTimeout(100);
+    const at = await page.evaluate((id) => window.kgViewer.nodePosition(id), plan.clickNode);
+    if (!at) throw new Error("node not on the page: " + plan.clickNode);
+    await page.mouse.click(at.x, at.y);
+    result.afterNodeClick = await details();
+  }
+  if (plan.clickEdge) {
+    await page.evaluate(() => window.dispatchEvent(new Event("resize")));
+    await page.waitForTimeout(100);
+    const count = result.edgeCount;
+    for (let i = 0; i < count; i++) {
+      const at = await page.evaluate((k) => window.kgViewer.edgePoint(k), i);
+      if (!at) continue;
+      await page.mouse.click(at.x, at.y);
+      result.clickedEdge = i;
+      result.afterEdgeClick = await details();
+      break;
+    }
+  }
+  if (plan.finalScreenshot) await page.screenshot({ path: plan.finalScreenshot });
+});
