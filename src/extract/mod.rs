@@ -108,8 +108,10 @@ const DATELINE_MARKERS: [&str; 7] = [
 const DATELINE_MARKER_CHARS: usize = 16;
 
 /// The year context of a document: a dateline near the top (after any page
-/// menu, before the body has run two long sentences), else the latest full
-/// date of its title and body, else the commonest year.
+/// menu, before the body has run two long sentences; of several, the last,
+/// nearest the article: a page header may show the day it was fetched),
+/// else the latest full date of its title and body, else the commonest
+/// year of its full dates, else of the years its body names alone.
 fn year_context(text: &str, sentences: &[Sentence]) -> YearContext {
     let mut ctx = YearContext::default();
     let mut long_lines = 0;
@@ -126,9 +128,12 @@ fn year_context(text: &str, sentences: &[Sentence]) -> YearContext {
         let folded = fold_case(head);
         let marked = DATELINE_MARKERS.iter().any(|m| folded.starts_with(m));
         if marked || line.len() <= 60 {
-            if let Some(&d) = dates::full_dates(line).first() {
-                ctx.dateline = Some(d);
-                break;
+            let found = match marked {
+                true => dates::dateline_date(line),
+                false => dates::full_dates(line).first().copied(),
+            };
+            if found.is_some() {
+                ctx.dateline = found;
             }
         }
         if line.len() > 120 {
@@ -148,6 +153,15 @@ fn year_context(text: &str, sentences: &[Sentence]) -> YearContext {
     let mut counts: std::collections::BTreeMap<i32, usize> = Default::default();
     for (y, _, _) in &all {
         *counts.entry(*y).or_default() += 1;
+    }
+    if counts.is_empty() {
+        for s in sentences.iter().filter(|s| s.block != BlockKind::Furniture) {
+            if s.end <= text.len() {
+                for y in dates::bare_years(s.text(text)) {
+                    *counts.entry(y).or_default() += 1;
+                }
+            }
+        }
     }
     ctx.common_year = counts
         .iter()
