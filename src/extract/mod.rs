@@ -68,7 +68,7 @@ pub fn extract(doc: u32, text: &str, sentences: &[Sentence]) -> DocFacts {
     let lex = lexicon();
     let folded = fold_case(text);
     let hits = lex.find(&folded);
-    let year = year_context(text, sentences);
+    let (year, stamps) = year_context(text, sentences);
     let mut builder = doc::DocBuilder::new(doc, text);
     let mut hit_ix = 0;
     for sentence in sentences {
@@ -84,7 +84,8 @@ pub fn extract(doc: u32, text: &str, sentences: &[Sentence]) -> DocFacts {
         while last < hits.len() && hits[last].end <= sentence.end {
             last += 1;
         }
-        if sentence.block == BlockKind::Furniture {
+        // a publication stamp dates nothing the article reports
+        if sentence.block == BlockKind::Furniture || stamps.contains(&sentence.index) {
             continue;
         }
         parse::parse_sentence(&mut builder, sentence, &hits[first..last], &year);
@@ -104,6 +105,21 @@ const DATELINE_MARKERS: [&str; 7] = [
     "chủ nhật",
 ];
 
+/// The words a publication stamp is made of besides numbers: weekdays,
+/// month words, "ngày", the labels of [`DATELINE_MARKERS`], a time zone.
+const STAMP_WORDS: [&str; 20] = [
+    "thứ", "hai", "ba", "tư", "năm", "sáu", "bảy", "chủ", "nhật", "ngày", "tháng", "mười", "một",
+    "đăng", "cập", "xuất", "bản", "date", "lúc", "gmt",
+];
+
+/// Whether `line` is only a publication stamp ("Thứ ba, ngày 21/1/2025",
+/// "23/05/2022 - 22:26", "Cập nhật: 14/03/2024 08:30 (GMT+7)").
+fn is_stamp(line: &str) -> bool {
+    line.split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .all(|w| STAMP_WORDS.contains(&w.to_lowercase().as_str()))
+}
+
 /// At least as many characters as the longest of [`DATELINE_MARKERS`] has bytes.
 const DATELINE_MARKER_CHARS: usize = 16;
 
@@ -112,8 +128,12 @@ const DATELINE_MARKER_CHARS: usize = 16;
 /// nearest the article: a page header may show the day it was fetched),
 /// else the latest full date of its title and body, else the commonest
 /// year of its full dates, else of the years its body names alone.
-fn year_context(text: &str, sentences: &[Sentence]) -> YearContext {
+/// Also the sentences that are only a publication stamp ("Thứ ba, ngày
+/// 21/1/2025", "23/05/2022 - 22:26"): a title line of a date, a time and
+/// the words of a dateline.
+fn year_context(text: &str, sentences: &[Sentence]) -> (YearContext, Vec<u32>) {
     let mut ctx = YearContext::default();
+    let mut stamps = Vec::new();
     let mut long_lines = 0;
     for s in sentences.iter().take(20) {
         if s.end > text.len() || s.start > s.end {
@@ -134,6 +154,9 @@ fn year_context(text: &str, sentences: &[Sentence]) -> YearContext {
             };
             if found.is_some() {
                 ctx.dateline = found;
+                if s.block == BlockKind::Title && line.len() <= 60 && is_stamp(line) {
+                    stamps.push(s.index);
+                }
             }
         }
         if line.len() > 120 {
@@ -167,7 +190,7 @@ fn year_context(text: &str, sentences: &[Sentence]) -> YearContext {
         .iter()
         .max_by_key(|(y, n)| (**n, std::cmp::Reverse(**y)))
         .map(|(y, _)| *y);
-    ctx
+    (ctx, stamps)
 }
 
 #[cfg(test)]
