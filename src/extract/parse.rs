@@ -2102,7 +2102,9 @@ impl SentenceParser<'_, '_> {
             return Some(self.new_place(i, ne, label, 0.8, top));
         }
         if let Some((he, _)) = self.hit(i, &[Category::VenueHead]) {
-            if !self.cap(i) {
+            // "sân bay Nội Bài", "trụ sở Bộ Ngoại giao": a lower-case head
+            // makes a venue with a name right after it
+            if !self.cap(i) && !self.cap(he) {
                 return None;
             }
             // a site's name may hold a family name ("Khu công nghiệp Liên
