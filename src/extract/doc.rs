@@ -270,6 +270,12 @@ impl<'a> DocBuilder<'a> {
                 continue;
             }
             let label = &self.entities[i].entity.label;
+            // "Công ty X (“Đồng Xanh”) ... Đồng Xanh sẽ ...": a name the
+            // article gave a body is that body, though it reads as a person
+            if let Some(&org) = self.by_key.get(&(NodeKind::Organization, slug(label))) {
+                target[i] = org;
+                continue;
+            }
             if label.split(' ').count() <= 2 {
                 if let Some([j]) = by_given.get(&slug(label)).map(Vec::as_slice) {
                     if *j != i {
