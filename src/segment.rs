@@ -115,7 +115,7 @@ pub fn segment(text: &str) -> Vec<Sentence> {
         // folded only when asked for: after the article nothing is
         let folded = std::cell::OnceCell::new();
         let key = || folded.get_or_init(|| lexicon.key(line)).as_deref();
-        let kind = if after_article {
+        let kind = if after_article || is_social_line(line) {
             LineKind::Furniture
         } else if body_started
             && (key().is_some_and(|k| lexicon.headers.contains(k)) || is_source_credit(line))
@@ -137,7 +137,16 @@ pub fn segment(text: &str) -> Vec<Sentence> {
         };
         match kind {
             LineKind::Furniture => push(&mut out, line_start, line.len(), BlockKind::Furniture),
-            LineKind::Title => push(&mut out, line_start, line.len(), BlockKind::Title),
+            LineKind::Title => {
+                // "Headline 05/03/2025 18:07": the stamp is a line of its own
+                let headline = headline_length(line);
+                push(&mut out, line_start, headline, BlockKind::Title);
+                let stamp = line[headline..].trim_start();
+                if !stamp.is_empty() {
+                    let at = line_start + line.len() - stamp.len();
+                    push(&mut out, at, stamp.len(), BlockKind::Title);
+                }
+            }
             LineKind::Caption(len) => {
                 split_sentences(&line[..len], line_start, BlockKind::Caption, &mut out)
             }
@@ -147,7 +156,45 @@ pub fn segment(text: &str) -> Vec<Sentence> {
             }
         }
     }
+    drop_cut_word(text, &mut out);
     cut_long_sentences(text, out)
+}
+
+/// A page stored cut off mid-word ("... và Ban Thư") ends its last
+/// paragraph with a letter, without a full stop or a line end: the broken
+/// last word names nothing, so the sentence ends before it; when it is
+/// capitalised the name it opens or ends is broken too, and the sentence
+/// ends at the clause before it (a comma, "và"), or is dropped.
+fn drop_cut_word(text: &str, out: &mut Vec<Sentence>) {
+    let cut = text.chars().next_back().is_some_and(char::is_alphanumeric);
+    // a text of one line (a headline piped in) may well end without a stop
+    let body_before = out.iter().rev().skip(1).any(|s| s.block == BlockKind::Body);
+    let Some(last) = out.last_mut() else { return };
+    if !cut || !body_before || last.end != text.len() || last.block == BlockKind::Furniture {
+        return;
+    }
+    let sentence = &text[last.start..last.end];
+    let word_start = sentence.rfind(char::is_whitespace).map_or(0, |at| at + 1);
+    let capitalised = sentence[word_start..]
+        .chars()
+        .next()
+        .is_some_and(char::is_uppercase);
+    let keep = if capitalised {
+        let before = &sentence[..word_start];
+        [",", ";", ":", "(", " và ", " cùng "]
+            .iter()
+            .filter_map(|b| before.rfind(b))
+            .max()
+            .unwrap_or(0)
+    } else {
+        word_start
+    };
+    let kept = sentence[..keep].trim_end().len();
+    if kept == 0 {
+        out.pop();
+    } else {
+        last.end = last.start + kept;
+    }
 }
 
 /// The longest sentence, in bytes, handed to extraction. News sentences
@@ -279,12 +326,69 @@ fn is_link_or_file(word: &str) -> bool {
         .any(|ext| lower.ends_with(ext))
 }
 
-/// "(Theo TTXVN/Vietnam+)", "Nguồn: VTV": the article's last line.
+/// "(Theo TTXVN/Vietnam+)", "Nguồn: VTV": the article's last line. A
+/// short sentence opening with "Theo" ("Theo ông Lâm, dự án xong.") and a
+/// social line ("Theo dõi ... trên ...") are none.
 fn is_source_credit(line: &str) -> bool {
     let inner = line.trim_matches(|c: char| c == '(' || c == ')' || c.is_whitespace());
-    // the first six characters lower-cased are all the test looks at
-    let lower: String = inner.chars().take(6).flat_map(char::to_lowercase).collect();
-    (lower.starts_with("theo ") || lower.starts_with("nguồn:")) && word_count(inner, 7) <= 6
+    // the first nine characters lower-cased are all the test looks at
+    let lower: String = inner.chars().take(9).flat_map(char::to_lowercase).collect();
+    let credit =
+        lower.starts_with("theo ") && !lower.starts_with("theo dõi") && !inner.contains(',');
+    (credit || lower.starts_with("nguồn:")) && word_count(inner, 7) <= 6
+}
+
+/// "Theo dõi Báo X trên Google News", "Theo dõi chúng tôi trên Zalo": a
+/// button line, wherever it stands; the article goes on after it.
+fn is_social_line(line: &str) -> bool {
+    let line = strip_decoration(line);
+    let Some(rest) = line
+        .strip_prefix("Theo dõi ")
+        .or_else(|| line.strip_prefix("theo dõi "))
+        .or_else(|| line.strip_prefix("THEO DÕI "))
+    else {
+        return false;
+    };
+    word_count(rest, 12) < 12
+        && (rest.contains(" trên ") || rest.contains(" tại "))
+        && !ends_sentence(line)
+}
+
+/// The byte length of a headline without a publication stamp glued to its
+/// end ("… Samsung Việt Nam 05/03/2025 18:07", "… 12/4/2024"): the line's
+/// length when it has none.
+fn headline_length(line: &str) -> usize {
+    let mut end = line.len();
+    let mut words = line.rsplit(' ');
+    let is_time = |w: &str| {
+        let (h, m) = w.split_once(':').unwrap_or(("", ""));
+        !h.is_empty()
+            && h.len() <= 2
+            && m.len() == 2
+            && (h.bytes().chain(m.bytes())).all(|b| b.is_ascii_digit())
+    };
+    let is_date = |w: &str| {
+        let parts: Vec<&str> = w.split('/').collect();
+        parts.len() == 3
+            && parts
+                .iter()
+                .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+            && parts[2].len() == 4
+    };
+    let mut last = words.next().unwrap_or("");
+    if is_time(last) {
+        end = end.saturating_sub(last.len() + 1);
+        last = words.next().unwrap_or("");
+    }
+    if is_date(last) && end > last.len() {
+        end -= last.len();
+        let head = line[..end].trim_end();
+        // a line that is only a stamp is a dateline, not a headline
+        if word_count(head, 3) >= 3 {
+            return head.len();
+        }
+    }
+    line.len()
 }
 
 /// When the line is a photo caption ("… (Ảnh: X)", "… ẢNH: X"), the byte
@@ -541,6 +645,59 @@ anh-hoi-thao.jpg\nbaomoi.com\nPV\n(Theo Báo Đầu tư)\nMột tin khác về g
         assert_eq!(runs.len(), 3, "9,000 bytes in pieces of at most 4,096");
         assert!(runs.concat() == "ạ".repeat(3000));
         assert_eq!(sentences.last().unwrap().text(&text), "Câu ngắn.");
+    }
+
+    #[test]
+    fn a_word_cut_off_at_the_end_of_the_text_is_dropped() {
+        let lead =
+            "Sáng 3/6, Ủy ban nhân dân tỉnh Yên Bái tổ chức hội nghị giao ban với các sở, ngành.\n";
+        let kept = |tail: &str| {
+            facts_text(&format!("{lead}{tail}"))
+                .last()
+                .map(|s| s.to_string())
+        };
+        // a broken name: back to the clause before it
+        assert_eq!(
+            kept("Tham dự có ông Lục Văn Bình, Giám đốc Sở Nội vụ, và ông Giàng Seo Ph").as_deref(),
+            Some("Tham dự có ông Lục Văn Bình, Giám đốc Sở Nội vụ,")
+        );
+        // a broken common word alone
+        assert_eq!(
+            kept("Ông Lục Văn Bình cho biết đã hoàn thành việc sắp xếp bộ má").as_deref(),
+            Some("Ông Lục Văn Bình cho biết đã hoàn thành việc sắp xếp bộ")
+        );
+        // a whole last word, a line end, or a text of one line stay
+        assert!(kept("Ông Lục Văn Bình dự họp ")
+            .unwrap()
+            .ends_with("dự họp"));
+        assert!(kept("Ông Lục Văn Bình dự họp\n")
+            .unwrap()
+            .ends_with("dự họp"));
+        assert_eq!(
+            facts_text("Ông Lục Văn Bình dự họp"),
+            ["Ông Lục Văn Bình dự họp"]
+        );
+    }
+
+    #[test]
+    fn social_lines_and_stamps() {
+        let page =
+            "Ông Phùng Văn Kiệt, Giám đốc Sở Tài chính tỉnh Kon Tum, cho biết nguồn thu tăng.\n\
+Theo dõi Báo Cao Nguyên trên Google News\n\
+Bà Hứa Thị Lành phát biểu tại hội nghị tổng kết của ngành tài chính tỉnh Kon Tum.\n";
+        let kept = facts_text(page);
+        assert_eq!(kept.len(), 2);
+        assert!(kept[1].starts_with("Bà Hứa Thị Lành"));
+        let page = "Thứ trưởng Nông Quốc Bảo tiếp Đại sứ Mikko Saari 14/02/2031 10:25\n";
+        assert_eq!(
+            facts_text(page),
+            [
+                "Thứ trưởng Nông Quốc Bảo tiếp Đại sứ Mikko Saari",
+                "14/02/2031 10:25"
+            ]
+        );
+        assert_eq!(headline_length("18:07"), 5);
+        assert_eq!(headline_length("05/03/2025 18:07"), 16);
     }
 
     #[test]

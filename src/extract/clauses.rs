@@ -157,6 +157,31 @@ fn verb_at(p: &SentenceParser<'_, '_>, k: usize, verb: &[&str]) -> bool {
     verb.iter().enumerate().all(|(o, w)| p.low_at(k + o) == *w)
 }
 
+/// Verbs that report ("cho biết", "thông tin"): a date before one, with no
+/// event or other date between, is the day of the report.
+const REPORT: [&[&str]; 5] = [
+    &["cho", "biết"],
+    &["cho", "hay"],
+    &["thông", "tin"],
+    &["thông", "báo"],
+    &["xác", "nhận"],
+];
+
+fn reporting_date(
+    p: &SentenceParser<'_, '_>,
+    ms: &[Mention],
+    events: &[(usize, usize, usize)],
+    ds: usize,
+    e: usize,
+) -> bool {
+    let report =
+        (ds + 1..e).find(|&k| !inside_mention(ms, k) && REPORT.iter().any(|v| verb_at(p, k, v)));
+    report.is_some_and(|k| {
+        !events.iter().any(|&(es, _, _)| es > ds && es < k)
+            && !p.dates.iter().any(|&(d2, _, _)| d2 > ds && d2 < k)
+    })
+}
+
 fn inside_mention(ms: &[Mention], k: usize) -> bool {
     ms.iter().any(|m| m.start <= k && k < m.end)
 }
@@ -459,8 +484,11 @@ fn clause(
         })
         .flat_map(|(ds, _, ents)| ents.iter().map(move |&d| (*ds, d)))
         .collect();
-    // "sáng cùng ngày": the day the article named last
+    // "Ngày 2/11, ban tổ chức cho biết, ... hội nghị": the day something
+    // was reported, not when the events after it took place
     let mut dates = dates;
+    dates.retain(|&(ds, _)| !reporting_date(p, &ms, &events, ds, e));
+    // "sáng cùng ngày": the day the article named last
     if dates.is_empty() {
         if let Some(day) = p.b.last_day {
             if let Some(at) =

@@ -51,12 +51,84 @@ impl YearContext {
         }
         self.common_year
     }
+
+    /// The year of a month named without one ("vào tháng 2", "cuối tháng
+    /// 3"): the article's year, whether the month is past or to come.
+    fn year_of_month(&self) -> Option<i32> {
+        self.dateline
+            .or(self.latest)
+            .map(|(y, _, _)| y)
+            .or(self.common_year)
+    }
 }
 
 /// Words of the time of day that license a bare "25.10" or "25-10".
 const TIME_WORDS: [&str; 10] = [
     "sáng", "chiều", "trưa", "tối", "đêm", "ngày", "hôm", "từ", "đến", "khuya",
 ];
+
+/// Month names written as words after "tháng" ("tháng Tám vừa qua").
+/// "một", "hai", "ba" and "năm" are left out: after "tháng" they are as
+/// often a count ("trong 1 tháng hai bên", "tháng năm 2024").
+const MONTH_WORDS: [(&str, u32); 8] = [
+    ("giêng", 1),
+    ("tư", 4),
+    ("sáu", 6),
+    ("bảy", 7),
+    ("tám", 8),
+    ("chín", 9),
+    ("mười", 10),
+    ("chạp", 12),
+];
+
+/// The month "tháng" opens at token `i` (a number 1-12 or a month word)
+/// and the token after it.
+fn month_after(lower: &[Cow<str>], i: usize) -> Option<(u32, usize)> {
+    let w = |k: usize| lower.get(k).map_or("", |w| w);
+    if w(i) != "tháng" {
+        return None;
+    }
+    if let Some(m) = number(w(i + 1)).filter(|m| (1..=12).contains(m)) {
+        return Some((m, i + 2));
+    }
+    let (_, m) = MONTH_WORDS.iter().find(|(name, _)| *name == w(i + 1))?;
+    // "tháng mười một", "tháng mười hai"
+    match (*m, w(i + 2)) {
+        (10, "một") => Some((11, i + 3)),
+        (10, "hai") => Some((12, i + 3)),
+        (m, _) => Some((m, i + 2)),
+    }
+}
+
+/// Whether the date at token `start` is a birth date or a term of office
+/// ("sinh năm 1973", "sinh ngày 5/6/1970", "nhiệm kỳ 2021"): it dates no
+/// event, so it is no mention.
+fn dates_nothing(lower: &[Cow<str>], start: usize) -> bool {
+    let w = |k: usize| {
+        if k < start {
+            lower.get(k).map_or("", |w| w)
+        } else {
+            ""
+        }
+    };
+    let prev = w(start.wrapping_sub(1));
+    let prev2 = w(start.wrapping_sub(2));
+    prev == "sinh"
+        || (matches!(prev, "ngày" | "năm") && prev2 == "sinh")
+        || (prev == "kỳ" && prev2 == "nhiệm")
+}
+
+/// Whether the days before token `i` ("18, 19 và 22-3", "18 - 19.11")
+/// follow a word of the time of day, which licenses a day written with
+/// "-" or ".".
+fn listed_after_time_word(lower: &[Cow<str>], i: usize) -> bool {
+    let w = |k: usize| lower.get(k).map_or("", |w| w);
+    let mut k = i;
+    while k >= 2 && matches!(w(k - 1), "," | "và" | "-") && number(w(k - 2)).is_some() {
+        k -= 2;
+    }
+    k < i && k >= 1 && TIME_WORDS.contains(&w(k - 1))
+}
 
 fn valid(year: i32, month: u32, day: u32) -> bool {
     (1000..=2999).contains(&year) && (1..=12).contains(&month) && (1..=31).contains(&day)
@@ -116,10 +188,37 @@ pub fn find_dates_lower(lower: &[Cow<str>], ctx: &YearContext) -> Vec<DateMentio
                     if (1..=31).contains(&d) && first.len() == 10 {
                         iso.insert(0, format!("{}-{d:02}", &first[..7]));
                         start = i - 2;
+                        // "các ngày 18, 19 và 22-3-2021": more days before
+                        while start >= 2 && word(start - 1) == "," {
+                            match number(word(start - 2)).filter(|d| (1..=31).contains(d)) {
+                                Some(d) => {
+                                    iso.insert(0, format!("{}-{d:02}", &first[..7]));
+                                    start -= 2;
+                                }
+                                None => break,
+                            }
+                        }
                         // drop a mention of that day already taken alone
                         out.retain(|m: &DateMention| m.end <= start);
                     }
                 }
+            }
+            // "30/9 - 2/10/2025": a first day without a year takes the
+            // year of the day the range ends on
+            if start == i && i >= 2 && matches!(word(i - 1), "-" | "đến" | "tới" | "và") {
+                if let (Some(prev), Some(last)) = (out.last_mut(), iso.first()) {
+                    let bare = numbers(word(i - 2), '/').is_some_and(|p| p.len() == 2);
+                    if prev.end == i - 1 && bare && prev.iso.len() == 1 && last.len() == 10 {
+                        let first = &prev.iso[0];
+                        if first.len() == 10 && first[..4] != last[..4] && first[5..] <= last[5..] {
+                            prev.iso[0] = format!("{}{}", &last[..4], &first[4..]);
+                        }
+                    }
+                }
+            }
+            if dates_nothing(lower, start) {
+                i = end;
+                continue;
             }
             out.push(DateMention { start, end, iso });
             i = end;
@@ -159,6 +258,26 @@ fn date_at(lower: &[Cow<str>], i: usize, ctx: &YearContext) -> Option<(usize, Ve
             }
         }
     }
+    // "tháng Tám năm 2025", "cuối tháng 3", "tháng Tám vừa qua": a month
+    // without a year takes the article's
+    if let Some((m, after)) = month_after(lower, i) {
+        if w(after) == "năm" && w(after + 1) != "nay" {
+            if let Some(y) = number(w(after + 1)).filter(|_| w(after + 1).len() == 4) {
+                if valid(y as i32, m, 1) {
+                    return Some((after + 2, vec![format!("{y:04}-{m:02}")]));
+                }
+            }
+        } else if w(after) == "năm" && w(after + 1) == "nay" {
+            // "tháng 3 năm nay": this year's
+            let y = ctx.year_of_month()?;
+            return Some((after + 2, vec![format!("{y:04}-{m:02}")]));
+        } else if number(prev).is_none() {
+            // (a number before it, "5 tháng 3" or "3 tháng 6 ngày", is a
+            // day or a count of months)
+            let y = ctx.year_of_month()?;
+            return Some((after, vec![format!("{y:04}-{m:02}")]));
+        }
+    }
     if cur == "tháng" {
         if let Some(m) = number(w(i + 1)) {
             if w(i + 2) == "năm" {
@@ -196,7 +315,12 @@ fn date_at(lower: &[Cow<str>], i: usize, ctx: &YearContext) -> Option<(usize, Ve
             [m, y] if sep == '/' && prev == "tháng" && valid(y as i32, m, 1) => {
                 return Some((i + 1, vec![format!("{y:04}-{m:02}")]));
             }
-            [d, m] if m <= 12 && (sep == '/' || TIME_WORDS.contains(&prev)) => {
+            [d, m]
+                if m <= 12
+                    && (sep == '/'
+                        || TIME_WORDS.contains(&prev)
+                        || listed_after_time_word(lower, i)) =>
+            {
                 let y = ctx.year_for(m, d)?;
                 if valid(y, m, d) {
                     return Some((i + 1, vec![day_iso(y, m, d)]));
@@ -205,20 +329,118 @@ fn date_at(lower: &[Cow<str>], i: usize, ctx: &YearContext) -> Option<(usize, Ve
             _ => {}
         }
     }
-    // "25-26/10/2025": a range of days in one token
+    // "25-26/10/2025", "18-19/11": a range of days in one token
     if let Some((range, rest)) = cur.split_once('-') {
         if let (Some(d1), Some(parts)) = (number(range), numbers(rest, '/')) {
-            if let [d2, m, y] = parts[..] {
-                if valid(y as i32, m, d1) && valid(y as i32, m, d2) && d1 < d2 {
-                    return Some((
-                        i + 1,
-                        vec![day_iso(y as i32, m, d1), day_iso(y as i32, m, d2)],
-                    ));
+            let (d2, m, y) = match parts[..] {
+                [d2, m, y] => (d2, m, Some(y as i32)),
+                [d2, m] => (d2, m, None),
+                _ => return None,
+            };
+            let y = match y {
+                Some(y) => y,
+                None if m <= 12 => ctx.year_for(m, d2)?,
+                None => return None,
+            };
+            if valid(y, m, d1) && valid(y, m, d2) && d1 < d2 {
+                return Some((i + 1, vec![day_iso(y, m, d1), day_iso(y, m, d2)]));
+            }
+        }
+        // "30/9-2/10": a range across months
+        if let (Some(a), Some(b)) = (numbers(range, '/'), numbers(rest, '/')) {
+            if let ([d1, m1], [d2, m2]) = (&a[..], &b[..]) {
+                let y = ctx.year_for(*m2, *d2)?;
+                // a range across the new year starts the year before
+                let y1 = if m1 > m2 { y - 1 } else { y };
+                if valid(y1, *m1, *d1) && valid(y, *m2, *d2) {
+                    return Some((i + 1, vec![day_iso(y1, *m1, *d1), day_iso(y, *m2, *d2)]));
                 }
             }
         }
     }
     None
+}
+
+/// The date of a dateline or publication line: its first full date
+/// ("Thứ Năm, 18/10/2018 16:15"), else an ISO month ("date 2020-05", taken
+/// as its middle day), else a month written as a word before the day
+/// ("Thứ năm, Tháng ba 5, 2026").
+pub fn dateline_date(line: &str) -> Option<(i32, u32, u32)> {
+    if let Some(&d) = full_dates(line).first() {
+        return Some(d);
+    }
+    let words: Vec<String> = line
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    for w in &words {
+        if let Some([y, m]) = numbers(w, '-').as_deref() {
+            if w.len() == 7 && valid(*y as i32, *m, 1) {
+                return Some((*y as i32, *m, 15));
+            }
+        }
+    }
+    // in a dateline every month word is a month, "ba" and "năm" too
+    const ALL_MONTHS: [&str; 12] = [
+        "một",
+        "hai",
+        "ba",
+        "tư",
+        "năm",
+        "sáu",
+        "bảy",
+        "tám",
+        "chín",
+        "mười",
+        "mười một",
+        "mười hai",
+    ];
+    let at = words.iter().position(|w| w == "tháng")?;
+    let rest = &words[at + 1..];
+    let (month, used) = match rest {
+        [a, b, ..] if a == "mười" && (b == "một" || b == "hai") => {
+            (if b == "một" { 11 } else { 12 }, 2)
+        }
+        [a, ..] => (ALL_MONTHS.iter().position(|m| m == a)? as u32 + 1, 1),
+        [] => return None,
+    };
+    match rest[used..] {
+        [ref d, ref y, ..] => {
+            let (d, y) = (number(d)?, number(y)? as i32);
+            valid(y, month, d).then_some((y, month, d))
+        }
+        _ => None,
+    }
+}
+
+/// The years written alone in `text` ("năm 2025", "thường niên 2025", "–
+/// 2018"): what gives a day its year when the article has no full date.
+/// Left out: birth years ("sinh năm 1970", "SN 1962"), terms of office
+/// ("nhiệm kỳ 2016 – 2021") and years inside a name ("Asian Cup 2019").
+pub fn bare_years(text: &str) -> impl Iterator<Item = i32> + '_ {
+    let mut prev = ["", ""];
+    let mut term = false;
+    text.split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')' | '.' | ';'))
+        .filter(|w| !w.is_empty())
+        .filter_map(move |w| {
+            let year = (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| w.parse::<i32>().ok())
+                .flatten()
+                .filter(|y| (1900..=2100).contains(y));
+            let born = prev[1].eq_ignore_ascii_case("sn")
+                || prev[1] == "sinh"
+                || (prev[1] == "năm" && prev[0] == "sinh");
+            // "nhiệm kỳ 2016 – 2021": both ends of the term
+            let ends_term = term && matches!(prev[1], "-" | "–");
+            let starts_term = prev[1] == "kỳ" && prev[0] == "nhiệm";
+            if !matches!(w, "-" | "–") {
+                term = year.is_some() && (ends_term || starts_term);
+            }
+            let in_name = prev[1].chars().next().is_some_and(char::is_uppercase);
+            prev = [prev[1], w];
+            year.filter(|_| !born && !term && !ends_term && !in_name)
+        })
 }
 
 /// Full dates (with a year) in `text`, anywhere, as (year, month, day):
@@ -328,6 +550,27 @@ mod tests {
         assert_eq!(isos("Sáng 13/3", &new_year), ["2024-03-13"]);
         let none = YearContext::default();
         assert!(isos("Sáng 15/4", &none).is_empty());
+    }
+
+    #[test]
+    fn datelines_and_bare_years() {
+        assert_eq!(
+            dateline_date("date 2020-05 Chiều 23/5"),
+            Some((2020, 5, 15))
+        );
+        assert_eq!(
+            dateline_date("Thứ năm, Tháng ba 5, 2026"),
+            Some((2026, 3, 5))
+        );
+        assert_eq!(
+            dateline_date("Thứ Năm 18/10/2018 16:15"),
+            Some((2018, 10, 18))
+        );
+        assert_eq!(dateline_date("Thứ Năm"), None);
+        let years: Vec<i32> =
+            bare_years("sinh năm 1970, SN 1962, nhiệm kỳ 2016 – 2021, Asian Cup 2019, năm 2025")
+                .collect();
+        assert_eq!(years, [2025]);
     }
 
     #[test]

@@ -270,12 +270,34 @@ impl<'a> DocBuilder<'a> {
                 continue;
             }
             let label = &self.entities[i].entity.label;
+            // "Công ty X (“Đồng Xanh”) ... Đồng Xanh sẽ ...": a name the
+            // article gave a body is that body, though it reads as a person
+            if let Some(&org) = self.by_key.get(&(NodeKind::Organization, slug(label))) {
+                target[i] = org;
+                continue;
+            }
             if label.split(' ').count() <= 2 {
                 if let Some([j]) = by_given.get(&slug(label)).map(Vec::as_slice) {
                     if *j != i {
                         target[i] = *j;
                         continue;
                     }
+                }
+            }
+            // a surname alone ("Park" of "Park Hang Seo", written surname
+            // first) is the one person of the article it opens, when no
+            // name ends with it
+            if !label.contains(' ') && !by_given.contains_key(&slug(label)) {
+                let key = slug(label);
+                let mut opens = (0..n).filter(|&j| {
+                    j != i
+                        && self.entities[j].entity.kind == NodeKind::Person
+                        && person_words[j].len() > 1
+                        && person_words[j][0] == key
+                });
+                if let (Some(j), None) = (opens.next(), opens.next()) {
+                    target[i] = j;
+                    continue;
                 }
             }
             if !label.contains(' ') {
@@ -365,6 +387,7 @@ impl<'a> DocBuilder<'a> {
             };
         }
         self.complete_local_bodies(&target);
+        self.merge_same_bodies(&mut target);
         // entities sharing a name: the one with the shorter label joins
         // the other
         for (a, b) in std::mem::take(&mut self.same_as) {
@@ -481,6 +504,10 @@ impl<'a> DocBuilder<'a> {
                 }
             }
         }
+        // a place or country named only inside organisations' names ("Hà
+        // Nội" of "TAND TP Hà Nội") is part of those names, not a thing
+        // the article speaks of
+        drop_places_inside_names(&mut merged);
         // roles nobody holds are titles mentioned in passing
         let held: BTreeSet<usize> = self
             .facts
@@ -591,6 +618,127 @@ impl DocBuilder<'_> {
                 e.short_forms.push(label);
                 e.label = full;
                 demote_prefix_aliases(e);
+            }
+        }
+    }
+}
+
+/// Drops the places and countries of `merged` whose every mention lies
+/// inside the mention of an organisation.
+fn drop_places_inside_names(merged: &mut [Option<Entity>]) {
+    let spans: Vec<(u32, u32, u32)> = merged
+        .iter()
+        .flatten()
+        .filter(|e| e.kind == NodeKind::Organization)
+        .flat_map(|e| e.evidence.iter().map(|ev| (ev.sentence, ev.start, ev.end)))
+        .collect();
+    if spans.is_empty() {
+        return;
+    }
+    let inside = |ev: &Evidence| {
+        spans.iter().any(|&(sentence, start, end)| {
+            sentence == ev.sentence
+                && start <= ev.start
+                && ev.end <= end
+                && (start, end) != (ev.start, ev.end)
+        })
+    };
+    for m in merged.iter_mut() {
+        let only_inside = m.as_ref().is_some_and(|e| {
+            matches!(e.kind, NodeKind::Place | NodeKind::Country)
+                && !e.evidence.is_empty()
+                && e.evidence.iter().all(inside)
+        });
+        if only_inside {
+            *m = None;
+        }
+    }
+}
+
+/// The legal forms of companies (`data/lexicon/company_forms.txt`): (form
+/// lower-cased, whether it stands before the name).
+fn company_forms() -> &'static [(String, bool)] {
+    static FORMS: std::sync::OnceLock<Vec<(String, bool)>> = std::sync::OnceLock::new();
+    FORMS.get_or_init(|| {
+        include_str!("../../data/lexicon/company_forms.txt")
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+            .filter_map(|l| l.split_once('|'))
+            .map(|(form, at)| (form.trim().to_lowercase(), at.trim() == "before"))
+            .collect()
+    })
+}
+
+/// What an organisation's name says once written the ways news varies it,
+/// with whether a unit word ("tỉnh", "thành phố") was taken out: "Ban Chấp
+/// hành Đảng bộ tỉnh X" and "Tỉnh ủy X" are one body, "TAND tỉnh X" and
+/// "TAND X", "Công ty CP Tập đoàn X" and "Tập đoàn X", "Tổng công ty X -
+/// TNHH MTV" and "Tổng công ty X".
+fn body_key(label: &str) -> (String, Option<usize>) {
+    let mut key = label.to_lowercase();
+    for (unit, committee) in LOCAL_UNITS {
+        let bch = format!("ban chấp hành đảng bộ {unit} ");
+        if let Some(rest) = key.strip_prefix(&bch) {
+            key = format!("{} {rest}", committee.to_lowercase());
+        }
+    }
+    for (form, before) in company_forms() {
+        if *before {
+            // only before another head: "Công ty CP Tập đoàn X"
+            let rest = key
+                .strip_prefix(form.as_str())
+                .and_then(|r| r.strip_prefix(' '));
+            if let Some(rest) =
+                rest.filter(|r| r.starts_with("tập đoàn ") || r.starts_with("tổng công ty "))
+            {
+                key = rest.to_string();
+            }
+        } else if let Some(rest) = key.strip_suffix(form.as_str()) {
+            key = rest.trim_end_matches([' ', '-', '–']).to_string();
+        }
+    }
+    let mut unit = None;
+    for (u, marker) in LOCAL_UNIT_MARKERS.iter().enumerate() {
+        if let Some(at) = key.find(marker) {
+            key.replace_range(at..at + marker.len(), " ");
+            unit = Some(u);
+            break;
+        }
+    }
+    (key, unit)
+}
+
+impl DocBuilder<'_> {
+    /// Organisations whose names are one body written two ways (see
+    /// [`body_key`]) join the one with the longer name. A body named with
+    /// two different units ("UBND thành phố X", "UBND tỉnh X") is two.
+    fn merge_same_bodies(&self, target: &mut [usize]) {
+        let mut groups: HashMap<String, Vec<(usize, Option<usize>)>> = HashMap::new();
+        for (i, p) in self.entities.iter().enumerate() {
+            if p.entity.kind == NodeKind::Organization && target[i] == i {
+                let (key, unit) = body_key(&p.entity.label);
+                groups.entry(key).or_default().push((i, unit));
+            }
+        }
+        let mut keys: Vec<&String> = groups.keys().collect();
+        keys.sort();
+        for key in keys {
+            let members = &groups[key];
+            let units: BTreeSet<usize> = members.iter().filter_map(|m| m.1).collect();
+            if members.len() < 2 || units.len() > 1 {
+                continue;
+            }
+            let label_len = |i: usize| self.entities[i].entity.label.chars().count();
+            let Some(&(to, _)) = members
+                .iter()
+                .max_by_key(|(i, _)| (label_len(*i), std::cmp::Reverse(*i)))
+            else {
+                continue;
+            };
+            for &(i, _) in members {
+                if i != to {
+                    target[i] = to;
+                }
             }
         }
     }

@@ -68,7 +68,7 @@ pub fn extract(doc: u32, text: &str, sentences: &[Sentence]) -> DocFacts {
     let lex = lexicon();
     let folded = fold_case(text);
     let hits = lex.find(&folded);
-    let year = year_context(text, sentences);
+    let (year, stamps) = year_context(text, sentences);
     let mut builder = doc::DocBuilder::new(doc, text);
     let mut hit_ix = 0;
     for sentence in sentences {
@@ -84,7 +84,8 @@ pub fn extract(doc: u32, text: &str, sentences: &[Sentence]) -> DocFacts {
         while last < hits.len() && hits[last].end <= sentence.end {
             last += 1;
         }
-        if sentence.block == BlockKind::Furniture {
+        // a publication stamp dates nothing the article reports
+        if sentence.block == BlockKind::Furniture || stamps.contains(&sentence.index) {
             continue;
         }
         parse::parse_sentence(&mut builder, sentence, &hits[first..last], &year);
@@ -104,14 +105,35 @@ const DATELINE_MARKERS: [&str; 7] = [
     "chủ nhật",
 ];
 
+/// The words a publication stamp is made of besides numbers: weekdays,
+/// month words, "ngày", the labels of [`DATELINE_MARKERS`], a time zone.
+const STAMP_WORDS: [&str; 20] = [
+    "thứ", "hai", "ba", "tư", "năm", "sáu", "bảy", "chủ", "nhật", "ngày", "tháng", "mười", "một",
+    "đăng", "cập", "xuất", "bản", "date", "lúc", "gmt",
+];
+
+/// Whether `line` is only a publication stamp ("Thứ ba, ngày 21/1/2025",
+/// "23/05/2022 - 22:26", "Cập nhật: 14/03/2024 08:30 (GMT+7)").
+fn is_stamp(line: &str) -> bool {
+    line.split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .all(|w| STAMP_WORDS.contains(&w.to_lowercase().as_str()))
+}
+
 /// At least as many characters as the longest of [`DATELINE_MARKERS`] has bytes.
 const DATELINE_MARKER_CHARS: usize = 16;
 
 /// The year context of a document: a dateline near the top (after any page
-/// menu, before the body has run two long sentences), else the latest full
-/// date of its title and body, else the commonest year.
-fn year_context(text: &str, sentences: &[Sentence]) -> YearContext {
+/// menu, before the body has run two long sentences; of several, the last,
+/// nearest the article: a page header may show the day it was fetched),
+/// else the latest full date of its title and body, else the commonest
+/// year of its full dates, else of the years its body names alone.
+/// Also the sentences that are only a publication stamp ("Thứ ba, ngày
+/// 21/1/2025", "23/05/2022 - 22:26"): a title line of a date, a time and
+/// the words of a dateline.
+fn year_context(text: &str, sentences: &[Sentence]) -> (YearContext, Vec<u32>) {
     let mut ctx = YearContext::default();
+    let mut stamps = Vec::new();
     let mut long_lines = 0;
     for s in sentences.iter().take(20) {
         if s.end > text.len() || s.start > s.end {
@@ -126,9 +148,15 @@ fn year_context(text: &str, sentences: &[Sentence]) -> YearContext {
         let folded = fold_case(head);
         let marked = DATELINE_MARKERS.iter().any(|m| folded.starts_with(m));
         if marked || line.len() <= 60 {
-            if let Some(&d) = dates::full_dates(line).first() {
-                ctx.dateline = Some(d);
-                break;
+            let found = match marked {
+                true => dates::dateline_date(line),
+                false => dates::full_dates(line).first().copied(),
+            };
+            if found.is_some() {
+                ctx.dateline = found;
+                if s.block == BlockKind::Title && line.len() <= 60 && is_stamp(line) {
+                    stamps.push(s.index);
+                }
             }
         }
         if line.len() > 120 {
@@ -149,11 +177,20 @@ fn year_context(text: &str, sentences: &[Sentence]) -> YearContext {
     for (y, _, _) in &all {
         *counts.entry(*y).or_default() += 1;
     }
+    if counts.is_empty() {
+        for s in sentences.iter().filter(|s| s.block != BlockKind::Furniture) {
+            if s.end <= text.len() {
+                for y in dates::bare_years(s.text(text)) {
+                    *counts.entry(y).or_default() += 1;
+                }
+            }
+        }
+    }
     ctx.common_year = counts
         .iter()
         .max_by_key(|(y, n)| (**n, std::cmp::Reverse(**y)))
         .map(|(y, _)| *y);
-    ctx
+    (ctx, stamps)
 }
 
 #[cfg(test)]

@@ -1021,11 +1021,18 @@ impl SentenceParser<'_, '_> {
             None if comma && self.n() <= s + 12 => self.n(),
             None => return end,
         };
-        if e == s {
+        // "Công ty cổ phần Sữa Đồng Xanh (“Đồng Xanh”)": a quoted short name
+        let quoted = !dash
+            && e > s + 2
+            && matches!(self.word(s), "“" | "\"")
+            && matches!(self.word(e - 1), "”" | "\"");
+        let (s, e_name) = if quoted { (s + 1, e - 1) } else { (s, e) };
+        if e_name == s {
             return end;
         }
-        let alias = self.span(s, e).to_string();
+        let alias = self.span(s, e_name).to_string();
         let ok = match kind {
+            NodeKind::Organization if quoted => self.cap(s),
             // "(UNODC)", "(Vietcombank)", "(gọi tắt là X)"
             NodeKind::Organization => {
                 (e == s + 1 && self.cap(s) && self.name_word(s, false))
@@ -1044,7 +1051,7 @@ impl SentenceParser<'_, '_> {
             return end;
         }
         self.b.add_alias(entity, &alias);
-        let ev = self.evidence(s, e, 0.9);
+        let ev = self.evidence(s, e_name, 0.9);
         let label = self.b.label(entity).to_string();
         self.b.mention(kind, &label, &alias, None, Form::Full, ev);
         e + 1
@@ -2102,7 +2109,9 @@ impl SentenceParser<'_, '_> {
             return Some(self.new_place(i, ne, label, 0.8, top));
         }
         if let Some((he, _)) = self.hit(i, &[Category::VenueHead]) {
-            if !self.cap(i) {
+            // "sân bay Nội Bài", "trụ sở Bộ Ngoại giao": a lower-case head
+            // makes a venue with a name right after it
+            if !self.cap(i) && !self.cap(he) {
                 return None;
             }
             // a site's name may hold a family name ("Khu công nghiệp Liên
