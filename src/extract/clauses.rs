@@ -12,19 +12,21 @@ use crate::graph::{NodeKind, Relation};
 const RECENT_EVENTS: usize = 16;
 
 /// Verbs whose subject hosts the event that follows (and takes part).
-const HOST: [&[&str]; 5] = [
+const HOST: [&[&str]; 6] = [
     &["chủ", "trì"],
     &["đăng", "cai"],
     &["đồng", "chủ", "trì"],
     // "X (đã) có cuộc gặp gỡ báo chí": X holds the meeting that follows
     &["có"],
     &["chủ", "tọa"],
+    // a judge runs the hearing ("Thẩm phán X điều hành phiên xét xử")
+    &["điều", "hành"],
 ];
 /// Verbs whose subject organises the event that follows ("UBND tỉnh X tổ
 /// chức Hội nghị Y").
 const ORGANISE: [&[&str]; 2] = [&["tổ", "chức"], &["mở"]];
 /// Verbs whose subject takes part in the event that follows.
-const ATTEND: [&[&str]; 10] = [
+const ATTEND: [&[&str]; 11] = [
     &["tham", "dự"],
     // the procuracy at a hearing
     &["thực", "hành", "quyền", "công", "tố", "tại"],
@@ -36,9 +38,11 @@ const ATTEND: [&[&str]; 10] = [
     &["phát", "biểu", "bế", "mạc"],
     &["có", "mặt", "tại"],
     &["phát", "biểu", "trong"],
+    // witnesses of a signing or a handover ("chứng kiến Lễ trao ...")
+    &["chứng", "kiến"],
 ];
 /// Verbs after "do X" that make X the organiser.
-const ORGANISE_AFTER_DO: [&[&str]; 7] = [
+const ORGANISE_AFTER_DO: [&[&str]; 8] = [
     &["tổ", "chức"],
     &["thực", "hiện"],
     &["điều", "hành"],
@@ -46,6 +50,7 @@ const ORGANISE_AFTER_DO: [&[&str]; 7] = [
     &["chủ", "trì"],
     &["đồng", "chủ", "trì"],
     &["phối", "hợp", "tổ", "chức"],
+    &["đăng", "cai"],
 ];
 /// Verbs of a meeting named by its participants ("X tiếp Y", "X có cuộc
 /// hội đàm với Y").
@@ -102,7 +107,7 @@ const SIGN_GAP: [&str; 17] = [
 /// Verbs of an adoption or launch of a document ("X thông qua Y").
 const ADOPT: [&[&str]; 3] = [&["thông", "qua"], &["khởi", "xướng"], &["phê", "chuẩn"]];
 
-fn agent_kind(kind: NodeKind) -> bool {
+pub(super) fn agent_kind(kind: NodeKind) -> bool {
     matches!(
         kind,
         NodeKind::Person | NodeKind::Organization | NodeKind::Country
@@ -117,36 +122,23 @@ pub fn relations(p: &mut SentenceParser<'_, '_>) {
     // the subject of the clause before, for "...; và cùng các đại biểu
     // tham quan X" with its subject left out
     let mut carried: Option<Mention> = None;
+    let mut sentence_events: Vec<(usize, usize, usize)> = Vec::new();
     for k in 0..=n {
         let end_here = k == n || (!p.toks[k].word && matches!(p.low_at(k), "." | ";" | "!" | "?"));
         if end_here {
             if k > start {
-                let (event, subject) = clause(p, start, k, carried);
-                if let Some(e) = event {
+                let (events, subject) = clause(p, start, k, carried);
+                if let Some(&(_, _, e)) = events.iter().min_by_key(|&&(es, _, _)| es) {
                     first_event.get_or_insert(e);
                 }
+                sentence_events.extend(events);
                 carried = subject;
             }
             start = k + 1;
         }
     }
     topic_sessions(p);
-    // "Cùng dự có A, B, C", "Tham dự có ...": the event in focus
-    if let Some(focus) = p.b.focus_event {
-        let lead =
-            (0..n.min(4)).find(|&k| p.low_at(k) == "có" && (0..k).any(|x| p.low_at(x) == "dự"));
-        if let Some(c) = lead {
-            let people: Vec<usize> = p
-                .mentions
-                .iter()
-                .filter(|m| m.kind == NodeKind::Person && m.start > c)
-                .map(|m| m.entity)
-                .collect();
-            for person in people {
-                p.fact(person, Relation::ParticipatedIn, focus, 0.6);
-            }
-        }
-    }
+    super::participation::relations(p, &sentence_events);
     if let Some(e) = first_event {
         p.b.focus_event = Some(e);
     }
@@ -157,17 +149,28 @@ fn verb_at(p: &SentenceParser<'_, '_>, k: usize, verb: &[&str]) -> bool {
     verb.iter().enumerate().all(|(o, w)| p.low_at(k + o) == *w)
 }
 
-fn inside_mention(ms: &[Mention], k: usize) -> bool {
+/// The number of words of the first of `phrases` at token `k` (the
+/// longest, as [`crate::lexicon::ClauseWords`] orders them).
+pub(super) fn phrase_at(
+    p: &SentenceParser<'_, '_>,
+    k: usize,
+    phrases: &[Vec<&'static str>],
+) -> Option<usize> {
+    phrases.iter().find(|w| verb_at(p, k, w)).map(Vec::len)
+}
+
+pub(super) fn inside_mention(ms: &[Mention], k: usize) -> bool {
     ms.iter().any(|m| m.start <= k && k < m.end)
 }
 
-/// The relations of clause `s..e`; returns its first top-level event.
+/// The relations of clause `s..e`; returns its top-level events (start,
+/// end, entity) and its subject.
 fn clause(
     p: &mut SentenceParser<'_, '_>,
     s: usize,
     e: usize,
     carried: Option<Mention>,
-) -> (Option<usize>, Option<Mention>) {
+) -> (Vec<(usize, usize, usize)>, Option<Mention>) {
     let ms: Vec<Mention> = p
         .mentions
         .iter()
@@ -236,12 +239,18 @@ fn clause(
             continue;
         };
         let mut g = k + verb.len();
-        // "tiếp xã giao", "hội đàm trực tuyến": the manner is the verb's
+        // "tiếp xã giao", "hội đàm trực tuyến", "tiếp thân mật": the manner
+        // is the verb's
         if matches!(
             (p.low_at(g), p.low_at(g + 1)),
-            ("xã", "giao") | ("trực", "tuyến")
+            ("xã", "giao") | ("trực", "tuyến") | ("thân", "mật") | ("trọng", "thị")
         ) {
             g += 2;
+        }
+        // "tiếp ông X", "tiếp ngài X": the honorific is no part of the name
+        let written_g = g;
+        if p.honorific_at(g) && p.cap_at(g + 1) {
+            g += 1;
         }
         // "tiếp đoàn công tác của Tập đoàn X": a visiting delegation
         let delegation = p.low_at(g) == "đoàn";
@@ -253,6 +262,20 @@ fn clause(
             && !matches!(p.low_at(ge), "," | ";" | ":")
             && (inside_mention(&ms, ge) || !GUEST_END.contains(&p.low_at(ge)))
         {
+            // "tiếp Đại sứ X Y trình Quốc thư": a verb after the guest's
+            // name ends the guests
+            let after_name = ge > g && ms.iter().any(|m| m.end == ge && m.start >= g);
+            if after_name
+                && !inside_mention(&ms, ge)
+                && (p.lowercase_at(ge) || p.low_at(ge).starts_with(|c: char| c.is_ascii_digit()))
+                && !matches!(
+                    p.low_at(ge),
+                    "và" | "cùng" | "các" | "những" | "phu" | "nhân"
+                )
+                && !p.honorific_at(ge)
+            {
+                break;
+            }
             ge += 1;
         }
         // a guest with a chain of titles ("tiếp Ủy viên Bộ Chính trị, Bí
@@ -314,15 +337,15 @@ fn clause(
             Some(t) => p.span(t, host.end).to_string(),
             None => chain_span.clone(),
         };
-        let verb_text = p.span(k, g).to_string();
-        let guest_chain = p.span(g, ge).to_string();
+        let verb_text = p.span(k, written_g).to_string();
+        let guest_chain = p.span(written_g, ge).to_string();
         let guest_text = p.span(guest_title, ge).to_string();
         let label = format!("{host_span} {verb_text} {guest_text}");
         let host_name = p.span(host.start, host.end).to_string();
         let ev = p.evidence(host.from, ge, 0.75);
         let event =
             p.b.mention(NodeKind::Event, &label, &label, None, Form::Full, ev);
-        if last_title.is_some() || guest_title > g {
+        if last_title.is_some() || guest_title > g || written_g < g {
             p.b.add_alias(event, &format!("{chain_span} {verb_text} {guest_chain}"));
         }
         p.b.add_alias(event, &format!("{host_name} {verb_text} {guest_text}"));
@@ -432,6 +455,8 @@ fn clause(
         p.fact(event, Relation::About, doc, 0.75);
         made_events.push((span_start, span_end, event));
     }
+
+    made_events.extend(super::events::acts(p, &ms, s, e));
 
     let visits = visit_events(p, &ms, s, e);
     made_events.extend(visits.iter().copied());
@@ -957,11 +982,7 @@ fn clause(
         .min_by_key(|m| m.start)
         .copied()
         .or(carried);
-    let first = events
-        .iter()
-        .min_by_key(|(s, _, _)| *s)
-        .map(|&(_, _, ev)| ev);
-    (first, subject)
+    (events, subject)
 }
 
 /// Words after "thăm" that say what kind of visit it is ("thăm chính

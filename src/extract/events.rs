@@ -1,0 +1,211 @@
+//! Events named by the act alone, as the guidelines' "Decisions" read them:
+//! investigations ("Cơ quan CSĐT Công an tỉnh X đã khởi tố bị can Y",
+//! "khám xét", "truy tố", "tuyên án") and personnel decisions ("Bộ Chính
+//! trị điều động, phân công ông Y", "bổ nhiệm bà Z giữ chức T"). The agent
+//! right before the act organises it, the people it names take part in it.
+//! The act's words are in `data/lexicon/clause_words.txt` (groups
+//! `investigation`, `personnel`, `act_gap`).
+
+use super::clauses::{agent_kind, inside_mention, phrase_at};
+use super::doc::Form;
+use super::parse::{Mention, SentenceParser};
+use crate::graph::{NodeKind, Relation};
+use crate::lexicon::clause_words;
+
+/// Words that end what an act is about ("khởi tố bị can X về tội ...",
+/// "bổ nhiệm ông Y theo đề nghị của ...").
+const OBJECT_END: [&str; 9] = ["về", "theo", "tại", "nhằm", "để", "khi", "vì", "sau", "với"];
+
+/// Words that end the common nouns of what an act is about ("truy tố 28
+/// bị can trong vụ án ...", "bị truy tố tội ...").
+const NOUNS_END: [&str; 11] = [
+    "trong", "gồm", "tội", "vào", "đối", "do", "cùng", "là", "và", "ra", "đã",
+];
+
+/// The act at token `k`: (group, words).
+fn act_at(p: &SentenceParser<'_, '_>, k: usize) -> Option<(&'static str, usize)> {
+    let words = clause_words();
+    ["investigation", "personnel"]
+        .into_iter()
+        .find_map(|g| phrase_at(p, k, words.group(g)).map(|n| (g, n)))
+}
+
+/// The events of the acts of clause `s..e`: (start, end, entity).
+pub fn acts(
+    p: &mut SentenceParser<'_, '_>,
+    ms: &[Mention],
+    s: usize,
+    e: usize,
+) -> Vec<(usize, usize, usize)> {
+    let gap = clause_words().group("act_gap");
+    let mut found: Vec<(usize, usize, &'static str)> = Vec::new(); // (start, chain end, group)
+    let mut k = s;
+    while k < e {
+        if inside_mention(ms, k) {
+            k += 1;
+            continue;
+        }
+        let Some((group, len)) = act_at(p, k) else {
+            k += 1;
+            continue;
+        };
+        // "khởi tố, bắt tạm giam", "điều động, phân công, chỉ định": one act
+        let mut ce = k + len;
+        loop {
+            let j = if matches!(p.low_at(ce), "," | "và") {
+                ce + 1
+            } else {
+                ce
+            };
+            match act_at(p, j) {
+                Some((g, n)) if g == group => ce = j + n,
+                _ => break,
+            }
+        }
+        found.push((k, ce, group));
+        k = ce;
+    }
+    let mut out = Vec::new();
+    for (i, &(k, ce, group)) in found.iter().enumerate() {
+        let region_end = found.get(i + 1).map_or(e, |n| n.0);
+        let region_end = (ce..region_end)
+            .find(|&x| !inside_mention(ms, x) && OBJECT_END.contains(&p.low_at(x)))
+            .unwrap_or(region_end);
+        let passive = k > s && matches!(p.low_at(k - 1), "bị" | "được");
+        // the agent: right before the act, past adverbs and "ra quyết định"
+        let mut h = if passive { k - 1 } else { k };
+        while h > s && !inside_mention(ms, h - 1) && gap.iter().any(|w| w[0] == p.low_at(h - 1)) {
+            h -= 1;
+        }
+        if h > s && p.low_at(h - 1) == ")" {
+            if let Some(open) = (s..h - 1).rev().find(|&x| p.low_at(x) == "(") {
+                h = open;
+            }
+        }
+        let agent = ms
+            .iter()
+            .find(|m| agent_kind(m.kind) && m.top && m.end == h)
+            .copied();
+        let (agent, concerned): (Option<Mention>, Vec<Mention>) = if passive {
+            // "ông Y bị khởi tố": Y is concerned, nobody named organises
+            let person = agent.filter(|a| a.kind == NodeKind::Person);
+            (None, person.into_iter().collect())
+        } else {
+            let people = ms
+                .iter()
+                .filter(|m| {
+                    m.kind == NodeKind::Person && m.top && m.start >= ce && m.end <= region_end
+                })
+                .copied()
+                .collect();
+            (agent, people)
+        };
+        if concerned.is_empty() && (agent.is_none() || group == "personnel") {
+            continue;
+        }
+        let chain = p.span(k, ce).to_string();
+        // what the act is about, in a few common nouns ("khởi tố vụ án",
+        // "truy tố 28 bị can", "khám xét khẩn cấp nơi ở")
+        let nouns_end = (ce..region_end.min(ce + 4))
+            .take_while(|&x| {
+                !inside_mention(ms, x)
+                    && !p.honorific_at(x)
+                    && !NOUNS_END.contains(&p.low_at(x))
+                    && !OBJECT_END.contains(&p.low_at(x))
+                    && (p.lowercase_at(x) || p.low_at(x).bytes().all(|b| b.is_ascii_digit()))
+            })
+            .last()
+            .map_or(ce, |x| x + 1);
+        let first = concerned.first().copied().filter(|_| !passive);
+        // the text up to the first person named, and up to the office
+        // given ("bổ nhiệm ông Y giữ chức Thứ trưởng Bộ Z"; "được chỉ định
+        // là Bí thư Tỉnh ủy X")
+        let object_end = first.map_or(nouns_end, |m| m.end);
+        let office_end = first
+            .map(|m| m.end)
+            .or(passive.then_some(ce))
+            .and_then(|from| {
+                let mut x = from;
+                // titles in apposition between ("ông Y, Viện trưởng Viện Z, giữ chức")
+                while matches!(p.low_at(x), "," | "-") {
+                    match ms
+                        .iter()
+                        .filter(|r| r.start == x + 1 && r.kind != NodeKind::Person)
+                        .max_by_key(|r| r.end)
+                    {
+                        Some(r) => x = r.end,
+                        None => break,
+                    }
+                }
+                let after_titles = x;
+                while p.lowercase_at(x)
+                    && matches!(p.low_at(x), "giữ" | "chức" | "vụ" | "danh" | "làm" | "là")
+                {
+                    x += 1;
+                }
+                (x > after_titles)
+                    .then(|| {
+                        ms.iter()
+                            .find(|r| r.kind == NodeKind::Role && r.start == x)
+                            .map(|r| r.end)
+                    })
+                    .flatten()
+            });
+        let end = office_end.unwrap_or(object_end);
+        let what = p.span(if passive { k - 1 } else { k }, end).to_string();
+        let label = match agent {
+            Some(a) => format!("{} {what}", p.span(a.start, a.end)),
+            None if passive => format!("{} {what}", {
+                let c = concerned[0];
+                p.span(c.start, c.end)
+            }),
+            None => what.clone(),
+        };
+        let start = agent.map_or(k, |a| a.start);
+        // an act told twice (a caption, then the body) is one event: the
+        // latest event of the same act about the same person
+        let act_word = p.span(k, k + 2).to_lowercase();
+        let same = p.b.recent_events.iter().rev().copied().find(|&ev| {
+            let l = p.b.label(ev).to_lowercase();
+            l.contains(&act_word)
+                && concerned
+                    .first()
+                    .is_none_or(|m| l.contains(&p.b.label(m.entity).to_lowercase()))
+        });
+        let event = match same {
+            Some(ev) => {
+                p.b.add_short_form(ev, &label);
+                ev
+            }
+            None => {
+                let ev = p.evidence(start, end, 0.65);
+                p.b.mention(NodeKind::Event, &label, &label, None, Form::Full, ev)
+            }
+        };
+        let mut shorts = vec![chain.clone(), p.span(k, nouns_end).to_string()];
+        shorts.push(what.clone());
+        if let Some(m) = first {
+            let name = p.span(m.start, m.end);
+            shorts.push(format!("{} {name}", p.span(k, m.start.min(nouns_end))));
+            shorts.push(p.span(k, m.end).to_string());
+            if let Some(a) = agent {
+                shorts.push(format!("{} {chain} {name}", p.span(a.start, a.end)));
+                shorts.push(format!("{} {}", p.span(a.start, a.end), p.span(k, m.end)));
+            }
+        }
+        if passive {
+            shorts.push(p.span(k - 1, ce).to_string());
+        }
+        for short in shorts {
+            p.b.add_short_form(event, short.trim());
+        }
+        if let Some(a) = agent {
+            p.fact(event, Relation::OrganizedBy, a.entity, 0.65);
+        }
+        for m in &concerned {
+            p.fact(m.entity, Relation::ParticipatedIn, event, 0.65);
+        }
+        out.push((start, end, event));
+    }
+    out
+}
