@@ -86,7 +86,7 @@ const TIME_PREPOSITIONS: [&str; 12] = [
 const ADVERBS: [&str; 8] = ["đã", "sẽ", "vừa", "chính", "thức", "đồng", "thuận", "cũng"];
 /// Generic names of an event named before ("chủ trì buổi lễ"), and a word
 /// the name of that event has ("" for any).
-const ANAPHORS: [(&[&str], &str); 10] = [
+const ANAPHORS: [(&[&str], &str); 12] = [
     (&["buổi", "lễ"], "lễ"),
     (&["buổi", "tiếp"], " tiếp "),
     (&["buổi", "hội", "kiến"], "hội kiến"),
@@ -97,6 +97,8 @@ const ANAPHORS: [(&[&str], &str); 10] = [
     (&["đại", "hội"], "đại hội"),
     (&["buổi", "họp", "báo"], "họp báo"),
     (&["buổi", "làm", "việc"], " làm việc "),
+    (&["lễ", "khai", "mạc"], "khai mạc"),
+    (&["lễ", "bế", "mạc"], "bế mạc"),
 ];
 /// Words between a signer and "ký" ("đã chính thức ký", "là nước đầu
 /// tiên ký", "cùng tham gia ký").
@@ -138,6 +140,7 @@ pub fn relations(p: &mut SentenceParser<'_, '_>) {
         }
     }
     topic_sessions(p);
+    super::events::parenthesised_names(p);
     super::participation::relations(p, &sentence_events);
     if let Some(e) = first_event {
         p.b.focus_event = Some(e);
@@ -457,6 +460,8 @@ fn clause(
     }
 
     made_events.extend(super::events::acts(p, &ms, s, e));
+    let openings = super::events::openings(p, &ms, s, e);
+    made_events.extend(openings.iter().copied());
 
     let visits = visit_events(p, &ms, s, e);
     made_events.extend(visits.iter().copied());
@@ -467,6 +472,8 @@ fn clause(
         .map(|m| (m.start, m.end, m.entity))
         .chain(made_events.iter().copied())
         .collect();
+
+    super::events::part_of_visit(p, &events, &visits);
 
     // when: the dates of the clause (token position, entity)
     // ("kế hoạch phát triển năm 2024": a year right after a common noun
@@ -1016,6 +1023,15 @@ fn visit_events(
         if matches!(p.low_at(d), "tới" | "đến" | "sang" | "tại") {
             d += 1;
         }
+        // "thăm chính thức Vương quốc Bỉ": the state's form is no part of
+        // its short name
+        if matches!(
+            (p.low_at(d), p.low_at(d + 1)),
+            ("vương", "quốc") | ("cộng", "hòa") | ("liên", "bang")
+        ) && p.cap_at(d)
+        {
+            d += 2;
+        }
         let Some(dest) = ms
             .iter()
             .find(|m| {
@@ -1127,11 +1143,9 @@ fn visit_events(
         for short in &out_short {
             p.b.add_short_form(event, short);
         }
-        if visitor.is_some() || titled_only.is_some() {
-            p.b.add_short_form(event, &format!("Chuyến {written}"));
-            p.b.add_short_form(event, &format!("chuyến {what}"));
-            p.b.add_short_form(event, &written);
-        }
+        p.b.add_short_form(event, &format!("Chuyến {written}"));
+        p.b.add_short_form(event, &format!("chuyến {what}"));
+        p.b.add_short_form(event, &written);
         if let Some(v) = visitor.filter(|_| titled_only.is_none()) {
             p.fact(v.entity, Relation::ParticipatedIn, event, 0.7);
         }

@@ -209,3 +209,174 @@ pub fn acts(
     }
     out
 }
+
+/// Opening and closing ceremonies named by their act: "tuyên bố bế mạc
+/// Đại hội X", "dự khai mạc Liên hoan phim Y", "Liên hoan phim Y đã chính
+/// thức khai mạc tại Z". The ceremony is part of the event; whoever
+/// declares it open or closed takes part. Returns the ceremonies made:
+/// (start, end, entity), the span of the act's words alone, so that a verb
+/// before them takes the ceremony and not the event.
+pub fn openings(
+    p: &mut SentenceParser<'_, '_>,
+    ms: &[Mention],
+    s: usize,
+    e: usize,
+) -> Vec<(usize, usize, usize)> {
+    let mut out = Vec::new();
+    for k in s..e {
+        let word = match (p.low_at(k), p.low_at(k + 1)) {
+            ("khai", "mạc") => "khai mạc",
+            ("bế", "mạc") => "bế mạc",
+            _ => continue,
+        };
+        if inside_mention(ms, k) {
+            continue;
+        }
+        let after = ms
+            .iter()
+            .find(|m| m.kind == NodeKind::Event && m.top && m.start == k + 2)
+            .copied();
+        let before = || {
+            let mut h = k;
+            while h > s && matches!(p.low_at(h - 1), "đã" | "sẽ" | "chính" | "thức" | "được")
+            {
+                h -= 1;
+            }
+            ms.iter()
+                .find(|m| m.kind == NodeKind::Event && m.top && m.end == h)
+                .copied()
+        };
+        let Some(whole) = after.or_else(before) else {
+            continue;
+        };
+        let whole_label = p.b.label(whole.entity).to_string();
+        // "Lễ khai mạc Lễ hội X" names nothing new; the opening of a
+        // ceremony or a session is its own first session, named apart
+        let whole_lower = whole_label.to_lowercase();
+        if whole_lower.contains(word)
+            || whole_lower.starts_with("lễ ")
+            || whole_lower.starts_with("phiên ")
+        {
+            continue;
+        }
+        let label = format!("Lễ {word} {whole_label}");
+        // the ceremony named again (a headline, then the body): one event
+        let openers = [format!("{word} "), format!("lễ {word} ")];
+        let same = p.b.recent_events.iter().rev().copied().find(|&ev| {
+            let l = p.b.label(ev).to_lowercase();
+            openers.iter().any(|o| l.starts_with(o.as_str()))
+        });
+        let event = match same {
+            Some(ev) => {
+                p.b.add_short_form(ev, &label);
+                ev
+            }
+            None => {
+                let ev = p.evidence(k, k + 2, 0.65);
+                p.b.mention(NodeKind::Event, &label, &label, None, Form::Full, ev)
+            }
+        };
+        p.b.add_short_form(event, &format!("{word} {whole_label}"));
+        p.b.add_short_form(event, &format!("{word} {}", p.span(whole.start, whole.end)));
+        p.b.add_short_form(event, &format!("lễ {word}"));
+        // the article's "phiên bế mạc" is this ceremony
+        p.b.add_alias(event, &format!("Phiên {word}"));
+        p.fact(event, Relation::PartOf, whole.entity, 0.65);
+        // "Thủ tướng X tuyên bố bế mạc": X takes part
+        if after.is_some() && k >= s + 2 && verb_at_words(p, k - 2, &["tuyên", "bố"]) {
+            let mut h = k - 2;
+            while h > s && matches!(p.low_at(h - 1), "đã" | "sẽ" | "chính" | "thức") {
+                h -= 1;
+            }
+            if let Some(a) = ms
+                .iter()
+                .find(|m| agent_kind(m.kind) && m.top && m.end == h)
+            {
+                p.fact(a.entity, Relation::ParticipatedIn, event, 0.65);
+            }
+        }
+        out.push((k, k + 2, event));
+    }
+    out
+}
+
+fn verb_at_words(p: &SentenceParser<'_, '_>, k: usize, words: &[&str]) -> bool {
+    words.iter().enumerate().all(|(o, w)| p.low_at(k + o) == *w)
+}
+
+/// Words that open the name of a welcome, talks, a reception or a
+/// ceremony held during a visit (lower case).
+const VISIT_PARTS: [&str; 9] = [
+    "lễ đón",
+    "hội đàm",
+    "hội kiến",
+    "chiêu đãi",
+    "tiệc chiêu đãi",
+    "lễ ký",
+    "lễ trao",
+    "tọa đàm",
+    "cuộc gặp",
+];
+
+/// Words inside the names of meetings made from their parties ("X tiếp Y",
+/// "X hội đàm với Y").
+const MEETING_WORDS: [&str; 4] = [" tiếp ", " hội đàm ", " hội kiến ", " gặp "];
+
+/// Welcomes, talks, receptions and ceremonies of an article that tells of a
+/// visit are part of that visit (the latest visit named).
+pub fn part_of_visit(
+    p: &mut SentenceParser<'_, '_>,
+    events: &[(usize, usize, usize)],
+    visits: &[(usize, usize, usize)],
+) {
+    let is_visit = |label: &str| {
+        let l = label.to_lowercase();
+        l.starts_with("chuyến thăm") || l.contains(" thăm chính thức") || l.contains(" thăm cấp")
+    };
+    let visit = visits.last().map(|v| v.2).or_else(|| {
+        p.b.recent_events
+            .iter()
+            .rev()
+            .copied()
+            .find(|&ev| is_visit(p.b.label(ev)))
+    });
+    let Some(visit) = visit else { return };
+    for &(_, _, ev) in events {
+        if ev == visit || visits.iter().any(|v| v.2 == ev) {
+            continue;
+        }
+        let label = format!(" {} ", p.b.label(ev).to_lowercase());
+        let part = VISIT_PARTS.iter().any(|w| label[1..].starts_with(w))
+            || MEETING_WORDS.iter().any(|w| label.contains(w));
+        if part {
+            p.fact(ev, Relation::PartOf, visit, 0.6);
+        }
+    }
+}
+
+/// "Đại hội Thể thao Đông Nam Á lần thứ 31 (SEA Games 31)": an event named
+/// again in parentheses right after its name is one event.
+pub fn parenthesised_names(p: &mut SentenceParser<'_, '_>) {
+    let pairs: Vec<(usize, usize)> = p
+        .mentions
+        .iter()
+        .filter(|a| a.kind == NodeKind::Event && a.top && p.low_at(a.end) == "(")
+        .filter_map(|a| {
+            p.mentions
+                .iter()
+                .find(|b| {
+                    b.kind == NodeKind::Event
+                        && b.top
+                        && b.start == a.end + 1
+                        && p.low_at(b.end) == ")"
+                })
+                .map(|b| (a.entity, b.entity))
+        })
+        .collect();
+    for (a, b) in pairs {
+        if a != b {
+            let name = p.b.label(b).to_string();
+            p.b.add_alias(a, &name);
+        }
+    }
+}
