@@ -460,6 +460,10 @@ fn clause(
     }
 
     made_events.extend(super::events::acts(p, &ms, s, e));
+    made_events.extend(super::events::signings(p, &ms, s, e));
+    let (welcomes, bare_welcomes) = super::events::welcomes(p, &ms);
+    made_events.extend(welcomes);
+    hidden.extend(bare_welcomes);
     let openings = super::events::openings(p, &ms, s, e);
     made_events.extend(openings.iter().copied());
 

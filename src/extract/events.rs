@@ -341,7 +341,19 @@ pub fn part_of_visit(
             .find(|&ev| is_visit(p.b.label(ev)))
     });
     let Some(visit) = visit else { return };
-    for &(_, _, ev) in events {
+    // a visit named after its meetings (a caption, then the lead) takes
+    // the meetings named before it too
+    let earlier: Vec<usize> = if visits.is_empty() {
+        Vec::new()
+    } else {
+        p.b.recent_events.clone()
+    };
+    let candidates = events
+        .iter()
+        .map(|&(_, _, ev)| ev)
+        .chain(earlier)
+        .collect::<Vec<_>>();
+    for ev in candidates {
         if ev == visit || visits.iter().any(|v| v.2 == ev) {
             continue;
         }
@@ -379,4 +391,297 @@ pub fn parenthesised_names(p: &mut SentenceParser<'_, '_>) {
             p.b.add_alias(a, &name);
         }
     }
+}
+
+/// Heads of a welcome, a send-off or a banquet named by its guest ("lễ
+/// đón chính thức Thủ tướng X"), lower case.
+const WELCOME_HEADS: [&str; 7] = [
+    "lễ đón",
+    "lễ tiễn",
+    "lễ chào mừng",
+    "tiệc chiêu đãi",
+    "chiêu đãi",
+    "buổi tiếp",
+    "buổi chiêu đãi",
+];
+
+/// "chủ trì lễ đón chính thức Thủ tướng Singapore X (và Đoàn đại biểu Y)":
+/// a welcome named by its head alone is named by its guest, who takes part.
+/// Returns the events made and the bare mentions they replace.
+pub fn welcomes(
+    p: &mut SentenceParser<'_, '_>,
+    ms: &[Mention],
+) -> (Vec<(usize, usize, usize)>, Vec<usize>) {
+    let mut made = Vec::new();
+    let mut replaced = Vec::new();
+    for m in ms.iter().filter(|m| m.kind == NodeKind::Event && m.top) {
+        let label = p.b.label(m.entity).to_lowercase();
+        if label.split_whitespace().count() > 5
+            || !WELCOME_HEADS.iter().any(|h| {
+                label.starts_with(h) && label[h.len()..].chars().next().is_none_or(|c| c == ' ')
+            })
+        {
+            continue;
+        }
+        let mut at = m.end;
+        if p.honorific_at(at) {
+            at += 1;
+        }
+        let Some(guest) = ms
+            .iter()
+            .find(|g| g.kind == NodeKind::Person && g.top && (g.from == at || g.start == at))
+            .copied()
+        else {
+            continue;
+        };
+        // "... và Đoàn đại biểu cấp cao Chính phủ Việt Nam": the delegation
+        let mut end = guest.end;
+        let mut with = None;
+        if p.low_at(end) == "và" {
+            if let Some(o) = ms
+                .iter()
+                .find(|o| o.start == end + 1 && o.top && agent_kind(o.kind))
+            {
+                end = o.end;
+                with = Some(*o);
+            } else if matches!(p.low_at(end + 1), "đoàn" | "ðoàn") {
+                // "và Đoàn đại biểu cấp cao Chính phủ X", up to the clause's
+                // next comma
+                let stop = (end + 2
+                    ..ms.iter().map(|o| o.end).max().unwrap_or(end).max(end + 2) + 1)
+                    .take(14)
+                    .find(|&x| {
+                        matches!(p.low_at(x), "," | ";" | "." | "")
+                            || (!inside_mention(ms, x) && OBJECT_END.contains(&p.low_at(x)))
+                    })
+                    .unwrap_or(end + 2);
+                end = stop;
+            }
+        }
+        let head = p.span(m.start, m.end).to_string();
+        let mut name = format!("{head} {}", p.span(at, end));
+        if let Some(first) = name.chars().next() {
+            name = first.to_uppercase().chain(name.chars().skip(1)).collect();
+        }
+        let ev = p.evidence(m.start, end, 0.7);
+        let event =
+            p.b.mention(NodeKind::Event, &name, &name, None, Form::Full, ev);
+        p.b.add_short_form(event, &format!("{head} {}", p.span(guest.start, guest.end)));
+        p.fact(guest.entity, Relation::ParticipatedIn, event, 0.7);
+        if let Some(o) = with {
+            p.fact(o.entity, Relation::ParticipatedIn, event, 0.65);
+        }
+        made.push((m.start, end, event));
+        replaced.push(m.entity);
+    }
+    (made, replaced)
+}
+
+/// Signings: "UBND tỉnh X đã ký kết biên bản ghi nhớ cùng Y", "A, B cùng
+/// C cũng ký bản ghi nhớ hợp tác ...", "Bản ghi nhớ ..., ký giữa A và B",
+/// "Bản ghi nhớ giữa A và B về ...". The signers (persons, countries and
+/// bodies) sign the paper; a signing named by its verb is an event about
+/// the paper, the signers taking part. Returns the events made.
+pub fn signings(
+    p: &mut SentenceParser<'_, '_>,
+    ms: &[Mention],
+    s: usize,
+    e: usize,
+) -> Vec<(usize, usize, usize)> {
+    let words = clause_words();
+    let mut out = Vec::new();
+    // "Bản ghi nhớ giữa A và B": the parties of a paper sign it
+    for d in ms.iter().filter(|m| m.kind == NodeKind::Document && m.top) {
+        let next_doc = ms
+            .iter()
+            .filter(|o| o.kind == NodeKind::Document && o.start > d.start)
+            .map(|o| o.start)
+            .min()
+            .unwrap_or(e);
+        let Some(g) = (d.start..next_doc.min(e).min(d.end + 20))
+            .take_while(|&x| !matches!(p.low_at(x), "." | ";" | ":"))
+            .find(|&x| p.low_at(x) == "giữa")
+        else {
+            continue;
+        };
+        // (a paper's name cut before "giữa" may be a short form of another)
+        let whole = g < d.end || p.b.label(d.entity).split_whitespace().count() >= 4;
+        if !whole {
+            continue;
+        }
+        for a in listed_agents(p, ms, g + 1) {
+            p.fact(a.entity, Relation::Signed, d.entity, 0.6);
+        }
+    }
+    for k in s..e {
+        let verb = match (p.low_at(k), p.low_at(k + 1)) {
+            ("ký", "kết") => 2,
+            ("ký", _) => 1,
+            _ => continue,
+        };
+        if inside_mention(ms, k) || (k > s && p.low_at(k - 1) == "thư") {
+            continue;
+        }
+        let o = k + verb;
+        // the paper: a named document, or a common noun told apart by what
+        // follows it up to a word that ends it
+        let named = ms
+            .iter()
+            .find(|m| m.kind == NodeKind::Document && m.start == o)
+            .copied();
+        let (paper, paper_end) = match named {
+            Some(d) => (d.entity, d.end),
+            None => {
+                let Some(head) = phrase_at(p, o, words.group("paper")) else {
+                    continue;
+                };
+                let stops = words.group("paper_end");
+                let mut x = o + head;
+                while x < e
+                    && x < o + 24
+                    && !matches!(p.low_at(x), ";" | "." | "(" | ":" | "")
+                    && phrase_at(p, x, stops).is_none()
+                    && !ms.iter().any(|m| {
+                        m.start == x && matches!(m.kind, NodeKind::Person | NodeKind::Organization)
+                    })
+                    && !(matches!(p.low_at(x), "," | "và") && p.cap_at(x + 1))
+                    && !(p.low_at(x) == "," && p.low_at(x + 1) == "ký")
+                {
+                    x += 1;
+                }
+                while x > o + head && matches!(p.low_at(x - 1), "," | "và") {
+                    x -= 1;
+                }
+                let name = p.span(o, x).to_string();
+                let ev = p.evidence(o, x, 0.6);
+                let doc =
+                    p.b.mention(NodeKind::Document, &name, &name, None, Form::Full, ev);
+                (doc, x)
+            }
+        };
+        // the signers: the subject and those listed with it ("A, B cùng C
+        // cũng ký"); the parties after "cùng"/"với"/"giữa"
+        let mut h = k;
+        while h > s
+            && !inside_mention(ms, h - 1)
+            && matches!(
+                p.low_at(h - 1),
+                "đã" | "sẽ" | "vừa" | "cũng" | "cùng" | "chính" | "thức"
+            )
+        {
+            h -= 1;
+        }
+        let mut signers: Vec<Mention> = Vec::new();
+        // "UBND tỉnh X (cùng với Công ty Y, ...) đã ký": the subject before
+        // the parenthesis, those it names "cùng với" sign too
+        if h > s + 1 && p.low_at(h - 1) == ")" {
+            if let Some(open) = (s..h - 1).rev().find(|&x| p.low_at(x) == "(") {
+                let mut inner = open + 1;
+                while matches!(p.low_at(inner), "cùng" | "với") {
+                    inner += 1;
+                }
+                if inner > open + 1 {
+                    signers.extend(listed_agents(p, ms, inner));
+                }
+                h = open;
+            }
+        }
+        if let Some(subject) = ms
+            .iter()
+            .find(|m| agent_kind(m.kind) && m.top && m.end == h)
+        {
+            // back to the first of a list ending in the subject
+            let mut first = subject.from;
+            loop {
+                let prev = ms.iter().find(|m| {
+                    agent_kind(m.kind)
+                        && m.top
+                        && first > s
+                        && m.end + 1 == first
+                        && matches!(p.low_at(first - 1), "," | "và" | "cùng")
+                });
+                match prev {
+                    Some(m) => first = m.from,
+                    None => break,
+                }
+            }
+            signers.extend(listed_agents(p, ms, first));
+        }
+        let mut after = paper_end;
+        if matches!(p.low_at(after), "cùng" | "với" | "giữa") {
+            after += 1;
+            if p.low_at(after) == "với" {
+                after += 1;
+            }
+            signers.extend(listed_agents(p, ms, after));
+        } else if named.is_none() && o == paper_end {
+            continue;
+        }
+        // "Bản ghi nhớ X, ký giữa A và B": the paper before
+        let paper = if p.low_at(o) == "giữa" {
+            let Some(d) = ms
+                .iter()
+                .filter(|m| m.kind == NodeKind::Document && m.end <= k && m.end + 30 >= k)
+                .max_by_key(|m| m.end)
+            else {
+                continue;
+            };
+            signers.extend(listed_agents(p, ms, o + 1));
+            d.entity
+        } else {
+            paper
+        };
+        if signers.is_empty() {
+            continue;
+        }
+        for a in &signers {
+            p.fact(a.entity, Relation::Signed, paper, 0.6);
+        }
+        // "việc A ký X": a signing told of, not reported
+        let told_of = (h.saturating_sub(12).max(s)..h).any(|x| p.low_at(x) == "việc");
+        if p.low_at(o) == "giữa" || told_of {
+            continue;
+        }
+        let what = p.span(k, paper_end).to_string();
+        let first = signers[0];
+        let label = format!("{} {what}", p.span(first.start, first.end));
+        let ev = p.evidence(first.start, paper_end, 0.6);
+        let event =
+            p.b.mention(NodeKind::Event, &label, &label, None, Form::Full, ev);
+        p.b.add_short_form(event, &what);
+        p.b.add_short_form(event, &format!("{} {}", p.span(k, o), p.b.label(paper)));
+        for a in &signers {
+            p.fact(a.entity, Relation::ParticipatedIn, event, 0.6);
+        }
+        p.fact(event, Relation::About, paper, 0.6);
+        out.push((first.start, paper_end, event));
+    }
+    out
+}
+
+/// The agents listed from token `x` on ("A, B và C", "A cùng B").
+fn listed_agents(p: &SentenceParser<'_, '_>, ms: &[Mention], mut x: usize) -> Vec<Mention> {
+    let mut out = Vec::new();
+    loop {
+        if let Some(m) = ms
+            .iter()
+            .filter(|m| m.top && agent_kind(m.kind) && (m.from == x || m.start == x))
+            .max_by_key(|m| m.end)
+        {
+            out.push(*m);
+            x = m.end;
+            // "(Hàn Quốc)" after a body
+            if p.low_at(x) == "(" {
+                if let Some(c) = (x + 1..x + 6).find(|&c| p.low_at(c) == ")") {
+                    x = c + 1;
+                }
+            }
+            if matches!(p.low_at(x), "," | "và" | "cùng") {
+                x += 1;
+                continue;
+            }
+        }
+        break;
+    }
+    out
 }
