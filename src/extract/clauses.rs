@@ -141,6 +141,7 @@ pub fn relations(p: &mut SentenceParser<'_, '_>) {
     }
     topic_sessions(p);
     super::events::parenthesised_names(p);
+    super::events::one_trial(p, &sentence_events);
     super::participation::relations(p, &sentence_events);
     if let Some(e) = first_event {
         p.b.focus_event = Some(e);

@@ -152,7 +152,13 @@ pub fn acts(
                     .flatten()
             });
         let end = office_end.unwrap_or(object_end);
-        let what = p.span(if passive { k - 1 } else { k }, end).to_string();
+        let act_start = if passive { k - 1 } else { k };
+        // "tuyên án: A bị phạt ...": the colon is no part of the name
+        let what = if p.low_at(ce) == ":" && end > ce + 1 {
+            format!("{} {}", p.span(act_start, ce), p.span(ce + 1, end))
+        } else {
+            p.span(act_start, end).to_string()
+        };
         let label = match agent {
             Some(a) => format!("{} {what}", p.span(a.start, a.end)),
             None if passive => format!("{} {what}", {
@@ -165,12 +171,15 @@ pub fn acts(
         // an act told twice (a caption, then the body) is one event: the
         // latest event of the same act about the same person
         let act_word = p.span(k, k + 2).to_lowercase();
+        // (an article tells of one indictment or search, but of several
+        // appointments: those are told apart by the person)
         let same = p.b.recent_events.iter().rev().copied().find(|&ev| {
             let l = p.b.label(ev).to_lowercase();
             l.contains(&act_word)
-                && concerned
-                    .first()
-                    .is_none_or(|m| l.contains(&p.b.label(m.entity).to_lowercase()))
+                && (group == "investigation"
+                    || concerned
+                        .first()
+                        .is_none_or(|m| l.contains(&p.b.label(m.entity).to_lowercase())))
         });
         let event = match same {
             Some(ev) => {
@@ -204,6 +213,14 @@ pub fn acts(
         }
         for m in &concerned {
             p.fact(m.entity, Relation::ParticipatedIn, event, 0.65);
+        }
+        // a sentence is passed at the trial
+        if act_word.starts_with("tuyên") {
+            if let Some(trial) = latest_trial(p) {
+                if trial != event {
+                    p.fact(event, Relation::PartOf, trial, 0.6);
+                }
+            }
         }
         out.push((start, end, event));
     }
@@ -684,4 +701,48 @@ fn listed_agents(p: &SentenceParser<'_, '_>, ms: &[Mention], mut x: usize) -> Ve
         break;
     }
     out
+}
+
+/// Labels of a trial's events contain one of these.
+pub const TRIAL_WORDS: [&str; 3] = ["phiên tòa", "xét xử", "phiên xử"];
+
+/// Whether event `ev` is a trial.
+pub fn is_trial(p: &SentenceParser<'_, '_>, ev: usize) -> bool {
+    let label = p.b.label(ev).to_lowercase();
+    TRIAL_WORDS.iter().any(|w| label.contains(w))
+}
+
+/// The trial the article named last.
+pub fn latest_trial(p: &SentenceParser<'_, '_>) -> Option<usize> {
+    p.b.recent_events
+        .iter()
+        .rev()
+        .copied()
+        .find(|&ev| is_trial(p, ev))
+}
+
+/// Qualifiers that tell two trials apart.
+const TRIAL_KINDS: [&str; 3] = ["sơ thẩm", "phúc thẩm", "giám đốc thẩm"];
+
+/// "Phiên tòa mở tại X ... Thẩm phán Y điều hành phiên xét xử": an article
+/// names its trial in several ways; a trial named again (no other
+/// instance told) is the same one.
+pub fn one_trial(p: &mut SentenceParser<'_, '_>, events: &[(usize, usize, usize)]) {
+    for &(_, _, ev) in events {
+        if !is_trial(p, ev) {
+            continue;
+        }
+        let label = p.b.label(ev).to_lowercase();
+        let kind = |l: &str| TRIAL_KINDS.iter().find(|k| l.contains(*k)).copied();
+        let earlier = p.b.recent_events.iter().copied().find(|&o| {
+            o != ev && is_trial(p, o) && {
+                let ol = p.b.label(o).to_lowercase();
+                kind(&ol).is_none() || kind(&label).is_none() || kind(&ol) == kind(&label)
+            }
+        });
+        if let Some(o) = earlier {
+            let name = p.b.label(ev).to_string();
+            p.b.add_alias(o, &name);
+        }
+    }
 }

@@ -7,6 +7,7 @@
 //! The words are in `data/lexicon/clause_words.txt`.
 
 use super::clauses::{agent_kind, inside_mention, phrase_at};
+use super::events::{is_trial, latest_trial};
 use super::parse::{Mention, SentenceParser};
 use crate::graph::{NodeKind, Relation};
 use crate::lexicon::clause_words;
@@ -15,9 +16,6 @@ use crate::lexicon::clause_words;
 const NOT_ATTENDING: [&str; 10] = [
     "kiến", "án", "báo", "thảo", "toán", "trữ", "khuyết", "định", "luật", "đoán",
 ];
-
-/// Labels of a trial's events contain one of these.
-const TRIAL_WORDS: [&str; 3] = ["phiên tòa", "xét xử", "phiên xử"];
 
 /// The participation relations of a parsed sentence whose events are
 /// `events` (start, end, entity), the ones its clauses named or made.
@@ -237,21 +235,11 @@ fn on_behalf(p: &mut SentenceParser<'_, '_>) {
 /// trial ("các bị cáo A và B", "Thẩm phán C điều hành", "kiểm sát viên ...
 /// gồm: D, E") take part in it.
 fn trial_parties(p: &mut SentenceParser<'_, '_>, events: &[(usize, usize, usize)]) {
-    let is_trial = |p: &SentenceParser<'_, '_>, ev: usize| {
-        let label = p.b.label(ev).to_lowercase();
-        TRIAL_WORDS.iter().any(|w| label.contains(w))
-    };
     let trial = events
         .iter()
         .map(|&(_, _, ev)| ev)
         .find(|&ev| is_trial(p, ev))
-        .or_else(|| {
-            p.b.recent_events
-                .iter()
-                .rev()
-                .copied()
-                .find(|&ev| is_trial(p, ev))
-        });
+        .or_else(|| latest_trial(p));
     let Some(trial) = trial else { return };
     let parties = clause_words().group("trial_party");
     let n = p.toks.len();
@@ -287,6 +275,15 @@ fn trial_parties(p: &mut SentenceParser<'_, '_>, events: &[(usize, usize, usize)
                 if !who.contains(&l.entity) {
                     who.push(l.entity);
                 }
+            }
+        }
+    }
+    // "A lĩnh 20 năm tù, còn B nhận 18 năm tù": those sentenced
+    let sentencing = clause_words().group("sentence");
+    if (0..n).any(|x| phrase_at(p, x, sentencing).is_some()) {
+        for m in &people {
+            if !who.contains(&m.entity) {
+                who.push(m.entity);
             }
         }
     }
