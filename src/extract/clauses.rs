@@ -11,67 +11,9 @@ use crate::graph::{NodeKind, Relation};
 /// How many of the latest events an anaphor like "buổi lễ" may refer to.
 const RECENT_EVENTS: usize = 16;
 
-/// Verbs whose subject hosts the event that follows (and takes part).
-const HOST: [&[&str]; 6] = [
-    &["chủ", "trì"],
-    &["đăng", "cai"],
-    &["đồng", "chủ", "trì"],
-    // "X (đã) có cuộc gặp gỡ báo chí": X holds the meeting that follows
-    &["có"],
-    &["chủ", "tọa"],
-    // a judge runs the hearing ("Thẩm phán X điều hành phiên xét xử")
-    &["điều", "hành"],
-];
-/// Verbs whose subject organises the event that follows ("UBND tỉnh X tổ
-/// chức Hội nghị Y").
-const ORGANISE: [&[&str]; 2] = [&["tổ", "chức"], &["mở"]];
-/// Verbs whose subject takes part in the event that follows.
-const ATTEND: [&[&str]; 11] = [
-    &["tham", "dự"],
-    // the procuracy at a hearing
-    &["thực", "hành", "quyền", "công", "tố", "tại"],
-    &["dự"],
-    &["tham", "gia"],
-    &["tham", "quan"],
-    &["phát", "biểu", "tại"],
-    &["phát", "biểu", "khai", "mạc"],
-    &["phát", "biểu", "bế", "mạc"],
-    &["có", "mặt", "tại"],
-    &["phát", "biểu", "trong"],
-    // witnesses of a signing or a handover ("chứng kiến Lễ trao ...")
-    &["chứng", "kiến"],
-];
-/// Verbs after "do X" that make X the organiser.
-const ORGANISE_AFTER_DO: [&[&str]; 8] = [
-    &["tổ", "chức"],
-    &["thực", "hiện"],
-    &["điều", "hành"],
-    &["đồng", "điều", "hành"],
-    &["chủ", "trì"],
-    &["đồng", "chủ", "trì"],
-    &["phối", "hợp", "tổ", "chức"],
-    &["đăng", "cai"],
-];
-/// Verbs of a meeting named by its participants ("X tiếp Y", "X có cuộc
-/// hội đàm với Y").
-const MEET: [&[&str]; 14] = [
-    // a working session with a body or its leaders ("X làm việc với UBND
-    // tỉnh Y"): the body takes part
-    &["làm", "việc", "với"],
-    &["có", "cuộc", "hội", "đàm", "với"],
-    &["có", "cuộc", "điện", "đàm", "với"],
-    &["có", "cuộc", "gặp", "với"],
-    &["có", "cuộc", "gặp", "gỡ", "với"],
-    &["hội", "đàm", "với"],
-    &["điện", "đàm", "với"],
-    &["gặp", "gỡ"],
-    &["tiếp"],
-    &["hội", "kiến"],
-    &["hội", "đàm"],
-    &["điện", "đàm"],
-    &["tiếp", "kiến"],
-    &["gặp"],
-];
+// The verbs of hosting, organising, attending and meeting are the groups
+// `host`, `organise`, `attend`, `organise_after_do` and `meet` of
+// `data/lexicon/clause_words.txt`.
 /// Words that end the guests of a meeting ("... nhân dịp", "... tại",
 /// "đoàn ... do ông X dẫn đầu").
 const GUEST_END: [&str; 13] = [
@@ -175,6 +117,14 @@ fn clause(
     e: usize,
     carried: Option<Mention>,
 ) -> (Vec<(usize, usize, usize)>, Option<Mention>) {
+    let words = crate::lexicon::clause_words();
+    let (meet, host_verbs, attend_verbs) = (
+        words.group("meet"),
+        words.group("host"),
+        words.group("attend"),
+    );
+    let (organise_verbs, organise_after_do) =
+        (words.group("organise"), words.group("organise_after_do"));
     let ms: Vec<Mention> = p
         .mentions
         .iter()
@@ -206,7 +156,7 @@ fn clause(
 
     // receptions: "Tổng Bí thư X tiếp Y", "X hội kiến Y"
     for k in s..e {
-        let Some(verb) = MEET.iter().find(|v| verb_at(p, k, v)) else {
+        let Some(verb) = meet.iter().find(|v| verb_at(p, k, v)) else {
             continue;
         };
         if inside_mention(&ms, k) {
@@ -599,9 +549,9 @@ fn clause(
         if inside_mention(&ms, k) || guest_spans.iter().any(|&(gs, ge)| gs <= k && k < ge) {
             continue;
         }
-        let host = HOST.iter().find(|v| verb_at(p, k, v));
-        let attend = ATTEND.iter().find(|v| verb_at(p, k, v));
-        let organise = ORGANISE.iter().find(|v| verb_at(p, k, v));
+        let host = host_verbs.iter().find(|v| verb_at(p, k, v));
+        let attend = attend_verbs.iter().find(|v| verb_at(p, k, v));
+        let organise = organise_verbs.iter().find(|v| verb_at(p, k, v));
         // (verb length, organises, takes part)
         // the longest verb wins ("có mặt tại" over "có")
         let (verb_len, hosting, attending) = match (host, attend, organise) {
@@ -814,7 +764,7 @@ fn clause(
             continue;
         };
         let Some(v) = (k + 1..e).find(|&x| {
-            !inside_mention(&ms, x) && ORGANISE_AFTER_DO.iter().any(|v| verb_at(p, x, v))
+            !inside_mention(&ms, x) && organise_after_do.iter().any(|v| verb_at(p, x, v))
         }) else {
             continue;
         };
