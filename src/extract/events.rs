@@ -82,10 +82,37 @@ pub fn acts(
                 h = open;
             }
         }
-        let agent = ms
+        let mut agent = ms
             .iter()
             .find(|m| agent_kind(m.kind) && m.top && m.end == h)
             .copied();
+        // "Quyết định số 12 ngày 20/5 của Bộ Chính trị về việc điều động
+        // ông X": the body of the decision decides, the act is about it
+        let mut paper = None;
+        let mut b = k;
+        if b > s + 1 && p.low_at(b - 1) == "việc" {
+            b -= 1;
+            if p.low_at(b - 1) == "về" {
+                b -= 1;
+            }
+            if agent.is_none() {
+                agent = ms
+                    .iter()
+                    .find(|m| {
+                        m.top
+                            && m.end == b
+                            && matches!(m.kind, NodeKind::Organization | NodeKind::Country)
+                            && m.start > s
+                            && p.low_at(m.start - 1) == "của"
+                    })
+                    .copied();
+            }
+            paper = ms
+                .iter()
+                .filter(|m| m.kind == NodeKind::Document && m.end <= b && m.end + 10 >= b)
+                .max_by_key(|m| m.end)
+                .map(|m| m.entity);
+        }
         let (agent, concerned): (Option<Mention>, Vec<Mention>) = if passive {
             // "ông Y bị khởi tố": Y is concerned, nobody named organises
             let person = agent.filter(|a| a.kind == NodeKind::Person);
@@ -204,6 +231,7 @@ pub fn acts(
         }
         if passive {
             shorts.push(p.span(k - 1, ce).to_string());
+            shorts.push(p.span(k, end).to_string());
         }
         for short in shorts {
             p.b.add_short_form(event, short.trim());
@@ -213,6 +241,9 @@ pub fn acts(
         }
         for m in &concerned {
             p.fact(m.entity, Relation::ParticipatedIn, event, 0.65);
+        }
+        if let Some(d) = paper {
+            p.fact(event, Relation::About, d, 0.6);
         }
         // a sentence is passed at the trial
         if act_word.starts_with("tuyên") {
