@@ -412,6 +412,7 @@ fn clause(
 
     made_events.extend(super::events::acts(p, &ms, s, e));
     made_events.extend(super::events::signings(p, &ms, s, e));
+    made_events.extend(super::events::joint_talks(p, &ms, s, e));
     let (welcomes, bare_welcomes) = super::events::welcomes(p, &ms);
     made_events.extend(welcomes);
     hidden.extend(bare_welcomes);

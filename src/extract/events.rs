@@ -777,3 +777,77 @@ pub fn one_trial(p: &mut SentenceParser<'_, '_>, events: &[(usize, usize, usize)
         }
     }
 }
+
+/// Talks named by their two parties, with no object after the verb:
+/// "Thủ tướng A và Thủ tướng B đã tiến hành hội đàm." Both take part.
+pub fn joint_talks(
+    p: &mut SentenceParser<'_, '_>,
+    ms: &[Mention],
+    s: usize,
+    e: usize,
+) -> Vec<(usize, usize, usize)> {
+    let mut out = Vec::new();
+    for k in s..e {
+        let verb = match (p.low_at(k), p.low_at(k + 1)) {
+            ("hội", "đàm") => "hội đàm",
+            ("hội", "kiến") => "hội kiến",
+            ("điện", "đàm") => "điện đàm",
+            _ => continue,
+        };
+        // an object after the verb is another construction ("hội đàm với X")
+        // (the bare head may be read as an event's name: it is this one)
+        let named_apart = ms.iter().any(|m| {
+            m.start <= k
+                && k < m.end
+                && !(m.kind == NodeKind::Event && m.start == k && m.end == k + 2)
+        });
+        if named_apart || !(k + 2 >= e || matches!(p.low_at(k + 2), "," | "." | ";" | "")) {
+            continue;
+        }
+        let mut h = k;
+        while h > s
+            && !inside_mention(ms, h - 1)
+            && matches!(
+                p.low_at(h - 1),
+                "đã" | "sẽ" | "cũng" | "tiến" | "hành" | "có" | "cuộc"
+            )
+        {
+            h -= 1;
+        }
+        let person = |end: usize| {
+            ms.iter()
+                .find(|m| m.kind == NodeKind::Person && m.top && m.end == end)
+                .copied()
+        };
+        let Some(b) = person(h) else { continue };
+        if b.from < s + 2 || p.low_at(b.from - 1) != "và" {
+            continue;
+        }
+        let Some(a) = person(b.from - 1) else {
+            continue;
+        };
+        let titled = |m: Mention| {
+            let from = if p.honorific_at(m.from) {
+                m.start
+            } else {
+                m.from
+            };
+            p.span(from, m.end).to_string()
+        };
+        let label = format!("{} {verb} với {}", titled(a), titled(b));
+        let ev = p.evidence(a.from, k + 2, 0.65);
+        let event =
+            p.b.mention(NodeKind::Event, &label, &label, None, Form::Full, ev);
+        let names = format!(
+            "{} {verb} với {}",
+            p.span(a.start, a.end),
+            p.span(b.start, b.end)
+        );
+        p.b.add_short_form(event, &names);
+        p.b.add_short_form(event, verb);
+        p.fact(a.entity, Relation::ParticipatedIn, event, 0.65);
+        p.fact(b.entity, Relation::ParticipatedIn, event, 0.65);
+        out.push((a.from, k + 2, event));
+    }
+    out
+}
