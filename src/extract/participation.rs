@@ -109,6 +109,15 @@ fn attendee_list(p: &mut SentenceParser<'_, '_>, events: &[(usize, usize, usize)
         .mentions
         .iter()
         .filter(|m| m.top && agent_kind(m.kind) && m.start > c)
+        // a body or country listed itself ("có đại diện Bộ X, Quỹ Y"), not
+        // one named after a plural title ("các Ủy viên Trung ương Đảng")
+        .filter(|m| {
+            m.kind == NodeKind::Person
+                || matches!(
+                    p.low_at(m.from.saturating_sub(1)),
+                    "," | ";" | "và" | "có" | ":" | "diện" | "cùng"
+                )
+        })
         .map(|m| m.entity)
         .collect();
     for who in people {
