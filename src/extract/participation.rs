@@ -290,9 +290,17 @@ fn trial_parties(p: &mut SentenceParser<'_, '_>, events: &[(usize, usize, usize)
     // "A lĩnh 20 năm tù, còn B nhận 18 năm tù": those sentenced
     let sentencing = clause_words().group("sentence");
     if (0..n).any(|x| phrase_at(p, x, sentencing).is_some()) {
+        // and were sentenced at the sentencing the article told of
+        let passed = p.b.recent_events.iter().rev().copied().find(|&ev| {
+            let l = p.b.label(ev).to_lowercase();
+            l.contains("tuyên án") || l.contains("tuyên phạt")
+        });
         for m in &people {
             if !who.contains(&m.entity) {
                 who.push(m.entity);
+            }
+            if let Some(ev) = passed {
+                p.fact(m.entity, Relation::ParticipatedIn, ev, 0.6);
             }
         }
     }
