@@ -26,6 +26,7 @@ const PLACE_HEADS: &str = include_str!("../data/lexicon/place_heads.txt");
 const SURNAMES: &str = include_str!("../data/lexicon/surnames.txt");
 const STOPWORDS: &str = include_str!("../data/lexicon/stopwords.txt");
 const ABBREVIATIONS: &str = include_str!("../data/lexicon/abbreviations.txt");
+const CLAUSE_WORDS: &str = include_str!("../data/lexicon/clause_words.txt");
 
 /// What a lexicon entry is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -145,6 +146,42 @@ impl WordSet {
 pub fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
     LEXICON.get_or_init(Lexicon::build)
+}
+
+/// The phrases of the clause constructions of events and participation
+/// (`data/lexicon/clause_words.txt`), by group: each phrase its words,
+/// the longest phrases first so that the longest match wins.
+pub struct ClauseWords {
+    groups: HashMap<&'static str, Vec<Vec<&'static str>>>,
+}
+
+impl ClauseWords {
+    fn build() -> ClauseWords {
+        let mut groups: HashMap<&'static str, Vec<Vec<&'static str>>> = HashMap::new();
+        for row in rows(CLAUSE_WORDS) {
+            if let [group, phrase] = row[..] {
+                groups
+                    .entry(group)
+                    .or_default()
+                    .push(phrase.split_whitespace().collect());
+            }
+        }
+        for phrases in groups.values_mut() {
+            phrases.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        }
+        ClauseWords { groups }
+    }
+
+    /// The phrases of `group` (none for an unknown group).
+    pub fn group(&self, group: &str) -> &[Vec<&'static str>] {
+        self.groups.get(group).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// The clause words, loaded once.
+pub fn clause_words() -> &'static ClauseWords {
+    static WORDS: OnceLock<ClauseWords> = OnceLock::new();
+    WORDS.get_or_init(ClauseWords::build)
 }
 
 /// Lines of a lexicon file without comments and blank lines, split on `|`.

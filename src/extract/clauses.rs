@@ -11,62 +11,9 @@ use crate::graph::{NodeKind, Relation};
 /// How many of the latest events an anaphor like "buổi lễ" may refer to.
 const RECENT_EVENTS: usize = 16;
 
-/// Verbs whose subject hosts the event that follows (and takes part).
-const HOST: [&[&str]; 5] = [
-    &["chủ", "trì"],
-    &["đăng", "cai"],
-    &["đồng", "chủ", "trì"],
-    // "X (đã) có cuộc gặp gỡ báo chí": X holds the meeting that follows
-    &["có"],
-    &["chủ", "tọa"],
-];
-/// Verbs whose subject organises the event that follows ("UBND tỉnh X tổ
-/// chức Hội nghị Y").
-const ORGANISE: [&[&str]; 2] = [&["tổ", "chức"], &["mở"]];
-/// Verbs whose subject takes part in the event that follows.
-const ATTEND: [&[&str]; 10] = [
-    &["tham", "dự"],
-    // the procuracy at a hearing
-    &["thực", "hành", "quyền", "công", "tố", "tại"],
-    &["dự"],
-    &["tham", "gia"],
-    &["tham", "quan"],
-    &["phát", "biểu", "tại"],
-    &["phát", "biểu", "khai", "mạc"],
-    &["phát", "biểu", "bế", "mạc"],
-    &["có", "mặt", "tại"],
-    &["phát", "biểu", "trong"],
-];
-/// Verbs after "do X" that make X the organiser.
-const ORGANISE_AFTER_DO: [&[&str]; 7] = [
-    &["tổ", "chức"],
-    &["thực", "hiện"],
-    &["điều", "hành"],
-    &["đồng", "điều", "hành"],
-    &["chủ", "trì"],
-    &["đồng", "chủ", "trì"],
-    &["phối", "hợp", "tổ", "chức"],
-];
-/// Verbs of a meeting named by its participants ("X tiếp Y", "X có cuộc
-/// hội đàm với Y").
-const MEET: [&[&str]; 14] = [
-    // a working session with a body or its leaders ("X làm việc với UBND
-    // tỉnh Y"): the body takes part
-    &["làm", "việc", "với"],
-    &["có", "cuộc", "hội", "đàm", "với"],
-    &["có", "cuộc", "điện", "đàm", "với"],
-    &["có", "cuộc", "gặp", "với"],
-    &["có", "cuộc", "gặp", "gỡ", "với"],
-    &["hội", "đàm", "với"],
-    &["điện", "đàm", "với"],
-    &["gặp", "gỡ"],
-    &["tiếp"],
-    &["hội", "kiến"],
-    &["hội", "đàm"],
-    &["điện", "đàm"],
-    &["tiếp", "kiến"],
-    &["gặp"],
-];
+// The verbs of hosting, organising, attending and meeting are the groups
+// `host`, `organise`, `attend`, `organise_after_do` and `meet` of
+// `data/lexicon/clause_words.txt`.
 /// Words that end the guests of a meeting ("... nhân dịp", "... tại",
 /// "đoàn ... do ông X dẫn đầu").
 const GUEST_END: [&str; 13] = [
@@ -81,7 +28,7 @@ const TIME_PREPOSITIONS: [&str; 12] = [
 const ADVERBS: [&str; 8] = ["đã", "sẽ", "vừa", "chính", "thức", "đồng", "thuận", "cũng"];
 /// Generic names of an event named before ("chủ trì buổi lễ"), and a word
 /// the name of that event has ("" for any).
-const ANAPHORS: [(&[&str], &str); 10] = [
+const ANAPHORS: [(&[&str], &str); 12] = [
     (&["buổi", "lễ"], "lễ"),
     (&["buổi", "tiếp"], " tiếp "),
     (&["buổi", "hội", "kiến"], "hội kiến"),
@@ -92,6 +39,8 @@ const ANAPHORS: [(&[&str], &str); 10] = [
     (&["đại", "hội"], "đại hội"),
     (&["buổi", "họp", "báo"], "họp báo"),
     (&["buổi", "làm", "việc"], " làm việc "),
+    (&["lễ", "khai", "mạc"], "khai mạc"),
+    (&["lễ", "bế", "mạc"], "bế mạc"),
 ];
 /// Words between a signer and "ký" ("đã chính thức ký", "là nước đầu
 /// tiên ký", "cùng tham gia ký").
@@ -102,7 +51,7 @@ const SIGN_GAP: [&str; 17] = [
 /// Verbs of an adoption or launch of a document ("X thông qua Y").
 const ADOPT: [&[&str]; 3] = [&["thông", "qua"], &["khởi", "xướng"], &["phê", "chuẩn"]];
 
-fn agent_kind(kind: NodeKind) -> bool {
+pub(super) fn agent_kind(kind: NodeKind) -> bool {
     matches!(
         kind,
         NodeKind::Person | NodeKind::Organization | NodeKind::Country
@@ -117,36 +66,25 @@ pub fn relations(p: &mut SentenceParser<'_, '_>) {
     // the subject of the clause before, for "...; và cùng các đại biểu
     // tham quan X" with its subject left out
     let mut carried: Option<Mention> = None;
+    let mut sentence_events: Vec<(usize, usize, usize)> = Vec::new();
     for k in 0..=n {
         let end_here = k == n || (!p.toks[k].word && matches!(p.low_at(k), "." | ";" | "!" | "?"));
         if end_here {
             if k > start {
-                let (event, subject) = clause(p, start, k, carried);
-                if let Some(e) = event {
+                let (events, subject) = clause(p, start, k, carried);
+                if let Some(&(_, _, e)) = events.iter().min_by_key(|&&(es, _, _)| es) {
                     first_event.get_or_insert(e);
                 }
+                sentence_events.extend(events);
                 carried = subject;
             }
             start = k + 1;
         }
     }
     topic_sessions(p);
-    // "Cùng dự có A, B, C", "Tham dự có ...": the event in focus
-    if let Some(focus) = p.b.focus_event {
-        let lead =
-            (0..n.min(4)).find(|&k| p.low_at(k) == "có" && (0..k).any(|x| p.low_at(x) == "dự"));
-        if let Some(c) = lead {
-            let people: Vec<usize> = p
-                .mentions
-                .iter()
-                .filter(|m| m.kind == NodeKind::Person && m.start > c)
-                .map(|m| m.entity)
-                .collect();
-            for person in people {
-                p.fact(person, Relation::ParticipatedIn, focus, 0.6);
-            }
-        }
-    }
+    super::events::parenthesised_names(p);
+    super::events::one_trial(p, &sentence_events);
+    super::participation::relations(p, &sentence_events);
     if let Some(e) = first_event {
         p.b.focus_event = Some(e);
     }
@@ -157,16 +95,9 @@ fn verb_at(p: &SentenceParser<'_, '_>, k: usize, verb: &[&str]) -> bool {
     verb.iter().enumerate().all(|(o, w)| p.low_at(k + o) == *w)
 }
 
-/// Verbs that report ("cho biết", "thông tin"): a date before one, with no
-/// event or other date between, is the day of the report.
-const REPORT: [&[&str]; 5] = [
-    &["cho", "biết"],
-    &["cho", "hay"],
-    &["thông", "tin"],
-    &["thông", "báo"],
-    &["xác", "nhận"],
-];
-
+/// Whether the date at `ds` is the day of a report: a verb of the
+/// `report` group ("cho biết", "thông tin") follows it, with no event or
+/// other date between.
 fn reporting_date(
     p: &SentenceParser<'_, '_>,
     ms: &[Mention],
@@ -174,25 +105,44 @@ fn reporting_date(
     ds: usize,
     e: usize,
 ) -> bool {
-    let report =
-        (ds + 1..e).find(|&k| !inside_mention(ms, k) && REPORT.iter().any(|v| verb_at(p, k, v)));
+    let verbs = crate::lexicon::clause_words().group("report");
+    let report = (ds + 1..e).find(|&k| !inside_mention(ms, k) && phrase_at(p, k, verbs).is_some());
     report.is_some_and(|k| {
         !events.iter().any(|&(es, _, _)| es > ds && es < k)
             && !p.dates.iter().any(|&(d2, _, _)| d2 > ds && d2 < k)
     })
 }
 
-fn inside_mention(ms: &[Mention], k: usize) -> bool {
+/// The number of words of the first of `phrases` at token `k` (the
+/// longest, as [`crate::lexicon::ClauseWords`] orders them).
+pub(super) fn phrase_at(
+    p: &SentenceParser<'_, '_>,
+    k: usize,
+    phrases: &[Vec<&'static str>],
+) -> Option<usize> {
+    phrases.iter().find(|w| verb_at(p, k, w)).map(Vec::len)
+}
+
+pub(super) fn inside_mention(ms: &[Mention], k: usize) -> bool {
     ms.iter().any(|m| m.start <= k && k < m.end)
 }
 
-/// The relations of clause `s..e`; returns its first top-level event.
+/// The relations of clause `s..e`; returns its top-level events (start,
+/// end, entity) and its subject.
 fn clause(
     p: &mut SentenceParser<'_, '_>,
     s: usize,
     e: usize,
     carried: Option<Mention>,
-) -> (Option<usize>, Option<Mention>) {
+) -> (Vec<(usize, usize, usize)>, Option<Mention>) {
+    let words = crate::lexicon::clause_words();
+    let (meet, host_verbs, attend_verbs) = (
+        words.group("meet"),
+        words.group("host"),
+        words.group("attend"),
+    );
+    let (organise_verbs, organise_after_do) =
+        (words.group("organise"), words.group("organise_after_do"));
     let ms: Vec<Mention> = p
         .mentions
         .iter()
@@ -224,7 +174,7 @@ fn clause(
 
     // receptions: "Tổng Bí thư X tiếp Y", "X hội kiến Y"
     for k in s..e {
-        let Some(verb) = MEET.iter().find(|v| verb_at(p, k, v)) else {
+        let Some(verb) = meet.iter().find(|v| verb_at(p, k, v)) else {
             continue;
         };
         if inside_mention(&ms, k) {
@@ -261,12 +211,18 @@ fn clause(
             continue;
         };
         let mut g = k + verb.len();
-        // "tiếp xã giao", "hội đàm trực tuyến": the manner is the verb's
+        // "tiếp xã giao", "hội đàm trực tuyến", "tiếp thân mật": the manner
+        // is the verb's
         if matches!(
             (p.low_at(g), p.low_at(g + 1)),
-            ("xã", "giao") | ("trực", "tuyến")
+            ("xã", "giao") | ("trực", "tuyến") | ("thân", "mật") | ("trọng", "thị")
         ) {
             g += 2;
+        }
+        // "tiếp ông X", "tiếp ngài X": the honorific is no part of the name
+        let written_g = g;
+        if p.honorific_at(g) && p.cap_at(g + 1) {
+            g += 1;
         }
         // "tiếp đoàn công tác của Tập đoàn X": a visiting delegation
         let delegation = p.low_at(g) == "đoàn";
@@ -278,6 +234,20 @@ fn clause(
             && !matches!(p.low_at(ge), "," | ";" | ":")
             && (inside_mention(&ms, ge) || !GUEST_END.contains(&p.low_at(ge)))
         {
+            // "tiếp Đại sứ X Y trình Quốc thư": a verb after the guest's
+            // name ends the guests
+            let after_name = ge > g && ms.iter().any(|m| m.end == ge && m.start >= g);
+            if after_name
+                && !inside_mention(&ms, ge)
+                && (p.lowercase_at(ge) || p.low_at(ge).starts_with(|c: char| c.is_ascii_digit()))
+                && !matches!(
+                    p.low_at(ge),
+                    "và" | "cùng" | "các" | "những" | "phu" | "nhân"
+                )
+                && !p.honorific_at(ge)
+            {
+                break;
+            }
             ge += 1;
         }
         // a guest with a chain of titles ("tiếp Ủy viên Bộ Chính trị, Bí
@@ -339,15 +309,15 @@ fn clause(
             Some(t) => p.span(t, host.end).to_string(),
             None => chain_span.clone(),
         };
-        let verb_text = p.span(k, g).to_string();
-        let guest_chain = p.span(g, ge).to_string();
+        let verb_text = p.span(k, written_g).to_string();
+        let guest_chain = p.span(written_g, ge).to_string();
         let guest_text = p.span(guest_title, ge).to_string();
         let label = format!("{host_span} {verb_text} {guest_text}");
         let host_name = p.span(host.start, host.end).to_string();
         let ev = p.evidence(host.from, ge, 0.75);
         let event =
             p.b.mention(NodeKind::Event, &label, &label, None, Form::Full, ev);
-        if last_title.is_some() || guest_title > g {
+        if last_title.is_some() || guest_title > g || written_g < g {
             p.b.add_alias(event, &format!("{chain_span} {verb_text} {guest_chain}"));
         }
         p.b.add_alias(event, &format!("{host_name} {verb_text} {guest_text}"));
@@ -458,6 +428,15 @@ fn clause(
         made_events.push((span_start, span_end, event));
     }
 
+    made_events.extend(super::events::acts(p, &ms, s, e));
+    made_events.extend(super::events::signings(p, &ms, s, e));
+    made_events.extend(super::events::joint_talks(p, &ms, s, e));
+    let (welcomes, bare_welcomes) = super::events::welcomes(p, &ms);
+    made_events.extend(welcomes);
+    hidden.extend(bare_welcomes);
+    let openings = super::events::openings(p, &ms, s, e);
+    made_events.extend(openings.iter().copied());
+
     let visits = visit_events(p, &ms, s, e);
     made_events.extend(visits.iter().copied());
 
@@ -467,6 +446,8 @@ fn clause(
         .map(|m| (m.start, m.end, m.entity))
         .chain(made_events.iter().copied())
         .collect();
+
+    super::events::part_of_visit(p, &events, &visits);
 
     // when: the dates of the clause (token position, entity)
     // ("kế hoạch phát triển năm 2024": a year right after a common noun
@@ -590,9 +571,9 @@ fn clause(
         if inside_mention(&ms, k) || guest_spans.iter().any(|&(gs, ge)| gs <= k && k < ge) {
             continue;
         }
-        let host = HOST.iter().find(|v| verb_at(p, k, v));
-        let attend = ATTEND.iter().find(|v| verb_at(p, k, v));
-        let organise = ORGANISE.iter().find(|v| verb_at(p, k, v));
+        let host = host_verbs.iter().find(|v| verb_at(p, k, v));
+        let attend = attend_verbs.iter().find(|v| verb_at(p, k, v));
+        let organise = organise_verbs.iter().find(|v| verb_at(p, k, v));
         // (verb length, organises, takes part)
         // the longest verb wins ("có mặt tại" over "có")
         let (verb_len, hosting, attending) = match (host, attend, organise) {
@@ -805,7 +786,7 @@ fn clause(
             continue;
         };
         let Some(v) = (k + 1..e).find(|&x| {
-            !inside_mention(&ms, x) && ORGANISE_AFTER_DO.iter().any(|v| verb_at(p, x, v))
+            !inside_mention(&ms, x) && organise_after_do.iter().any(|v| verb_at(p, x, v))
         }) else {
             continue;
         };
@@ -985,11 +966,7 @@ fn clause(
         .min_by_key(|m| m.start)
         .copied()
         .or(carried);
-    let first = events
-        .iter()
-        .min_by_key(|(s, _, _)| *s)
-        .map(|&(_, _, ev)| ev);
-    (first, subject)
+    (events, subject)
 }
 
 /// Words after "thăm" that say what kind of visit it is ("thăm chính
@@ -1022,6 +999,15 @@ fn visit_events(
         let kind_end = d;
         if matches!(p.low_at(d), "tới" | "đến" | "sang" | "tại") {
             d += 1;
+        }
+        // "thăm chính thức Vương quốc Bỉ": the state's form is no part of
+        // its short name
+        if matches!(
+            (p.low_at(d), p.low_at(d + 1)),
+            ("vương", "quốc") | ("cộng", "hòa") | ("liên", "bang")
+        ) && p.cap_at(d)
+        {
+            d += 2;
         }
         let Some(dest) = ms
             .iter()
@@ -1134,11 +1120,9 @@ fn visit_events(
         for short in &out_short {
             p.b.add_short_form(event, short);
         }
-        if visitor.is_some() || titled_only.is_some() {
-            p.b.add_short_form(event, &format!("Chuyến {written}"));
-            p.b.add_short_form(event, &format!("chuyến {what}"));
-            p.b.add_short_form(event, &written);
-        }
+        p.b.add_short_form(event, &format!("Chuyến {written}"));
+        p.b.add_short_form(event, &format!("chuyến {what}"));
+        p.b.add_short_form(event, &written);
         if let Some(v) = visitor.filter(|_| titled_only.is_none()) {
             p.fact(v.entity, Relation::ParticipatedIn, event, 0.7);
         }

@@ -15,7 +15,9 @@
 mod clauses;
 pub mod dates;
 mod doc;
+mod events;
 mod parse;
+mod participation;
 pub mod tokens;
 
 use std::sync::Arc;

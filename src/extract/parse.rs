@@ -1759,6 +1759,25 @@ impl SentenceParser<'_, '_> {
                 }
             }
         }
+        // the round after any object: "Đại hội Thể thao Đông Nam Á lần thứ 31"
+        if base.is_none()
+            && end > prefix_end
+            && self.low(end) == "lần"
+            && self.low(end + 1) == "thứ"
+            && self.ordinal(end + 2)
+        {
+            label = format!("{label} {}", self.span(end, end + 3));
+            end += 3;
+        } else if base.is_none()
+            && end > prefix_end + 1
+            && self.low(end - 1) == "lần"
+            && self.low(end) == "thứ"
+            && self.ordinal(end + 1)
+        {
+            // (a continuation that took "lần" in)
+            label = format!("{label} {}", self.span(end, end + 2));
+            end += 2;
+        }
         if let Some((_, _, ref bl)) = base {
             label = format!("{prefix} {bl}");
         }
