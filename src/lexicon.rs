@@ -26,6 +26,8 @@ const PLACE_HEADS: &str = include_str!("../data/lexicon/place_heads.txt");
 const SURNAMES: &str = include_str!("../data/lexicon/surnames.txt");
 const STOPWORDS: &str = include_str!("../data/lexicon/stopwords.txt");
 const ABBREVIATIONS: &str = include_str!("../data/lexicon/abbreviations.txt");
+const COMPOUNDS: &str = include_str!("../data/lexicon/compounds.txt");
+const NAME_PAIRS: &str = include_str!("../data/lexicon/name_pairs.txt");
 
 /// What a lexicon entry is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -100,6 +102,11 @@ pub struct Lexicon {
     by_slug: HashMap<String, usize>,
     /// (abbreviation, full form) of name heads: "UBND" = "Ủy ban nhân dân".
     abbreviations: Vec<(String, String)>,
+    /// Second syllable → first syllables of the two-syllable words that
+    /// go on inside a name although their second syllable is a stop word.
+    compounds: HashMap<String, Vec<String>>,
+    /// Word pairs a comma joins inside a name: (left words, right words).
+    name_pairs: Vec<(Vec<String>, Vec<String>)>,
 }
 
 /// A set of words that most words are told apart from without hashing:
@@ -153,6 +160,19 @@ fn rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
         .map(|l| l.split('|').map(str::trim).collect())
+}
+
+/// Two-syllable words by their second syllable.
+fn compounds(text: &str) -> HashMap<String, Vec<String>> {
+    let mut out: HashMap<String, Vec<String>> = HashMap::new();
+    for r in rows(text) {
+        if let Some((first, second)) = r[0].split_once(' ') {
+            out.entry(second.trim().to_string())
+                .or_default()
+                .push(first.to_string());
+        }
+    }
+    out
 }
 
 fn non_empty(field: Option<&&str>) -> Option<String> {
@@ -328,6 +348,14 @@ impl Lexicon {
                 .filter(|r| r.len() >= 2)
                 .map(|r| (r[0].to_string(), r[1].to_string()))
                 .collect(),
+            compounds: compounds(COMPOUNDS),
+            name_pairs: rows(NAME_PAIRS)
+                .filter_map(|r| {
+                    let (left, right) = r[0].split_once(',')?;
+                    let split = |s: &str| s.split_whitespace().map(str::to_string).collect();
+                    Some((split(left), split(right)))
+                })
+                .collect(),
         }
     }
 
@@ -376,6 +404,19 @@ impl Lexicon {
     /// Whether the lower-case `word` ends a name.
     pub fn is_stopword(&self, word: &str) -> bool {
         self.stopwords.contains(word)
+    }
+
+    /// Whether the lower-case syllables `first second` are a word that goes
+    /// on inside a name ("hàng không").
+    pub fn is_compound(&self, first: &str, second: &str) -> bool {
+        self.compounds
+            .get(second)
+            .is_some_and(|firsts| firsts.iter().any(|f| f == first))
+    }
+
+    /// The word pairs a comma joins inside one name ("phòng, chống").
+    pub fn name_pairs(&self) -> &[(Vec<String>, Vec<String>)] {
+        &self.name_pairs
     }
 
     /// The organisation, country or place entry named `name` or one of its

@@ -6,7 +6,7 @@
 
 use super::dates::{find_dates_lower, YearContext};
 use super::doc::{DocBuilder, Form};
-use super::tokens::{is_acronym, is_capitalised, lower_case, tokenize, Token};
+use super::tokens::{is_acronym, is_capitalised, is_initialism, lower_case, tokenize, Token};
 use crate::graph::{NodeKind, Relation};
 use crate::lexicon::{fold_case, lexicon, Category, Entry, Hit};
 use crate::segment::Sentence;
@@ -65,23 +65,6 @@ const PLURAL: [&str; 10] = [
 /// Lower-case particles inside foreign names ("Pieter de Groot").
 const NAME_PARTICLES: [&str; 14] = [
     "de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "bin", "al", "dos", "del",
-];
-
-/// Two-syllable words whose second syllable is also a function word.
-const COMPOUNDS: [&str; 13] = [
-    "nhà ở",
-    "tự do",
-    "lý do",
-    "hợp tác",
-    "đối tác",
-    "phát triển",
-    "chính trị",
-    "thông tin",
-    "nhân dân",
-    "giao thông",
-    "truyền thông",
-    "thông tấn",
-    "thông minh",
 ];
 
 /// Lower-case words that open a document's topic right after its head
@@ -479,7 +462,8 @@ impl SentenceParser<'_, '_> {
                 k += 1;
                 // "Trung ương" is spelled with a lower-case second syllable
                 // inside capitalised names ("Bệnh viện Phổi Trung ương")
-                if self.low(s) == "trung" && self.low(k) == "ương" {
+                let central = self.low(s) == "trung" && self.low(k) == "ương";
+                if central {
                     k += 1;
                 }
                 // the second capitalised word of a proper name ("Nghĩa Lộ")
@@ -491,7 +475,16 @@ impl SentenceParser<'_, '_> {
                 let brand = self.toks[s].end - self.toks[s].start > 1
                     && !is_acronym(self.word(s))
                     && several_syllables(self.word(s));
-                let mut lower_run = if proper || brand { max_lower } else { 0 };
+                // "Trung ương" and an acronym ("Bộ GD-ĐT giữ chức") end their
+                // group: lower-case words after them are the sentence's,
+                // unless a capitalised name follows them ("Công ty TNHH
+                // thương mại Hòa Bình")
+                let closed = central || (is_initialism(self.word(s)) && !self.lower_then_cap(k));
+                let mut lower_run = if proper || brand || closed {
+                    max_lower
+                } else {
+                    0
+                };
                 while lower_run < max_lower
                     && self.lowercase_word(k)
                     && (!lex.is_stopword(self.low(k)) || self.compound(k))
@@ -504,6 +497,13 @@ impl SentenceParser<'_, '_> {
                 continue;
             }
             let w = self.low(k);
+            if w == "," && !pieces.is_empty() {
+                if let Some(e) = self.comma_in_name(k, max_lower) {
+                    pieces.push(Piece::Tokens(k, e));
+                    k = e;
+                    continue;
+                }
+            }
             if w == "và"
                 && self.cap(k + 1)
                 && self
@@ -644,6 +644,88 @@ impl SentenceParser<'_, '_> {
         (k, pieces)
     }
 
+    /// Whether lower-case words from `k` lead to a capitalised word of the
+    /// same name (not an office, a person or another body).
+    fn lower_then_cap(&self, k: usize) -> bool {
+        let lex = lexicon();
+        let mut m = k;
+        while m - k < 4 && self.lowercase_word(m) && !lex.is_stopword(self.low(m)) {
+            m += 1;
+        }
+        m > k && self.cap(m) && !self.person_start(m) && !self.name_stops_at(m)
+    }
+
+    /// Whether a name cannot run on into token `m`: an office, an
+    /// honorific, an event or document, a body's head or a known name
+    /// start there.
+    fn name_stops_at(&self, m: usize) -> bool {
+        self.hit(
+            m,
+            &[
+                Category::Office,
+                Category::Rank,
+                Category::Honorific,
+                Category::EventHead,
+                Category::EventHeadStandalone,
+                Category::DocumentHead,
+                Category::NumberedDocumentHead,
+                Category::OrgHead,
+                Category::Organization,
+                Category::Country,
+                Category::Place,
+                Category::AreaHead,
+            ],
+        )
+        .is_some()
+    }
+
+    /// A comma inside a name at `k` and where the name goes on to: a pair
+    /// of fields ("Luật Phòng, chống ma túy", "Trật tự, an toàn giao
+    /// thông") or a list of fields closed by "và" ("Bộ Khoa học, Công nghệ
+    /// và Đổi mới", "Viện Nghiên cứu Biển, đảo và Môi trường").
+    fn comma_in_name(&self, k: usize, max_lower: usize) -> Option<usize> {
+        let lex = lexicon();
+        let field_word = |m: usize| {
+            self.is_word(m)
+                && (self.cap(m) || !lex.is_stopword(self.low(m)) || self.compound(m))
+                && !self.name_stops_at(m)
+                && !self.person_start(m)
+                && self.in_date(m).is_none()
+        };
+        // a pair: the words before the comma and after it
+        for (left, right) in lex.name_pairs() {
+            let n = left.len();
+            let matches_left = k >= n && (0..n).all(|x| self.low(k - n + x) == left[x]);
+            let matches_right = (0..right.len()).all(|x| self.low(k + 1 + x) == right[x]);
+            if matches_left && matches_right {
+                let mut e = k + 1 + right.len();
+                let mut run = 0;
+                while run < max_lower
+                    && self.lowercase_word(e)
+                    && (!lex.is_stopword(self.low(e)) || self.compound(e))
+                    && !self.lower_blocks(e)
+                {
+                    e += 1;
+                    run += 1;
+                }
+                return Some(e);
+            }
+        }
+        // a list closed by "và": ", W+ và W+" with no other body in it
+        let mut m = k + 1;
+        while m - k <= 5 && field_word(m) {
+            m += 1;
+        }
+        if m == k + 1 || self.low(m) != "và" {
+            return None;
+        }
+        let mut e = m + 1;
+        while e - m <= 4 && field_word(e) {
+            e += 1;
+        }
+        (e > m + 1).then_some(e)
+    }
+
     /// Whether token `k` is a short number ending a proper name ("Bạch Đằng
     /// 2 tại", "Nhơn Trạch 3,"), not a count ("2 tỷ", "3 km") nor a date:
     /// a function word, a name or punctuation follows it.
@@ -677,7 +759,7 @@ impl SentenceParser<'_, '_> {
     /// Whether token `k` ends a two-syllable word with the one before whose
     /// second syllable alone would end a name ("tự do").
     fn compound(&self, k: usize) -> bool {
-        k > 0 && COMPOUNDS.contains(&format!("{} {}", self.low(k - 1), self.low(k)).as_str())
+        k > 0 && lexicon().is_compound(self.low(k - 1), self.low(k))
     }
 
     /// Whether a lower-case word at `k` opens something else: an
@@ -715,7 +797,8 @@ impl SentenceParser<'_, '_> {
                 Piece::Tokens(s, e) => self.span(s, e).to_string(),
                 Piece::Known(_, _, entry) => entry.canonical.clone(),
             };
-            if !out.is_empty() {
+            // a comma inside the name ("Bộ Văn hóa, Thể thao") follows its word
+            if !out.is_empty() && !part.starts_with(',') {
                 out.push(' ');
             }
             out.push_str(&part);
@@ -1891,12 +1974,15 @@ impl SentenceParser<'_, '_> {
     /// a topic or a capitalised continuation; a bare head is a short form.
     fn parse_document(&mut self, i: usize, top: bool) -> Option<Parsed> {
         let lex = lexicon();
-        if !self.cap(i) {
-            return None;
-        }
         let (head_end, head) =
             self.hit(i, &[Category::DocumentHead, Category::NumberedDocumentHead])?;
         let numbered_only = head.category == Category::NumberedDocumentHead;
+        // a numbered paper is named in lower case too ("tờ trình số
+        // 18-TTr/BCSĐ"): its number makes it one
+        let numbered_here = self.low(head_end) == "số" && self.paper_number(head_end + 1);
+        if !(self.cap(i) || (numbered_only && numbered_here)) {
+            return None;
+        }
         let mut k = head_end;
         let mut pieces: Vec<Piece> = Vec::new();
         // a number: "số 68-NQ/TW", "13/2023/NĐ-CP"
@@ -1911,8 +1997,12 @@ impl SentenceParser<'_, '_> {
             .is_some_and(|b| b.is_ascii_digit())
             && self.in_date(k).is_none()
         {
-            pieces.push(Piece::Tokens(num_start, k + 1));
             k += 1;
+            // "số 2139- QĐSN/TW": the code after a loose hyphen
+            if self.word(k) == "-" && self.paper_code(k + 1) {
+                k += 2;
+            }
+            pieces.push(Piece::Tokens(num_start, k));
         } else if numbered_only {
             return None;
         } else {
@@ -1981,6 +2071,13 @@ impl SentenceParser<'_, '_> {
                 k = e;
             }
         }
+        // "Luật Đất đai (sửa đổi)": the amended law is named so
+        if !pieces.is_empty() && self.word(k) == "(" && self.low(k + 1) == "sửa" {
+            if let Some(close) = (k + 2..self.n().min(k + 6)).find(|&x| self.word(x) == ")") {
+                pieces.push(Piece::Tokens(k, close + 1));
+                k = close + 1;
+            }
+        }
         // "Luật Đất đai năm 2024": the year the law is known by
         if !pieces.is_empty()
             && self.low(k) == "năm"
@@ -2011,6 +2108,23 @@ impl SentenceParser<'_, '_> {
             label,
             object: None,
         })
+    }
+
+    /// Whether token `k` is the number of an official paper ("35/TTr-BNV",
+    /// "2139"), not a date.
+    fn paper_number(&self, k: usize) -> bool {
+        self.word(k)
+            .bytes()
+            .next()
+            .is_some_and(|b| b.is_ascii_digit())
+            && self.in_date(k).is_none()
+    }
+
+    /// Whether token `k` is the issuer's code of a paper ("QĐSN/TW",
+    /// "NQ-CP"): upper-case letters with "/" or "-" inside.
+    fn paper_code(&self, k: usize) -> bool {
+        let w = self.word(k);
+        self.is_word(k) && w.contains(['/', '-']) && is_acronym(&w.replace(['/', '-'], ""))
     }
 
     /// The parties of a document: "giữa X và Y" with X and Y names.
