@@ -87,6 +87,36 @@ pub struct SentenceParser<'b, 'a> {
     /// tịch HĐQT Tập đoàn Sao Mai"): no holder follows them, so a body's
     /// name runs on through words that look like a personal name.
     holder_before: bool,
+    /// The province the article is about, if it names one most often.
+    article_province: Option<&'static str>,
+}
+
+/// The province an article names most often as "tỉnh X" (none on a tie):
+/// the province of its bare local bodies ("Tỉnh ủy", "UBND tỉnh").
+pub fn article_province(folded: &str, hits: &[Hit]) -> Option<&'static str> {
+    let lex = lexicon();
+    let mut counts: Vec<(&'static str, usize)> = Vec::new();
+    for h in hits {
+        if !folded[..h.start].ends_with("tỉnh ") {
+            continue;
+        }
+        let Some(place) = lex
+            .entries_at(h.pattern)
+            .iter()
+            .map(|&ix| lex.entry(ix))
+            .find(|e| e.category == Category::Place)
+        else {
+            continue;
+        };
+        match counts.iter_mut().find(|(p, _)| *p == place.canonical) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((place.canonical.as_str(), 1)),
+        }
+    }
+    let best = counts.iter().map(|(_, n)| *n).max()?;
+    let mut top = counts.iter().filter(|(_, n)| *n == best);
+    let first = top.next()?;
+    top.next().is_none().then_some(first.0)
 }
 
 /// Parses one sentence into the builder.
@@ -95,6 +125,7 @@ pub fn parse_sentence(
     sentence: &Sentence,
     hits: &[Hit],
     year: &YearContext,
+    article_province: Option<&'static str>,
 ) {
     let text = b.text;
     let toks = tokenize(text, sentence.start, sentence.end);
@@ -126,6 +157,7 @@ pub fn parse_sentence(
         mentions: Vec::new(),
         dates: Vec::new(),
         holder_before: false,
+        article_province,
     };
     p.parse_dates(year);
     p.parse_mentions();
@@ -935,10 +967,20 @@ impl SentenceParser<'_, '_> {
             }
             // "Tỉnh ủy", "UBND tỉnh": the body of the article's province,
             // named in full elsewhere or not at all
-            let short = pieces.is_empty() || self.bare_area(&pieces);
+            let mut short = pieces.is_empty() || self.bare_area(&pieces);
             let mut label = self.span(i, head_end).to_string();
             if !pieces.is_empty() {
                 label = format!("{label} {}", self.render(&pieces));
+            }
+            // ... which the sentence or the article names: "Phó Bí thư Tỉnh
+            // ủy, Chủ tịch UBND tỉnh Sơn La", "Tại tỉnh X, ... Bí thư Tỉnh ủy"
+            let mut province_given = false;
+            if self.ends_in_bare_province(end) {
+                if let Some(province) = self.province_for(end) {
+                    label = format!("{label} {province}");
+                    short = false;
+                    province_given = true;
+                }
             }
             let mut en = None;
             // "Chương trình Phát triển LHQ" spelled out is a known body
@@ -949,7 +991,12 @@ impl SentenceParser<'_, '_> {
                 label = e.canonical.clone();
                 en = e.english.clone();
             }
-            let surface = self.span(i, end).to_string();
+            // (a bare "UBND tỉnh" is no alias: it would merge provinces)
+            let surface = if province_given {
+                label.clone()
+            } else {
+                self.span(i, end).to_string()
+            };
             let ev = self.evidence(i, end, 0.8);
             let other = lex.other_spelling(&label);
             let known = self.known_pieces(&pieces);
@@ -1017,6 +1064,36 @@ impl SentenceParser<'_, '_> {
             label,
             object: None,
         })
+    }
+
+    /// Whether a body's name ending before `end` ends in a province's
+    /// unit without its name: "UBND tỉnh", "Tỉnh ủy", "Ban Thường vụ Tỉnh ủy".
+    fn ends_in_bare_province(&self, end: usize) -> bool {
+        let last = end.checked_sub(1).map_or("", |x| self.low(x));
+        let before = end.checked_sub(2).map_or("", |x| self.low(x));
+        let bare = last == "tỉnh" || (before == "tỉnh" && last == "ủy");
+        bare && !(self.cap(end) && self.hit(end, &[Category::Place]).is_some())
+    }
+
+    /// The province of a bare local body ending at `end`: the nearest "tỉnh
+    /// X" after it in a few words ("Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh
+    /// X"), else the nearest before it, else any in the sentence, else the
+    /// article's.
+    fn province_for(&self, end: usize) -> Option<&'static str> {
+        let named: Vec<(usize, &'static str)> = (1..self.n())
+            .filter(|&p| self.low(p - 1) == "tỉnh" && self.cap(p))
+            .filter_map(|p| {
+                self.hit(p, &[Category::Place])
+                    .map(|(_, e)| (p, e.canonical.as_str()))
+            })
+            .collect();
+        named
+            .iter()
+            .find(|(p, _)| *p > end && *p <= end + 10)
+            .or_else(|| named.iter().rev().find(|(p, _)| *p < end))
+            .or_else(|| named.first())
+            .map(|(_, name)| *name)
+            .or(self.article_province)
     }
 
     /// Lower-case words between an organisation's head and its proper name
@@ -1336,7 +1413,13 @@ impl SentenceParser<'_, '_> {
                 }
             }
         }
-        let surface = self.span(k, end).to_string();
+        // (a province supplied to a bare local body: the bare title as
+        // written is no alias, it would merge provinces)
+        let surface = if complement.is_some() && self.ends_in_bare_province(end) {
+            label.clone()
+        } else {
+            self.span(k, end).to_string()
+        };
         let ev = self.evidence(k, end, 0.85);
         let role = self.b.mention(
             NodeKind::Role,
