@@ -24,6 +24,7 @@ const EVENT_HEADS: &str = include_str!("../data/lexicon/event_heads.txt");
 const DOCUMENT_HEADS: &str = include_str!("../data/lexicon/document_heads.txt");
 const PLACE_HEADS: &str = include_str!("../data/lexicon/place_heads.txt");
 const SURNAMES: &str = include_str!("../data/lexicon/surnames.txt");
+const FOREIGN_SURNAMES: &str = include_str!("../data/lexicon/foreign_surnames.txt");
 const STOPWORDS: &str = include_str!("../data/lexicon/stopwords.txt");
 const ABBREVIATIONS: &str = include_str!("../data/lexicon/abbreviations.txt");
 const COMPOUNDS: &str = include_str!("../data/lexicon/compounds.txt");
@@ -97,6 +98,7 @@ pub struct Lexicon {
     pattern_entries: Vec<Vec<usize>>,
     automaton: AhoCorasick,
     surnames: WordSet,
+    foreign_surnames: WordSet,
     stopwords: WordSet,
     /// Slug of a name or alias → entry, for organisations, countries, places.
     by_slug: HashMap<String, usize>,
@@ -342,6 +344,7 @@ impl Lexicon {
             pattern_entries,
             automaton,
             surnames: words(SURNAMES),
+            foreign_surnames: words(FOREIGN_SURNAMES),
             stopwords: words(STOPWORDS),
             by_slug,
             abbreviations: rows(ABBREVIATIONS)
@@ -399,6 +402,12 @@ impl Lexicon {
     /// Whether `word` (as written) is a Vietnamese family name.
     pub fn is_surname(&self, word: &str) -> bool {
         self.surnames.contains(word)
+    }
+
+    /// Whether `word` (as written) is an East Asian family name written
+    /// before the given name ("Park", "Choi", "Wang").
+    pub fn is_foreign_surname(&self, word: &str) -> bool {
+        self.foreign_surnames.contains(word)
     }
 
     /// Whether the lower-case `word` ends a name.

@@ -459,7 +459,10 @@ impl SentenceParser<'_, '_> {
                 {
                     break;
                 }
-                if stop_at_person && self.person_start(k) {
+                if stop_at_person
+                    && (self.person_start(k)
+                        || (!pieces.is_empty() && self.foreign_person_start(k)))
+                {
                     break;
                 }
                 if let Some((end, e)) = self.hit(
@@ -888,6 +891,51 @@ impl SentenceParser<'_, '_> {
                 .is_none()
     }
 
+    /// Whether a family name that also heads bodies ("Đoàn") opens a
+    /// personal name at `k`: two or three capitalised one-syllable words
+    /// follow, none a known name ("Đoàn Văn Hậu", not "Đoàn Thanh niên",
+    /// "Đoàn Hà Nội").
+    fn surname_head_person(&self, k: usize) -> bool {
+        if !lexicon().is_surname(self.word(k)) || self.hit_end(k) != Some(k + 1) {
+            return false;
+        }
+        let mut e = k + 1;
+        // (a one-word country is a given name too: "Đức")
+        while e < k + 4
+            && self.cap(e)
+            && self.hit_end(e).is_none_or(|he| {
+                he == e + 1 && self.hit(e, &[Category::Country, Category::Place]).is_some()
+            })
+            && !is_acronym(self.word(e))
+            && !several_syllables(self.word(e))
+            && self.name_word(e, false)
+        {
+            e += 1;
+        }
+        e >= k + 3
+    }
+
+    /// Whether a foreign personal name starts at `k`: an East Asian family
+    /// name before a capitalised given name ("Park Ji-hoon", "Choi Min
+    /// Seo"), or two words of several syllables ("Antonio Costa").
+    fn foreign_person_start(&self, k: usize) -> bool {
+        let lex = lexicon();
+        if !self.cap(k) || !self.cap(k + 1) || self.hit_end(k).is_some() {
+            return false;
+        }
+        let plain = |x: usize| {
+            self.hit_end(x).is_none()
+                && !is_acronym(self.word(x))
+                && self.word(x).chars().all(|c| c.is_alphabetic() || c == '-')
+        };
+        if lex.is_foreign_surname(self.word(k)) && plain(k + 1) {
+            return true;
+        }
+        let w = self.word(k);
+        let given = self.word(k + 1);
+        plain(k) && plain(k + 1) && several_syllables(w) && several_syllables(given)
+    }
+
     // ------------------------------------------------------------ organisations
 
     /// An organisation at `i`: a known body, or a head with its
@@ -955,6 +1003,9 @@ impl SentenceParser<'_, '_> {
             });
             (end2, label, (ent, parent_entity))
         } else if let Some((head_end, head)) = self.hit(i, &[Category::OrgHead]) {
+            if self.surname_head_person(i) {
+                return None;
+            }
             let (mut end, mut pieces) = self.continuation(head_end, after_title);
             if pieces.is_empty() {
                 if let Some((e2, p2)) = self.lower_then_name(head_end, head, after_title) {
@@ -1348,16 +1399,26 @@ impl SentenceParser<'_, '_> {
         // "X, Tổng Giám đốc Samsung Việt Nam, cho biết": after the holder's
         // name, capitalised words after an office name its body even
         // without a head (a brand), unless they are another person's name
+        // "cựu chủ tịch HĐTV MobiFone Lê Nam Trà": before the holder's name,
+        // capitalised words after an office that are no personal name are
+        // its body (a brand)
+        let brand_end = if self.holder_before {
+            None
+        } else {
+            self.brand_before_holder(t_end)
+        };
         if complement.is_none()
             && title.category == Category::Office
-            && self.holder_before
+            && ((self.holder_before && !self.person_name_at(t_end)) || brand_end.is_some())
             && self.cap(t_end)
             && self.hit_end(t_end).is_none()
             && !is_acronym(self.word(t_end))
-            && !self.person_name_at(t_end)
         {
             let mut e = t_end;
             while e < t_end + 4 && self.cap(e) && self.hit_end(e).is_none() {
+                if brand_end == Some(e) {
+                    break;
+                }
                 e += 1;
             }
             let mut pieces = vec![Piece::Tokens(t_end, e)];
@@ -1440,6 +1501,25 @@ impl SentenceParser<'_, '_> {
         Some((role, end, member_of))
     }
 
+    /// The end of a brand's name at `k` right before its holder's name:
+    /// one or two capitalised words that are no known name nor a personal
+    /// name, then a Vietnamese or foreign personal name.
+    fn brand_before_holder(&self, k: usize) -> Option<usize> {
+        let mut e = k;
+        while e < k + 2 && self.cap(e) && self.hit_end(e).is_none() && !self.person_start(e) {
+            e += 1;
+            // "Samsung Việt Nam Choi Joo Ho": the brand's country
+            if let Some((ce, _)) = self.hit(e, &[Category::Country]).filter(|_| self.cap(e)) {
+                e = ce;
+                break;
+            }
+            if self.person_start(e) || self.foreign_person_start(e) {
+                break;
+            }
+        }
+        (e > k && (self.person_start(e) || self.foreign_person_start(e))).then_some(e)
+    }
+
     /// Whether a body that departments belong to is named at `k`: a
     /// ministry, a group, a people's committee, or a known body.
     fn parent_body_at(&self, k: usize) -> bool {
@@ -1514,7 +1594,8 @@ impl SentenceParser<'_, '_> {
     fn licensed_name(&self, k: usize) -> Option<usize> {
         let mut e = k;
         while e < self.n() && e - k < 7 {
-            if self.cap(e) && self.name_word(e, e == k) {
+            if self.cap(e) && (self.name_word(e, e == k) || (e == k && self.surname_head_person(e)))
+            {
                 e += 1;
             } else if e > k
                 && NAME_PARTICLES.contains(&self.word(e))
@@ -1657,7 +1738,7 @@ impl SentenceParser<'_, '_> {
     /// A Vietnamese name standing alone: a family name and one to three
     /// more capitalised syllables.
     fn parse_bare_person(&mut self, i: usize) -> Option<usize> {
-        if !self.person_start(i) {
+        if !self.person_start(i) && !self.surname_head_person(i) {
             return None;
         }
         let mut e = i + 1;
