@@ -29,6 +29,7 @@ const STOPWORDS: &str = include_str!("../data/lexicon/stopwords.txt");
 const ABBREVIATIONS: &str = include_str!("../data/lexicon/abbreviations.txt");
 const COMPOUNDS: &str = include_str!("../data/lexicon/compounds.txt");
 const NAME_PAIRS: &str = include_str!("../data/lexicon/name_pairs.txt");
+const TITLE_PREDICATES: &str = include_str!("../data/lexicon/title_predicates.txt");
 
 /// What a lexicon entry is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -109,6 +110,9 @@ pub struct Lexicon {
     compounds: HashMap<String, Vec<String>>,
     /// Word pairs a comma joins inside a name: (left words, right words).
     name_pairs: Vec<(Vec<String>, Vec<String>)>,
+    /// Phrases after a name that state its titles ("là", "giữ chức"),
+    /// longest first, each as its words.
+    title_predicates: Vec<Vec<String>>,
 }
 
 /// A set of words that most words are told apart from without hashing:
@@ -352,6 +356,13 @@ impl Lexicon {
                 .map(|r| (r[0].to_string(), r[1].to_string()))
                 .collect(),
             compounds: compounds(COMPOUNDS),
+            title_predicates: {
+                let mut phrases: Vec<Vec<String>> = rows(TITLE_PREDICATES)
+                    .map(|r| r[0].split_whitespace().map(str::to_string).collect())
+                    .collect();
+                phrases.sort_by_key(|p: &Vec<String>| std::cmp::Reverse(p.len()));
+                phrases
+            },
             name_pairs: rows(NAME_PAIRS)
                 .filter_map(|r| {
                     let (left, right) = r[0].split_once(',')?;
@@ -421,6 +432,12 @@ impl Lexicon {
         self.compounds
             .get(second)
             .is_some_and(|firsts| firsts.iter().any(|f| f == first))
+    }
+
+    /// The phrases that state a person's titles after the name, longest
+    /// first ("được bổ nhiệm giữ chức", "là").
+    pub fn title_predicates(&self) -> &[Vec<String>] {
+        &self.title_predicates
     }
 
     /// The word pairs a comma joins inside one name ("phòng, chống").

@@ -1698,6 +1698,22 @@ impl SentenceParser<'_, '_> {
                 k = he;
             }
         }
+        // "bổ nhiệm chức vụ Bộ trưởng Bộ X đối với ông Y": the holder
+        // after "đối với"
+        if self.low(k) == "đối" && self.low(k + 1) == "với" {
+            let mut h = k + 2;
+            if let Some((he, _)) = self.hit(h, &[Category::Honorific]) {
+                h = he;
+            }
+            if self.licensed_name(h).is_some() {
+                k = h;
+            }
+        }
+        // "Các Ủy viên Bộ Chính trị: A - ...; B - ...": each holds them
+        let plural = i > 0 && PLURAL.contains(&self.low(i - 1)) && self.word(k) == ":";
+        if plural {
+            return Some(self.plural_holders(&roles, k + 1));
+        }
         let Some(name_end) = self.licensed_name(k) else {
             // titles without a holder here: keep their bodies as mentions
             for m in &mut self.mentions[mark..] {
@@ -1715,6 +1731,31 @@ impl SentenceParser<'_, '_> {
             self.fact(person, Relation::MemberOf, m, 0.8);
         }
         Some(self.apposition(person, name_end))
+    }
+
+    /// The holders listed after a plural title and a colon ("các Phó Chủ
+    /// tịch: A, B và C"), each with its own titles after it; the end.
+    fn plural_holders(&mut self, roles: &[usize], mut k: usize) -> usize {
+        loop {
+            if let Some((he, _)) = self.hit(k, &[Category::Honorific]) {
+                k = he;
+            }
+            let Some(name_end) = self
+                .licensed_name(k)
+                .filter(|&e| e >= k + 2 || self.person_start(k))
+            else {
+                return k;
+            };
+            let person = self.register_person(k, name_end, k, 0.85);
+            for &r in roles {
+                self.fact(person, Relation::HoldsRole, r, 0.85);
+            }
+            k = self.apposition(person, name_end);
+            match self.low(k) {
+                "," | ";" | "và" => k += 1,
+                _ => return k,
+            }
+        }
     }
 
     /// "Bà X", "ông X", "đồng chí X".
@@ -1777,10 +1818,13 @@ impl SentenceParser<'_, '_> {
             }
             return end;
         }
-        // "X (SN 1975, nguyên Giám đốc Y)", "X - Ủy viên Bộ Chính trị"
+        // "X (SN 1975, nguyên Giám đốc Y)", "X - Ủy viên Bộ Chính trị",
+        // "X là Bí thư Tỉnh ủy", "X được bổ nhiệm giữ chức Thứ trưởng Bộ Y"
         let opener = self.low(end).to_string();
         let mut k = end + 1;
-        if opener == "(" {
+        if let Some(len) = self.title_predicate(end) {
+            k = end + len;
+        } else if opener == "(" {
             if matches!(self.low(k), "sn" | "sinh") {
                 let born = (k + 1..self.n().min(k + 5)).find(|&x| self.low(x) == ",");
                 match born {
@@ -1821,6 +1865,19 @@ impl SentenceParser<'_, '_> {
             return e + 1;
         }
         e
+    }
+
+    /// The length of a phrase at `k` that states the titles after it ("là",
+    /// "được bầu giữ chức"), the longest that matches.
+    fn title_predicate(&self, k: usize) -> Option<usize> {
+        lexicon()
+            .title_predicates()
+            .iter()
+            .find(|p| {
+                p.iter().enumerate().all(|(x, w)| self.low(k + x) == w)
+                    && self.starts_title(k + p.len())
+            })
+            .map(Vec::len)
     }
 
     // ------------------------------------------------------------ events
