@@ -465,10 +465,21 @@ impl SentenceParser<'_, '_> {
                 {
                     break;
                 }
-                if let Some((end, e)) = self.hit(
-                    k,
-                    &[Category::Organization, Category::Country, Category::Place],
-                ) {
+                // a one-word country before a lower-case syllable is a
+                // syllable of a word ("Ủy ban Pháp luật"), not the country
+                let syllable = |end: usize| {
+                    end == k + 1
+                        && self.lowercase_word(end)
+                        && !lex.is_stopword(self.low(end))
+                        && !self.lower_blocks(end)
+                };
+                if let Some((end, e)) = self
+                    .hit(
+                        k,
+                        &[Category::Organization, Category::Country, Category::Place],
+                    )
+                    .filter(|&(end, _)| !syllable(end))
+                {
                     pieces.push(Piece::Known(k, end, e));
                     k = end;
                     // "Tổng Giám đốc Công ty Samsung Việt Nam Choi Joo Ho":
@@ -1013,6 +1024,12 @@ impl SentenceParser<'_, '_> {
                     pieces = p2;
                 }
             }
+            if pieces.is_empty() && after_title {
+                if let Some((e2, p2)) = self.lower_case_name(head_end) {
+                    end = e2;
+                    pieces = p2;
+                }
+            }
             if pieces.is_empty() && !head.standalone {
                 return None;
             }
@@ -1194,6 +1211,38 @@ impl SentenceParser<'_, '_> {
         let mut pieces = vec![Piece::Tokens(head_end, m)];
         pieces.extend(more);
         Some((end, pieces))
+    }
+
+    /// A body's name written in lower case after its head, as some outlets
+    /// write after a title ("Vụ trưởng Vụ quản lý doanh nghiệp", "Chủ nhiệm
+    /// Ủy ban kinh tế của Quốc hội"): lower-case words up to a pause, then
+    /// "của" and the known body it belongs to.
+    fn lower_case_name(&self, head_end: usize) -> Option<(usize, Vec<Piece>)> {
+        let lex = lexicon();
+        let mut m = head_end;
+        while m - head_end < 5
+            && self.lowercase_word(m)
+            && (!lex.is_stopword(self.low(m)) || self.compound(m))
+            && !self.lower_blocks(m)
+            && self
+                .hit(m, &[Category::Office, Category::OrgHead])
+                .is_none()
+            && self.in_date(m).is_none()
+        {
+            m += 1;
+        }
+        if m == head_end || self.lowercase_word(m) && self.low(m) != "của" {
+            return None;
+        }
+        let mut pieces = vec![Piece::Tokens(head_end, m)];
+        if self.low(m) == "của" && self.cap(m + 1) {
+            if let Some((oe, e)) = self.hit(m + 1, &[Category::Organization]) {
+                pieces.push(Piece::Tokens(m, m + 1));
+                pieces.push(Piece::Known(m + 1, oe, e));
+                m = oe;
+            }
+        }
+        Some((m, pieces))
     }
 
     /// "(OLA)", "(gọi tắt là X)", "(X)", `- "X"`, ", còn gọi là X," after a
@@ -2481,6 +2530,7 @@ fn unit_of_title(title: &str) -> Option<&'static str> {
     match title {
         "Trưởng ban" | "Phó Trưởng ban" => Some("Ban"),
         "Trưởng phòng" | "Phó Trưởng phòng" => Some("Phòng"),
+        "Chánh tòa" | "Phó Chánh tòa" => Some("Tòa"),
         _ => None,
     }
 }
