@@ -57,6 +57,18 @@ const EVENT_VERBS: [&str; 9] = [
     "trao", "ký", "đón", "tiễn", "thăm", "gặp", "tuyên", "mít", "ra",
 ];
 
+/// Bare heads of a company that share the body of the next title in a
+/// chain ("Chủ tịch, Tổng Giám đốc Tập đoàn X"); a government office does
+/// not ("Phó Thủ tướng, Bộ trưởng Bộ Ngoại giao").
+const SHARES_NEXT_BODY: [&str; 6] = [
+    "Chủ tịch",
+    "Phó Chủ tịch",
+    "Tổng Giám đốc",
+    "Phó Tổng Giám đốc",
+    "Giám đốc",
+    "Phó Giám đốc",
+];
+
 /// Words before an event head that make it a class, not one event.
 const PLURAL: [&str; 10] = [
     "các", "những", "nhiều", "mỗi", "loạt", "chục", "trăm", "nghìn", "số", "buổi",
@@ -543,6 +555,17 @@ impl SentenceParser<'_, '_> {
                 continue;
             }
             let w = self.low(k);
+            // a quoted proper part: Công ty cổ phần "Sao Khuê" (curly
+            // quotes are straight after normalising)
+            if w == "\"" && self.cap(k + 1) {
+                if let Some(c) = (k + 2..self.n().min(k + 9)).find(|&x| self.word(x) == "\"") {
+                    if (k + 1..c).all(|x| self.is_word(x)) {
+                        pieces.push(Piece::Tokens(k, c + 1));
+                        k = c + 1;
+                        continue;
+                    }
+                }
+            }
             if w == "," && !pieces.is_empty() {
                 if let Some(e) = self.comma_in_name(k, max_lower) {
                     pieces.push(Piece::Tokens(k, e));
@@ -944,7 +967,8 @@ impl SentenceParser<'_, '_> {
         }
         let w = self.word(k);
         let given = self.word(k + 1);
-        plain(k) && plain(k + 1) && several_syllables(w) && several_syllables(given)
+        let foreign = |w: &str| several_syllables(w) || not_vietnamese_syllable(w);
+        plain(k) && plain(k + 1) && several_syllables(w) && foreign(given)
     }
 
     // ------------------------------------------------------------ organisations
@@ -1340,6 +1364,7 @@ impl SentenceParser<'_, '_> {
         // the complement is a country with the office's field before it
         let mut of_country = false;
         let mut member_of = None;
+        let mut field: Option<String> = None;
         if let (Some(unit), true) = (unit_of_title(&title.canonical), self.cap(t_end)) {
             // "Trưởng ban Tổ chức Trung ương", "Trưởng phòng Kinh tế
             // huyện X": the title ends with the unit's head, the name
@@ -1443,6 +1468,36 @@ impl SentenceParser<'_, '_> {
                         end = org_end;
                     }
                 }
+                // "Bộ trưởng Nông nghiệp Henrik Dahl": a foreign minister
+                // named by the field alone; the title is whole, no body
+                if complement.is_none() && self.hit_end(t_end).is_none() {
+                    let mut g = t_end + 1;
+                    while g < t_end + 4 && self.lowercase_word(g) && !lex.is_stopword(self.low(g)) {
+                        g += 1;
+                    }
+                    if self.foreign_person_start(g) {
+                        field = Some(self.span(t_end, g).to_string());
+                        end = g;
+                    }
+                }
+            }
+        }
+        // "Chủ tịch, Tổng Giám đốc Tập đoàn X": a bare head of a company
+        // shares the body of the title after it
+        if complement.is_none() && SHARES_NEXT_BODY.contains(&title.canonical.as_str()) {
+            let gap = match (self.low(t_end), self.low(t_end + 1)) {
+                (",", "kiêm") => 2,
+                (",", _) => 1,
+                _ => 0,
+            };
+            if gap > 0 {
+                if let Some((ne, next)) = self.hit(t_end + gap, &[Category::Office]) {
+                    if self.cap(t_end + gap) && next.canonical != title.canonical {
+                        if let Some(p) = self.parse_org(ne, true, false) {
+                            complement = Some((p.entity, p.label.clone(), None));
+                        }
+                    }
+                }
             }
         }
         // "X, Tổng Giám đốc Samsung Việt Nam, cho biết": after the holder's
@@ -1501,6 +1556,9 @@ impl SentenceParser<'_, '_> {
             }
         }
         let mut label = title.canonical.clone();
+        if let Some(f) = &field {
+            label = format!("{label} {f}");
+        }
         let mut en = title.english.clone();
         if let Some((_, ref cl, ref cen)) = complement {
             label = format!("{label} {cl}");
@@ -2552,6 +2610,26 @@ fn several_syllables(word: &str) -> bool {
         in_vowel = vowel;
     }
     groups > 1
+}
+
+/// Whether a one-syllable word cannot be Vietnamese ("Dahl", "Holm",
+/// "Berg"): a letter Vietnamese does not write (f, j, w, z) or a final
+/// consonant group it does not have.
+fn not_vietnamese_syllable(word: &str) -> bool {
+    use unicode_normalization::UnicodeNormalization;
+    const FINALS: [&str; 8] = ["c", "ch", "m", "n", "ng", "nh", "p", "t"];
+    let base: String = word
+        .nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    if base.contains(['f', 'j', 'w', 'z']) {
+        return true;
+    }
+    let is_vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y');
+    let tail = base.len() - base.trim_end_matches(|c: char| !is_vowel(c)).len();
+    let last = &base[base.len() - tail..];
+    !last.is_empty() && !FINALS.contains(&last)
 }
 
 fn capitalise_first(s: &mut String) {
