@@ -436,7 +436,7 @@ impl SentenceParser<'_, '_> {
     /// administrative unit with its name, a number ("số 3"). `stop_at_person`
     /// ends it before a Vietnamese personal name (after a title).
     fn continuation(&self, k: usize, stop_at_person: bool) -> (usize, Vec<Piece>) {
-        self.continuation_with(k, stop_at_person, 3)
+        self.continuation_with(k, stop_at_person, 4)
     }
 
     /// [`Self::continuation`] with up to `max_lower` lower-case words after a
@@ -825,10 +825,12 @@ impl SentenceParser<'_, '_> {
             if self.hit(s, &[Category::AreaHead]).is_some_and(|(he, _)| he == e))
     }
 
-    /// Whether token `k` ends a two-syllable word with the one before whose
-    /// second syllable alone would end a name ("tự do").
+    /// Whether token `k` is a syllable of a two-syllable word, with the one
+    /// before or after, that alone would end a name ("tự do", "nhân lực").
     fn compound(&self, k: usize) -> bool {
-        k > 0 && lexicon().is_compound(self.low(k - 1), self.low(k))
+        let lex = lexicon();
+        (k > 0 && lex.is_compound(self.low(k - 1), self.low(k)))
+            || lex.is_compound(self.low(k), self.low(k + 1))
     }
 
     /// Whether a lower-case word at `k` opens something else: an
@@ -1244,16 +1246,29 @@ impl SentenceParser<'_, '_> {
     fn lower_case_name(&self, head_end: usize) -> Option<(usize, Vec<Piece>)> {
         let lex = lexicon();
         let mut m = head_end;
-        while m - head_end < 5
-            && self.lowercase_word(m)
-            && (!lex.is_stopword(self.low(m)) || self.compound(m))
-            && !self.lower_blocks(m)
-            && self
-                .hit(m, &[Category::Office, Category::OrgHead])
-                .is_none()
-            && self.in_date(m).is_none()
-        {
-            m += 1;
+        let field = |m: usize| {
+            self.lowercase_word(m)
+                && (!lex.is_stopword(self.low(m)) || self.compound(m))
+                && !self.lower_blocks(m)
+                && self
+                    .hit(m, &[Category::Office, Category::OrgHead])
+                    .is_none()
+                && self.in_date(m).is_none()
+        };
+        while m - head_end < 8 {
+            if field(m) {
+                m += 1;
+            } else if m > head_end && self.low(m) == "," {
+                // "Ủy ban tài chính, ngân sách", "khoa học, công nghệ và môi trường"
+                match self.comma_in_name(m, 3) {
+                    Some(e) => m = e,
+                    None => break,
+                }
+            } else if m > head_end && self.low(m) == "và" && field(m + 1) {
+                m += 2;
+            } else {
+                break;
+            }
         }
         if m == head_end || self.lowercase_word(m) && self.low(m) != "của" {
             return None;
@@ -1481,6 +1496,27 @@ impl SentenceParser<'_, '_> {
                     }
                 }
             }
+        }
+        // "CEO PNJ", "Tổng Giám đốc EVN": an acronym after an office is its
+        // body (unless the article defines it in parentheses elsewhere: then
+        // it is that long name's, read when the definition is)
+        if complement.is_none()
+            && title.category == Category::Office
+            && self.is_word(t_end)
+            && is_acronym(self.word(t_end))
+            && self.hit_end(t_end).is_none()
+            && self.in_date(t_end).is_none()
+            && !self.text.contains(&format!(" {})", self.word(t_end)))
+            && !self.text.contains(&format!("({})", self.word(t_end)))
+        {
+            let w = self.word(t_end).to_string();
+            let ev = self.evidence(t_end, t_end + 1, 0.7);
+            let ent = self
+                .b
+                .mention(NodeKind::Organization, &w, &w, None, Form::Full, ev);
+            self.push(NodeKind::Organization, t_end, t_end + 1, ent, false);
+            complement = Some((ent, w, None));
+            end = t_end + 1;
         }
         // "Chủ tịch, Tổng Giám đốc Tập đoàn X": a bare head of a company
         // shares the body of the title after it
