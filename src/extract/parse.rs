@@ -979,7 +979,15 @@ impl SentenceParser<'_, '_> {
     /// continuation; then an acronym or short form in parentheses.
     fn parse_org(&mut self, i: usize, after_title: bool, top: bool) -> Option<Parsed> {
         let lex = lexicon();
-        if !self.cap(i) {
+        // "nguyên giám đốc sở Y tế": after a title in lower case its body's
+        // head is lower case too
+        let lower_head = after_title
+            && i > 0
+            && self.lowercase_word(i)
+            && self.lowercase_word(i - 1)
+            && self.hit(i, &[Category::OrgHead]).is_some()
+            && self.cap(i + 1);
+        if !self.cap(i) && !lower_head {
             return None;
         }
         // an acronym the article defined ("JICA")
@@ -1069,10 +1077,26 @@ impl SentenceParser<'_, '_> {
             // ... which the sentence or the article names: "Phó Bí thư Tỉnh
             // ủy, Chủ tịch UBND tỉnh Sơn La", "Tại tỉnh X, ... Bí thư Tỉnh ủy"
             let mut province_given = false;
+            if lower_head {
+                capitalise_first(&mut label);
+            }
             if self.ends_in_bare_province(end) {
                 if let Some(province) = self.province_for(end) {
                     label = format!("{label} {province}");
                     short = false;
+                    province_given = true;
+                }
+            } else if head.canonical == "Sở"
+                && !pieces.iter().any(|p| match *p {
+                    Piece::Known(..) => true,
+                    Piece::Tokens(s, _) => self.hit(s, &[Category::AreaHead]).is_some(),
+                })
+                && !self.cap(end)
+            {
+                // a province's department named without its province
+                // ("Sở Y tế") is the department of the article's province
+                if let Some(province) = self.province_for(end) {
+                    label = format!("{label} tỉnh {province}");
                     province_given = true;
                 }
             }
