@@ -30,6 +30,7 @@ const ABBREVIATIONS: &str = include_str!("../data/lexicon/abbreviations.txt");
 const COMPOUNDS: &str = include_str!("../data/lexicon/compounds.txt");
 const NAME_PAIRS: &str = include_str!("../data/lexicon/name_pairs.txt");
 const TITLE_PREDICATES: &str = include_str!("../data/lexicon/title_predicates.txt");
+const SHARED_BODY_TITLES: &str = include_str!("../data/lexicon/shared_body_titles.txt");
 
 /// What a lexicon entry is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -113,6 +114,9 @@ pub struct Lexicon {
     /// Phrases after a name that state its titles ("là", "giữ chức"),
     /// longest first, each as its words.
     title_predicates: Vec<Vec<String>>,
+    /// Bare titles that share the next title's body ("Chủ tịch, Tổng Giám
+    /// đốc Tập đoàn X").
+    shared_body_titles: WordSet,
 }
 
 /// A set of words that most words are told apart from without hashing:
@@ -356,6 +360,7 @@ impl Lexicon {
                 .map(|r| (r[0].to_string(), r[1].to_string()))
                 .collect(),
             compounds: compounds(COMPOUNDS),
+            shared_body_titles: words(SHARED_BODY_TITLES),
             title_predicates: {
                 let mut phrases: Vec<Vec<String>> = rows(TITLE_PREDICATES)
                     .map(|r| r[0].split_whitespace().map(str::to_string).collect())
@@ -438,6 +443,12 @@ impl Lexicon {
     /// first ("được bổ nhiệm giữ chức", "là").
     pub fn title_predicates(&self) -> &[Vec<String>] {
         &self.title_predicates
+    }
+
+    /// Whether the bare title `title` (canonical) shares the body of the
+    /// title after it in a chain.
+    pub fn shares_next_body(&self, title: &str) -> bool {
+        self.shared_body_titles.contains(title)
     }
 
     /// The word pairs a comma joins inside one name ("phòng, chống").

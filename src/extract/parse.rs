@@ -57,18 +57,6 @@ const EVENT_VERBS: [&str; 9] = [
     "trao", "ký", "đón", "tiễn", "thăm", "gặp", "tuyên", "mít", "ra",
 ];
 
-/// Bare heads of a company that share the body of the next title in a
-/// chain ("Chủ tịch, Tổng Giám đốc Tập đoàn X"); a government office does
-/// not ("Phó Thủ tướng, Bộ trưởng Bộ Ngoại giao").
-const SHARES_NEXT_BODY: [&str; 6] = [
-    "Chủ tịch",
-    "Phó Chủ tịch",
-    "Tổng Giám đốc",
-    "Phó Tổng Giám đốc",
-    "Giám đốc",
-    "Phó Giám đốc",
-];
-
 /// Words before an event head that make it a class, not one event.
 const PLURAL: [&str; 10] = [
     "các", "những", "nhiều", "mỗi", "loạt", "chục", "trăm", "nghìn", "số", "buổi",
@@ -1544,7 +1532,7 @@ impl SentenceParser<'_, '_> {
         }
         // "Chủ tịch, Tổng Giám đốc Tập đoàn X": a bare head of a company
         // shares the body of the title after it
-        if complement.is_none() && SHARES_NEXT_BODY.contains(&title.canonical.as_str()) {
+        if complement.is_none() && lex.shares_next_body(&title.canonical) {
             let gap = match (self.low(t_end), self.low(t_end + 1)) {
                 (",", "kiêm") => 2,
                 (",", _) => 1,
