@@ -24,9 +24,14 @@ const EVENT_HEADS: &str = include_str!("../data/lexicon/event_heads.txt");
 const DOCUMENT_HEADS: &str = include_str!("../data/lexicon/document_heads.txt");
 const PLACE_HEADS: &str = include_str!("../data/lexicon/place_heads.txt");
 const SURNAMES: &str = include_str!("../data/lexicon/surnames.txt");
+const FOREIGN_SURNAMES: &str = include_str!("../data/lexicon/foreign_surnames.txt");
 const STOPWORDS: &str = include_str!("../data/lexicon/stopwords.txt");
 const ABBREVIATIONS: &str = include_str!("../data/lexicon/abbreviations.txt");
 const CLAUSE_WORDS: &str = include_str!("../data/lexicon/clause_words.txt");
+const COMPOUNDS: &str = include_str!("../data/lexicon/compounds.txt");
+const NAME_PAIRS: &str = include_str!("../data/lexicon/name_pairs.txt");
+const TITLE_PREDICATES: &str = include_str!("../data/lexicon/title_predicates.txt");
+const SHARED_BODY_TITLES: &str = include_str!("../data/lexicon/shared_body_titles.txt");
 
 /// What a lexicon entry is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -96,11 +101,23 @@ pub struct Lexicon {
     pattern_entries: Vec<Vec<usize>>,
     automaton: AhoCorasick,
     surnames: WordSet,
+    foreign_surnames: WordSet,
     stopwords: WordSet,
     /// Slug of a name or alias → entry, for organisations, countries, places.
     by_slug: HashMap<String, usize>,
     /// (abbreviation, full form) of name heads: "UBND" = "Ủy ban nhân dân".
     abbreviations: Vec<(String, String)>,
+    /// Second syllable → first syllables of the two-syllable words that
+    /// go on inside a name although their second syllable is a stop word.
+    compounds: HashMap<String, Vec<String>>,
+    /// Word pairs a comma joins inside a name: (left words, right words).
+    name_pairs: Vec<(Vec<String>, Vec<String>)>,
+    /// Phrases after a name that state its titles ("là", "giữ chức"),
+    /// longest first, each as its words.
+    title_predicates: Vec<Vec<String>>,
+    /// Bare titles that share the next title's body ("Chủ tịch, Tổng Giám
+    /// đốc Tập đoàn X").
+    shared_body_titles: WordSet,
 }
 
 /// A set of words that most words are told apart from without hashing:
@@ -190,6 +207,19 @@ fn rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
         .map(|l| l.split('|').map(str::trim).collect())
+}
+
+/// Two-syllable words by their second syllable.
+fn compounds(text: &str) -> HashMap<String, Vec<String>> {
+    let mut out: HashMap<String, Vec<String>> = HashMap::new();
+    for r in rows(text) {
+        if let Some((first, second)) = r[0].split_once(' ') {
+            out.entry(second.trim().to_string())
+                .or_default()
+                .push(first.to_string());
+        }
+    }
+    out
 }
 
 fn non_empty(field: Option<&&str>) -> Option<String> {
@@ -359,11 +389,28 @@ impl Lexicon {
             pattern_entries,
             automaton,
             surnames: words(SURNAMES),
+            foreign_surnames: words(FOREIGN_SURNAMES),
             stopwords: words(STOPWORDS),
             by_slug,
             abbreviations: rows(ABBREVIATIONS)
                 .filter(|r| r.len() >= 2)
                 .map(|r| (r[0].to_string(), r[1].to_string()))
+                .collect(),
+            compounds: compounds(COMPOUNDS),
+            shared_body_titles: words(SHARED_BODY_TITLES),
+            title_predicates: {
+                let mut phrases: Vec<Vec<String>> = rows(TITLE_PREDICATES)
+                    .map(|r| r[0].split_whitespace().map(str::to_string).collect())
+                    .collect();
+                phrases.sort_by_key(|p: &Vec<String>| std::cmp::Reverse(p.len()));
+                phrases
+            },
+            name_pairs: rows(NAME_PAIRS)
+                .filter_map(|r| {
+                    let (left, right) = r[0].split_once(',')?;
+                    let split = |s: &str| s.split_whitespace().map(str::to_string).collect();
+                    Some((split(left), split(right)))
+                })
                 .collect(),
         }
     }
@@ -410,9 +457,40 @@ impl Lexicon {
         self.surnames.contains(word)
     }
 
+    /// Whether `word` (as written) is an East Asian family name written
+    /// before the given name ("Park", "Choi", "Wang").
+    pub fn is_foreign_surname(&self, word: &str) -> bool {
+        self.foreign_surnames.contains(word)
+    }
+
     /// Whether the lower-case `word` ends a name.
     pub fn is_stopword(&self, word: &str) -> bool {
         self.stopwords.contains(word)
+    }
+
+    /// Whether the lower-case syllables `first second` are a word that goes
+    /// on inside a name ("hàng không").
+    pub fn is_compound(&self, first: &str, second: &str) -> bool {
+        self.compounds
+            .get(second)
+            .is_some_and(|firsts| firsts.iter().any(|f| f == first))
+    }
+
+    /// The phrases that state a person's titles after the name, longest
+    /// first ("được bổ nhiệm giữ chức", "là").
+    pub fn title_predicates(&self) -> &[Vec<String>] {
+        &self.title_predicates
+    }
+
+    /// Whether the bare title `title` (canonical) shares the body of the
+    /// title after it in a chain.
+    pub fn shares_next_body(&self, title: &str) -> bool {
+        self.shared_body_titles.contains(title)
+    }
+
+    /// The word pairs a comma joins inside one name ("phòng, chống").
+    pub fn name_pairs(&self) -> &[(Vec<String>, Vec<String>)] {
+        &self.name_pairs
     }
 
     /// The organisation, country or place entry named `name` or one of its

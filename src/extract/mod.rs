@@ -71,6 +71,7 @@ pub fn extract(doc: u32, text: &str, sentences: &[Sentence]) -> DocFacts {
     let folded = fold_case(text);
     let hits = lex.find(&folded);
     let (year, stamps) = year_context(text, sentences);
+    let province = parse::article_province(&folded, &hits);
     let mut builder = doc::DocBuilder::new(doc, text);
     let mut hit_ix = 0;
     for sentence in sentences {
@@ -90,7 +91,7 @@ pub fn extract(doc: u32, text: &str, sentences: &[Sentence]) -> DocFacts {
         if sentence.block == BlockKind::Furniture || stamps.contains(&sentence.index) {
             continue;
         }
-        parse::parse_sentence(&mut builder, sentence, &hits[first..last], &year);
+        parse::parse_sentence(&mut builder, sentence, &hits[first..last], &year, province);
     }
     builder.finish()
 }

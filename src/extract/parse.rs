@@ -6,7 +6,7 @@
 
 use super::dates::{find_dates_lower, YearContext};
 use super::doc::{DocBuilder, Form};
-use super::tokens::{is_acronym, is_capitalised, lower_case, tokenize, Token};
+use super::tokens::{is_acronym, is_capitalised, is_initialism, lower_case, tokenize, Token};
 use crate::graph::{NodeKind, Relation};
 use crate::lexicon::{fold_case, lexicon, Category, Entry, Hit};
 use crate::segment::Sentence;
@@ -67,23 +67,6 @@ const NAME_PARTICLES: [&str; 14] = [
     "de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "bin", "al", "dos", "del",
 ];
 
-/// Two-syllable words whose second syllable is also a function word.
-const COMPOUNDS: [&str; 13] = [
-    "nhà ở",
-    "tự do",
-    "lý do",
-    "hợp tác",
-    "đối tác",
-    "phát triển",
-    "chính trị",
-    "thông tin",
-    "nhân dân",
-    "giao thông",
-    "truyền thông",
-    "thông tấn",
-    "thông minh",
-];
-
 /// Lower-case words that open a document's topic right after its head
 /// ("Công ước chống tội phạm mạng").
 const TOPIC_MARKERS: [&str; 6] = ["chống", "cấm", "phòng", "bảo", "ngăn", "về"];
@@ -104,6 +87,36 @@ pub struct SentenceParser<'b, 'a> {
     /// tịch HĐQT Tập đoàn Sao Mai"): no holder follows them, so a body's
     /// name runs on through words that look like a personal name.
     holder_before: bool,
+    /// The province the article is about, if it names one most often.
+    article_province: Option<&'static str>,
+}
+
+/// The province an article names most often as "tỉnh X" (none on a tie):
+/// the province of its bare local bodies ("Tỉnh ủy", "UBND tỉnh").
+pub fn article_province(folded: &str, hits: &[Hit]) -> Option<&'static str> {
+    let lex = lexicon();
+    let mut counts: Vec<(&'static str, usize)> = Vec::new();
+    for h in hits {
+        if !folded[..h.start].ends_with("tỉnh ") {
+            continue;
+        }
+        let Some(place) = lex
+            .entries_at(h.pattern)
+            .iter()
+            .map(|&ix| lex.entry(ix))
+            .find(|e| e.category == Category::Place)
+        else {
+            continue;
+        };
+        match counts.iter_mut().find(|(p, _)| *p == place.canonical) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((place.canonical.as_str(), 1)),
+        }
+    }
+    let best = counts.iter().map(|(_, n)| *n).max()?;
+    let mut top = counts.iter().filter(|(_, n)| *n == best);
+    let first = top.next()?;
+    top.next().is_none().then_some(first.0)
 }
 
 /// Parses one sentence into the builder.
@@ -112,6 +125,7 @@ pub fn parse_sentence(
     sentence: &Sentence,
     hits: &[Hit],
     year: &YearContext,
+    article_province: Option<&'static str>,
 ) {
     let text = b.text;
     let toks = tokenize(text, sentence.start, sentence.end);
@@ -143,6 +157,7 @@ pub fn parse_sentence(
         mentions: Vec::new(),
         dates: Vec::new(),
         holder_before: false,
+        article_province,
     };
     p.parse_dates(year);
     p.parse_mentions();
@@ -409,7 +424,7 @@ impl SentenceParser<'_, '_> {
     /// administrative unit with its name, a number ("số 3"). `stop_at_person`
     /// ends it before a Vietnamese personal name (after a title).
     fn continuation(&self, k: usize, stop_at_person: bool) -> (usize, Vec<Piece>) {
-        self.continuation_with(k, stop_at_person, 3)
+        self.continuation_with(k, stop_at_person, 4)
     }
 
     /// [`Self::continuation`] with up to `max_lower` lower-case words after a
@@ -444,13 +459,27 @@ impl SentenceParser<'_, '_> {
                 {
                     break;
                 }
-                if stop_at_person && self.person_start(k) {
+                if stop_at_person
+                    && (self.person_start(k)
+                        || (!pieces.is_empty() && self.foreign_person_start(k)))
+                {
                     break;
                 }
-                if let Some((end, e)) = self.hit(
-                    k,
-                    &[Category::Organization, Category::Country, Category::Place],
-                ) {
+                // a one-word country before a lower-case syllable is a
+                // syllable of a word ("Ủy ban Pháp luật"), not the country
+                let syllable = |end: usize| {
+                    end == k + 1
+                        && self.lowercase_word(end)
+                        && !lex.is_stopword(self.low(end))
+                        && !self.lower_blocks(end)
+                };
+                if let Some((end, e)) = self
+                    .hit(
+                        k,
+                        &[Category::Organization, Category::Country, Category::Place],
+                    )
+                    .filter(|&(end, _)| !syllable(end))
+                {
                     pieces.push(Piece::Known(k, end, e));
                     k = end;
                     // "Tổng Giám đốc Công ty Samsung Việt Nam Choi Joo Ho":
@@ -479,7 +508,8 @@ impl SentenceParser<'_, '_> {
                 k += 1;
                 // "Trung ương" is spelled with a lower-case second syllable
                 // inside capitalised names ("Bệnh viện Phổi Trung ương")
-                if self.low(s) == "trung" && self.low(k) == "ương" {
+                let central = self.low(s) == "trung" && self.low(k) == "ương";
+                if central {
                     k += 1;
                 }
                 // the second capitalised word of a proper name ("Nghĩa Lộ")
@@ -491,7 +521,16 @@ impl SentenceParser<'_, '_> {
                 let brand = self.toks[s].end - self.toks[s].start > 1
                     && !is_acronym(self.word(s))
                     && several_syllables(self.word(s));
-                let mut lower_run = if proper || brand { max_lower } else { 0 };
+                // "Trung ương" and an acronym ("Bộ GD-ĐT giữ chức") end their
+                // group: lower-case words after them are the sentence's,
+                // unless a capitalised name follows them ("Công ty TNHH
+                // thương mại Hòa Bình")
+                let closed = central || (is_initialism(self.word(s)) && !self.lower_then_cap(k));
+                let mut lower_run = if proper || brand || closed {
+                    max_lower
+                } else {
+                    0
+                };
                 while lower_run < max_lower
                     && self.lowercase_word(k)
                     && (!lex.is_stopword(self.low(k)) || self.compound(k))
@@ -504,6 +543,24 @@ impl SentenceParser<'_, '_> {
                 continue;
             }
             let w = self.low(k);
+            // a quoted proper part: Công ty cổ phần "Sao Khuê" (curly
+            // quotes are straight after normalising)
+            if w == "\"" && self.cap(k + 1) {
+                if let Some(c) = (k + 2..self.n().min(k + 9)).find(|&x| self.word(x) == "\"") {
+                    if (k + 1..c).all(|x| self.is_word(x)) {
+                        pieces.push(Piece::Tokens(k, c + 1));
+                        k = c + 1;
+                        continue;
+                    }
+                }
+            }
+            if w == "," && !pieces.is_empty() {
+                if let Some(e) = self.comma_in_name(k, max_lower) {
+                    pieces.push(Piece::Tokens(k, e));
+                    k = e;
+                    continue;
+                }
+            }
             if w == "và"
                 && self.cap(k + 1)
                 && self
@@ -644,6 +701,88 @@ impl SentenceParser<'_, '_> {
         (k, pieces)
     }
 
+    /// Whether lower-case words from `k` lead to a capitalised word of the
+    /// same name (not an office, a person or another body).
+    fn lower_then_cap(&self, k: usize) -> bool {
+        let lex = lexicon();
+        let mut m = k;
+        while m - k < 4 && self.lowercase_word(m) && !lex.is_stopword(self.low(m)) {
+            m += 1;
+        }
+        m > k && self.cap(m) && !self.person_start(m) && !self.name_stops_at(m)
+    }
+
+    /// Whether a name cannot run on into token `m`: an office, an
+    /// honorific, an event or document, a body's head or a known name
+    /// start there.
+    fn name_stops_at(&self, m: usize) -> bool {
+        self.hit(
+            m,
+            &[
+                Category::Office,
+                Category::Rank,
+                Category::Honorific,
+                Category::EventHead,
+                Category::EventHeadStandalone,
+                Category::DocumentHead,
+                Category::NumberedDocumentHead,
+                Category::OrgHead,
+                Category::Organization,
+                Category::Country,
+                Category::Place,
+                Category::AreaHead,
+            ],
+        )
+        .is_some()
+    }
+
+    /// A comma inside a name at `k` and where the name goes on to: a pair
+    /// of fields ("Luật Phòng, chống ma túy", "Trật tự, an toàn giao
+    /// thông") or a list of fields closed by "và" ("Bộ Khoa học, Công nghệ
+    /// và Đổi mới", "Viện Nghiên cứu Biển, đảo và Môi trường").
+    fn comma_in_name(&self, k: usize, max_lower: usize) -> Option<usize> {
+        let lex = lexicon();
+        let field_word = |m: usize| {
+            self.is_word(m)
+                && (self.cap(m) || !lex.is_stopword(self.low(m)) || self.compound(m))
+                && !self.name_stops_at(m)
+                && !self.person_start(m)
+                && self.in_date(m).is_none()
+        };
+        // a pair: the words before the comma and after it
+        for (left, right) in lex.name_pairs() {
+            let n = left.len();
+            let matches_left = k >= n && (0..n).all(|x| self.low(k - n + x) == left[x]);
+            let matches_right = (0..right.len()).all(|x| self.low(k + 1 + x) == right[x]);
+            if matches_left && matches_right {
+                let mut e = k + 1 + right.len();
+                let mut run = 0;
+                while run < max_lower
+                    && self.lowercase_word(e)
+                    && (!lex.is_stopword(self.low(e)) || self.compound(e))
+                    && !self.lower_blocks(e)
+                {
+                    e += 1;
+                    run += 1;
+                }
+                return Some(e);
+            }
+        }
+        // a list closed by "và": ", W+ và W+" with no other body in it
+        let mut m = k + 1;
+        while m - k <= 5 && field_word(m) {
+            m += 1;
+        }
+        if m == k + 1 || self.low(m) != "và" {
+            return None;
+        }
+        let mut e = m + 1;
+        while e - m <= 4 && field_word(e) {
+            e += 1;
+        }
+        (e > m + 1).then_some(e)
+    }
+
     /// Whether token `k` is a short number ending a proper name ("Bạch Đằng
     /// 2 tại", "Nhơn Trạch 3,"), not a count ("2 tỷ", "3 km") nor a date:
     /// a function word, a name or punctuation follows it.
@@ -674,10 +813,12 @@ impl SentenceParser<'_, '_> {
             if self.hit(s, &[Category::AreaHead]).is_some_and(|(he, _)| he == e))
     }
 
-    /// Whether token `k` ends a two-syllable word with the one before whose
-    /// second syllable alone would end a name ("tự do").
+    /// Whether token `k` is a syllable of a two-syllable word, with the one
+    /// before or after, that alone would end a name ("tự do", "nhân lực").
     fn compound(&self, k: usize) -> bool {
-        k > 0 && COMPOUNDS.contains(&format!("{} {}", self.low(k - 1), self.low(k)).as_str())
+        let lex = lexicon();
+        (k > 0 && lex.is_compound(self.low(k - 1), self.low(k)))
+            || lex.is_compound(self.low(k), self.low(k + 1))
     }
 
     /// Whether a lower-case word at `k` opens something else: an
@@ -715,7 +856,8 @@ impl SentenceParser<'_, '_> {
                 Piece::Tokens(s, e) => self.span(s, e).to_string(),
                 Piece::Known(_, _, entry) => entry.canonical.clone(),
             };
-            if !out.is_empty() {
+            // a comma inside the name ("Bộ Văn hóa, Thể thao") follows its word
+            if !out.is_empty() && !part.starts_with(',') {
                 out.push(' ');
             }
             out.push_str(&part);
@@ -773,13 +915,67 @@ impl SentenceParser<'_, '_> {
                 .is_none()
     }
 
+    /// Whether a family name that also heads bodies ("Đoàn") opens a
+    /// personal name at `k`: two or three capitalised one-syllable words
+    /// follow, none a known name ("Đoàn Văn Hậu", not "Đoàn Thanh niên",
+    /// "Đoàn Hà Nội").
+    fn surname_head_person(&self, k: usize) -> bool {
+        if !lexicon().is_surname(self.word(k)) || self.hit_end(k) != Some(k + 1) {
+            return false;
+        }
+        let mut e = k + 1;
+        // (a one-word country is a given name too: "Đức")
+        while e < k + 4
+            && self.cap(e)
+            && self.hit_end(e).is_none_or(|he| {
+                he == e + 1 && self.hit(e, &[Category::Country, Category::Place]).is_some()
+            })
+            && !is_acronym(self.word(e))
+            && !several_syllables(self.word(e))
+            && self.name_word(e, false)
+        {
+            e += 1;
+        }
+        e >= k + 3
+    }
+
+    /// Whether a foreign personal name starts at `k`: an East Asian family
+    /// name before a capitalised given name ("Park Ji-hoon", "Choi Min
+    /// Seo"), or two words of several syllables ("Antonio Costa").
+    fn foreign_person_start(&self, k: usize) -> bool {
+        let lex = lexicon();
+        if !self.cap(k) || !self.cap(k + 1) || self.hit_end(k).is_some() {
+            return false;
+        }
+        let plain = |x: usize| {
+            self.hit_end(x).is_none()
+                && !is_acronym(self.word(x))
+                && self.word(x).chars().all(|c| c.is_alphabetic() || c == '-')
+        };
+        if lex.is_foreign_surname(self.word(k)) && plain(k + 1) {
+            return true;
+        }
+        let w = self.word(k);
+        let given = self.word(k + 1);
+        let foreign = |w: &str| several_syllables(w) || not_vietnamese_syllable(w);
+        plain(k) && plain(k + 1) && several_syllables(w) && foreign(given)
+    }
+
     // ------------------------------------------------------------ organisations
 
     /// An organisation at `i`: a known body, or a head with its
     /// continuation; then an acronym or short form in parentheses.
     fn parse_org(&mut self, i: usize, after_title: bool, top: bool) -> Option<Parsed> {
         let lex = lexicon();
-        if !self.cap(i) {
+        // "nguyên giám đốc sở Y tế": after a title in lower case its body's
+        // head is lower case too
+        let lower_head = after_title
+            && i > 0
+            && self.lowercase_word(i)
+            && self.lowercase_word(i - 1)
+            && self.hit(i, &[Category::OrgHead]).is_some()
+            && self.cap(i + 1);
+        if !self.cap(i) && !lower_head {
             return None;
         }
         // an acronym the article defined ("JICA")
@@ -840,9 +1036,18 @@ impl SentenceParser<'_, '_> {
             });
             (end2, label, (ent, parent_entity))
         } else if let Some((head_end, head)) = self.hit(i, &[Category::OrgHead]) {
+            if self.surname_head_person(i) {
+                return None;
+            }
             let (mut end, mut pieces) = self.continuation(head_end, after_title);
             if pieces.is_empty() {
                 if let Some((e2, p2)) = self.lower_then_name(head_end, head, after_title) {
+                    end = e2;
+                    pieces = p2;
+                }
+            }
+            if pieces.is_empty() && after_title {
+                if let Some((e2, p2)) = self.lower_case_name(head_end) {
                     end = e2;
                     pieces = p2;
                 }
@@ -852,10 +1057,36 @@ impl SentenceParser<'_, '_> {
             }
             // "Tỉnh ủy", "UBND tỉnh": the body of the article's province,
             // named in full elsewhere or not at all
-            let short = pieces.is_empty() || self.bare_area(&pieces);
+            let mut short = pieces.is_empty() || self.bare_area(&pieces);
             let mut label = self.span(i, head_end).to_string();
             if !pieces.is_empty() {
                 label = format!("{label} {}", self.render(&pieces));
+            }
+            // ... which the sentence or the article names: "Phó Bí thư Tỉnh
+            // ủy, Chủ tịch UBND tỉnh Sơn La", "Tại tỉnh X, ... Bí thư Tỉnh ủy"
+            let mut province_given = false;
+            if lower_head {
+                capitalise_first(&mut label);
+            }
+            if self.ends_in_bare_province(end) {
+                if let Some(province) = self.province_for(end) {
+                    label = format!("{label} {province}");
+                    short = false;
+                    province_given = true;
+                }
+            } else if head.canonical == "Sở"
+                && !pieces.iter().any(|p| match *p {
+                    Piece::Known(..) => true,
+                    Piece::Tokens(s, _) => self.hit(s, &[Category::AreaHead]).is_some(),
+                })
+                && !self.cap(end)
+            {
+                // a province's department named without its province
+                // ("Sở Y tế") is the department of the article's province
+                if let Some(province) = self.province_for(end) {
+                    label = format!("{label} tỉnh {province}");
+                    province_given = true;
+                }
             }
             let mut en = None;
             // "Chương trình Phát triển LHQ" spelled out is a known body
@@ -866,7 +1097,12 @@ impl SentenceParser<'_, '_> {
                 label = e.canonical.clone();
                 en = e.english.clone();
             }
-            let surface = self.span(i, end).to_string();
+            // (a bare "UBND tỉnh" is no alias: it would merge provinces)
+            let surface = if province_given {
+                label.clone()
+            } else {
+                self.span(i, end).to_string()
+            };
             let ev = self.evidence(i, end, 0.8);
             let other = lex.other_spelling(&label);
             let known = self.known_pieces(&pieces);
@@ -936,6 +1172,36 @@ impl SentenceParser<'_, '_> {
         })
     }
 
+    /// Whether a body's name ending before `end` ends in a province's
+    /// unit without its name: "UBND tỉnh", "Tỉnh ủy", "Ban Thường vụ Tỉnh ủy".
+    fn ends_in_bare_province(&self, end: usize) -> bool {
+        let last = end.checked_sub(1).map_or("", |x| self.low(x));
+        let before = end.checked_sub(2).map_or("", |x| self.low(x));
+        let bare = last == "tỉnh" || (before == "tỉnh" && last == "ủy");
+        bare && !(self.cap(end) && self.hit(end, &[Category::Place]).is_some())
+    }
+
+    /// The province of a bare local body ending at `end`: the nearest "tỉnh
+    /// X" after it in a few words ("Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh
+    /// X"), else the nearest before it, else any in the sentence, else the
+    /// article's.
+    fn province_for(&self, end: usize) -> Option<&'static str> {
+        let named: Vec<(usize, &'static str)> = (1..self.n())
+            .filter(|&p| self.low(p - 1) == "tỉnh" && self.cap(p))
+            .filter_map(|p| {
+                self.hit(p, &[Category::Place])
+                    .map(|(_, e)| (p, e.canonical.as_str()))
+            })
+            .collect();
+        named
+            .iter()
+            .find(|(p, _)| *p > end && *p <= end + 10)
+            .or_else(|| named.iter().rev().find(|(p, _)| *p < end))
+            .or_else(|| named.first())
+            .map(|(_, name)| *name)
+            .or(self.article_province)
+    }
+
     /// Lower-case words between an organisation's head and its proper name
     /// ("Ủy ban hỗn hợp Việt Nam - Chile", "Bệnh viện đa khoa tỉnh Bình
     /// Định", "Ngân hàng thương mại cổ phần Á Châu"): up to four, then a
@@ -983,6 +1249,51 @@ impl SentenceParser<'_, '_> {
         let mut pieces = vec![Piece::Tokens(head_end, m)];
         pieces.extend(more);
         Some((end, pieces))
+    }
+
+    /// A body's name written in lower case after its head, as some outlets
+    /// write after a title ("Vụ trưởng Vụ quản lý doanh nghiệp", "Chủ nhiệm
+    /// Ủy ban kinh tế của Quốc hội"): lower-case words up to a pause, then
+    /// "của" and the known body it belongs to.
+    fn lower_case_name(&self, head_end: usize) -> Option<(usize, Vec<Piece>)> {
+        let lex = lexicon();
+        let mut m = head_end;
+        let field = |m: usize| {
+            self.lowercase_word(m)
+                && (!lex.is_stopword(self.low(m)) || self.compound(m))
+                && !self.lower_blocks(m)
+                && self
+                    .hit(m, &[Category::Office, Category::OrgHead])
+                    .is_none()
+                && self.in_date(m).is_none()
+        };
+        while m - head_end < 8 {
+            if field(m) {
+                m += 1;
+            } else if m > head_end && self.low(m) == "," {
+                // "Ủy ban tài chính, ngân sách", "khoa học, công nghệ và môi trường"
+                match self.comma_in_name(m, 3) {
+                    Some(e) => m = e,
+                    None => break,
+                }
+            } else if m > head_end && self.low(m) == "và" && field(m + 1) {
+                m += 2;
+            } else {
+                break;
+            }
+        }
+        if m == head_end || self.lowercase_word(m) && self.low(m) != "của" {
+            return None;
+        }
+        let mut pieces = vec![Piece::Tokens(head_end, m)];
+        if self.low(m) == "của" && self.cap(m + 1) {
+            if let Some((oe, e)) = self.hit(m + 1, &[Category::Organization]) {
+                pieces.push(Piece::Tokens(m, m + 1));
+                pieces.push(Piece::Known(m + 1, oe, e));
+                m = oe;
+            }
+        }
+        Some((m, pieces))
     }
 
     /// "(OLA)", "(gọi tắt là X)", "(X)", `- "X"`, ", còn gọi là X," after a
@@ -1087,6 +1398,7 @@ impl SentenceParser<'_, '_> {
         // the complement is a country with the office's field before it
         let mut of_country = false;
         let mut member_of = None;
+        let mut field: Option<String> = None;
         if let (Some(unit), true) = (unit_of_title(&title.canonical), self.cap(t_end)) {
             // "Trưởng ban Tổ chức Trung ương", "Trưởng phòng Kinh tế
             // huyện X": the title ends with the unit's head, the name
@@ -1190,21 +1502,82 @@ impl SentenceParser<'_, '_> {
                         end = org_end;
                     }
                 }
+                // "Bộ trưởng Nông nghiệp Henrik Dahl": a foreign minister
+                // named by the field alone; the title is whole, no body
+                if complement.is_none() && self.hit_end(t_end).is_none() {
+                    let mut g = t_end + 1;
+                    while g < t_end + 4 && self.lowercase_word(g) && !lex.is_stopword(self.low(g)) {
+                        g += 1;
+                    }
+                    if self.foreign_person_start(g) {
+                        field = Some(self.span(t_end, g).to_string());
+                        end = g;
+                    }
+                }
+            }
+        }
+        // "CEO PNJ", "Tổng Giám đốc EVN": an acronym after an office is its
+        // body (unless the article defines it in parentheses elsewhere: then
+        // it is that long name's, read when the definition is)
+        if complement.is_none()
+            && title.category == Category::Office
+            && self.is_word(t_end)
+            && is_acronym(self.word(t_end))
+            && self.hit_end(t_end).is_none()
+            && self.in_date(t_end).is_none()
+            && !self.text.contains(&format!(" {})", self.word(t_end)))
+            && !self.text.contains(&format!("({})", self.word(t_end)))
+        {
+            let w = self.word(t_end).to_string();
+            let ev = self.evidence(t_end, t_end + 1, 0.7);
+            let ent = self
+                .b
+                .mention(NodeKind::Organization, &w, &w, None, Form::Full, ev);
+            self.push(NodeKind::Organization, t_end, t_end + 1, ent, false);
+            complement = Some((ent, w, None));
+            end = t_end + 1;
+        }
+        // "Chủ tịch, Tổng Giám đốc Tập đoàn X": a bare head of a company
+        // shares the body of the title after it
+        if complement.is_none() && lex.shares_next_body(&title.canonical) {
+            let gap = match (self.low(t_end), self.low(t_end + 1)) {
+                (",", "kiêm") => 2,
+                (",", _) => 1,
+                _ => 0,
+            };
+            if gap > 0 {
+                if let Some((ne, next)) = self.hit(t_end + gap, &[Category::Office]) {
+                    if self.cap(t_end + gap) && next.canonical != title.canonical {
+                        if let Some(p) = self.parse_org(ne, true, false) {
+                            complement = Some((p.entity, p.label.clone(), None));
+                        }
+                    }
+                }
             }
         }
         // "X, Tổng Giám đốc Samsung Việt Nam, cho biết": after the holder's
         // name, capitalised words after an office name its body even
         // without a head (a brand), unless they are another person's name
+        // "cựu chủ tịch HĐTV MobiFone Lê Nam Trà": before the holder's name,
+        // capitalised words after an office that are no personal name are
+        // its body (a brand)
+        let brand_end = if self.holder_before {
+            None
+        } else {
+            self.brand_before_holder(t_end)
+        };
         if complement.is_none()
             && title.category == Category::Office
-            && self.holder_before
+            && ((self.holder_before && !self.person_name_at(t_end)) || brand_end.is_some())
             && self.cap(t_end)
             && self.hit_end(t_end).is_none()
             && !is_acronym(self.word(t_end))
-            && !self.person_name_at(t_end)
         {
             let mut e = t_end;
             while e < t_end + 4 && self.cap(e) && self.hit_end(e).is_none() {
+                if brand_end == Some(e) {
+                    break;
+                }
                 e += 1;
             }
             let mut pieces = vec![Piece::Tokens(t_end, e)];
@@ -1238,6 +1611,9 @@ impl SentenceParser<'_, '_> {
             }
         }
         let mut label = title.canonical.clone();
+        if let Some(f) = &field {
+            label = format!("{label} {f}");
+        }
         let mut en = title.english.clone();
         if let Some((_, ref cl, ref cen)) = complement {
             label = format!("{label} {cl}");
@@ -1260,7 +1636,13 @@ impl SentenceParser<'_, '_> {
                 }
             }
         }
-        let surface = self.span(k, end).to_string();
+        // (a province supplied to a bare local body: the bare title as
+        // written is no alias, it would merge provinces)
+        let surface = if complement.is_some() && self.ends_in_bare_province(end) {
+            label.clone()
+        } else {
+            self.span(k, end).to_string()
+        };
         let ev = self.evidence(k, end, 0.85);
         let role = self.b.mention(
             NodeKind::Role,
@@ -1279,6 +1661,25 @@ impl SentenceParser<'_, '_> {
             self.fact(role, Relation::RoleIn, c, 0.85);
         }
         Some((role, end, member_of))
+    }
+
+    /// The end of a brand's name at `k` right before its holder's name:
+    /// one or two capitalised words that are no known name nor a personal
+    /// name, then a Vietnamese or foreign personal name.
+    fn brand_before_holder(&self, k: usize) -> Option<usize> {
+        let mut e = k;
+        while e < k + 2 && self.cap(e) && self.hit_end(e).is_none() && !self.person_start(e) {
+            e += 1;
+            // "Samsung Việt Nam Choi Joo Ho": the brand's country
+            if let Some((ce, _)) = self.hit(e, &[Category::Country]).filter(|_| self.cap(e)) {
+                e = ce;
+                break;
+            }
+            if self.person_start(e) || self.foreign_person_start(e) {
+                break;
+            }
+        }
+        (e > k && (self.person_start(e) || self.foreign_person_start(e))).then_some(e)
     }
 
     /// Whether a body that departments belong to is named at `k`: a
@@ -1355,7 +1756,8 @@ impl SentenceParser<'_, '_> {
     fn licensed_name(&self, k: usize) -> Option<usize> {
         let mut e = k;
         while e < self.n() && e - k < 7 {
-            if self.cap(e) && self.name_word(e, e == k) {
+            if self.cap(e) && (self.name_word(e, e == k) || (e == k && self.surname_head_person(e)))
+            {
                 e += 1;
             } else if e > k
                 && NAME_PARTICLES.contains(&self.word(e))
@@ -1458,6 +1860,22 @@ impl SentenceParser<'_, '_> {
                 k = he;
             }
         }
+        // "bổ nhiệm chức vụ Bộ trưởng Bộ X đối với ông Y": the holder
+        // after "đối với"
+        if self.low(k) == "đối" && self.low(k + 1) == "với" {
+            let mut h = k + 2;
+            if let Some((he, _)) = self.hit(h, &[Category::Honorific]) {
+                h = he;
+            }
+            if self.licensed_name(h).is_some() {
+                k = h;
+            }
+        }
+        // "Các Ủy viên Bộ Chính trị: A - ...; B - ...": each holds them
+        let plural = i > 0 && PLURAL.contains(&self.low(i - 1)) && self.word(k) == ":";
+        if plural {
+            return Some(self.plural_holders(&roles, k + 1));
+        }
         let Some(name_end) = self.licensed_name(k) else {
             // titles without a holder here: keep their bodies as mentions
             for m in &mut self.mentions[mark..] {
@@ -1475,6 +1893,31 @@ impl SentenceParser<'_, '_> {
             self.fact(person, Relation::MemberOf, m, 0.8);
         }
         Some(self.apposition(person, name_end))
+    }
+
+    /// The holders listed after a plural title and a colon ("các Phó Chủ
+    /// tịch: A, B và C"), each with its own titles after it; the end.
+    fn plural_holders(&mut self, roles: &[usize], mut k: usize) -> usize {
+        loop {
+            if let Some((he, _)) = self.hit(k, &[Category::Honorific]) {
+                k = he;
+            }
+            let Some(name_end) = self
+                .licensed_name(k)
+                .filter(|&e| e >= k + 2 || self.person_start(k))
+            else {
+                return k;
+            };
+            let person = self.register_person(k, name_end, k, 0.85);
+            for &r in roles {
+                self.fact(person, Relation::HoldsRole, r, 0.85);
+            }
+            k = self.apposition(person, name_end);
+            match self.low(k) {
+                "," | ";" | "và" => k += 1,
+                _ => return k,
+            }
+        }
     }
 
     /// "Bà X", "ông X", "đồng chí X".
@@ -1498,7 +1941,7 @@ impl SentenceParser<'_, '_> {
     /// A Vietnamese name standing alone: a family name and one to three
     /// more capitalised syllables.
     fn parse_bare_person(&mut self, i: usize) -> Option<usize> {
-        if !self.person_start(i) {
+        if !self.person_start(i) && !self.surname_head_person(i) {
             return None;
         }
         let mut e = i + 1;
@@ -1537,10 +1980,13 @@ impl SentenceParser<'_, '_> {
             }
             return end;
         }
-        // "X (SN 1975, nguyên Giám đốc Y)", "X - Ủy viên Bộ Chính trị"
+        // "X (SN 1975, nguyên Giám đốc Y)", "X - Ủy viên Bộ Chính trị",
+        // "X là Bí thư Tỉnh ủy", "X được bổ nhiệm giữ chức Thứ trưởng Bộ Y"
         let opener = self.low(end).to_string();
         let mut k = end + 1;
-        if opener == "(" {
+        if let Some(len) = self.title_predicate(end) {
+            k = end + len;
+        } else if opener == "(" {
             if matches!(self.low(k), "sn" | "sinh") {
                 let born = (k + 1..self.n().min(k + 5)).find(|&x| self.low(x) == ",");
                 match born {
@@ -1581,6 +2027,19 @@ impl SentenceParser<'_, '_> {
             return e + 1;
         }
         e
+    }
+
+    /// The length of a phrase at `k` that states the titles after it ("là",
+    /// "được bầu giữ chức"), the longest that matches.
+    fn title_predicate(&self, k: usize) -> Option<usize> {
+        lexicon()
+            .title_predicates()
+            .iter()
+            .find(|p| {
+                p.iter().enumerate().all(|(x, w)| self.low(k + x) == w)
+                    && self.starts_title(k + p.len())
+            })
+            .map(Vec::len)
     }
 
     // ------------------------------------------------------------ events
@@ -1917,12 +2376,15 @@ impl SentenceParser<'_, '_> {
     /// a topic or a capitalised continuation; a bare head is a short form.
     fn parse_document(&mut self, i: usize, top: bool) -> Option<Parsed> {
         let lex = lexicon();
-        if !self.cap(i) {
-            return None;
-        }
         let (head_end, head) =
             self.hit(i, &[Category::DocumentHead, Category::NumberedDocumentHead])?;
         let numbered_only = head.category == Category::NumberedDocumentHead;
+        // a numbered paper is named in lower case too ("tờ trình số
+        // 18-TTr/BCSĐ"): its number makes it one
+        let numbered_here = self.low(head_end) == "số" && self.paper_number(head_end + 1);
+        if !(self.cap(i) || (numbered_only && numbered_here)) {
+            return None;
+        }
         let mut k = head_end;
         let mut pieces: Vec<Piece> = Vec::new();
         // a number: "số 68-NQ/TW", "13/2023/NĐ-CP"
@@ -1937,8 +2399,12 @@ impl SentenceParser<'_, '_> {
             .is_some_and(|b| b.is_ascii_digit())
             && self.in_date(k).is_none()
         {
-            pieces.push(Piece::Tokens(num_start, k + 1));
             k += 1;
+            // "số 2139- QĐSN/TW": the code after a loose hyphen
+            if self.word(k) == "-" && self.paper_code(k + 1) {
+                k += 2;
+            }
+            pieces.push(Piece::Tokens(num_start, k));
         } else if numbered_only {
             return None;
         } else {
@@ -2007,6 +2473,13 @@ impl SentenceParser<'_, '_> {
                 k = e;
             }
         }
+        // "Luật Đất đai (sửa đổi)": the amended law is named so
+        if !pieces.is_empty() && self.word(k) == "(" && self.low(k + 1) == "sửa" {
+            if let Some(close) = (k + 2..self.n().min(k + 6)).find(|&x| self.word(x) == ")") {
+                pieces.push(Piece::Tokens(k, close + 1));
+                k = close + 1;
+            }
+        }
         // "Luật Đất đai năm 2024": the year the law is known by
         if !pieces.is_empty()
             && self.low(k) == "năm"
@@ -2037,6 +2510,23 @@ impl SentenceParser<'_, '_> {
             label,
             object: None,
         })
+    }
+
+    /// Whether token `k` is the number of an official paper ("35/TTr-BNV",
+    /// "2139"), not a date.
+    fn paper_number(&self, k: usize) -> bool {
+        self.word(k)
+            .bytes()
+            .next()
+            .is_some_and(|b| b.is_ascii_digit())
+            && self.in_date(k).is_none()
+    }
+
+    /// Whether token `k` is the issuer's code of a paper ("QĐSN/TW",
+    /// "NQ-CP"): upper-case letters with "/" or "-" inside.
+    fn paper_code(&self, k: usize) -> bool {
+        let w = self.word(k);
+        self.is_word(k) && w.contains(['/', '-']) && is_acronym(&w.replace(['/', '-'], ""))
     }
 
     /// The parties of a document: "giữa X và Y" with X and Y names.
@@ -2174,6 +2664,7 @@ fn unit_of_title(title: &str) -> Option<&'static str> {
     match title {
         "Trưởng ban" | "Phó Trưởng ban" => Some("Ban"),
         "Trưởng phòng" | "Phó Trưởng phòng" => Some("Phòng"),
+        "Chánh tòa" | "Phó Chánh tòa" => Some("Tòa"),
         _ => None,
     }
 }
@@ -2195,6 +2686,26 @@ fn several_syllables(word: &str) -> bool {
         in_vowel = vowel;
     }
     groups > 1
+}
+
+/// Whether a one-syllable word cannot be Vietnamese ("Dahl", "Holm",
+/// "Berg"): a letter Vietnamese does not write (f, j, w, z) or a final
+/// consonant group it does not have.
+fn not_vietnamese_syllable(word: &str) -> bool {
+    use unicode_normalization::UnicodeNormalization;
+    const FINALS: [&str; 8] = ["c", "ch", "m", "n", "ng", "nh", "p", "t"];
+    let base: String = word
+        .nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    if base.contains(['f', 'j', 'w', 'z']) {
+        return true;
+    }
+    let is_vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y');
+    let tail = base.len() - base.trim_end_matches(|c: char| !is_vowel(c)).len();
+    let last = &base[base.len() - tail..];
+    !last.is_empty() && !FINALS.contains(&last)
 }
 
 fn capitalise_first(s: &mut String) {

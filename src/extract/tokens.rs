@@ -131,6 +131,16 @@ pub fn is_acronym(word: &str) -> bool {
             .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '&')
 }
 
+/// Whether a word is an initialism, possibly with inner "-", "." or "/"
+/// ("GD-ĐT", "KH-CN", "TNHH"): two or more letters, all upper case, no digit.
+pub fn is_initialism(word: &str) -> bool {
+    let letters = word.chars().filter(|&c| is_alphabetic(c)).count();
+    letters >= 2
+        && word
+            .chars()
+            .all(|c| c.is_uppercase() || matches!(c, '-' | '.' | '/' | '&'))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -155,6 +165,7 @@ mod tests {
             ]
         );
         assert!(is_acronym("UNODC") && is_acronym("HĐND") && !is_acronym("Bộ"));
+        assert!(is_initialism("GD-ĐT") && is_initialism("TNHH") && !is_initialism("68-NQ/TW"));
         assert!(is_capitalised("Đại") && !is_capitalised("đại"));
     }
 
