@@ -91,7 +91,12 @@ pub fn extract(doc: u32, text: &str, sentences: &[Sentence]) -> DocFacts {
         if sentence.block == BlockKind::Furniture || stamps.contains(&sentence.index) {
             continue;
         }
-        parse::parse_sentence(&mut builder, sentence, &hits[first..last], &year, province);
+        // the grammar of names first, then the relations its verbs state
+        if let Some(mut parsed) =
+            parse::parse_sentence(&mut builder, sentence, &hits[first..last], &year, province)
+        {
+            clauses::relations(&mut parsed);
+        }
     }
     builder.finish()
 }

@@ -119,18 +119,20 @@ pub fn article_province(folded: &str, hits: &[Hit]) -> Option<&'static str> {
     top.next().is_none().then_some(first.0)
 }
 
-/// Parses one sentence into the builder.
-pub fn parse_sentence(
-    b: &mut DocBuilder<'_>,
+/// Parses the mentions and dates of one sentence into the builder, and
+/// gives the parsed sentence back for the clause relations; `None` for a
+/// sentence without a word.
+pub fn parse_sentence<'b, 'a>(
+    b: &'b mut DocBuilder<'a>,
     sentence: &Sentence,
     hits: &[Hit],
     year: &YearContext,
     article_province: Option<&'static str>,
-) {
+) -> Option<SentenceParser<'b, 'a>> {
     let text = b.text;
     let toks = tokenize(text, sentence.start, sentence.end);
     if toks.is_empty() {
-        return;
+        return None;
     }
     let lower: Vec<std::borrow::Cow<str>> = toks.iter().map(|t| lower_case(t.text(text))).collect();
     let mut hit_at = vec![None; toks.len()];
@@ -161,7 +163,7 @@ pub fn parse_sentence(
     };
     p.parse_dates(year);
     p.parse_mentions();
-    super::clauses::relations(&mut p);
+    Some(p)
 }
 
 /// A lower-case hit of a head written capitalised ("xuất quân Đoàn" read
