@@ -18,6 +18,7 @@ const EXAMPLES: &str = "\
 Examples:
   kgexport --format turtle                      the bundled sample corpus, as Turtle
   kgexport articles/ -o graph.ttl               every .txt under articles/
+  kgexport news.jsonl -o graph.ttl              a JSON Lines archive, each article named by its URL
   kgexport --format nquads a.txt b.txt > g.nq   one named graph per article
   kgexport --format csv -o out/ articles/       out/nodes.csv and out/edges.csv (Gephi, Kùzu)
   kgexport --format csv --csv-dialect cypher -o import/ a/  for neo4j-admin and FalkorDB
@@ -56,7 +57,8 @@ pub enum OnError {
 #[derive(Debug, Parser)]
 #[command(name = "kgexport", version, about, after_help = EXAMPLES)]
 pub struct Args {
-    /// Article files, directories (walked for .txt files) or - for stdin.
+    /// Article files, .jsonl archives (one article a line), directories
+    /// (walked for .txt and .jsonl files) or - for stdin.
     /// With none: stdin when piped or redirected, else the bundled sample corpus.
     #[arg(value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
@@ -309,7 +311,7 @@ fn read_graph(args: &Args, mut reporter: Reporter) -> Result<(KnowledgeGraph, Re
                 inputs: input_names(&args.inputs),
             });
         }
-        reporter.note("no .txt files found in the input: the graph is empty");
+        reporter.note("no .txt or .jsonl files found in the input: the graph is empty");
     }
     refuse_output_among_inputs(args, &entries)?;
     if args.on_error == OnError::Fail {
