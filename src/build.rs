@@ -16,7 +16,7 @@ use crate::{normalize, resolve, segment};
 pub fn extract_document(doc_index: u32, doc: &Document) -> DocFacts {
     let text = normalize::normalize(&doc.text);
     let sentences = segment::segment(&text);
-    extract::extract(doc_index, &text, &sentences)
+    extract::extract_dated(doc_index, &text, &sentences, doc.published)
 }
 
 /// How many documents are extracted together: enough to keep every core

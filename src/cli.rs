@@ -10,7 +10,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use crate::error::Error;
 use crate::export::csv::{CsvDialect, CsvOptions};
 use crate::export::{self, ExportOptions, Format, DEFAULT_BASE_IRI};
-use crate::input::{self, Entry, Found, Source};
+use crate::input::{self, Entry, Found, Source, SourceNames};
 use crate::output;
 use crate::{GraphBuilder, KnowledgeGraph};
 
@@ -18,6 +18,7 @@ const EXAMPLES: &str = "\
 Examples:
   kgexport --format turtle                      the bundled sample corpus, as Turtle
   kgexport articles/ -o graph.ttl               every .txt under articles/
+  kgexport news.jsonl -o graph.ttl              a JSON Lines archive, each article named by its URL
   kgexport --format nquads a.txt b.txt > g.nq   one named graph per article
   kgexport --format csv -o out/ articles/       out/nodes.csv and out/edges.csv (Gephi, Kùzu)
   kgexport --format csv --csv-dialect cypher -o import/ a/  for neo4j-admin and FalkorDB
@@ -56,7 +57,8 @@ pub enum OnError {
 #[derive(Debug, Parser)]
 #[command(name = "kgexport", version, about, after_help = EXAMPLES)]
 pub struct Args {
-    /// Article files, directories (walked for .txt files) or - for stdin.
+    /// Article files, .jsonl archives (one article a line), directories
+    /// (walked for .txt and .jsonl files) or - for stdin.
     /// With none: stdin when piped or redirected, else the bundled sample corpus.
     #[arg(value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
@@ -115,6 +117,12 @@ pub struct Args {
     /// RAYON_NUM_THREADS). The output is the same whatever the count.
     #[arg(short = 'j', long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub threads: Option<u16>,
+
+    /// How files are named in the output (their source IRIs and names):
+    /// relative to the INPUT given (a directory's files by their path
+    /// under it, a file by its file name), or absolute paths.
+    #[arg(long, value_enum, value_name = "HOW", default_value_t = SourceNames::Relative)]
+    pub source_names: SourceNames,
 }
 
 /// A size in bytes: digits with an optional K, M or G (binary multiples).
@@ -292,7 +300,7 @@ fn read_graph(args: &Args, mut reporter: Reporter) -> Result<(KnowledgeGraph, Re
         }
         input::expand_inputs(&[PathBuf::from("-")])
     } else {
-        input::expand_inputs(&args.inputs)
+        input::expand_inputs_named(&args.inputs, args.source_names)
     };
     if !entries
         .iter()
@@ -303,7 +311,7 @@ fn read_graph(args: &Args, mut reporter: Reporter) -> Result<(KnowledgeGraph, Re
                 inputs: input_names(&args.inputs),
             });
         }
-        reporter.note("no .txt files found in the input: the graph is empty");
+        reporter.note("no .txt or .jsonl files found in the input: the graph is empty");
     }
     refuse_output_among_inputs(args, &entries)?;
     if args.on_error == OnError::Fail {
@@ -319,37 +327,51 @@ fn read_graph(args: &Args, mut reporter: Reporter) -> Result<(KnowledgeGraph, Re
     }
     reporter.bar = progress_bar(&entries, args.quiet);
     for entry in entries {
-        let failure = match entry.found {
+        let shown = match entry.found {
+            Found::Source(Source::Stdin) => entry.name.clone(),
+            _ => input::path_name(&entry.path),
+        };
+        // a .jsonl file holds many articles, each of which may fail
+        let read: Box<dyn Iterator<Item = Result<input::Loaded, Error>>> = match entry.found {
             Found::LeftOut(note) => {
                 reporter.note(&note);
-                None
+                Box::new(std::iter::empty())
             }
-            Found::Failed(e) => Some(e),
-            Found::Source(source) => match input::read_source(&source, args.max_doc_bytes) {
+            Found::Failed(e) => Box::new(std::iter::once(Err(e))),
+            Found::Source(source) => {
+                match input::read_documents(&source, &entry.name, args.max_doc_bytes) {
+                    Ok(articles) => articles,
+                    Err(e) => Box::new(std::iter::once(Err(e))),
+                }
+            }
+        };
+        for result in read {
+            match result {
                 Ok(loaded) => {
                     loaded.notes.iter().for_each(|n| reporter.note(n));
                     if loaded.doc.text.trim().is_empty() {
-                        reporter.note(&format!("{}: empty, no facts", loaded.doc.name));
+                        // a file as given; an archive's article by its URL too
+                        let what = match loaded.doc.name == entry.name {
+                            true => shown.clone(),
+                            false => format!("{shown}: {}", loaded.doc.name),
+                        };
+                        reporter.note(&format!("{what}: empty, no facts"));
                         counts.empty += 1;
                     } else {
                         builder.push(loaded.doc);
                         counts.read += 1;
                     }
-                    None
                 }
-                Err(e) => Some(e),
-            },
-        };
-        if let Some(e) = failure {
-            match args.on_error {
-                OnError::Fail => {
-                    reporter.bar.finish_and_clear();
-                    return Err(e);
-                }
-                OnError::Skip => {
-                    reporter.warn(&format!("skipped {e}"));
-                    counts.skipped += 1;
-                }
+                Err(e) => match args.on_error {
+                    OnError::Fail => {
+                        reporter.bar.finish_and_clear();
+                        return Err(e);
+                    }
+                    OnError::Skip => {
+                        reporter.warn(&format!("skipped {e}"));
+                        counts.skipped += 1;
+                    }
+                },
             }
         }
         reporter.bar.inc(1);

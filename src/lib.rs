@@ -31,6 +31,7 @@ pub mod export;
 pub mod extract;
 pub mod graph;
 pub mod input;
+pub mod jsonl;
 pub mod layout;
 pub mod lexicon;
 pub mod normalize;
