@@ -9,7 +9,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::error::Error;
 use crate::export::csv::{CsvDialect, CsvOptions};
-use crate::export::{self, ExportOptions, Format, DEFAULT_BASE_IRI};
+use crate::export::{self, ExportOptions, Format, Provenance, DEFAULT_BASE_IRI};
 use crate::input::{self, Entry, Found, Source};
 use crate::output;
 use crate::{GraphBuilder, KnowledgeGraph};
@@ -111,6 +111,14 @@ pub struct Args {
     #[arg(long, value_name = "SIZE", default_value = "32M", value_parser = parse_size)]
     pub max_doc_bytes: u64,
 
+    // --- provenance and memory (issue 11, branch shards) ---
+    /// How much of where each fact was read is written: none (the facts
+    /// alone), edge (per relation its sources, number of mentions,
+    /// confidence and one evidence sentence) or full (in RDF every mention
+    /// reified with its sentence, offsets and confidence).
+    #[arg(long, value_enum, value_name = "LEVEL", default_value_t = Provenance::Edge)]
+    pub provenance: Provenance,
+
     /// Threads extracting documents in parallel (default: every core, or
     /// RAYON_NUM_THREADS). The output is the same whatever the count.
     #[arg(short = 'j', long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
@@ -177,6 +185,7 @@ const CSV_NEEDS_OUTPUT: &str =
 pub fn run_with(args: &Args) -> Result<(), Error> {
     let options = ExportOptions {
         base_iri: check_base_iri(&args.base_iri)?,
+        provenance: args.provenance,
     };
     if args.format.is_directory() && args.output.is_none() {
         return Err(Error::Usage(CSV_NEEDS_OUTPUT.into()));
