@@ -5,10 +5,15 @@
 //! - each node: `rdf:type kg:<Kind>`, `rdfs:label` (`@vi`, or the plain ISO
 //!   string for dates), `rdfs:label …@en`, `skos:altLabel …@vi` per alias,
 //!   `kg:id`, `kg:dateValue` (dates), `kg:mentionedIn` per source document;
-//! - each edge: the direct triple `subject kg:<relation> object`, and one
-//!   `rdf:Statement` per piece of evidence (the reified triple, the source
-//!   document, the sentence, its offsets and the confidence);
-//! - each source document: a `prov:Entity` with its file name.
+//! - each edge: the direct triple `subject kg:<relation> object`, and, by
+//!   the `--provenance` level: at `full` one `rdf:Statement` per piece of
+//!   evidence (the reified triple, the source document, the sentence, its
+//!   offsets and the confidence), at `edge` one per edge (the reified triple,
+//!   every source, the number of mentions as `kg:weight`, the highest
+//!   confidence, one sentence), at `none` nothing;
+//! - each source document: a `prov:Entity` with its file name (not at
+//!   `none`, which also leaves out `kg:mentionedIn` and puts every N-Quads
+//!   triple in the default graph).
 //!
 //! N-Quads puts every triple into the named graph of each source document
 //! that supports it (the graph is named by the document's IRI); what no

@@ -90,6 +90,11 @@ def break_confidence(data):
     data.add((statement, KG.confidence, Literal("1.5", datatype=XSD.decimal)))
 
 
+def drop_a_mention(data):
+    node = first(data, "Person")
+    data.remove((node, KG.mentionedIn, None))
+
+
 def break_weight(data):
     statement = sorted(data.subjects(RDF.type, RDF.Statement))[0]
     data.remove((statement, KG.weight, None))
@@ -103,7 +108,8 @@ def add_offsets_to_edge_evidence(data):
 @pytest.mark.parametrize("level,breakage", [
     (level, breakage) for level in ("edge", "full") for breakage in (
         break_vi_label, break_holds_role_target, break_role_in_target, break_date_value,
-        break_date_target, add_second_vi_label, add_role_without_label, break_confidence)
+        break_date_target, add_second_vi_label, add_role_without_label, break_confidence,
+        drop_a_mention)
 ] + [("edge", break_weight), ("edge", add_offsets_to_edge_evidence)])
 def test_a_broken_graph_does_not_conform(export, shapes, level, breakage):
     data = rdflib.Graph()
