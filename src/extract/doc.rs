@@ -555,7 +555,23 @@ impl<'a> DocBuilder<'a> {
             {
                 continue;
             }
+            // whoever organises, hosts or chairs an event takes part in it
+            let takes_part = (f.relation == Relation::OrganizedBy
+                && seen.insert((
+                    f.object,
+                    Relation::ParticipatedIn,
+                    f.subject,
+                    f.evidence.sentence,
+                )))
+            .then(|| Fact {
+                subject: f.object,
+                relation: Relation::ParticipatedIn,
+                object: f.subject,
+                evidence: f.evidence,
+                sentence: f.sentence.clone(),
+            });
             facts.push(f);
+            facts.extend(takes_part);
         }
         DocFacts { entities, facts }
     }
