@@ -95,6 +95,49 @@ fn verb_at(p: &SentenceParser<'_, '_>, k: usize, verb: &[&str]) -> bool {
     verb.iter().enumerate().all(|(o, w)| p.low_at(k + o) == *w)
 }
 
+/// Whether the place after "tại"/"ở" at token `at` of the clause starting
+/// at `s` is where its events happen: not where someone lives or a case
+/// happened (`not_venue` words before it: "trú tại", "xảy ra tại"), not
+/// the seat of the body or office just named ("TAND Cấp cao tại Đà Nẵng",
+/// "Đại sứ Hoa Kỳ tại Việt Nam"; not one inside an event's name), and not inside parentheses that hold
+/// no event ("(sinh năm 1987, trú tại ...)").
+fn is_venue(
+    p: &SentenceParser<'_, '_>,
+    ms: &[Mention],
+    events: &[(usize, usize, usize)],
+    s: usize,
+    at: usize,
+) -> bool {
+    let not_venue = crate::lexicon::clause_words().group("not_venue");
+    if not_venue
+        .iter()
+        .any(|w| at >= s + w.len() && verb_at(p, at - w.len(), w))
+    {
+        return false;
+    }
+    if ms
+        .iter()
+        .any(|m| m.top && m.end == at && matches!(m.kind, NodeKind::Organization | NodeKind::Role))
+    {
+        return false;
+    }
+    // the innermost parenthesis still open at `at`
+    let mut open: Vec<usize> = Vec::new();
+    for k in s..at {
+        match p.low_at(k) {
+            "(" => open.push(k),
+            ")" => {
+                open.pop();
+            }
+            _ => {}
+        }
+    }
+    match open.last() {
+        Some(&o) => events.iter().any(|&(es, _, _)| es > o && es < at),
+        None => true,
+    }
+}
+
 /// Whether the date at `ds` is the day of a report: a verb of the
 /// `report` group ("cho biết", "thông tin") follows it, with no event or
 /// other date between.
@@ -489,7 +532,11 @@ fn clause(
             continue;
         }
         if m.start > s && matches!(p.low_at(m.start - 1), "tại" | "ở") {
-            places.push((m.start, m.entity));
+            // "trú tại phường X, thành phố Y": no venue, places still
+            let venue = is_venue(p, &ms, &events, s, m.start - 1);
+            if venue {
+                places.push((m.start, m.entity));
+            }
             // "tại Trung tâm Hội nghị Quốc gia, Thủ đô Hà Nội"
             let mut prev = *m;
             for next in &ms[ix + 1..] {
@@ -498,7 +545,9 @@ fn clause(
                     && next.start == prev.end + 1
                     && matches!(p.low_at(prev.end), "," | "ở")
                 {
-                    places.push((m.start, next.entity));
+                    if venue {
+                        places.push((m.start, next.entity));
+                    }
                     p.fact(prev.entity, Relation::PartOf, next.entity, 0.7);
                     prev = *next;
                 } else {
