@@ -655,8 +655,9 @@ fn clause(
                     );
                 !destination
                     && !(a.end..k).any(|x| {
+                        // ("A và các Trưởng đoàn ..." has A among its subjects)
                         matches!(p.low_at(x), "các" | "những")
-                            && !matches!(p.low_at(x.saturating_sub(1)), "cùng" | "với")
+                            && !matches!(p.low_at(x.saturating_sub(1)), "cùng" | "với" | "và")
                     })
             });
         // the event right after the verb, and any coordinated with it
