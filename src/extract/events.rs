@@ -113,6 +113,21 @@ pub fn acts(
                 .max_by_key(|m| m.end)
                 .map(|m| m.entity);
         }
+        // "Công an tỉnh X đã huy động lực lượng tiến hành triệt phá đường
+        // dây ...": an investigation's agent may stand further off, as the
+        // subject of its clause (first in it or after a comma), with no
+        // person between
+        if agent.is_none() && !passive && group == "investigation" {
+            agent = ms
+                .iter()
+                .filter(|m| m.top && m.end <= k)
+                .max_by_key(|m| m.end)
+                .filter(|m| {
+                    m.kind == NodeKind::Organization
+                        && (m.start == s || p.low_at(m.start - 1) == ",")
+                })
+                .copied();
+        }
         let (agent, concerned): (Option<Mention>, Vec<Mention>) = if passive {
             // "ông Y bị khởi tố": Y is concerned, nobody named organises
             let person = agent.filter(|a| a.kind == NodeKind::Person);
