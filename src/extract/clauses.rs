@@ -28,7 +28,7 @@ const TIME_PREPOSITIONS: [&str; 12] = [
 const ADVERBS: [&str; 8] = ["đã", "sẽ", "vừa", "chính", "thức", "đồng", "thuận", "cũng"];
 /// Generic names of an event named before ("chủ trì buổi lễ"), and a word
 /// the name of that event has ("" for any).
-const ANAPHORS: [(&[&str], &str); 12] = [
+const ANAPHORS: [(&[&str], &str); 14] = [
     (&["buổi", "lễ"], "lễ"),
     (&["buổi", "tiếp"], " tiếp "),
     (&["buổi", "hội", "kiến"], "hội kiến"),
@@ -41,6 +41,9 @@ const ANAPHORS: [(&[&str], &str); 12] = [
     (&["buổi", "làm", "việc"], " làm việc "),
     (&["lễ", "khai", "mạc"], "khai mạc"),
     (&["lễ", "bế", "mạc"], "bế mạc"),
+    // "Quốc hội họp phiên toàn thể ... X chủ tọa phiên họp"
+    (&["phiên", "họp"], "phiên"),
+    (&["kỳ", "họp"], "kỳ họp"),
 ];
 /// Words between a signer and "ký" ("đã chính thức ký", "là nước đầu
 /// tiên ký", "cùng tham gia ký").
@@ -687,10 +690,15 @@ fn clause(
         }
         let mut after = at;
         // ("X có chuyến thăm": a visitor hosts nothing)
-        while let Some(&(es, ee, ev)) = events
-            .iter()
-            .find(|&&(es, _, ev)| es >= at && es <= at + 1 && !visits.iter().any(|v| v.2 == ev))
-        {
+        // ("chủ tọa phiên họp": a bare anaphor names no event of its own)
+        let bare_anaphor = |es: usize, ee: usize| {
+            ANAPHORS
+                .iter()
+                .any(|(a, _)| ee == es + a.len() && verb_at(p, es, a))
+        };
+        while let Some(&(es, ee, ev)) = events.iter().find(|&&(es, ee, ev)| {
+            es >= at && es <= at + 1 && !visits.iter().any(|v| v.2 == ev) && !bare_anaphor(es, ee)
+        }) {
             targets.push(ev);
             // events named inside it by coordination ("Lễ mở ký và Hội
             // nghị cấp cao X")
