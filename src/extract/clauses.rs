@@ -728,6 +728,17 @@ fn clause(
                 if let Some(ev) = found {
                     targets.push(ev);
                     after = at + words.len();
+                    // "Sáng 28/9, tại X, ông A có buổi tiếp ...": a clause
+                    // naming no event of its own dates and places the one
+                    // its anaphor points back to
+                    if events.is_empty() {
+                        for &(_, d) in dates.iter().filter(|(at, _)| !in_purpose(*at)) {
+                            p.fact(ev, Relation::Date, d, 0.65);
+                        }
+                        for &(_, l) in places.iter().filter(|(at, _)| !in_purpose(*at)) {
+                            p.fact(ev, Relation::Location, l, 0.65);
+                        }
+                    }
                 }
             }
         }
