@@ -392,7 +392,7 @@ impl<'a> DocBuilder<'a> {
         // the other
         for (a, b) in std::mem::take(&mut self.same_as) {
             let (ra, rb) = (follow(&target, a), follow(&target, b));
-            if ra == rb {
+            if ra == rb || ra == usize::MAX || rb == usize::MAX {
                 continue;
             }
             let la = self.entities[ra].entity.label.chars().count();
@@ -828,7 +828,8 @@ fn names_of(e: &Entity) -> impl Iterator<Item = &String> {
 /// Where `i` is redirected to, following chains.
 fn follow(target: &[usize], mut i: usize) -> usize {
     let mut steps = 0;
-    while target[i] != i && steps < target.len() {
+    // (usize::MAX: a dropped entity, which leads nowhere)
+    while i != usize::MAX && target[i] != i && steps < target.len() {
         i = target[i];
         steps += 1;
     }
