@@ -396,7 +396,7 @@ impl<'a> DocBuilder<'a> {
         // the other
         for (a, b) in std::mem::take(&mut self.same_as) {
             let (ra, rb) = (follow(&target, a), follow(&target, b));
-            if ra == rb {
+            if ra == rb || ra == usize::MAX || rb == usize::MAX {
                 continue;
             }
             let la = self.entities[ra].entity.label.chars().count();
@@ -559,7 +559,23 @@ impl<'a> DocBuilder<'a> {
             {
                 continue;
             }
+            // whoever organises, hosts or chairs an event takes part in it
+            let takes_part = (f.relation == Relation::OrganizedBy
+                && seen.insert((
+                    f.object,
+                    Relation::ParticipatedIn,
+                    f.subject,
+                    f.evidence.sentence,
+                )))
+            .then(|| Fact {
+                subject: f.object,
+                relation: Relation::ParticipatedIn,
+                object: f.subject,
+                evidence: f.evidence,
+                sentence: f.sentence.clone(),
+            });
             facts.push(f);
+            facts.extend(takes_part);
         }
         DocFacts { entities, facts }
     }
@@ -816,7 +832,8 @@ fn names_of(e: &Entity) -> impl Iterator<Item = &String> {
 /// Where `i` is redirected to, following chains.
 fn follow(target: &[usize], mut i: usize) -> usize {
     let mut steps = 0;
-    while target[i] != i && steps < target.len() {
+    // (usize::MAX: a dropped entity, which leads nowhere)
+    while i != usize::MAX && target[i] != i && steps < target.len() {
         i = target[i];
         steps += 1;
     }
