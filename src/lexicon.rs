@@ -189,8 +189,13 @@ impl ClauseWords {
         ClauseWords { groups }
     }
 
-    /// The phrases of `group` (none for an unknown group).
+    /// The phrases of `group` (none for an unknown group, which debug
+    /// builds, and so the tests, refuse as a misspelt name).
     pub fn group(&self, group: &str) -> &[Vec<&'static str>] {
+        debug_assert!(
+            self.groups.contains_key(group),
+            "no group {group} in clause_words.txt"
+        );
         self.groups.get(group).map_or(&[], Vec::as_slice)
     }
 }
@@ -200,6 +205,18 @@ pub fn clause_words() -> &'static ClauseWords {
     static WORDS: OnceLock<ClauseWords> = OnceLock::new();
     WORDS.get_or_init(ClauseWords::build)
 }
+
+/// The phrases of one group of [`clause_words`], looked up once per place
+/// that asks for them: the clause rules ask at every token, and hashing the
+/// group's name each time cost more than the matching.
+macro_rules! clause_group {
+    ($group:literal) => {{
+        static PHRASES: std::sync::OnceLock<&'static [Vec<&'static str>]> =
+            std::sync::OnceLock::new();
+        *PHRASES.get_or_init(|| $crate::lexicon::clause_words().group($group))
+    }};
+}
+pub(crate) use clause_group;
 
 /// Lines of a lexicon file without comments and blank lines, split on `|`.
 fn rows(text: &str) -> impl Iterator<Item = Vec<&str>> {

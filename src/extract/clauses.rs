@@ -7,6 +7,7 @@
 use super::doc::Form;
 use super::parse::{Mention, SentenceParser};
 use crate::graph::{NodeKind, Relation};
+use crate::lexicon::clause_group;
 
 /// How many of the latest events an anaphor like "buổi lễ" may refer to.
 const RECENT_EVENTS: usize = 16;
@@ -111,7 +112,7 @@ fn is_venue(
     s: usize,
     at: usize,
 ) -> bool {
-    let not_venue = crate::lexicon::clause_words().group("not_venue");
+    let not_venue = clause_group!("not_venue");
     if not_venue
         .iter()
         .any(|w| at >= s + w.len() && verb_at(p, at - w.len(), w))
@@ -151,7 +152,7 @@ fn reporting_date(
     ds: usize,
     e: usize,
 ) -> bool {
-    let verbs = crate::lexicon::clause_words().group("report");
+    let verbs = clause_group!("report");
     let report = (ds + 1..e).find(|&k| !inside_mention(ms, k) && phrase_at(p, k, verbs).is_some());
     report.is_some_and(|k| {
         !events.iter().any(|&(es, _, _)| es > ds && es < k)
@@ -181,14 +182,15 @@ fn clause(
     e: usize,
     carried: Option<Mention>,
 ) -> (Vec<(usize, usize, usize)>, Option<Mention>) {
-    let words = crate::lexicon::clause_words();
     let (meet, host_verbs, attend_verbs) = (
-        words.group("meet"),
-        words.group("host"),
-        words.group("attend"),
+        clause_group!("meet"),
+        clause_group!("host"),
+        clause_group!("attend"),
     );
-    let (organise_verbs, organise_after_do) =
-        (words.group("organise"), words.group("organise_after_do"));
+    let (organise_verbs, organise_after_do) = (
+        clause_group!("organise"),
+        clause_group!("organise_after_do"),
+    );
     let ms: Vec<Mention> = p
         .mentions
         .iter()
@@ -717,14 +719,15 @@ fn clause(
         // "chủ trì buổi lễ": the latest event of that sort
         if targets.is_empty() {
             if let Some((words, keyword)) = ANAPHORS.iter().find(|(a, _)| verb_at(p, at, a)) {
-                let found =
-                    if keyword.is_empty() {
-                        p.b.focus_event
-                    } else {
-                        p.b.recent_events.iter().rev().copied().find(|&ev| {
-                            format!(" {} ", p.b.label(ev).to_lowercase()).contains(keyword)
-                        })
-                    };
+                let found = if keyword.is_empty() {
+                    p.b.focus_event
+                } else {
+                    p.b.recent_events
+                        .iter()
+                        .rev()
+                        .copied()
+                        .find(|&ev| format!(" {} ", p.b.label_lower(ev)).contains(keyword))
+                };
                 if let Some(ev) = found {
                     targets.push(ev);
                     after = at + words.len();

@@ -25,6 +25,10 @@ pub enum Form {
 #[derive(Debug)]
 struct Pending {
     entity: Entity,
+    /// The label in lower case, for the clause rules that test what a
+    /// name says ("phiên tòa", "chuyến thăm"): made once, as labels do not
+    /// change while the document is parsed.
+    label_lower: String,
     form: Form,
     /// For events and roles built on another entity (the document of a
     /// signing, the organisation of a title): the text before it, so that
@@ -103,6 +107,11 @@ impl<'a> DocBuilder<'a> {
         &self.entities[entity].entity.label
     }
 
+    /// The label of `entity` in lower case.
+    pub fn label_lower(&self, entity: usize) -> &str {
+        &self.entities[entity].label_lower
+    }
+
     /// Records a mention: the entity of `kind` named `label` (or known by
     /// that name), created if new. `surface` is the text as written, kept
     /// as an alias when it differs from the label.
@@ -128,6 +137,7 @@ impl<'a> DocBuilder<'a> {
             None => {
                 let ix = self.entities.len();
                 self.entities.push(Pending {
+                    label_lower: label.to_lowercase(),
                     entity: Entity {
                         kind,
                         label: label.to_string(),
@@ -844,7 +854,14 @@ fn follow(target: &[usize], mut i: usize) -> usize {
 /// its words instead of compared with every person: all pairs cost the
 /// square of the persons a document names (a long document names
 /// thousands).
+/// How many entities a document names before the name indexes pay for
+/// themselves: below, comparing every pair is cheaper than building them.
+const INDEXED_FROM: usize = 128;
+
 struct PersonWordsIndex<'a> {
+    /// With fewer entities than [`INDEXED_FROM`], no index: every entity
+    /// is a candidate (the checks that follow are the same either way).
+    all: Option<usize>,
     /// Persons by the slugs of their words.
     by_words: HashMap<&'a [String], Vec<usize>>,
     /// Persons of three words or more by their words with word `k` left
@@ -855,9 +872,13 @@ struct PersonWordsIndex<'a> {
 impl<'a> PersonWordsIndex<'a> {
     fn new(person_words: &'a [Vec<String>]) -> Self {
         let mut index = PersonWordsIndex {
+            all: (person_words.len() < INDEXED_FROM).then_some(person_words.len()),
             by_words: HashMap::new(),
             but_one: HashMap::new(),
         };
+        if index.all.is_some() {
+            return index;
+        }
         for (j, words) in person_words.iter().enumerate() {
             if words.is_empty() {
                 continue;
@@ -885,6 +906,9 @@ fn but_one(words: &[String], k: usize) -> (usize, Vec<&str>) {
 
 /// The persons that may share the name of `words`, in entity order.
 fn person_candidates(index: &PersonWordsIndex<'_>, words: &[String]) -> Vec<usize> {
+    if let Some(n) = index.all {
+        return (0..n).collect();
+    }
     let mut found: Vec<usize> = index.by_words.get(words).cloned().unwrap_or_default();
     if words.len() >= 3 {
         for k in 0..words.len() {
@@ -901,6 +925,9 @@ fn person_candidates(index: &PersonWordsIndex<'_>, words: &[String]) -> Vec<usiz
 /// The entities whose names a short form may begin, found by the short
 /// form instead of compared with every entity (see [`PersonWordsIndex`]).
 struct NamesIndex<'a> {
+    /// With fewer entities than [`INDEXED_FROM`], no index (as in
+    /// [`PersonWordsIndex`]).
+    all: Option<usize>,
     /// Entities by each run of whole words that begins one of their names
     /// ([`starts_with_words`]).
     by_prefix: HashMap<&'a str, Vec<usize>>,
@@ -912,9 +939,13 @@ struct NamesIndex<'a> {
 impl<'a> NamesIndex<'a> {
     fn new(lowered: &'a [Vec<String>], lowered_words: &'a [Vec<Vec<&'a str>>]) -> Self {
         let mut index = NamesIndex {
+            all: (lowered.len() < INDEXED_FROM).then_some(lowered.len()),
             by_prefix: HashMap::new(),
             by_head_and_word: HashMap::new(),
         };
+        if index.all.is_some() {
+            return index;
+        }
         let add = |list: &mut Vec<usize>, j: usize| {
             if list.last() != Some(&j) {
                 list.push(j);
@@ -938,6 +969,9 @@ impl<'a> NamesIndex<'a> {
 
     /// Every entity with a name that `short` may begin, and others.
     fn candidates(&self, short: &str, short_words: &[&str], prefix_kind: bool) -> Vec<usize> {
+        if let Some(n) = self.all {
+            return (0..n).collect();
+        }
         let mut found: Vec<usize> = self.by_prefix.get(short).cloned().unwrap_or_default();
         if prefix_kind && short_words.len() >= 2 {
             // every word is in the name: the fewest sharing one will do

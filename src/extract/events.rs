@@ -10,7 +10,7 @@ use super::clauses::{agent_kind, inside_mention, phrase_at};
 use super::doc::Form;
 use super::parse::{Mention, SentenceParser};
 use crate::graph::{NodeKind, Relation};
-use crate::lexicon::clause_words;
+use crate::lexicon::clause_group;
 
 /// Words that end what an act is about ("khởi tố bị can X về tội ...",
 /// "bổ nhiệm ông Y theo đề nghị của ...").
@@ -24,10 +24,11 @@ const NOUNS_END: [&str; 11] = [
 
 /// The act at token `k`: (group, words).
 fn act_at(p: &SentenceParser<'_, '_>, k: usize) -> Option<(&'static str, usize)> {
-    let words = clause_words();
-    ["investigation", "personnel"]
+    let investigation = clause_group!("investigation");
+    let personnel = clause_group!("personnel");
+    [("investigation", investigation), ("personnel", personnel)]
         .into_iter()
-        .find_map(|g| phrase_at(p, k, words.group(g)).map(|n| (g, n)))
+        .find_map(|(g, phrases)| phrase_at(p, k, phrases).map(|n| (g, n)))
 }
 
 /// The events of the acts of clause `s..e`: (start, end, entity).
@@ -37,7 +38,7 @@ pub fn acts(
     s: usize,
     e: usize,
 ) -> Vec<(usize, usize, usize)> {
-    let gap = clause_words().group("act_gap");
+    let gap = clause_group!("act_gap");
     let mut found: Vec<(usize, usize, &'static str)> = Vec::new(); // (start, chain end, group)
     let mut k = s;
     while k < e {
@@ -220,12 +221,12 @@ pub fn acts(
         // (an article tells of one indictment or search, but of several
         // appointments: those are told apart by the person)
         let same = p.b.recent_events.iter().rev().copied().find(|&ev| {
-            let l = p.b.label(ev).to_lowercase();
+            let l = p.b.label_lower(ev);
             l.contains(&act_word)
                 && (group == "investigation"
                     || concerned
                         .first()
-                        .is_none_or(|m| l.contains(&p.b.label(m.entity).to_lowercase())))
+                        .is_none_or(|m| l.contains(p.b.label_lower(m.entity))))
         });
         let event = match same {
             Some(ev) => {
@@ -337,7 +338,7 @@ pub fn openings(
         // the ceremony named again (a headline, then the body): one event
         let openers = [format!("{word} "), format!("lễ {word} ")];
         let same = p.b.recent_events.iter().rev().copied().find(|&ev| {
-            let l = p.b.label(ev).to_lowercase();
+            let l = p.b.label_lower(ev);
             openers.iter().any(|o| l.starts_with(o.as_str()))
         });
         let event = match same {
@@ -403,8 +404,7 @@ pub fn part_of_visit(
     events: &[(usize, usize, usize)],
     visits: &[(usize, usize, usize)],
 ) {
-    let is_visit = |label: &str| {
-        let l = label.to_lowercase();
+    let is_visit = |l: &str| {
         l.starts_with("chuyến thăm") || l.contains(" thăm chính thức") || l.contains(" thăm cấp")
     };
     let visit = visits.last().map(|v| v.2).or_else(|| {
@@ -412,7 +412,7 @@ pub fn part_of_visit(
             .iter()
             .rev()
             .copied()
-            .find(|&ev| is_visit(p.b.label(ev)))
+            .find(|&ev| is_visit(p.b.label_lower(ev)))
     });
     let Some(visit) = visit else { return };
     // a visit named after its meetings (a caption, then the lead) takes
@@ -431,7 +431,7 @@ pub fn part_of_visit(
         if ev == visit || visits.iter().any(|v| v.2 == ev) {
             continue;
         }
-        let label = format!(" {} ", p.b.label(ev).to_lowercase());
+        let label = format!(" {} ", p.b.label_lower(ev));
         let part = VISIT_PARTS.iter().any(|w| label[1..].starts_with(w))
             || MEETING_WORDS.iter().any(|w| label.contains(w));
         if part {
@@ -489,7 +489,7 @@ pub fn welcomes(
     let mut made = Vec::new();
     let mut replaced = Vec::new();
     for m in ms.iter().filter(|m| m.kind == NodeKind::Event && m.top) {
-        let label = p.b.label(m.entity).to_lowercase();
+        let label = p.b.label_lower(m.entity);
         if label.split_whitespace().count() > 5
             || !WELCOME_HEADS.iter().any(|h| {
                 label.starts_with(h) && label[h.len()..].chars().next().is_none_or(|c| c == ' ')
@@ -562,7 +562,6 @@ pub fn signings(
     s: usize,
     e: usize,
 ) -> Vec<(usize, usize, usize)> {
-    let words = clause_words();
     let mut out = Vec::new();
     // "Bản ghi nhớ giữa A và B": the parties of a paper sign it
     for d in ms.iter().filter(|m| m.kind == NodeKind::Document && m.top) {
@@ -606,10 +605,10 @@ pub fn signings(
         let (paper, paper_end) = match named {
             Some(d) => (d.entity, d.end),
             None => {
-                let Some(head) = phrase_at(p, o, words.group("paper")) else {
+                let Some(head) = phrase_at(p, o, clause_group!("paper")) else {
                     continue;
                 };
-                let stops = words.group("paper_end");
+                let stops = clause_group!("paper_end");
                 let mut x = o + head;
                 while x < e
                     && x < o + 24
@@ -765,7 +764,7 @@ pub const TRIAL_WORDS: [&str; 3] = ["phiên tòa", "xét xử", "phiên xử"];
 
 /// Whether event `ev` is a trial.
 pub fn is_trial(p: &SentenceParser<'_, '_>, ev: usize) -> bool {
-    let label = p.b.label(ev).to_lowercase();
+    let label = p.b.label_lower(ev);
     TRIAL_WORDS.iter().any(|w| label.contains(w))
 }
 
@@ -789,12 +788,12 @@ pub fn one_trial(p: &mut SentenceParser<'_, '_>, events: &[(usize, usize, usize)
         if !is_trial(p, ev) {
             continue;
         }
-        let label = p.b.label(ev).to_lowercase();
+        let label = p.b.label_lower(ev);
         let kind = |l: &str| TRIAL_KINDS.iter().find(|k| l.contains(*k)).copied();
         let earlier = p.b.recent_events.iter().copied().find(|&o| {
             o != ev && is_trial(p, o) && {
-                let ol = p.b.label(o).to_lowercase();
-                kind(&ol).is_none() || kind(&label).is_none() || kind(&ol) == kind(&label)
+                let ol = p.b.label_lower(o);
+                kind(ol).is_none() || kind(label).is_none() || kind(ol) == kind(label)
             }
         });
         if let Some(o) = earlier {

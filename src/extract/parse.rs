@@ -8,7 +8,7 @@ use super::dates::{find_dates_lower, YearContext};
 use super::doc::{DocBuilder, Form};
 use super::tokens::{is_acronym, is_capitalised, is_initialism, lower_case, tokenize, Token};
 use crate::graph::{NodeKind, Relation};
-use crate::lexicon::{fold_case, lexicon, Category, Entry, Hit};
+use crate::lexicon::{clause_group, fold_case, lexicon, Category, Entry, Hit};
 use crate::segment::Sentence;
 use std::sync::Arc;
 
@@ -2327,13 +2327,10 @@ impl SentenceParser<'_, '_> {
             // quốc" is the body's own)
             let lowered = prefix.to_lowercase();
             let members_meet = self.low(k) != "của"
-                && crate::lexicon::clause_words()
-                    .group("members_meeting")
-                    .iter()
-                    .any(|w| {
-                        let words = lowered.split(' ');
-                        words.clone().count() >= w.len() && words.zip(w).all(|(a, b)| a == *b)
-                    });
+                && clause_group!("members_meeting").iter().any(|w| {
+                    let words = lowered.split(' ');
+                    words.clone().count() >= w.len() && words.zip(w).all(|(a, b)| a == *b)
+                });
             match members_meet {
                 true => self.fact(o, Relation::ParticipatedIn, ent, 0.7),
                 false => self.fact(ent, Relation::OrganizedBy, o, 0.7),

@@ -10,7 +10,7 @@ use super::clauses::{agent_kind, inside_mention, phrase_at};
 use super::events::{is_trial, latest_trial};
 use super::parse::{Mention, SentenceParser};
 use crate::graph::{NodeKind, Relation};
-use crate::lexicon::clause_words;
+use crate::lexicon::clause_group;
 
 /// Words after "dự" that make it another word ("dự kiến", "dự án").
 const NOT_ATTENDING: [&str; 10] = [
@@ -76,7 +76,7 @@ fn person(kind: NodeKind) -> bool {
 /// "có" takes part in the event named between, else the event in focus.
 fn attendee_list(p: &mut SentenceParser<'_, '_>, events: &[(usize, usize, usize)]) {
     let n = p.toks.len();
-    let leads = clause_words().group("list_lead");
+    let leads = clause_group!("list_lead");
     let Some((lead, len)) = (0..n.min(3)).find_map(|k| phrase_at(p, k, leads).map(|l| (k, l)))
     else {
         return;
@@ -129,12 +129,11 @@ fn attendee_list(p: &mut SentenceParser<'_, '_>, events: &[(usize, usize, usize)
 /// của Y", "sự chứng kiến của Y" (Y takes part): of the event before the
 /// frame, else the one after it, else the event in focus.
 fn frames(p: &mut SentenceParser<'_, '_>, events: &[(usize, usize, usize)]) {
-    let words = clause_words();
     let n = p.toks.len();
     for k in 0..n {
         let (hosting, len) = match (
-            phrase_at(p, k, words.group("host_frame")),
-            phrase_at(p, k, words.group("guest_frame")),
+            phrase_at(p, k, clause_group!("host_frame")),
+            phrase_at(p, k, clause_group!("guest_frame")),
         ) {
             (Some(l), _) => (true, l),
             (None, Some(l)) => (false, l),
@@ -173,7 +172,7 @@ fn frames(p: &mut SentenceParser<'_, '_>, events: &[(usize, usize, usize)]) {
 /// "Thay mặt Chính phủ, Phó Thủ tướng X ...", "ông Y, đại diện Bộ Z",
 /// "đại diện (cho) Viện kiểm sát X gồm (có) A và B": they are of that body.
 fn on_behalf(p: &mut SentenceParser<'_, '_>) {
-    let phrases = clause_words().group("on_behalf");
+    let phrases = clause_group!("on_behalf");
     let n = p.toks.len();
     let mut pairs: Vec<(usize, usize)> = Vec::new();
     for k in 0..n {
@@ -250,7 +249,7 @@ fn trial_parties(p: &mut SentenceParser<'_, '_>, events: &[(usize, usize, usize)
         .find(|&ev| is_trial(p, ev))
         .or_else(|| latest_trial(p));
     let Some(trial) = trial else { return };
-    let parties = clause_words().group("trial_party");
+    let parties = clause_group!("trial_party");
     let n = p.toks.len();
     let tagged_at = |p: &SentenceParser<'_, '_>, m: &Mention| {
         (m.from.saturating_sub(3)..m.start).any(|x| phrase_at(p, x, parties).is_some())
@@ -288,11 +287,11 @@ fn trial_parties(p: &mut SentenceParser<'_, '_>, events: &[(usize, usize, usize)
         }
     }
     // "A lĩnh 20 năm tù, còn B nhận 18 năm tù": those sentenced
-    let sentencing = clause_words().group("sentence");
+    let sentencing = clause_group!("sentence");
     if (0..n).any(|x| phrase_at(p, x, sentencing).is_some()) {
         // and were sentenced at the sentencing the article told of
         let passed = p.b.recent_events.iter().rev().copied().find(|&ev| {
-            let l = p.b.label(ev).to_lowercase();
+            let l = p.b.label_lower(ev);
             l.contains("tuyên án") || l.contains("tuyên phạt")
         });
         for m in &people {
