@@ -71,7 +71,7 @@ pub fn extract(doc: u32, text: &str, sentences: &[Sentence]) -> DocFacts {
     let folded = fold_case(text);
     let hits = lex.find(&folded);
     let (year, stamps) = year_context(text, sentences);
-    let province = parse::article_province(&folded, &hits);
+    let article = parse::ArticleContext::new(text, &folded, &hits);
     let mut builder = doc::DocBuilder::new(doc, text);
     let mut hit_ix = 0;
     for sentence in sentences {
@@ -93,7 +93,7 @@ pub fn extract(doc: u32, text: &str, sentences: &[Sentence]) -> DocFacts {
         }
         // the grammar of names first, then the relations its verbs state
         if let Some(mut parsed) =
-            parse::parse_sentence(&mut builder, sentence, &hits[first..last], &year, province)
+            parse::parse_sentence(&mut builder, sentence, &hits[first..last], &year, &article)
         {
             clauses::relations(&mut parsed);
         }

@@ -89,6 +89,46 @@ pub struct SentenceParser<'b, 'a> {
     holder_before: bool,
     /// The province the article is about, if it names one most often.
     article_province: Option<&'static str>,
+    /// The words the article writes last in parentheses ("(UNICEF)",
+    /// "(gọi tắt là JICA)"), sorted: the short forms it defines.
+    defined_short_forms: &'b [&'a str],
+}
+
+/// What the parser of one sentence needs to know of the whole article,
+/// computed once per document.
+pub struct ArticleContext<'a> {
+    /// See [`article_province`].
+    pub province: Option<&'static str>,
+    /// The words right before a ")" (after a space or the "("), sorted.
+    pub defined_short_forms: Vec<&'a str>,
+}
+
+impl<'a> ArticleContext<'a> {
+    pub fn new(text: &'a str, folded: &str, hits: &[Hit]) -> Self {
+        ArticleContext {
+            province: article_province(folded, hits),
+            defined_short_forms: defined_short_forms(text),
+        }
+    }
+}
+
+/// The words an article writes last in parentheses, sorted: one pass over
+/// the text, so that asking whether it defines a short form costs no scan.
+fn defined_short_forms(text: &str) -> Vec<&str> {
+    let mut words: Vec<&str> = Vec::new();
+    for (close, _) in text.match_indices(')') {
+        let before = &text[..close];
+        let Some(open) = before.rfind([' ', '(']) else {
+            continue;
+        };
+        let word = &before[open + 1..];
+        if !word.is_empty() {
+            words.push(word);
+        }
+    }
+    words.sort_unstable();
+    words.dedup();
+    words
 }
 
 /// The province an article names most often as "tỉnh X" (none on a tie):
@@ -127,7 +167,7 @@ pub fn parse_sentence<'b, 'a>(
     sentence: &Sentence,
     hits: &[Hit],
     year: &YearContext,
-    article_province: Option<&'static str>,
+    article: &'b ArticleContext<'a>,
 ) -> Option<SentenceParser<'b, 'a>> {
     let text = b.text;
     let toks = tokenize(text, sentence.start, sentence.end);
@@ -159,7 +199,8 @@ pub fn parse_sentence<'b, 'a>(
         mentions: Vec::new(),
         dates: Vec::new(),
         holder_before: false,
-        article_province,
+        article_province: article.province,
+        defined_short_forms: &article.defined_short_forms,
     };
     p.parse_dates(year);
     p.parse_mentions();
@@ -1527,8 +1568,10 @@ impl SentenceParser<'_, '_> {
             && is_acronym(self.word(t_end))
             && self.hit_end(t_end).is_none()
             && self.in_date(t_end).is_none()
-            && !self.text.contains(&format!(" {})", self.word(t_end)))
-            && !self.text.contains(&format!("({})", self.word(t_end)))
+            && self
+                .defined_short_forms
+                .binary_search(&self.word(t_end))
+                .is_err()
         {
             let w = self.word(t_end).to_string();
             let ev = self.evidence(t_end, t_end + 1, 0.7);
