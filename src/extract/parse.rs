@@ -62,6 +62,10 @@ const PLURAL: [&str; 10] = [
     "các", "những", "nhiều", "mỗi", "loạt", "chục", "trăm", "nghìn", "số", "buổi",
 ];
 
+/// The most tokens a ministry's field takes after "Bộ trưởng" when the
+/// ministry is named without "Bộ" ("Văn hóa , Thể thao và Du lịch").
+const MINISTRY_FIELD_TOKENS: usize = 8;
+
 /// Lower-case particles inside foreign names ("Pieter de Groot").
 const NAME_PARTICLES: [&str; 14] = [
     "de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "bin", "al", "dos", "del",
@@ -683,6 +687,7 @@ impl SentenceParser<'_, '_> {
             if w == "-"
                 && !pieces.is_empty()
                 && self.cap(k + 1)
+                && !self.dashed_holder(k)
                 && self
                     .hit(
                         k + 1,
@@ -956,6 +961,17 @@ impl SentenceParser<'_, '_> {
                     &[Category::Office, Category::OrgHead, Category::Organization],
                 )
                 .is_none()
+    }
+
+    /// Whether a dash at `k` leads from a title to its holder's full name
+    /// ("Chủ tịch UBND tỉnh X - Nguyễn Văn A"): a surname, then a name of
+    /// two words or more that ends the capitalised run.
+    fn dashed_holder(&self, k: usize) -> bool {
+        self.word(k) == "-"
+            && self.person_start(k + 1)
+            && self
+                .licensed_name(k + 1)
+                .is_some_and(|e| e >= k + 3 && !self.cap(e))
     }
 
     /// Whether a family name that also heads bodies ("Đoàn") opens a
@@ -1512,9 +1528,10 @@ impl SentenceParser<'_, '_> {
                     end = ce;
                 }
                 // "Bộ trưởng Công an (Việt Nam)": the ministry named without "Bộ"
-                for len in (1..=4).rev() {
+                // (up to the longest ministry name: "Văn hóa, Thể thao và Du lịch")
+                for len in (1..=MINISTRY_FIELD_TOKENS.min(self.n().saturating_sub(t_end))).rev() {
                     if complement.is_some() {
-                        break;
+                        continue;
                     }
                     let name = format!("Bộ {}", self.span(t_end, t_end + len));
                     if let Some(e) = lex
@@ -1904,6 +1921,9 @@ impl SentenceParser<'_, '_> {
             if self.cap(he) {
                 k = he;
             }
+        }
+        if self.dashed_holder(k) {
+            k += 1;
         }
         // "bổ nhiệm chức vụ Bộ trưởng Bộ X đối với ông Y": the holder
         // after "đối với"
