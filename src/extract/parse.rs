@@ -854,6 +854,18 @@ impl SentenceParser<'_, '_> {
         self.is_word(k) && (digits || roman) && self.in_date(k).is_none()
     }
 
+    /// Whether an ordinal follows "thứ" at `k`: a number ("thứ 8") or a
+    /// number word in lower case ("thứ hai"; "thứ Hai" is a weekday).
+    fn ordinal_after_thu(&self, k: usize) -> bool {
+        self.ordinal(k) || (self.lowercase_word(k) && lexicon().is_ordinal_word(self.word(k)))
+    }
+
+    /// The end of an acronym in parentheses at `k` ("(ASEM)").
+    fn paren_acronym(&self, k: usize) -> Option<usize> {
+        (self.word(k) == "(" && is_acronym(self.word(k + 1)) && self.word(k + 2) == ")")
+            .then_some(k + 3)
+    }
+
     /// Whether a name ends in an administrative unit without its name
     /// ("UBND tỉnh").
     fn bare_area(&self, pieces: &[Piece]) -> bool {
@@ -2176,7 +2188,9 @@ impl SentenceParser<'_, '_> {
             k += 1;
         }
         loop {
-            if matches!(self.low(k), "số" | "thứ" | "khóa") && self.ordinal(k + 1) {
+            if (matches!(self.low(k), "số" | "khóa") && self.ordinal(k + 1))
+                || (self.low(k) == "thứ" && self.ordinal_after_thu(k + 1))
+            {
                 k += 2;
             } else if k > head_end
                 && matches!(self.low(k - 1), "số" | "thứ" | "khóa" | "năm")
@@ -2283,12 +2297,33 @@ impl SentenceParser<'_, '_> {
                 }
             }
         }
+        // "Hội nghị cấp cao Á - Âu (ASEM) lần thứ 12", "Hội nghị Liên hợp
+        // quốc (LHQ) về Rừng ngập mặn": the name goes on after an acronym
+        let mut event_acronym = None;
+        if base.is_none() && end > prefix_end {
+            if let Some(after) = self.paren_acronym(end) {
+                let round = self.low(after) == "lần"
+                    && self.low(after + 1) == "thứ"
+                    && self.ordinal_after_thu(after + 2);
+                if round || self.low(after) == "về" {
+                    event_acronym = Some(end + 1);
+                    end = after;
+                }
+            }
+            if self.word(end - 1) == ")" && self.low(end) == "về" {
+                let (te, pieces) = self.topic(end);
+                if !pieces.is_empty() {
+                    label = format!("{label} {}", self.render(&pieces));
+                    end = te;
+                }
+            }
+        }
         // the round after any object: "Đại hội Thể thao Đông Nam Á lần thứ 31"
         if base.is_none()
             && end > prefix_end
             && self.low(end) == "lần"
             && self.low(end + 1) == "thứ"
-            && self.ordinal(end + 2)
+            && self.ordinal_after_thu(end + 2)
         {
             label = format!("{label} {}", self.span(end, end + 3));
             end += 3;
@@ -2296,7 +2331,7 @@ impl SentenceParser<'_, '_> {
             && end > prefix_end + 1
             && self.low(end - 1) == "lần"
             && self.low(end) == "thứ"
-            && self.ordinal(end + 1)
+            && self.ordinal_after_thu(end + 1)
         {
             // (a continuation that took "lần" in)
             label = format!("{label} {}", self.span(end, end + 2));
@@ -2365,6 +2400,10 @@ impl SentenceParser<'_, '_> {
             .mention(NodeKind::Event, &label, &own_surface, None, form, ev);
         if surface != own_surface {
             self.b.add_alias(ent, &surface);
+        }
+        if let Some(a) = event_acronym {
+            let acronym = self.word(a).to_string();
+            self.b.add_alias(ent, &acronym);
         }
         self.push(NodeKind::Event, i, surface_end, ent, top);
         if tried {
