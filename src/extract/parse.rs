@@ -66,6 +66,9 @@ const PLURAL: [&str; 10] = [
 /// ministry is named without "Bộ" ("Văn hóa , Thể thao và Du lịch").
 const MINISTRY_FIELD_TOKENS: usize = 8;
 
+/// Where the parties of a document's "giữa X và Y" start.
+type Parties = [Option<usize>; 2];
+
 /// Lower-case particles inside foreign names ("Pieter de Groot").
 const NAME_PARTICLES: [&str; 14] = [
     "de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "bin", "al", "dos", "del",
@@ -2491,6 +2494,7 @@ impl SentenceParser<'_, '_> {
         }
         let mut k = head_end;
         let mut pieces: Vec<Piece> = Vec::new();
+        let mut party_starts: Parties = [None, None];
         // a number: "số 68-NQ/TW", "13/2023/NĐ-CP"
         let num_start = k;
         if self.low(k) == "số" {
@@ -2509,7 +2513,8 @@ impl SentenceParser<'_, '_> {
                 k += 2;
             }
             pieces.push(Piece::Tokens(num_start, k));
-        } else if numbered_only {
+        } else if numbered_only && self.between(self.kind_words_end(k)).is_none() {
+            // ("Thỏa thuận hợp tác giữa X và Y": its parties make it one)
             return None;
         } else {
             k = num_start;
@@ -2532,34 +2537,38 @@ impl SentenceParser<'_, '_> {
         // name: "Hiệp định thương mại tự do giữa Việt Nam và Liên minh
         // châu Âu", "Hiệp định thương mại tự do Việt Nam - EU"
         if pieces.is_empty() && self.lowercase_word(k) {
-            let mut m = k;
-            while m - k < 5
-                && self.lowercase_word(m)
-                && (!lex.is_stopword(self.low(m))
-                    || self.compound(m)
-                    || (m == k && TOPIC_MARKERS.contains(&self.low(m))))
-                && !self.lower_blocks(m)
-            {
-                m += 1;
-            }
-            if m > k {
-                if let Some((be, parties)) = self.between(m) {
-                    pieces.push(Piece::Tokens(k, m));
+            let m = self.kind_words_end(k);
+            if m == k {
+                // "Bản ghi nhớ giữa Bộ X và Bộ Y"
+                if let Some((be, parties, starts)) = self.between(k) {
                     pieces.extend(parties);
+                    party_starts = starts;
                     k = be;
-                } else if self.document_name_goes_on(m) {
-                    let (ce, more) = self.continuation_with(m, true, 0);
-                    if !more.is_empty() {
-                        pieces.push(Piece::Tokens(k, m));
-                        pieces.extend(more);
-                        k = ce;
-                    }
                 }
-            }
-        } else if !pieces.is_empty() {
-            // "Hiệp định Đối tác toàn diện giữa ASEAN và Nhật Bản"
-            if let Some((be, parties)) = self.between(k) {
+            } else if let Some((be, parties, starts)) = self.between(m) {
+                pieces.push(Piece::Tokens(k, m));
                 pieces.extend(parties);
+                party_starts = starts;
+                k = be;
+            } else if self.document_name_goes_on(m) {
+                let (ce, more) = self.continuation_with(m, true, 0);
+                if !more.is_empty() {
+                    pieces.push(Piece::Tokens(k, m));
+                    pieces.extend(more);
+                    k = ce;
+                }
+            } else if !self.topic(m).1.is_empty() {
+                // "Bản ghi nhớ hợp tác về đào tạo nghề": the kind words,
+                // then the topic read below
+                pieces.push(Piece::Tokens(k, m));
+                k = m;
+            }
+        } else {
+            // "Hiệp định Đối tác toàn diện giữa ASEAN và Nhật Bản", "Bản
+            // ghi nhớ giữa Bộ X và Bộ Y về ..."
+            if let Some((be, parties, starts)) = self.between(k) {
+                pieces.extend(parties);
+                party_starts = starts;
                 k = be;
             }
         }
@@ -2567,6 +2576,13 @@ impl SentenceParser<'_, '_> {
         if !topic.is_empty() {
             pieces.extend(topic);
             k = te;
+            // "Bản ghi nhớ về đào tạo giữa Bộ X và Bộ Y": the parties after
+            // the topic
+            if let Some((be, parties, starts)) = self.between(k) {
+                pieces.extend(parties);
+                party_starts = starts;
+                k = be;
+            }
         } else if pieces.is_empty() && TOPIC_MARKERS.contains(&self.low(k)) {
             let mut e = k;
             while e - k < 6 && self.lowercase_word(e) && !lex.is_stopword(self.low(e)) {
@@ -2607,6 +2623,10 @@ impl SentenceParser<'_, '_> {
             .mention(NodeKind::Document, &label, &surface, None, form, ev);
         self.push(NodeKind::Document, i, k, ent, top);
         self.b.focus_document = Some(ent);
+        // the parties are bodies of their own ("giữa Bộ X và Công ty Y")
+        for start in party_starts.into_iter().flatten() {
+            self.parse_org(start, false, false);
+        }
         let end = self.alias_tail(k, ent, NodeKind::Document);
         Some(Parsed {
             end,
@@ -2614,6 +2634,24 @@ impl SentenceParser<'_, '_> {
             label,
             object: None,
         })
+    }
+
+    /// The end of the lower-case words of a document's kind after its head
+    /// ("Hiệp định thương mại tự do", "Bản ghi nhớ hợp tác"): up to five
+    /// words, no particle but a compound's or a topic's first.
+    fn kind_words_end(&self, k: usize) -> usize {
+        let lex = lexicon();
+        let mut m = k;
+        while m - k < 5
+            && self.lowercase_word(m)
+            && (!lex.is_stopword(self.low(m))
+                || self.compound(m)
+                || (m == k && TOPIC_MARKERS.contains(&self.low(m))))
+            && !self.lower_blocks(m)
+        {
+            m += 1;
+        }
+        m
     }
 
     /// Whether token `k` is the number of an official paper ("35/TTr-BNV",
@@ -2634,31 +2672,57 @@ impl SentenceParser<'_, '_> {
     }
 
     /// The parties of a document: "giữa X và Y" with X and Y names.
-    fn between(&self, k: usize) -> Option<(usize, Vec<Piece>)> {
+    fn between(&self, k: usize) -> Option<(usize, Vec<Piece>, Parties)> {
         if self.low(k) != "giữa" || !self.cap(k + 1) {
             return None;
         }
-        let (xe, first) = self.continuation(k + 1, false);
+        let (xe, first) = self.party(k + 1);
         if first.is_empty() {
             return None;
         }
         let mut pieces = vec![Piece::Tokens(k, k + 1)];
         pieces.extend(first);
-        // the continuation may have taken "và Y" already
+        // the continuation may have taken "và Y" already (unless that "và"
+        // was inside X's name: "giữa Bộ Khoa học và Công nghệ X và Bộ Y")
         let joined = (k + 1..xe).any(|x| self.low(x) == "và");
-        if joined {
-            return Some((xe, pieces));
-        }
         if self.low(xe) != "và" || !self.cap(xe + 1) {
-            return None;
+            return joined.then_some((xe, pieces, [Some(k + 1), None]));
         }
-        let (ye, second) = self.continuation(xe + 1, false);
+        let (ye, second) = self.party(xe + 1);
         if second.is_empty() {
             return None;
         }
         pieces.push(Piece::Tokens(xe, xe + 1));
         pieces.extend(second);
-        Some((ye, pieces))
+        Some((ye, pieces, [Some(k + 1), Some(xe + 1)]))
+    }
+
+    /// One party of a document's "giữa X và Y": a body's head read as in
+    /// [`Self::parse_org`] ("Bộ Kinh tế Lào": its name may go on in lower
+    /// case after the head), else a capitalised run.
+    fn party(&self, x: usize) -> (usize, Vec<Piece>) {
+        // a known body, with its country: "Bộ Văn hóa, Thể thao và Du lịch
+        // Việt Nam"
+        if let Some((oe, e)) = self
+            .hit(x, &[Category::Organization])
+            .filter(|_| self.cap(x))
+        {
+            let mut pieces = vec![Piece::Known(x, oe, e)];
+            let mut end = oe;
+            if let Some((ce, c)) = self.hit(oe, &[Category::Country]).filter(|_| self.cap(oe)) {
+                pieces.push(Piece::Known(oe, ce, c));
+                end = ce;
+            }
+            return (end, pieces);
+        }
+        if let Some((head_end, _)) = self.hit(x, &[Category::OrgHead]).filter(|_| self.cap(x)) {
+            let (end, mut rest) = self.continuation(head_end, false);
+            if !rest.is_empty() {
+                rest.insert(0, Piece::Tokens(x, head_end));
+                return (end, rest);
+            }
+        }
+        self.continuation(x, false)
     }
 
     // ------------------------------------------------------------ places
