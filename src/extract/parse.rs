@@ -1492,6 +1492,48 @@ impl SentenceParser<'_, '_> {
                 end = ce;
             }
         }
+        if complement.is_none() && title.canonical.ends_with("Trưởng đoàn") && self.cap(t_end - 1)
+        {
+            // "Trưởng Đoàn đại biểu Quốc hội tỉnh X": a delegation named by
+            // lower-case words and the known body it is sent by; its name
+            // goes on with the province
+            let mut m = t_end;
+            // (any words: the known body after them is the guard)
+            while m < t_end + 3 && self.lowercase_word(m) {
+                m += 1;
+            }
+            // (the known body may sit inside a title's hit: "đại biểu Quốc hội")
+            let body_end = (m + 1..=m + 3).rev().find(|&e| {
+                self.cap(m)
+                    && lex
+                        .lookup(self.span(m, e))
+                        .is_some_and(|b| b.category == Category::Organization)
+            });
+            if let Some(be) = body_end.filter(|_| m > t_end) {
+                let (ce, pieces) = self.continuation(be, true);
+                if !pieces.is_empty() || self.low(be) != "tỉnh" {
+                    let ce = ce.max(be);
+                    let mut name = self.span(t_end, be).to_string();
+                    if !pieces.is_empty() {
+                        name = format!("{name} {}", self.render(&pieces));
+                    }
+                    let label = format!("Đoàn {name}");
+                    let ev = self.evidence(t_end - 1, ce, 0.8);
+                    let ent = self.b.mention(
+                        NodeKind::Organization,
+                        &label,
+                        &label,
+                        None,
+                        Form::Full,
+                        ev,
+                    );
+                    self.push(NodeKind::Organization, t_end - 1, ce, ent, false);
+                    complement = Some((ent, name, None));
+                    of_country = true;
+                    end = ce;
+                }
+            }
+        }
         if complement.is_some() {
             // named above
         } else if title.category == Category::Office {
