@@ -611,7 +611,8 @@ impl SentenceParser<'_, '_> {
                     continue;
                 }
             }
-            if w == "và"
+            // ("Sở Thông tin & Truyền thông": "&" joins as "và" does)
+            if (w == "và" || w == "&")
                 && self.cap(k + 1)
                 && self
                     .hit(
@@ -742,7 +743,7 @@ impl SentenceParser<'_, '_> {
         }
         // a trailing "và" or "về" is no part of the name
         while let Some(Piece::Tokens(s, e)) = pieces.last() {
-            if e - s == 1 && matches!(self.low(*s), "và" | "về") {
+            if e - s == 1 && matches!(self.low(*s), "và" | "về" | "&") {
                 k = *s;
                 pieces.pop();
             } else {
