@@ -1127,6 +1127,25 @@ impl SentenceParser<'_, '_> {
                     pieces = p2;
                 }
             }
+            // a court's or procuracy's level and seat: "TAND cấp cao tại Đà
+            // Nẵng", "VKSND Cấp cao tại Hà Nội"
+            if pieces.is_empty() && self.low(head_end) == "cấp" && self.low(head_end + 1) == "cao"
+            {
+                pieces.push(Piece::Tokens(head_end, head_end + 2));
+                end = head_end + 2;
+            }
+            if end >= head_end + 2
+                && self.low(end - 2) == "cấp"
+                && self.low(end - 1) == "cao"
+                && self.low(end) == "tại"
+                && self.cap(end + 1)
+            {
+                if let Some((pe, seat)) = self.hit(end + 1, &[Category::Place]) {
+                    pieces.push(Piece::Tokens(end, end + 1));
+                    pieces.push(Piece::Known(end + 1, pe, seat));
+                    end = pe;
+                }
+            }
             if pieces.is_empty() && !head.standalone {
                 return None;
             }
