@@ -1050,7 +1050,13 @@ impl SentenceParser<'_, '_> {
             && self.lowercase_word(i - 1)
             && self.hit(i, &[Category::OrgHead]).is_some()
             && self.cap(i + 1);
-        if !self.cap(i) && !lower_head {
+        // "đảng Dân chủ Tự do": a party is written with a lower-case head
+        let lower_party = self.low(i) == "đảng"
+            && self
+                .hit(i, &[Category::OrgHead])
+                .is_some_and(|(he, _)| he == i + 1)
+            && self.cap(i + 1);
+        if !self.cap(i) && !lower_head && !lower_party {
             return None;
         }
         // an acronym the article defined ("JICA")
@@ -1159,7 +1165,7 @@ impl SentenceParser<'_, '_> {
             // ... which the sentence or the article names: "Phó Bí thư Tỉnh
             // ủy, Chủ tịch UBND tỉnh Sơn La", "Tại tỉnh X, ... Bí thư Tỉnh ủy"
             let mut province_given = false;
-            if lower_head {
+            if lower_head || lower_party {
                 capitalise_first(&mut label);
             }
             if self.ends_in_bare_province(end) {
