@@ -66,6 +66,17 @@ const PLURAL: [&str; 10] = [
 /// ministry is named without "Bộ" ("Văn hóa , Thể thao và Du lịch").
 const MINISTRY_FIELD_TOKENS: usize = 8;
 
+/// Words that introduce a short name ("(gọi tắt là X)"), a company's
+/// ticker among them ("(mã chứng khoán: PNJ)").
+const ALIAS_MARKERS: [&[&str]; 6] = [
+    &["gọi", "tắt", "là"],
+    &["còn", "gọi", "là"],
+    &["viết", "tắt", "là"],
+    &["mã", "chứng", "khoán", ":"],
+    &["mã", "ck", ":"],
+    &["mã", ":"],
+];
+
 /// Where the parties of a document's "giữa X và Y" start.
 type Parties = [Option<usize>; 2];
 
@@ -1407,7 +1418,7 @@ impl SentenceParser<'_, '_> {
             return end;
         }
         k += if dash { 2 } else { 1 };
-        let s = if self.alias_marker(k) { k + 3 } else { k };
+        let s = k + self.alias_marker_len(k).unwrap_or(0);
         // "Bộ Công an (Việt Nam)": the country the body belongs to
         if kind == NodeKind::Organization && !dash && !comma {
             if let Some((ce, c)) = self.hit(k, &[Category::Country]) {
@@ -1470,18 +1481,21 @@ impl SentenceParser<'_, '_> {
 
     /// "gọi tắt là", "còn gọi là", "viết tắt là" at `k`.
     fn alias_marker(&self, k: usize) -> bool {
-        [
-            ["gọi", "tắt", "là"],
-            ["còn", "gọi", "là"],
-            ["viết", "tắt", "là"],
-        ]
-        .iter()
-        .any(|marker| {
-            marker
-                .iter()
-                .enumerate()
-                .all(|(o, w)| self.low(k + o) == *w)
-        })
+        self.alias_marker_len(k).is_some()
+    }
+
+    /// The length of the words that introduce a short name at `k`, if any
+    /// ("gọi tắt là", a company's ticker: "mã chứng khoán:").
+    fn alias_marker_len(&self, k: usize) -> Option<usize> {
+        ALIAS_MARKERS
+            .iter()
+            .find(|marker| {
+                marker
+                    .iter()
+                    .enumerate()
+                    .all(|(o, w)| self.low(k + o) == *w)
+            })
+            .map(|marker| marker.len())
     }
 
     // ------------------------------------------------------------ titles and people
