@@ -16,7 +16,7 @@ use crate::{normalize, resolve, segment};
 pub fn extract_document(doc_index: u32, doc: &Document) -> DocFacts {
     let text = normalize::normalize(&doc.text);
     let sentences = segment::segment(&text);
-    extract::extract(doc_index, &text, &sentences)
+    extract::extract_dated(doc_index, &text, &sentences, doc.published)
 }
 
 /// How many documents are extracted together: enough to keep every core
@@ -44,6 +44,8 @@ pub struct GraphBuilder {
     extracted_docs: usize,
     /// The collector thread, started with the first batch.
     collector: Option<Collector>,
+    /// Documents extracted elsewhere (read from shards), not sent yet.
+    pending_extracted: Vec<Extracted>,
 }
 
 /// The thread that folds extracted batches into a [`Collected`], and the
@@ -171,9 +173,21 @@ impl GraphBuilder {
         Ok(())
     }
 
+    /// Adds a document extracted elsewhere (by `kgexport extract`, read
+    /// back from its shard): `text_hash` is the hash of its text that the
+    /// extracting run computed, `facts` what [`extract_document`] gave.
+    /// The graph is that of a run that extracted the document itself.
+    pub fn add_extracted(&mut self, name: String, text_hash: u64, facts: DocFacts) {
+        self.pending_extracted.push((text_hash, name, facts));
+        if self.pending_extracted.len() >= BATCH_DOCS {
+            let batch = std::mem::take(&mut self.pending_extracted);
+            self.collect(batch);
+        }
+    }
+
     /// How many documents were given so far.
     pub fn len(&self) -> usize {
-        self.extracted_docs + self.pending.len()
+        self.extracted_docs + self.pending.len() + self.pending_extracted.len()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -183,6 +197,8 @@ impl GraphBuilder {
     pub fn finish(mut self) -> KnowledgeGraph {
         let batch = std::mem::take(&mut self.pending);
         self.add_batch(batch);
+        let extracted = std::mem::take(&mut self.pending_extracted);
+        self.collect(extracted);
         match self.collector.take() {
             Some(collector) => collector.finish().resolve(),
             None => Collected::default().resolve(),
@@ -196,10 +212,15 @@ type Extracted = (u64, String, DocFacts);
 
 /// A hash of a document's text: what orders documents of one name, so that
 /// the output does not depend on their order while the text is not kept.
-fn text_hash(text: &str) -> u64 {
-    let mut hasher = std::hash::DefaultHasher::new();
-    std::hash::Hash::hash(text, &mut hasher);
-    std::hash::Hasher::finish(&hasher)
+/// FNV-1a, not the standard library's hasher, whose output may change
+/// between Rust releases: shards written on other machines must agree.
+pub(crate) fn text_hash(text: &str) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for &byte in text.as_bytes() {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    hash
 }
 
 /// Identical entities of different documents (same kind, label and English

@@ -9,15 +9,17 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::error::Error;
 use crate::export::csv::{CsvDialect, CsvOptions};
-use crate::export::{self, ExportOptions, Format, DEFAULT_BASE_IRI};
-use crate::input::{self, Entry, Found, Source};
+use crate::export::{self, ExportOptions, Format, Provenance, DEFAULT_BASE_IRI};
+use crate::input::{self, Entry, Found, Source, SourceNames};
 use crate::output;
+use crate::shard::ShardWriter;
 use crate::{GraphBuilder, KnowledgeGraph};
 
 const EXAMPLES: &str = "\
 Examples:
   kgexport --format turtle                      the bundled sample corpus, as Turtle
   kgexport articles/ -o graph.ttl               every .txt under articles/
+  kgexport news.jsonl -o graph.ttl              a JSON Lines archive, each article named by its URL
   kgexport --format nquads a.txt b.txt > g.nq   one named graph per article
   kgexport --format csv -o out/ articles/       out/nodes.csv and out/edges.csv (Gephi, Kùzu)
   kgexport --format csv --csv-dialect cypher -o import/ a/  for neo4j-admin and FalkorDB
@@ -27,6 +29,8 @@ Examples:
   kgexport --format html -o graph.html a/       one page to open in a browser, laid out
   cat article.txt | kgexport --stats            from stdin, with counts on stderr
   kgexport --on-error skip scraped/ -o g.ttl    leave out files that cannot be read
+  kgexport extract -o part1.kgx part1/         a shard: what the articles say (docs/KGX.md)
+  kgexport merge -f nquads -o g.nq *.kgx        shards resolved into one graph, any format
 
 Input: UTF-8 text; a byte order mark, CR LF line ends, HTML tags and entities
 are handled, stray NUL bytes in UTF-8 text are read as spaces. Not-UTF-8 (e.g. Windows-1258), UTF-16 and binary files, files over
@@ -56,7 +60,8 @@ pub enum OnError {
 #[derive(Debug, Parser)]
 #[command(name = "kgexport", version, about, after_help = EXAMPLES)]
 pub struct Args {
-    /// Article files, directories (walked for .txt files) or - for stdin.
+    /// Article files, .jsonl archives (one article a line), directories
+    /// (walked for .txt and .jsonl files) or - for stdin.
     /// With none: stdin when piped or redirected, else the bundled sample corpus.
     #[arg(value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
@@ -111,10 +116,24 @@ pub struct Args {
     #[arg(long, value_name = "SIZE", default_value = "32M", value_parser = parse_size)]
     pub max_doc_bytes: u64,
 
+    // --- provenance and memory (issue 11, branch shards) ---
+    /// How much of where each fact was read is written: none (the facts
+    /// alone), edge (per relation its sources, number of mentions,
+    /// confidence and one evidence sentence) or full (in RDF every mention
+    /// reified with its sentence, offsets and confidence).
+    #[arg(long, value_enum, value_name = "LEVEL", default_value_t = Provenance::Edge)]
+    pub provenance: Provenance,
+
     /// Threads extracting documents in parallel (default: every core, or
     /// RAYON_NUM_THREADS). The output is the same whatever the count.
     #[arg(short = 'j', long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub threads: Option<u16>,
+
+    /// How files are named in the output (their source IRIs and names):
+    /// relative to the INPUT given (a directory's files by their path
+    /// under it, a file by its file name), or absolute paths.
+    #[arg(long, value_enum, value_name = "HOW", default_value_t = SourceNames::Relative)]
+    pub source_names: SourceNames,
 }
 
 /// A size in bytes: digits with an optional K, M or G (binary multiples).
@@ -141,8 +160,8 @@ fn parse_size(text: &str) -> Result<u64, String> {
 /// Runs the command line and returns the process exit code: 0 ok, 1 bad
 /// input or I/O error, 2 usage error.
 pub fn run() -> i32 {
-    let args = match Args::try_parse() {
-        Ok(args) => args,
+    let (command, args) = match parse_command(std::env::args_os().collect()) {
+        Ok(parsed) => parsed,
         Err(e) => {
             // help and version go to stdout: a closed pipe there is no error
             let _ = e.print();
@@ -154,7 +173,12 @@ pub fn run() -> i32 {
             "kgexport: warning: no signal handling ({e}): an interrupted run may leave temporary files"
         ));
     }
-    match run_with(&args) {
+    let outcome = match command {
+        None => run_with(&args),
+        Some(Command::Extract) => run_extract(&args),
+        Some(Command::Merge) => run_merge(&args),
+    };
+    match outcome {
         Ok(()) => 0,
         Err(e) if e.is_broken_pipe() => 0,
         Err(e) => {
@@ -173,10 +197,12 @@ fn print_line(line: &str) {
 const CSV_NEEDS_OUTPUT: &str =
     "--format csv writes nodes.csv and edges.csv: give the directory with --output";
 
-/// Runs with parsed arguments.
-pub fn run_with(args: &Args) -> Result<(), Error> {
+/// Checks what a run writes before anything is read, sets the thread
+/// count, and returns the export settings.
+fn prepare(args: &Args) -> Result<ExportOptions, Error> {
     let options = ExportOptions {
         base_iri: check_base_iri(&args.base_iri)?,
+        provenance: args.provenance,
     };
     if args.format.is_directory() && args.output.is_none() {
         return Err(Error::Usage(CSV_NEEDS_OUTPUT.into()));
@@ -193,6 +219,12 @@ pub fn run_with(args: &Args) -> Result<(), Error> {
         Some(path) => output::check_file_target(path)?,
         None => {}
     }
+    Ok(options)
+}
+
+/// Runs with parsed arguments.
+pub fn run_with(args: &Args) -> Result<(), Error> {
+    let options = prepare(args)?;
     let reporter = Reporter {
         quiet: args.quiet,
         bar: ProgressBar::hidden(),
@@ -277,8 +309,18 @@ fn stdin_carries_data() -> bool {
 }
 
 /// Reads every input into the graph.
-fn read_graph(args: &Args, mut reporter: Reporter) -> Result<(KnowledgeGraph, ReadCounts), Error> {
+fn read_graph(args: &Args, reporter: Reporter) -> Result<(KnowledgeGraph, ReadCounts), Error> {
     let mut builder = GraphBuilder::new();
+    let counts = read_documents(args, reporter, &mut builder)?;
+    Ok((builder.finish(), counts))
+}
+
+/// Reads every input, handing each document to `builder`.
+fn read_documents(
+    args: &Args,
+    mut reporter: Reporter,
+    builder: &mut dyn DocumentSink,
+) -> Result<ReadCounts, Error> {
     let mut counts = ReadCounts::default();
     let mut entries = if args.inputs.is_empty() {
         if default_input(stdin_carries_data()) == DefaultInput::SampleCorpus {
@@ -288,11 +330,11 @@ fn read_graph(args: &Args, mut reporter: Reporter) -> Result<(KnowledgeGraph, Re
                 builder.push(doc);
                 counts.read += 1;
             }
-            return Ok((builder.finish(), counts));
+            return Ok(counts);
         }
         input::expand_inputs(&[PathBuf::from("-")])
     } else {
-        input::expand_inputs(&args.inputs)
+        input::expand_inputs_named(&args.inputs, args.source_names)
     };
     if !entries
         .iter()
@@ -303,7 +345,7 @@ fn read_graph(args: &Args, mut reporter: Reporter) -> Result<(KnowledgeGraph, Re
                 inputs: input_names(&args.inputs),
             });
         }
-        reporter.note("no .txt files found in the input: the graph is empty");
+        reporter.note("no .txt or .jsonl files found in the input: the graph is empty");
     }
     refuse_output_among_inputs(args, &entries)?;
     if args.on_error == OnError::Fail {
@@ -319,37 +361,51 @@ fn read_graph(args: &Args, mut reporter: Reporter) -> Result<(KnowledgeGraph, Re
     }
     reporter.bar = progress_bar(&entries, args.quiet);
     for entry in entries {
-        let failure = match entry.found {
+        let shown = match entry.found {
+            Found::Source(Source::Stdin) => entry.name.clone(),
+            _ => input::path_name(&entry.path),
+        };
+        // a .jsonl file holds many articles, each of which may fail
+        let read: Box<dyn Iterator<Item = Result<input::Loaded, Error>>> = match entry.found {
             Found::LeftOut(note) => {
                 reporter.note(&note);
-                None
+                Box::new(std::iter::empty())
             }
-            Found::Failed(e) => Some(e),
-            Found::Source(source) => match input::read_source(&source, args.max_doc_bytes) {
+            Found::Failed(e) => Box::new(std::iter::once(Err(e))),
+            Found::Source(source) => {
+                match input::read_documents(&source, &entry.name, args.max_doc_bytes) {
+                    Ok(articles) => articles,
+                    Err(e) => Box::new(std::iter::once(Err(e))),
+                }
+            }
+        };
+        for result in read {
+            match result {
                 Ok(loaded) => {
                     loaded.notes.iter().for_each(|n| reporter.note(n));
                     if loaded.doc.text.trim().is_empty() {
-                        reporter.note(&format!("{}: empty, no facts", loaded.doc.name));
+                        // a file as given; an archive's article by its URL too
+                        let what = match loaded.doc.name == entry.name {
+                            true => shown.clone(),
+                            false => format!("{shown}: {}", loaded.doc.name),
+                        };
+                        reporter.note(&format!("{what}: empty, no facts"));
                         counts.empty += 1;
                     } else {
                         builder.push(loaded.doc);
                         counts.read += 1;
                     }
-                    None
                 }
-                Err(e) => Some(e),
-            },
-        };
-        if let Some(e) = failure {
-            match args.on_error {
-                OnError::Fail => {
-                    reporter.bar.finish_and_clear();
-                    return Err(e);
-                }
-                OnError::Skip => {
-                    reporter.warn(&format!("skipped {e}"));
-                    counts.skipped += 1;
-                }
+                Err(e) => match args.on_error {
+                    OnError::Fail => {
+                        reporter.bar.finish_and_clear();
+                        return Err(e);
+                    }
+                    OnError::Skip => {
+                        reporter.warn(&format!("skipped {e}"));
+                        counts.skipped += 1;
+                    }
+                },
             }
         }
         reporter.bar.inc(1);
@@ -360,7 +416,7 @@ fn read_graph(args: &Args, mut reporter: Reporter) -> Result<(KnowledgeGraph, Re
             skipped: counts.skipped,
         });
     }
-    Ok((builder.finish(), counts))
+    Ok(counts)
 }
 
 /// The INPUT arguments as a message names them: `a/, "b c/"`.
@@ -520,9 +576,168 @@ fn check_base_iri(base: &str) -> Result<String, Error> {
     }
 }
 
+// --- subcommands extract and merge (issue 11, branch shards) ---
+
+/// What a run does besides reading articles into a graph and writing it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Command {
+    /// `kgexport extract -o shard.kgx INPUT...`: what the documents say,
+    /// resolved within each, written to a shard.
+    Extract,
+    /// `kgexport merge -f FORMAT -o OUT SHARD...`: shards resolved across
+    /// documents and written in any format.
+    Merge,
+}
+
+const EXTRACT_ABOUT: &str = "Extracts the articles of INPUT and writes what each says, resolved \
+within the article, to a shard (docs/KGX.md) that `kgexport merge` resolves across articles. \
+Takes the input options of kgexport; --output is the shard (stdout when absent).";
+
+const MERGE_ABOUT: &str = "Resolves the shards written by `kgexport extract` across their \
+articles and writes the graph, as one run over all their articles would: INPUT are .kgx \
+files. Takes the output options of kgexport.";
+
+/// The subcommand (`extract`, `merge`) if `argv[1]` names one, and the
+/// options, parsed by the same rules as a plain run.
+pub fn parse_command(
+    argv: Vec<std::ffi::OsString>,
+) -> Result<(Option<Command>, Args), clap::Error> {
+    use clap::{CommandFactory, FromArgMatches};
+    let command = match argv.get(1).and_then(|a| a.to_str()) {
+        Some("extract") => Some(Command::Extract),
+        Some("merge") => Some(Command::Merge),
+        _ => None,
+    };
+    let Some(command) = command else {
+        return Args::try_parse_from(argv).map(|args| (None, args));
+    };
+    let (name, about) = match command {
+        Command::Extract => ("kgexport extract", EXTRACT_ABOUT),
+        Command::Merge => ("kgexport merge", MERGE_ABOUT),
+    };
+    let mut rest = argv;
+    rest.remove(1);
+    let matches = Args::command()
+        .name(name)
+        .bin_name(name)
+        .about(about)
+        .after_help("")
+        .try_get_matches_from(rest)?;
+    Ok((Some(command), Args::from_arg_matches(&matches)?))
+}
+
+/// Where [`read_documents`] hands what it read.
+trait DocumentSink {
+    fn push(&mut self, doc: input::Document);
+}
+
+impl DocumentSink for GraphBuilder {
+    fn push(&mut self, doc: input::Document) {
+        GraphBuilder::push(self, doc);
+    }
+}
+
+impl<W: Write> DocumentSink for ShardWriter<W> {
+    fn push(&mut self, doc: input::Document) {
+        ShardWriter::push(self, doc);
+    }
+}
+
+const SPILL: &str = "<temporary shard file>";
+
+/// `kgexport extract`: the shard is written to a temporary file as the
+/// articles are read (memory holds a batch), then copied to the output
+/// atomically.
+fn run_extract(args: &Args) -> Result<(), Error> {
+    if let Some(path) = &args.output {
+        output::check_file_target(path)?;
+    }
+    if args.format != Format::Turtle || args.provenance != Provenance::Edge {
+        return Err(Error::Usage(
+            "kgexport extract writes a shard: --format and --provenance are options of merge"
+                .into(),
+        ));
+    }
+    prepare(args)?;
+    let reporter = Reporter {
+        quiet: args.quiet,
+        bar: ProgressBar::hidden(),
+    };
+    let spill = tempfile::tempfile().map_err(|e| Error::io(SPILL, e))?;
+    let mut shard = ShardWriter::new(io::BufWriter::new(spill)).map_err(|e| Error::io(SPILL, e))?;
+    let counts = read_documents(args, reporter, &mut shard)?;
+    let (spill, documents) = shard.finish().map_err(|e| Error::io(SPILL, e))?;
+    let mut spill = spill
+        .into_inner()
+        .map_err(|e| Error::io(SPILL, e.into_error()))?;
+    io::Seek::rewind(&mut spill).map_err(|e| Error::io(SPILL, e))?;
+    if args.stats {
+        print_line(&format!(
+            "documents: {} read, {} empty, {} skipped; {documents} in the shard",
+            counts.read, counts.empty, counts.skipped
+        ));
+    }
+    let mut copy = |w: &mut dyn Write| io::copy(&mut spill, w).map(|_| ());
+    match &args.output {
+        Some(path) => output::write_atomically(path, copy),
+        None => {
+            let stdout = io::stdout();
+            let mut out = stdout.lock();
+            copy(&mut out)
+                .and_then(|()| out.flush())
+                .map_err(|e| Error::io("<stdout>", e))
+        }
+    }
+}
+
+/// `kgexport merge`: every document of every shard into one builder, then
+/// written as a plain run writes its graph.
+fn run_merge(args: &Args) -> Result<(), Error> {
+    let options = prepare(args)?;
+    if args.inputs.is_empty() {
+        return Err(Error::Usage(
+            "kgexport merge needs the shard files (.kgx) to merge".into(),
+        ));
+    }
+    let mut builder = GraphBuilder::new();
+    for path in &args.inputs {
+        let file = fs::File::open(path).map_err(|e| Error::io(path, e))?;
+        crate::shard::read(io::BufReader::new(file), |name, hash, facts| {
+            builder.add_extracted(name, hash, facts);
+            Ok(())
+        })
+        .map_err(|e| Error::io(path, e))?;
+    }
+    let documents = builder.len();
+    let graph = builder.finish();
+    if args.stats {
+        print_line(&format!("documents: {documents} merged"));
+        let _ = write!(io::stderr().lock(), "{}", graph.stats());
+    }
+    write_graph(&graph, args, &options)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn subcommands_take_the_options_of_a_run() {
+        let argv = |a: &[&str]| a.iter().map(std::ffi::OsString::from).collect::<Vec<_>>();
+        let (command, args) =
+            parse_command(argv(&["kgexport", "extract", "-o", "s.kgx", "a/"])).unwrap();
+        assert_eq!(command, Some(Command::Extract));
+        assert_eq!(args.inputs, [PathBuf::from("a/")]);
+        let (command, args) = parse_command(argv(&[
+            "kgexport", "merge", "-f", "csv", "-o", "out", "s.kgx",
+        ]))
+        .unwrap();
+        assert_eq!(command, Some(Command::Merge));
+        assert_eq!(args.format, Format::Csv);
+        let (command, args) = parse_command(argv(&["kgexport", "a.txt"])).unwrap();
+        assert_eq!(command, None);
+        assert_eq!(args.provenance, Provenance::Edge);
+    }
 
     #[test]
     fn base_iri_must_be_absolute() {

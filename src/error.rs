@@ -43,7 +43,7 @@ pub enum Error {
     NothingRead { skipped: usize },
     /// The inputs hold no article at all (a folder without `.txt` files),
     /// which is most often a wrong path; `--allow-empty` accepts it.
-    #[error("no articles found in {inputs} (directories are searched for .txt files); pass --allow-empty to write an empty graph")]
+    #[error("no articles found in {inputs} (directories are searched for .txt and .jsonl files); pass --allow-empty to write an empty graph")]
     NoArticles { inputs: String },
     #[error("{0}")]
     Usage(String),

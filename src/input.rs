@@ -2,16 +2,22 @@
 //! sample corpus compiled into the binary.
 
 use std::fs;
-use std::io::{self, Read};
-use std::path::{Path, PathBuf};
+use std::io::{self, BufRead, Read};
+use std::path::{Component, Path, PathBuf};
+
+use unicode_normalization::UnicodeNormalization;
 
 use crate::error::Error;
 
-/// One article file: its name (the path as given, or `<stdin>`) and text.
+/// One article: its name (see [`SourceNames`], `<stdin>`, or the URL of
+/// a JSON Lines article), its text, and its publication date when the
+/// input gives one (JSON Lines), which dates the days it names without a
+/// year.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Document {
     pub name: String,
     pub text: String,
+    pub published: Option<(i32, u32, u32)>,
 }
 
 impl Document {
@@ -19,8 +25,22 @@ impl Document {
         Document {
             name: name.into(),
             text: text.into(),
+            published: None,
         }
     }
+}
+
+/// How the documents of files are named in the output.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum SourceNames {
+    /// Relative to the INPUT given: a directory's files by their path
+    /// under it, a file by its file name; the same on every machine and
+    /// from any working directory.
+    #[default]
+    Relative,
+    /// The absolute path, symbolic links resolved (machine and user names
+    /// included).
+    Absolute,
 }
 
 /// The five sample articles, embedded so the default run works anywhere.
@@ -91,65 +111,128 @@ pub struct Entry {
 }
 
 /// Expands INPUT arguments into what to read: a file as is, a directory
-/// walked recursively for `.txt` files (any case), `-` for stdin. Entries
-/// come sorted by name and deduplicated, so neither the argument order nor
-/// the directory order changes anything. Symbolic links to files are read;
-/// symbolic links to directories met in a walk are not followed (no loops).
+/// walked recursively for `.txt` and `.jsonl` files (any case), `-` for
+/// stdin. Entries are named relative to their INPUT (see
+/// [`SourceNames::Relative`]), and come sorted by name and deduplicated
+/// (one file given twice, however spelled, is read once), so neither the
+/// argument order nor the directory order changes anything. Symbolic links
+/// to files are read; symbolic links to directories met in a walk are not
+/// followed (no loops).
 pub fn expand_inputs(args: &[PathBuf]) -> Vec<Entry> {
+    expand_inputs_named(args, SourceNames::Relative)
+}
+
+/// [`expand_inputs`], with documents named as `names` says.
+pub fn expand_inputs_named(args: &[PathBuf], names: SourceNames) -> Vec<Entry> {
     let mut entries = Vec::new();
     for arg in args {
         if arg.as_os_str() == "-" {
-            entries.push(entry(Source::Stdin));
+            entries.push(Entry {
+                name: source_name(&Source::Stdin),
+                path: PathBuf::from("-"),
+                found: Found::Source(Source::Stdin),
+            });
             continue;
         }
+        let namer = Namer { root: arg, names };
         match fs::metadata(arg) {
-            Ok(meta) if meta.is_dir() => walk_dir(arg, &mut entries),
-            Ok(_) => entries.push(entry(Source::File(arg.clone()))),
-            Err(e) => entries.push(failed(arg, metadata_error(arg, e))),
+            Ok(meta) if meta.is_dir() => walk_dir(&namer, arg, &mut entries),
+            Ok(_) => entries.push(namer.entry(arg)),
+            Err(e) => entries.push(namer.failed(arg, metadata_error(arg, e))),
         }
     }
-    // `./a.txt` and `a.txt` are one file
-    let key = |e: &Entry| e.path.strip_prefix(".").unwrap_or(&e.path).to_path_buf();
-    entries.sort_by(|a, b| (&a.name, key(a)).cmp(&(&b.name, key(b))));
-    entries.dedup_by(|a, b| a.name == b.name && key(a) == key(b));
+    entries.sort_by(|a, b| (&a.name, &a.path).cmp(&(&b.name, &b.path)));
+    // one file under two spellings (`a.txt`, `./a.txt`, `/abs/a.txt`) has
+    // one name: looked up only then
+    entries.dedup_by(|a, b| a.name == b.name && same_path(&a.path, &b.path));
     entries
 }
 
-fn entry(source: Source) -> Entry {
-    let path = match &source {
-        Source::Stdin => PathBuf::from("-"),
-        Source::File(path) => path.clone(),
-    };
-    Entry {
-        name: source_name(&source),
-        path,
-        found: Found::Source(source),
+fn same_path(a: &Path, b: &Path) -> bool {
+    a == b || matches!((fs::canonicalize(a), fs::canonicalize(b)), (Ok(a), Ok(b)) if a == b)
+}
+
+/// Names what is found under one INPUT argument.
+struct Namer<'a> {
+    root: &'a Path,
+    names: SourceNames,
+}
+
+impl Namer<'_> {
+    /// The name of `path`, the root or a path under it: in NFC, with `/`
+    /// between its parts, relative to the root (the root's own file name
+    /// for the root), or absolute.
+    fn name(&self, path: &Path) -> String {
+        let name = match self.names {
+            SourceNames::Absolute => {
+                let absolute = fs::canonicalize(path)
+                    .or_else(|_| std::path::absolute(path))
+                    .unwrap_or_else(|_| path.to_path_buf());
+                absolute.to_string_lossy().into_owned()
+            }
+            SourceNames::Relative => match path.strip_prefix(self.root) {
+                Ok(under) if !under.as_os_str().is_empty() => slash_joined(under),
+                // the root itself: a file by its file name
+                _ => match path.file_name() {
+                    Some(file) => file.to_string_lossy().into_owned(),
+                    None => path_name(path),
+                },
+            },
+        };
+        name.nfc().collect()
+    }
+
+    fn entry(&self, path: &Path) -> Entry {
+        Entry {
+            name: self.name(path),
+            path: path.to_path_buf(),
+            found: Found::Source(Source::File(path.to_path_buf())),
+        }
+    }
+
+    fn failed(&self, path: &Path, error: Error) -> Entry {
+        Entry {
+            name: self.name(path),
+            path: path.to_path_buf(),
+            found: Found::Failed(error),
+        }
     }
 }
 
-fn failed(path: &Path, error: Error) -> Entry {
-    Entry {
-        name: path_name(path),
-        path: path.to_path_buf(),
-        found: Found::Failed(error),
-    }
+/// The normal parts of `path` joined by `/`, whatever the platform.
+fn slash_joined(path: &Path) -> String {
+    let parts: Vec<_> = path
+        .components()
+        .filter_map(|c| match c {
+            Component::Normal(part) => Some(part.to_string_lossy()),
+            _ => None,
+        })
+        .collect();
+    parts.join("/")
 }
 
-fn is_txt(path: &Path) -> bool {
+/// Whether a walk reads the file: `.txt` articles and `.jsonl` archives.
+fn is_input_file(path: &Path) -> bool {
     path.extension()
-        .is_some_and(|ext| ext.eq_ignore_ascii_case("txt"))
+        .is_some_and(|ext| ext.eq_ignore_ascii_case("txt") || ext.eq_ignore_ascii_case("jsonl"))
 }
 
-fn walk_dir(dir: &Path, out: &mut Vec<Entry>) {
+/// Whether the file is read as JSON Lines, one article a line.
+pub fn is_jsonl(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|ext| ext.eq_ignore_ascii_case("jsonl"))
+}
+
+fn walk_dir(namer: &Namer<'_>, dir: &Path, out: &mut Vec<Entry>) {
     let listing = match fs::read_dir(dir) {
         Ok(listing) => listing,
-        Err(e) => return out.push(failed(dir, Error::io(dir, e))),
+        Err(e) => return out.push(namer.failed(dir, Error::io(dir, e))),
     };
     let mut paths = Vec::new();
     for item in listing {
         match item {
             Ok(item) => paths.push(item.path()),
-            Err(e) => return out.push(failed(dir, Error::io(dir, e))),
+            Err(e) => return out.push(namer.failed(dir, Error::io(dir, e))),
         }
     }
     paths.sort();
@@ -159,42 +242,44 @@ fn walk_dir(dir: &Path, out: &mut Vec<Entry>) {
             // gone since the listing: nothing to read
             Err(e) if e.kind() == io::ErrorKind::NotFound => continue,
             Err(e) => {
-                out.push(failed(&path, Error::io(&path, e)));
+                out.push(namer.failed(&path, Error::io(&path, e)));
                 continue;
             }
         };
         if meta.is_dir() {
-            walk_dir(&path, out);
+            walk_dir(namer, &path, out);
         } else if meta.file_type().is_symlink() {
             match fs::metadata(&path) {
                 Ok(target) if target.is_dir() => out.push(Entry {
-                    name: path_name(&path),
+                    name: namer.name(&path),
                     path: path.clone(),
                     found: Found::LeftOut(format!(
                         "{}: symbolic link to a directory, not followed",
                         path_name(&path)
                     )),
                 }),
-                Ok(target) if is_txt(&path) => out.push(walked_file(&path, &target)),
+                Ok(target) if is_input_file(&path) => out.push(walked_file(namer, &path, &target)),
                 Ok(_) => {}
-                Err(e) if is_txt(&path) => out.push(failed(&path, metadata_error(&path, e))),
+                Err(e) if is_input_file(&path) => {
+                    out.push(namer.failed(&path, metadata_error(&path, e)))
+                }
                 Err(_) => {}
             }
-        } else if is_txt(&path) {
-            out.push(walked_file(&path, &meta));
+        } else if is_input_file(&path) {
+            out.push(walked_file(namer, &path, &meta));
         }
     }
 }
 
-/// A `.txt` name met in a walk: read if it is a regular file. Anything else
-/// (a FIFO, a socket, a device) is refused without being opened, since
-/// opening a FIFO with no writer blocks forever.
-fn walked_file(path: &Path, meta: &fs::Metadata) -> Entry {
+/// A `.txt` or `.jsonl` name met in a walk: read if it is a regular file.
+/// Anything else (a FIFO, a socket, a device) is refused without being
+/// opened, since opening a FIFO with no writer blocks forever.
+fn walked_file(namer: &Namer<'_>, path: &Path, meta: &fs::Metadata) -> Entry {
     if meta.is_file() {
-        return entry(Source::File(path.to_path_buf()));
+        return namer.entry(path);
     }
     let what = special_file_kind(meta);
-    failed(
+    namer.failed(
         path,
         Error::Unreadable {
             path: path_name(path),
@@ -251,16 +336,22 @@ fn metadata_error(path: &Path, e: io::Error) -> Error {
     Error::io(path, e)
 }
 
-fn path_name(path: &Path) -> String {
+/// A path as messages show it: as given, without a leading `./`.
+pub(crate) fn path_name(path: &Path) -> String {
     let shown = path.to_string_lossy();
     shown.strip_prefix("./").unwrap_or(&shown).to_string()
 }
 
-/// The name a source's document carries in provenance.
+/// The name a source's document carries in provenance when it is not
+/// found under an INPUT: `<stdin>`, or the file's name.
 pub fn source_name(source: &Source) -> String {
     match source {
         Source::Stdin => "<stdin>".to_string(),
-        Source::File(path) => path_name(path),
+        Source::File(path) => Namer {
+            root: path,
+            names: SourceNames::Relative,
+        }
+        .name(path),
     }
 }
 
@@ -275,16 +366,94 @@ pub struct Loaded {
 /// `max_bytes` (checked from the metadata before reading when it can be,
 /// and while reading otherwise, so memory stays bounded).
 pub fn read_source(source: &Source, max_bytes: u64) -> Result<Loaded, Error> {
-    let name = source_name(source);
-    let bytes = match source {
-        Source::Stdin => read_limited(io::stdin().lock(), &name, max_bytes, 0)?,
-        Source::File(path) => read_file(path, &name, max_bytes)?,
+    read_named(source, &source_name(source), max_bytes)
+}
+
+/// One source's text as the document `name`; errors name the path as given.
+fn read_named(source: &Source, name: &str, max_bytes: u64) -> Result<Loaded, Error> {
+    let (shown, bytes) = match source {
+        Source::Stdin => {
+            let shown = source_name(source);
+            let bytes = read_limited(io::stdin().lock(), &shown, max_bytes, 0)?;
+            (shown, bytes)
+        }
+        Source::File(path) => {
+            let shown = path_name(path);
+            let bytes = read_file(path, &shown, max_bytes)?;
+            (shown, bytes)
+        }
     };
-    let (text, notes) = decode(&name, bytes)?;
+    let (text, notes) = decode(&shown, bytes)?;
     Ok(Loaded {
         doc: Document::new(name, text),
         notes,
     })
+}
+
+/// The articles of what an [`Entry`] found, named `name`: one for a text
+/// file or stdin; for a `.jsonl` file (see [`crate::jsonl`]) one per line,
+/// read as they are asked for, each line's failure its own error. The
+/// outer error: the source could not be opened or read at all.
+pub fn read_documents<'a>(
+    source: &Source,
+    name: &str,
+    max_bytes: u64,
+) -> Result<Box<dyn Iterator<Item = Result<Loaded, Error>> + 'a>, Error> {
+    match source {
+        Source::File(path) if is_jsonl(path) => {
+            let file = fs::File::open(path).map_err(|e| metadata_error(path, e))?;
+            let reader = io::BufReader::new(file);
+            Ok(Box::new(crate::jsonl::articles(
+                reader,
+                path_name(path),
+                max_bytes,
+            )))
+        }
+        _ => Ok(Box::new(std::iter::once(read_named(
+            source, name, max_bytes,
+        )))),
+    }
+}
+
+/// Reads one line of at most `max_bytes` (its `\n` aside) into `line`
+/// (emptied first). `Ok(None)` at the end; `Ok(Some(false))` for a line
+/// too long, which is skipped to its end.
+pub(crate) fn read_line_limited(
+    reader: &mut impl BufRead,
+    line: &mut Vec<u8>,
+    max_bytes: u64,
+) -> io::Result<Option<bool>> {
+    line.clear();
+    let n = reader
+        .by_ref()
+        .take(max_bytes.saturating_add(2))
+        .read_until(b'\n', line)?;
+    if n == 0 {
+        return Ok(None);
+    }
+    let ended = line.last() == Some(&b'\n');
+    if ended {
+        line.pop();
+        if line.last() == Some(&b'\r') {
+            line.pop();
+        }
+    }
+    if line.len() as u64 <= max_bytes {
+        return Ok(Some(true));
+    }
+    // too long: the rest of the line is not kept
+    if !ended {
+        let mut rest = Vec::new();
+        loop {
+            rest.clear();
+            let n = reader.by_ref().take(1 << 16).read_until(b'\n', &mut rest)?;
+            if n == 0 || rest.last() == Some(&b'\n') {
+                break;
+            }
+        }
+    }
+    line.clear();
+    Ok(Some(false))
 }
 
 fn read_file(path: &Path, name: &str, max_bytes: u64) -> Result<Vec<u8>, Error> {
@@ -505,19 +674,11 @@ mod tests {
         symlink("nowhere.txt", root.join("dead.txt")).unwrap();
         symlink("self.txt", root.join("self.txt")).unwrap();
         let entries = expand_inputs(&[root.to_path_buf()]);
-        let names: Vec<String> = entries
-            .iter()
-            .map(|e| e.name.strip_prefix(&path_name(root)).unwrap().to_string())
-            .collect();
+        let names: Vec<&str> = entries.iter().map(|e| e.name.as_str()).collect();
+        // named relative to the directory given
         assert_eq!(
             names,
-            [
-                "/a.txt",
-                "/dead.txt",
-                "/self.txt",
-                "/sub/b.TXT",
-                "/sub/loop"
-            ]
+            ["a.txt", "dead.txt", "self.txt", "sub/b.TXT", "sub/loop"]
         );
         let message = |i: usize| match &entries[i].found {
             Found::Failed(e) => e.to_string(),

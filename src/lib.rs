@@ -16,7 +16,8 @@
 //! 8. [`export`]: RDF (Turtle, N-Triples, N-Quads, JSON-LD), CSV, GraphML,
 //!    GEXF, DOT and a self-contained HTML viewer.
 //!
-//! [`build`] runs stages 2 to 5 over many documents in parallel.
+//! [`build`] runs stages 2 to 5 over many documents in parallel; [`shard`]
+//! writes what stage 4 gave to a file that another run resolves.
 //!
 //! ```
 //! use kgexport::{build_graph, Document};
@@ -31,12 +32,14 @@ pub mod export;
 pub mod extract;
 pub mod graph;
 pub mod input;
+pub mod jsonl;
 pub mod layout;
 pub mod lexicon;
 pub mod normalize;
 pub mod output;
 pub mod resolve;
 pub mod segment;
+pub mod shard;
 
 pub use build::{build_graph, extract_document, GraphBuilder};
 pub use error::Error;

@@ -130,7 +130,10 @@ pub fn segment(text: &str) -> Vec<Sentence> {
             } else {
                 LineKind::Caption(len)
             }
-        } else if !body_started && !ends_sentence(line) {
+        } else if !body_started
+            && !ends_sentence(line)
+            && word_count(line, MAX_TITLE_WORDS + 1) <= MAX_TITLE_WORDS
+        {
             LineKind::Title
         } else {
             LineKind::Body
@@ -196,6 +199,11 @@ fn drop_cut_word(text: &str, out: &mut Vec<Sentence>) {
         last.end = last.start + kept;
     }
 }
+
+/// More words than any headline: a longer line without a final stop (a
+/// whole article on one line) is body text, cut into sentences, not one
+/// title cut into pieces of [`MAX_SENTENCE_BYTES`].
+const MAX_TITLE_WORDS: usize = 60;
 
 /// The longest sentence, in bytes, handed to extraction. News sentences
 /// stay far below it (the longest in the sample corpus has 951 bytes).

@@ -603,7 +603,7 @@ fn directory_without_articles_is_an_error_unless_allowed() {
         .arg(dir.path().join("csv"))
         .assert()
         .code(0)
-        .stderr(contains("no .txt files found"));
+        .stderr(contains("no .txt or .jsonl files found"));
     let nodes = fs::read_to_string(dir.path().join("csv").join("nodes.csv")).unwrap();
     assert_eq!(nodes.lines().count(), 1, "only the header: {nodes}");
 }

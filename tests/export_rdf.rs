@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use kgexport::export::csv as csv_export;
 use kgexport::export::rdf::{node_iri, source_iri};
-use kgexport::export::{self, ExportOptions, Format, ONTOLOGY_IRI};
+use kgexport::export::{self, ExportOptions, Format, Provenance, ONTOLOGY_IRI};
 use kgexport::graph::{node_id, Evidence};
 use kgexport::{KnowledgeGraph, NodeKind, Relation};
 use oxrdf::vocab::{rdf, rdfs, xsd};
@@ -227,9 +227,19 @@ fn build(reversed: bool) -> KnowledgeGraph {
     g
 }
 
+/// `graph` in `format` at `--provenance full`: every piece of evidence
+/// reified, which most tests here check.
 fn export(graph: &KnowledgeGraph, format: Format) -> Vec<u8> {
+    export_at(graph, format, Provenance::Full)
+}
+
+fn export_at(graph: &KnowledgeGraph, format: Format, provenance: Provenance) -> Vec<u8> {
+    let options = ExportOptions {
+        provenance,
+        ..ExportOptions::default()
+    };
     let mut out = Vec::new();
-    export::write_stream(graph, format, &ExportOptions::default(), &mut out).unwrap();
+    export::write_stream(graph, format, &options, &mut out).unwrap();
     out
 }
 
@@ -574,6 +584,81 @@ fn turtle_reifies_each_piece_of_evidence_with_its_provenance() {
 }
 
 #[test]
+fn edge_provenance_gives_each_relation_one_statement_with_its_sources_and_count() {
+    let g = build(false);
+    let turtle = parse_turtle(&export_at(&g, Format::Turtle, Provenance::Edge));
+    let statements: BTreeSet<String> = turtle
+        .iter()
+        .filter(|t| t.predicate == rdf::TYPE && t.object == rdf::STATEMENT.into_owned().into())
+        .map(|t| t.subject.to_string())
+        .collect();
+    assert_eq!(statements.len(), g.edge_count());
+    let (subject, object, expected) = three_document_fact(&g);
+    let about_it: Vec<NamedNode> = turtle
+        .iter()
+        .filter(|t| t.predicate == rdf::SUBJECT && t.object == subject.clone().into())
+        .filter_map(|t| match &t.subject {
+            oxrdf::NamedOrBlankNode::NamedNode(n) => Some(n.clone()),
+            _ => None,
+        })
+        .filter(|s| {
+            objects(&turtle, s, &rdf::OBJECT.into_owned()) == vec![&Term::from(object.clone())]
+        })
+        .filter(|s| {
+            objects(&turtle, s, &rdf::PREDICATE.into_owned()) == vec![&Term::from(kg("signed"))]
+        })
+        .collect();
+    assert_eq!(about_it.len(), 1);
+    let s = &about_it[0];
+    let derived: BTreeSet<String> = objects(
+        &turtle,
+        s,
+        &NamedNode::new(format!("{PROV}wasDerivedFrom")).unwrap(),
+    )
+    .iter()
+    .map(|t| t.to_string())
+    .collect();
+    assert_eq!(derived, expected);
+    let weight = objects(&turtle, s, &kg("weight"));
+    assert!(
+        matches!(weight[..], [Term::Literal(ref l)] if l.value() == "3" && l.datatype() == xsd::INTEGER)
+    );
+    assert_eq!(objects(&turtle, s, &kg("evidenceText")).len(), 1);
+    assert_eq!(objects(&turtle, s, &kg("confidence")).len(), 1);
+    assert!(objects(&turtle, s, &kg("sentenceIndex")).is_empty());
+    // the three RDF syntaxes agree at this level too
+    let ntriples = parse_ntriples(&export_at(&g, Format::Ntriples, Provenance::Edge));
+    assert_eq!(turtle, ntriples);
+}
+
+#[test]
+fn no_provenance_writes_the_facts_alone() {
+    let g = build(false);
+    let turtle = parse_turtle(&export_at(&g, Format::Turtle, Provenance::None));
+    let full = parse_turtle(&export(&g, Format::Turtle));
+    assert!(turtle.iter().all(|t| t.predicate != rdf::SUBJECT
+        && t.predicate != kg("mentionedIn")
+        && !t.predicate.as_str().starts_with(PROV)));
+    // every triple of a node or relation is kept
+    let facts: HashSet<Triple> = full
+        .iter()
+        .filter(|t| {
+            !t.subject.to_string().contains("/evidence/")
+                && !t.subject.to_string().contains("/source/")
+                && t.predicate != kg("mentionedIn")
+        })
+        .cloned()
+        .collect();
+    assert_eq!(turtle, facts);
+    // N-Quads: everything in the default graph
+    let quads = parse_nquads(&export_at(&g, Format::Nquads, Provenance::None));
+    assert!(quads
+        .iter()
+        .all(|q| q.graph_name == GraphName::DefaultGraph));
+    assert_eq!(quads.len(), turtle.len());
+}
+
+#[test]
 fn nquads_put_each_triple_in_the_graphs_of_its_documents() {
     let g = build(false);
     let base = ExportOptions::default().base_iri;
@@ -657,6 +742,7 @@ fn base_iri_option_moves_every_minted_iri() {
     let g = build(false);
     let options = ExportOptions {
         base_iri: "http://example.org/đồ-thị#".to_string(),
+        ..Default::default()
     };
     let mut out = Vec::new();
     export::write_stream(&g, Format::Ntriples, &options, &mut out).unwrap();
@@ -673,6 +759,7 @@ fn base_iri_option_moves_every_minted_iri() {
 
     let bad = ExportOptions {
         base_iri: "not an iri ".to_string(),
+        ..Default::default()
     };
     for format in [Format::Turtle, Format::Ntriples, Format::Nquads] {
         let err = export::write_stream(&g, format, &bad, &mut Vec::new()).unwrap_err();

@@ -168,7 +168,7 @@ impl Table {
     ) -> io::Result<()> {
         match self {
             Table::Nodes(kind) => write_node_rows(graph, options, csv_options, kind, out),
-            Table::Edges(relation) => write_edge_rows(graph, csv_options, relation, out),
+            Table::Edges(relation) => write_edge_rows(graph, options, csv_options, relation, out),
         }
     }
 }
@@ -224,12 +224,11 @@ pub fn write_nodes_with(
 /// the cypher dialect too: [`Table`] writes its files).
 pub fn write_edges_with(
     graph: &KnowledgeGraph,
-    // the edge table names nodes by id, not IRI: nothing depends on the base
-    _options: &ExportOptions,
+    options: &ExportOptions,
     csv_options: CsvOptions,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    write_edge_rows(graph, csv_options, None, out)
+    write_edge_rows(graph, options, csv_options, None, out)
 }
 
 /// The node rows, of one kind or all.
@@ -252,8 +251,13 @@ fn write_node_rows(
         }
         let aliases = list_cell(node.aliases.iter().map(String::as_str), csv_options);
         let iri = node_iri(&options.base_iri, &node.id)?;
-        let sources = source_list(graph, &node.evidence, csv_options);
-        let mentions = node.evidence.len().to_string();
+        let (sources, mentions) = if options.provenance.has_sources() {
+            let sources = source_list(graph, &node.evidence, csv_options);
+            (sources, node.evidence.len().to_string())
+        } else {
+            // --provenance none: the columns stay, empty
+            (String::new(), String::new())
+        };
         let (id, label, label_en) = (
             node.id.as_str(),
             node.label.as_str(),
@@ -289,6 +293,7 @@ fn write_node_rows(
 /// The edge rows, of one relation or all.
 fn write_edge_rows(
     graph: &KnowledgeGraph,
+    options: &ExportOptions,
     csv_options: CsvOptions,
     only: Option<Relation>,
     out: &mut dyn Write,
@@ -304,13 +309,25 @@ fn write_edge_rows(
             continue;
         }
         let relation = edge.edge.relation.as_str();
-        let weight = edge.edge.weight().to_string();
-        let confidence = confidence_decimal(edge.edge.confidence());
-        let sources = source_list(graph, &edge.edge.evidence, csv_options);
+        let with_sources = options.provenance.has_sources();
+        // --provenance none: the columns stay, empty
+        let (weight, confidence, sources) = if with_sources {
+            (
+                edge.edge.weight().to_string(),
+                confidence_decimal(edge.edge.confidence()),
+                source_list(graph, &edge.edge.evidence, csv_options),
+            )
+        } else {
+            Default::default()
+        };
         let (source, target, evidence) = (
             edge.source.id.as_str(),
             edge.target.id.as_str(),
-            &edge.edge.sentence,
+            if with_sources {
+                &edge.edge.sentence
+            } else {
+                ""
+            },
         );
         let row: &[&str] = match csv_options.dialect {
             CsvDialect::Gephi => &[

@@ -10,7 +10,7 @@
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
-use super::{style, xml};
+use super::{style, xml, ExportOptions};
 use crate::graph::{KnowledgeGraph, NodeKind};
 
 /// Prefix of the legend's node ids; no kgexport id starts with it, since
@@ -18,7 +18,11 @@ use crate::graph::{KnowledgeGraph, NodeKind};
 const LEGEND_ID_PREFIX: &str = "legend/";
 
 /// Writes `graph` as a DOT digraph.
-pub fn write(graph: &KnowledgeGraph, out: &mut dyn Write) -> io::Result<()> {
+pub fn write(
+    graph: &KnowledgeGraph,
+    options: &ExportOptions,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     writeln!(out, "digraph kgexport {{")?;
     writeln!(out, "  graph [rankdir=LR, fontname=\"Helvetica\"];")?;
     writeln!(
@@ -49,8 +53,12 @@ pub fn write(graph: &KnowledgeGraph, out: &mut dyn Write) -> io::Result<()> {
             quote(&e.source.id),
             quote(&e.target.id),
             quote(relation),
-            style::weight(e.edge),
-            quote(&e.edge.sentence),
+            style::weight(e.edge, options),
+            quote(if options.provenance.has_sources() {
+                &e.edge.sentence
+            } else {
+                ""
+            }),
         )?;
     }
     if !kinds.is_empty() {

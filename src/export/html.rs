@@ -79,6 +79,15 @@ pub fn write(
 }
 
 fn page<'a>(graph: &'a KnowledgeGraph, options: &ExportOptions) -> Page<'a> {
+    let with_sources = options.provenance.has_sources();
+    // at --provenance none the panel shows no sources or sentences
+    let sources = |graph: &'a KnowledgeGraph, evidence: &[crate::graph::Evidence]| {
+        if with_sources {
+            style::source_list(graph, evidence)
+        } else {
+            Vec::new()
+        }
+    };
     let nodes = graph.nodes_sorted();
     let positions = layout::layout(graph);
     let index: BTreeMap<&str, usize> = nodes
@@ -108,7 +117,7 @@ fn page<'a>(graph: &'a KnowledgeGraph, options: &ExportOptions) -> Page<'a> {
             label_en: node.label_en.as_deref(),
             iri: node_iri(options, &node.id),
             aliases: node.aliases.iter().map(String::as_str).collect(),
-            sources: style::source_list(graph, &node.evidence),
+            sources: sources(graph, &node.evidence),
             x: round2(p.x),
             y: round2(p.y),
             size: style::node_size(style::degree(graph, &node.id))
@@ -125,8 +134,8 @@ fn page<'a>(graph: &'a KnowledgeGraph, options: &ExportOptions) -> Page<'a> {
                 target: *index.get(e.target.id.as_str())?,
                 relation: e.edge.relation.as_str(),
                 confidence: style::confidence(e.edge).parse().unwrap_or(0.0),
-                sources: style::source_list(graph, &e.edge.evidence),
-                sentence: &e.edge.sentence,
+                sources: sources(graph, &e.edge.evidence),
+                sentence: if with_sources { &e.edge.sentence } else { "" },
             })
         })
         .collect();

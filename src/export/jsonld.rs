@@ -424,6 +424,7 @@ mod tests {
         // the producer fails: its error, not a parse error of what it left
         let bad = ExportOptions {
             base_iri: "not an iri ".to_string(),
+            ..Default::default()
         };
         let err = write(&sample(), &bad, &mut Vec::new()).unwrap_err();
         assert_eq!(err.kind(), io::ErrorKind::InvalidInput);

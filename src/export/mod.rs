@@ -52,17 +52,42 @@ impl Format {
     }
 }
 
+/// How much of where each fact was read the output carries.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, clap::ValueEnum)]
+pub enum Provenance {
+    /// The facts alone: nodes with their names, relations, no sources,
+    /// counts, confidences or sentences
+    None,
+    /// Per relation its source articles, number of mentions, confidence and
+    /// one evidence sentence; per node its sources and mentions
+    #[default]
+    Edge,
+    /// Everything: in RDF every mention of a relation reified with its
+    /// article, sentence number, offsets and confidence
+    Full,
+}
+
+impl Provenance {
+    /// True when sources, counts, confidences and sentences are written.
+    pub fn has_sources(self) -> bool {
+        self != Provenance::None
+    }
+}
+
 /// Settings shared by the exporters.
 #[derive(Clone, Debug)]
 pub struct ExportOptions {
     /// Node IRIs are this base followed by the node id.
     pub base_iri: String,
+    /// What of the evidence is written.
+    pub provenance: Provenance,
 }
 
 impl Default for ExportOptions {
     fn default() -> Self {
         ExportOptions {
             base_iri: DEFAULT_BASE_IRI.to_string(),
+            provenance: Provenance::default(),
         }
     }
 }
@@ -150,7 +175,7 @@ pub fn write_stream(
         Format::Jsonld => jsonld::write(graph, options, out),
         Format::Graphml => graphml::write(graph, options, out),
         Format::Gexf => gexf::write(graph, options, out),
-        Format::Dot => dot::write(graph, out),
+        Format::Dot => dot::write(graph, options, out),
         Format::Html => html::write(graph, options, out),
         Format::Csv => Err(io::Error::new(
             io::ErrorKind::InvalidInput,

@@ -5,10 +5,15 @@
 //! - each node: `rdf:type kg:<Kind>`, `rdfs:label` (`@vi`, or the plain ISO
 //!   string for dates), `rdfs:label …@en`, `skos:altLabel …@vi` per alias,
 //!   `kg:id`, `kg:dateValue` (dates), `kg:mentionedIn` per source document;
-//! - each edge: the direct triple `subject kg:<relation> object`, and one
-//!   `rdf:Statement` per piece of evidence (the reified triple, the source
-//!   document, the sentence, its offsets and the confidence);
-//! - each source document: a `prov:Entity` with its file name.
+//! - each edge: the direct triple `subject kg:<relation> object`, and, by
+//!   the `--provenance` level: at `full` one `rdf:Statement` per piece of
+//!   evidence (the reified triple, the source document, the sentence, its
+//!   offsets and the confidence), at `edge` one per edge (the reified triple,
+//!   every source, the number of mentions as `kg:weight`, the highest
+//!   confidence, one sentence), at `none` nothing;
+//! - each source document: a `prov:Entity` with its file name (not at
+//!   `none`, which also leaves out `kg:mentionedIn` and puts every N-Quads
+//!   triple in the default graph).
 //!
 //! N-Quads puts every triple into the named graph of each source document
 //! that supports it (the graph is named by the document's IRI); what no
@@ -37,7 +42,7 @@ use petgraph::graph::NodeIndex;
 use rayon::prelude::*;
 use unicode_normalization::UnicodeNormalization;
 
-use super::{ExportOptions, Format, ONTOLOGY_IRI};
+use super::{ExportOptions, Format, Provenance, ONTOLOGY_IRI};
 use crate::graph::{EdgeRef, Evidence, KnowledgeGraph, NodeKind, Relation};
 
 // Namespaces of the vocabularies the output uses or the ontology aligns to.
@@ -227,6 +232,7 @@ struct Vocab {
     sentence_index: NamedNode,
     start_offset: NamedNode,
     end_offset: NamedNode,
+    weight: NamedNode,
     alt_label: NamedNode,
     prov_entity: NamedNode,
     was_derived_from: NamedNode,
@@ -244,6 +250,7 @@ impl Vocab {
             sentence_index: ontology_term("sentenceIndex")?,
             start_offset: ontology_term("startOffset")?,
             end_offset: ontology_term("endOffset")?,
+            weight: ontology_term("weight")?,
             alt_label: checked_iri(format!("{SKOS_IRI}altLabel"))?,
             prov_entity: checked_iri(format!("{PROV_IRI}Entity"))?,
             was_derived_from: checked_iri(format!("{PROV_IRI}wasDerivedFrom"))?,
@@ -478,11 +485,16 @@ impl<'g> Exporter<'g> {
 
     fn write_all(&self, out: &mut dyn Write) -> io::Result<()> {
         let size = self.chunk_items.max(1);
-        let mut chunks = vec![Chunk::Sources];
+        let with_sources = self.options.provenance.has_sources();
+        let mut chunks = Vec::new();
+        if with_sources {
+            chunks.push(Chunk::Sources);
+        }
         for start in (0..self.nodes.len()).step_by(size) {
             chunks.push(Chunk::Nodes(start, (start + size).min(self.nodes.len())));
         }
-        for start in (0..self.edges.len()).step_by(size) {
+        let evidence_edges = if with_sources { self.edges.len() } else { 0 };
+        for start in (0..evidence_edges).step_by(size) {
             chunks.push(Chunk::Evidence(start, (start + size).min(self.edges.len())));
         }
         let mut first = true;
@@ -514,7 +526,11 @@ impl<'g> Exporter<'g> {
             }
             Chunk::Evidence(start, end) => {
                 for edge in &self.edges[start..end] {
-                    self.write_evidence(&mut sink, edge)?;
+                    match self.options.provenance {
+                        Provenance::Full => self.write_evidence(&mut sink, edge)?,
+                        Provenance::Edge => self.write_edge_provenance(&mut sink, edge)?,
+                        Provenance::None => {}
+                    }
                 }
             }
         }
@@ -548,7 +564,7 @@ impl<'g> Exporter<'g> {
         let ix = self.nodes[position];
         let node = self.graph.node(ix);
         let iri = self.node_iris[ix.index()].as_ref();
-        let docs = evidence_docs(self.graph, &node.evidence);
+        let docs = self.supporting_docs(&node.evidence);
         let docs = docs.as_slice();
         let kind = ontology_term(node.kind.as_str())?;
         let mut block = vec![Statement::new(iri, rdf::TYPE, kind.as_ref(), docs)];
@@ -595,7 +611,7 @@ impl<'g> Exporter<'g> {
         let edges = &self.edges[self.first_edge[position]..self.first_edge[position + 1]];
         let edge_docs: Vec<Vec<u32>> = edges
             .iter()
-            .map(|edge| evidence_docs(self.graph, &edge.edge.evidence))
+            .map(|edge| self.supporting_docs(&edge.edge.evidence))
             .collect();
         for (edge, docs) in edges.iter().zip(&edge_docs) {
             block.push(Statement::new(
@@ -625,7 +641,7 @@ impl<'g> Exporter<'g> {
             let numbers = [evidence.sentence, evidence.start, evidence.end].map(|n| n.to_string());
             let iri = evidence_iri(
                 &self.options.base_iri,
-                [
+                &[
                     edge.source.id.as_str(),
                     edge.edge.relation.as_str(),
                     edge.target.id.as_str(),
@@ -671,6 +687,82 @@ impl<'g> Exporter<'g> {
             self.write_block(sink, block)?;
         }
         Ok(())
+    }
+
+    /// What `edge`'s evidence comes to at `--provenance edge`: one
+    /// reified triple per relation with every source article, the number
+    /// of mentions (`kg:weight`), the highest confidence and the sentence
+    /// the graph keeps. Its IRI hashes the relation alone, so shards and
+    /// runs agree on it.
+    fn write_edge_provenance<W: Write>(
+        &self,
+        sink: &mut Sink<W>,
+        edge: &EdgeRef<'_>,
+    ) -> io::Result<()> {
+        let vocab = &self.vocab;
+        let docs = evidence_docs(self.graph, &edge.edge.evidence);
+        if docs.is_empty() {
+            return Ok(());
+        }
+        let subject = self.node_iris[edge.source_index.index()].as_ref();
+        let predicate = self.relation(edge.edge.relation);
+        let object = self.node_iris[edge.target_index.index()].as_ref();
+        let iri = evidence_iri(
+            &self.options.base_iri,
+            &[
+                edge.source.id.as_str(),
+                edge.edge.relation.as_str(),
+                edge.target.id.as_str(),
+            ],
+        )?;
+        let iri = iri.as_ref();
+        let docs = docs.as_slice();
+        let confidence = confidence_decimal(edge.edge.confidence());
+        let weight = edge.edge.weight().to_string();
+        let mut block = vec![
+            Statement::new(iri, rdf::TYPE, rdf::STATEMENT, docs),
+            Statement::new(iri, rdf::SUBJECT, subject, docs),
+            Statement::new(iri, rdf::PREDICATE, predicate, docs),
+            Statement::new(iri, rdf::OBJECT, object, docs),
+            Statement::new(
+                iri,
+                vocab.confidence.as_ref(),
+                LiteralRef::new_typed_literal(&confidence, xsd::DECIMAL),
+                docs,
+            ),
+            Statement::new(iri, vocab.weight.as_ref(), integer_literal(&weight), docs),
+        ];
+        for doc in docs {
+            if let Some(source) = self.sources.get(*doc as usize) {
+                block.push(Statement::new(
+                    iri,
+                    vocab.was_derived_from.as_ref(),
+                    source.as_ref(),
+                    std::slice::from_ref(doc),
+                ));
+            }
+        }
+        let text: &str = &edge.edge.sentence;
+        if !text.is_empty() {
+            let text = LiteralRef::new_simple_literal(text);
+            block.push(Statement::new(
+                iri,
+                vocab.evidence_text.as_ref(),
+                text,
+                docs,
+            ));
+        }
+        self.write_block(sink, block)
+    }
+
+    /// The source documents of `evidence` a triple is put in the named
+    /// graphs of: none at `--provenance none` (the default graph).
+    fn supporting_docs(&self, evidence: &[Evidence]) -> Vec<u32> {
+        if self.options.provenance.has_sources() {
+            evidence_docs(self.graph, evidence)
+        } else {
+            Vec::new()
+        }
     }
 
     fn relation(&self, relation: Relation) -> NamedNodeRef<'_> {
@@ -733,7 +825,7 @@ impl<'g> Exporter<'g> {
 /// (subject, relation and object ids) and of where it was read (document
 /// name, sentence, offsets), so the same evidence gets the same IRI in
 /// every run and whatever else is in the input, and shards merge by union.
-fn evidence_iri(base: &str, parts: [&str; 7]) -> io::Result<NamedNode> {
+fn evidence_iri(base: &str, parts: &[&str]) -> io::Result<NamedNode> {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325; // FNV-1a 64
     for part in parts {
         for &byte in part.as_bytes().iter().chain(&[0x1f]) {

@@ -180,38 +180,49 @@ pub const EDGE_COLUMNS: [Column; 4] = [
 pub const LIST_SEPARATOR: &str = "; ";
 
 /// The values of [`NODE_COLUMNS`] for `node`, `None` where there is nothing
-/// to say (no English label, no alias), so readers see a missing value
-/// rather than an empty string.
+/// to say (no English label, no alias, no provenance asked for), so readers
+/// see a missing value rather than an empty string.
 pub fn node_values(
     graph: &KnowledgeGraph,
     node: &Node,
     options: &ExportOptions,
 ) -> [Option<String>; 6] {
     let aliases: Vec<&str> = node.aliases.iter().map(String::as_str).collect();
+    let provenance = options.provenance.has_sources();
     [
         Some(node.kind.as_str().to_string()),
         Some(node_iri(options, &node.id)),
         node.label_en.clone(),
         non_empty(aliases.join(LIST_SEPARATOR)),
-        Some(node.evidence.len().to_string()),
-        non_empty(source_names(graph, &node.evidence)),
+        provenance.then(|| node.evidence.len().to_string()),
+        non_empty(source_names(graph, &node.evidence)).filter(|_| provenance),
     ]
 }
 
-/// The values of [`EDGE_COLUMNS`] for `edge`.
-pub fn edge_values(graph: &KnowledgeGraph, edge: &Edge) -> [Option<String>; 4] {
+/// The values of [`EDGE_COLUMNS`] for `edge`: at `--provenance none` the
+/// relation alone.
+pub fn edge_values(
+    graph: &KnowledgeGraph,
+    edge: &Edge,
+    options: &ExportOptions,
+) -> [Option<String>; 4] {
+    let provenance = options.provenance.has_sources();
     [
         Some(edge.relation.as_str().to_string()),
-        Some(confidence(edge)),
-        non_empty(source_names(graph, &edge.evidence)),
-        non_empty(edge.sentence.to_string()),
+        provenance.then(|| confidence(edge)),
+        non_empty(source_names(graph, &edge.evidence)).filter(|_| provenance),
+        non_empty(edge.sentence.to_string()).filter(|_| provenance),
     ]
 }
 
 /// Edge weight: the number of supporting sentences, never 0 (Gephi drops
-/// edges of weight 0).
-pub fn weight(edge: &Edge) -> usize {
-    edge.weight().max(1)
+/// edges of weight 0); 1 for every edge at `--provenance none`.
+pub fn weight(edge: &Edge, options: &ExportOptions) -> usize {
+    if options.provenance.has_sources() {
+        edge.weight().max(1)
+    } else {
+        1
+    }
 }
 
 /// The edge confidence as an `xsd:double` lexical form: clamped to 0..=1,

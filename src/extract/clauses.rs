@@ -28,7 +28,7 @@ const TIME_PREPOSITIONS: [&str; 12] = [
 const ADVERBS: [&str; 8] = ["đã", "sẽ", "vừa", "chính", "thức", "đồng", "thuận", "cũng"];
 /// Generic names of an event named before ("chủ trì buổi lễ"), and a word
 /// the name of that event has ("" for any).
-const ANAPHORS: [(&[&str], &str); 12] = [
+const ANAPHORS: [(&[&str], &str); 14] = [
     (&["buổi", "lễ"], "lễ"),
     (&["buổi", "tiếp"], " tiếp "),
     (&["buổi", "hội", "kiến"], "hội kiến"),
@@ -41,6 +41,9 @@ const ANAPHORS: [(&[&str], &str); 12] = [
     (&["buổi", "làm", "việc"], " làm việc "),
     (&["lễ", "khai", "mạc"], "khai mạc"),
     (&["lễ", "bế", "mạc"], "bế mạc"),
+    // "Quốc hội họp phiên toàn thể ... X chủ tọa phiên họp"
+    (&["phiên", "họp"], "phiên"),
+    (&["kỳ", "họp"], "kỳ họp"),
 ];
 /// Words between a signer and "ký" ("đã chính thức ký", "là nước đầu
 /// tiên ký", "cùng tham gia ký").
@@ -93,6 +96,49 @@ pub fn relations(p: &mut SentenceParser<'_, '_>) {
 /// Whether the words of `verb` are at token `k`.
 fn verb_at(p: &SentenceParser<'_, '_>, k: usize, verb: &[&str]) -> bool {
     verb.iter().enumerate().all(|(o, w)| p.low_at(k + o) == *w)
+}
+
+/// Whether the place after "tại"/"ở" at token `at` of the clause starting
+/// at `s` is where its events happen: not where someone lives or a case
+/// happened (`not_venue` words before it: "trú tại", "xảy ra tại"), not
+/// the seat of the body or office just named ("TAND Cấp cao tại Đà Nẵng",
+/// "Đại sứ Hoa Kỳ tại Việt Nam"; not one inside an event's name), and not inside parentheses that hold
+/// no event ("(sinh năm 1987, trú tại ...)").
+fn is_venue(
+    p: &SentenceParser<'_, '_>,
+    ms: &[Mention],
+    events: &[(usize, usize, usize)],
+    s: usize,
+    at: usize,
+) -> bool {
+    let not_venue = crate::lexicon::clause_words().group("not_venue");
+    if not_venue
+        .iter()
+        .any(|w| at >= s + w.len() && verb_at(p, at - w.len(), w))
+    {
+        return false;
+    }
+    if ms
+        .iter()
+        .any(|m| m.top && m.end == at && matches!(m.kind, NodeKind::Organization | NodeKind::Role))
+    {
+        return false;
+    }
+    // the innermost parenthesis still open at `at`
+    let mut open: Vec<usize> = Vec::new();
+    for k in s..at {
+        match p.low_at(k) {
+            "(" => open.push(k),
+            ")" => {
+                open.pop();
+            }
+            _ => {}
+        }
+    }
+    match open.last() {
+        Some(&o) => events.iter().any(|&(es, _, _)| es > o && es < at),
+        None => true,
+    }
 }
 
 /// Whether the date at `ds` is the day of a report: a verb of the
@@ -489,7 +535,11 @@ fn clause(
             continue;
         }
         if m.start > s && matches!(p.low_at(m.start - 1), "tại" | "ở") {
-            places.push((m.start, m.entity));
+            // "trú tại phường X, thành phố Y": no venue, places still
+            let venue = is_venue(p, &ms, &events, s, m.start - 1);
+            if venue {
+                places.push((m.start, m.entity));
+            }
             // "tại Trung tâm Hội nghị Quốc gia, Thủ đô Hà Nội"
             let mut prev = *m;
             for next in &ms[ix + 1..] {
@@ -498,7 +548,9 @@ fn clause(
                     && next.start == prev.end + 1
                     && matches!(p.low_at(prev.end), "," | "ở")
                 {
-                    places.push((m.start, next.entity));
+                    if venue {
+                        places.push((m.start, next.entity));
+                    }
                     p.fact(prev.entity, Relation::PartOf, next.entity, 0.7);
                     prev = *next;
                 } else {
@@ -606,8 +658,9 @@ fn clause(
                     );
                 !destination
                     && !(a.end..k).any(|x| {
+                        // ("A và các Trưởng đoàn ..." has A among its subjects)
                         matches!(p.low_at(x), "các" | "những")
-                            && !matches!(p.low_at(x.saturating_sub(1)), "cùng" | "với")
+                            && !matches!(p.low_at(x.saturating_sub(1)), "cùng" | "với" | "và")
                     })
             });
         // the event right after the verb, and any coordinated with it
@@ -637,10 +690,15 @@ fn clause(
         }
         let mut after = at;
         // ("X có chuyến thăm": a visitor hosts nothing)
-        while let Some(&(es, ee, ev)) = events
-            .iter()
-            .find(|&&(es, _, ev)| es >= at && es <= at + 1 && !visits.iter().any(|v| v.2 == ev))
-        {
+        // ("chủ tọa phiên họp": a bare anaphor names no event of its own)
+        let bare_anaphor = |es: usize, ee: usize| {
+            ANAPHORS
+                .iter()
+                .any(|(a, _)| ee == es + a.len() && verb_at(p, es, a))
+        };
+        while let Some(&(es, ee, ev)) = events.iter().find(|&&(es, ee, ev)| {
+            es >= at && es <= at + 1 && !visits.iter().any(|v| v.2 == ev) && !bare_anaphor(es, ee)
+        }) {
             targets.push(ev);
             // events named inside it by coordination ("Lễ mở ký và Hội
             // nghị cấp cao X")
@@ -670,6 +728,17 @@ fn clause(
                 if let Some(ev) = found {
                     targets.push(ev);
                     after = at + words.len();
+                    // "Sáng 28/9, tại X, ông A có buổi tiếp ...": a clause
+                    // naming no event of its own dates and places the one
+                    // its anaphor points back to
+                    if events.is_empty() {
+                        for &(_, d) in dates.iter().filter(|(at, _)| !in_purpose(*at)) {
+                            p.fact(ev, Relation::Date, d, 0.65);
+                        }
+                        for &(_, l) in places.iter().filter(|(at, _)| !in_purpose(*at)) {
+                            p.fact(ev, Relation::Location, l, 0.65);
+                        }
+                    }
                 }
             }
         }

@@ -265,6 +265,7 @@ impl<'a> DocBuilder<'a> {
                 _ => Vec::new(),
             })
             .collect();
+        let words_index = PersonWordsIndex::new(&person_words);
         for i in 0..n {
             if self.entities[i].entity.kind != NodeKind::Person {
                 continue;
@@ -303,7 +304,7 @@ impl<'a> DocBuilder<'a> {
             if !label.contains(' ') {
                 continue;
             }
-            for j in 0..n {
+            for j in person_candidates(&words_index, &person_words[i]) {
                 if i != j
                     && target[j] == j
                     && self.entities[j].entity.kind == NodeKind::Person
@@ -355,6 +356,7 @@ impl<'a> DocBuilder<'a> {
                     .collect()
             })
             .collect();
+        let names_index = NamesIndex::new(&lowered, &lowered_words);
         for i in 0..n {
             let kind = self.entities[i].entity.kind;
             let prefix_kind = matches!(kind, NodeKind::Document | NodeKind::Event);
@@ -363,7 +365,9 @@ impl<'a> DocBuilder<'a> {
             }
             let short = self.entities[i].entity.label.to_lowercase();
             let short_words: Vec<&str> = short.split_whitespace().collect();
-            let best = (0..n)
+            let best = names_index
+                .candidates(&short, &short_words, prefix_kind)
+                .into_iter()
                 .filter(|&j| {
                     j != i
                         && self.entities[j].entity.kind == kind
@@ -392,7 +396,7 @@ impl<'a> DocBuilder<'a> {
         // the other
         for (a, b) in std::mem::take(&mut self.same_as) {
             let (ra, rb) = (follow(&target, a), follow(&target, b));
-            if ra == rb {
+            if ra == rb || ra == usize::MAX || rb == usize::MAX {
                 continue;
             }
             let la = self.entities[ra].entity.label.chars().count();
@@ -555,7 +559,23 @@ impl<'a> DocBuilder<'a> {
             {
                 continue;
             }
+            // whoever organises, hosts or chairs an event takes part in it
+            let takes_part = (f.relation == Relation::OrganizedBy
+                && seen.insert((
+                    f.object,
+                    Relation::ParticipatedIn,
+                    f.subject,
+                    f.evidence.sentence,
+                )))
+            .then(|| Fact {
+                subject: f.object,
+                relation: Relation::ParticipatedIn,
+                object: f.subject,
+                evidence: f.evidence,
+                sentence: f.sentence.clone(),
+            });
             facts.push(f);
+            facts.extend(takes_part);
         }
         DocFacts { entities, facts }
     }
@@ -812,11 +832,129 @@ fn names_of(e: &Entity) -> impl Iterator<Item = &String> {
 /// Where `i` is redirected to, following chains.
 fn follow(target: &[usize], mut i: usize) -> usize {
     let mut steps = 0;
-    while target[i] != i && steps < target.len() {
+    // (usize::MAX: a dropped entity, which leads nowhere)
+    while i != usize::MAX && target[i] != i && steps < target.len() {
         i = target[i];
         steps += 1;
     }
     i
+}
+
+/// The persons that may be [`same_person_words`] with a name, found by
+/// its words instead of compared with every person: all pairs cost the
+/// square of the persons a document names (a long document names
+/// thousands).
+struct PersonWordsIndex<'a> {
+    /// Persons by the slugs of their words.
+    by_words: HashMap<&'a [String], Vec<usize>>,
+    /// Persons of three words or more by their words with word `k` left
+    /// out: the names differing in that word alone.
+    but_one: HashMap<(usize, Vec<&'a str>), Vec<usize>>,
+}
+
+impl<'a> PersonWordsIndex<'a> {
+    fn new(person_words: &'a [Vec<String>]) -> Self {
+        let mut index = PersonWordsIndex {
+            by_words: HashMap::new(),
+            but_one: HashMap::new(),
+        };
+        for (j, words) in person_words.iter().enumerate() {
+            if words.is_empty() {
+                continue;
+            }
+            index.by_words.entry(words).or_default().push(j);
+            if words.len() >= 3 {
+                for k in 0..words.len() {
+                    index.but_one.entry(but_one(words, k)).or_default().push(j);
+                }
+            }
+        }
+        index
+    }
+}
+
+fn but_one(words: &[String], k: usize) -> (usize, Vec<&str>) {
+    let rest = words
+        .iter()
+        .enumerate()
+        .filter(|&(w, _)| w != k)
+        .map(|(_, word)| word.as_str())
+        .collect();
+    (k, rest)
+}
+
+/// The persons that may share the name of `words`, in entity order.
+fn person_candidates(index: &PersonWordsIndex<'_>, words: &[String]) -> Vec<usize> {
+    let mut found: Vec<usize> = index.by_words.get(words).cloned().unwrap_or_default();
+    if words.len() >= 3 {
+        for k in 0..words.len() {
+            if let Some(js) = index.but_one.get(&but_one(words, k)) {
+                found.extend(js);
+            }
+        }
+    }
+    found.sort_unstable();
+    found.dedup();
+    found
+}
+
+/// The entities whose names a short form may begin, found by the short
+/// form instead of compared with every entity (see [`PersonWordsIndex`]).
+struct NamesIndex<'a> {
+    /// Entities by each run of whole words that begins one of their names
+    /// ([`starts_with_words`]).
+    by_prefix: HashMap<&'a str, Vec<usize>>,
+    /// Documents and events by the first word of a name and any word of
+    /// it ([`same_head_fewer_words`]).
+    by_head_and_word: HashMap<(&'a str, &'a str), Vec<usize>>,
+}
+
+impl<'a> NamesIndex<'a> {
+    fn new(lowered: &'a [Vec<String>], lowered_words: &'a [Vec<Vec<&'a str>>]) -> Self {
+        let mut index = NamesIndex {
+            by_prefix: HashMap::new(),
+            by_head_and_word: HashMap::new(),
+        };
+        let add = |list: &mut Vec<usize>, j: usize| {
+            if list.last() != Some(&j) {
+                list.push(j);
+            }
+        };
+        for (j, (names, words)) in lowered.iter().zip(lowered_words).enumerate() {
+            for name in names {
+                for (at, _) in name.match_indices(' ') {
+                    add(index.by_prefix.entry(&name[..at]).or_default(), j);
+                }
+            }
+            for words in words {
+                let Some(&head) = words.first() else { continue };
+                for &word in words {
+                    add(index.by_head_and_word.entry((head, word)).or_default(), j);
+                }
+            }
+        }
+        index
+    }
+
+    /// Every entity with a name that `short` may begin, and others.
+    fn candidates(&self, short: &str, short_words: &[&str], prefix_kind: bool) -> Vec<usize> {
+        let mut found: Vec<usize> = self.by_prefix.get(short).cloned().unwrap_or_default();
+        if prefix_kind && short_words.len() >= 2 {
+            // every word is in the name: the fewest sharing one will do
+            let fewest = short_words[1..]
+                .iter()
+                .map(|&w| {
+                    self.by_head_and_word
+                        .get(&(short_words[0], w))
+                        .map_or(&[][..], Vec::as_slice)
+                })
+                .min_by_key(|js| js.len());
+            found.extend(fewest.unwrap_or_default());
+        }
+        found.sort_unstable();
+        found.dedup();
+        found
+    }
 }
 
 /// Whether `long` begins with the words of `short` and has more.

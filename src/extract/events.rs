@@ -69,7 +69,11 @@ pub fn acts(
     for (i, &(k, ce, group)) in found.iter().enumerate() {
         let region_end = found.get(i + 1).map_or(e, |n| n.0);
         let region_end = (ce..region_end)
-            .find(|&x| !inside_mention(ms, x) && OBJECT_END.contains(&p.low_at(x)))
+            .find(|&x| {
+                // "bầu bổ sung ... đối với ông X": X is concerned
+                let of_whom = p.low_at(x) == "với" && x > ce && p.low_at(x - 1) == "đối";
+                !inside_mention(ms, x) && OBJECT_END.contains(&p.low_at(x)) && !of_whom
+            })
             .unwrap_or(region_end);
         let passive = k > s && matches!(p.low_at(k - 1), "bị" | "được");
         // the agent: right before the act, past adverbs and "ra quyết định"
@@ -112,6 +116,21 @@ pub fn acts(
                 .filter(|m| m.kind == NodeKind::Document && m.end <= b && m.end + 10 >= b)
                 .max_by_key(|m| m.end)
                 .map(|m| m.entity);
+        }
+        // "Công an tỉnh X đã huy động lực lượng tiến hành triệt phá đường
+        // dây ...": an investigation's agent may stand further off, as the
+        // subject of its clause (first in it or after a comma), with no
+        // person between
+        if agent.is_none() && !passive && group == "investigation" {
+            agent = ms
+                .iter()
+                .filter(|m| m.top && m.end <= k)
+                .max_by_key(|m| m.end)
+                .filter(|m| {
+                    m.kind == NodeKind::Organization
+                        && (m.start == s || p.low_at(m.start - 1) == ",")
+                })
+                .copied();
         }
         let (agent, concerned): (Option<Mention>, Vec<Mention>) = if passive {
             // "ông Y bị khởi tố": Y is concerned, nobody named organises
@@ -219,6 +238,13 @@ pub fn acts(
             }
         };
         let mut shorts = vec![chain.clone(), p.span(k, nouns_end).to_string()];
+        // "bầu bổ sung chức danh Phó Chủ tịch UBND tỉnh": the act and the office
+        if let Some(office) = ms
+            .iter()
+            .find(|r| r.kind == NodeKind::Role && r.start == nouns_end && nouns_end > ce)
+        {
+            shorts.push(p.span(k, office.end).to_string());
+        }
         shorts.push(what.clone());
         if let Some(m) = first {
             let name = p.span(m.start, m.end);

@@ -67,10 +67,22 @@ pub struct DocFacts {
 /// Extracts entities and relations from document number `doc`, whose
 /// normalised text is `text`, cut into `sentences`.
 pub fn extract(doc: u32, text: &str, sentences: &[Sentence]) -> DocFacts {
+    extract_dated(doc, text, sentences, None)
+}
+
+/// [`extract`] of an article whose date is known from outside its text
+/// (an archive's publication date): the date of its days without a year.
+pub fn extract_dated(
+    doc: u32,
+    text: &str,
+    sentences: &[Sentence],
+    published: Option<(i32, u32, u32)>,
+) -> DocFacts {
     let lex = lexicon();
     let folded = fold_case(text);
     let hits = lex.find(&folded);
-    let (year, stamps) = year_context(text, sentences);
+    let (mut year, stamps) = year_context(text, sentences);
+    year.dateline = published.or(year.dateline);
     let article = parse::ArticleContext::new(text, &folded, &hits);
     let mut builder = doc::DocBuilder::new(doc, text);
     let mut hit_ix = 0;

@@ -2509,7 +2509,22 @@ impl SentenceParser<'_, '_> {
             }
         }
         if let Some(o) = organiser {
-            self.fact(ent, Relation::OrganizedBy, o, 0.7);
+            // "Hội nghị Cấp cao ASEAN": the group's members meet there, a
+            // host or chair organises it ("Hội nghị cấp cao của Liên hợp
+            // quốc" is the body's own)
+            let lowered = prefix.to_lowercase();
+            let members_meet = self.low(k) != "của"
+                && crate::lexicon::clause_words()
+                    .group("members_meeting")
+                    .iter()
+                    .any(|w| {
+                        let words = lowered.split(' ');
+                        words.clone().count() >= w.len() && words.zip(w).all(|(a, b)| a == *b)
+                    });
+            match members_meet {
+                true => self.fact(o, Relation::ParticipatedIn, ent, 0.7),
+                false => self.fact(ent, Relation::OrganizedBy, o, 0.7),
+            }
         }
         let object = label
             .strip_prefix(prefix.as_str())

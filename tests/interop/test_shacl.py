@@ -25,12 +25,24 @@ def validate(data, shapes):
     return conforms, text
 
 
+@pytest.mark.parametrize("level", ["none", "edge", "full"])
 @pytest.mark.parametrize("fmt,parser", [("turtle", "turtle"), ("jsonld", "json-ld")])
-def test_the_sample_export_conforms(export, shapes, fmt, parser):
+def test_the_sample_export_conforms(export, shapes, fmt, parser, level):
     data = rdflib.Graph()
-    data.parse(export(fmt), format=parser)
+    data.parse(export(fmt, "--provenance", level), format=parser)
     conforms, text = validate(data, shapes)
     assert conforms, text
+    statements = set(data.subjects(RDF.type, RDF.Statement))
+    relations = [t for t in data if str(t[1]).startswith(str(KG)) and isinstance(t[2], URIRef)
+                 and t[1] not in (KG.mentionedIn,)]
+    if level == "none":
+        assert not statements and not list(data.triples((None, KG.mentionedIn, None)))
+    elif level == "edge":
+        # one statement per relation, with its number of mentions
+        assert len(statements) == len([t for t in relations if "/source/" not in str(t[2])])
+        assert all(data.value(s, KG.weight) is not None for s in statements)
+    else:
+        assert all(data.value(s, KG.sentenceIndex) is not None for s in statements)
 
 
 def first(data, kind):
@@ -78,12 +90,30 @@ def break_confidence(data):
     data.add((statement, KG.confidence, Literal("1.5", datatype=XSD.decimal)))
 
 
-@pytest.mark.parametrize("breakage", [
-    break_vi_label, break_holds_role_target, break_role_in_target, break_date_value,
-    break_date_target, add_second_vi_label, add_role_without_label, break_confidence])
-def test_a_broken_graph_does_not_conform(export, shapes, breakage):
+def drop_a_mention(data):
+    node = first(data, "Person")
+    data.remove((node, KG.mentionedIn, None))
+
+
+def break_weight(data):
+    statement = sorted(data.subjects(RDF.type, RDF.Statement))[0]
+    data.remove((statement, KG.weight, None))
+
+
+def add_offsets_to_edge_evidence(data):
+    statement = sorted(data.subjects(RDF.type, RDF.Statement))[0]
+    data.add((statement, KG.sentenceIndex, Literal(3)))
+
+
+@pytest.mark.parametrize("level,breakage", [
+    (level, breakage) for level in ("edge", "full") for breakage in (
+        break_vi_label, break_holds_role_target, break_role_in_target, break_date_value,
+        break_date_target, add_second_vi_label, add_role_without_label, break_confidence,
+        drop_a_mention)
+] + [("edge", break_weight), ("edge", add_offsets_to_edge_evidence)])
+def test_a_broken_graph_does_not_conform(export, shapes, level, breakage):
     data = rdflib.Graph()
-    data.parse(export("turtle"), format="turtle")
+    data.parse(export("turtle", "--provenance", level), format="turtle")
     breakage(data)
     conforms, _ = validate(data, shapes)
     assert not conforms, breakage.__name__
