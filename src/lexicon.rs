@@ -32,6 +32,7 @@ const COMPOUNDS: &str = include_str!("../data/lexicon/compounds.txt");
 const NAME_PAIRS: &str = include_str!("../data/lexicon/name_pairs.txt");
 const TITLE_PREDICATES: &str = include_str!("../data/lexicon/title_predicates.txt");
 const SHARED_BODY_TITLES: &str = include_str!("../data/lexicon/shared_body_titles.txt");
+const ORDINAL_WORDS: &str = include_str!("../data/lexicon/ordinal_words.txt");
 
 /// What a lexicon entry is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -118,6 +119,7 @@ pub struct Lexicon {
     /// Bare titles that share the next title's body ("Chủ tịch, Tổng Giám
     /// đốc Tập đoàn X").
     shared_body_titles: WordSet,
+    ordinal_words: WordSet,
 }
 
 /// A set of words that most words are told apart from without hashing:
@@ -415,6 +417,7 @@ impl Lexicon {
                 .collect(),
             compounds: compounds(COMPOUNDS),
             shared_body_titles: words(SHARED_BODY_TITLES),
+            ordinal_words: words(ORDINAL_WORDS),
             title_predicates: {
                 let mut phrases: Vec<Vec<String>> = rows(TITLE_PREDICATES)
                     .map(|r| r[0].split_whitespace().map(str::to_string).collect())
@@ -503,6 +506,12 @@ impl Lexicon {
     /// title after it in a chain.
     pub fn shares_next_body(&self, title: &str) -> bool {
         self.shared_body_titles.contains(title)
+    }
+
+    /// Whether `word` (lower case) is a number word written as an ordinal
+    /// after "thứ" ("lần thứ hai").
+    pub fn is_ordinal_word(&self, word: &str) -> bool {
+        self.ordinal_words.contains(word)
     }
 
     /// The word pairs a comma joins inside one name ("phòng, chống").

@@ -83,7 +83,7 @@ pub fn extract_dated(
     let hits = lex.find(&folded);
     let (mut year, stamps) = year_context(text, sentences);
     year.dateline = published.or(year.dateline);
-    let province = parse::article_province(&folded, &hits);
+    let article = parse::ArticleContext::new(text, &folded, &hits);
     let mut builder = doc::DocBuilder::new(doc, text);
     let mut hit_ix = 0;
     for sentence in sentences {
@@ -105,7 +105,7 @@ pub fn extract_dated(
         }
         // the grammar of names first, then the relations its verbs state
         if let Some(mut parsed) =
-            parse::parse_sentence(&mut builder, sentence, &hits[first..last], &year, province)
+            parse::parse_sentence(&mut builder, sentence, &hits[first..last], &year, &article)
         {
             clauses::relations(&mut parsed);
         }

@@ -62,6 +62,24 @@ const PLURAL: [&str; 10] = [
     "các", "những", "nhiều", "mỗi", "loạt", "chục", "trăm", "nghìn", "số", "buổi",
 ];
 
+/// The most tokens a ministry's field takes after "Bộ trưởng" when the
+/// ministry is named without "Bộ" ("Văn hóa , Thể thao và Du lịch").
+const MINISTRY_FIELD_TOKENS: usize = 8;
+
+/// Words that introduce a short name ("(gọi tắt là X)"), a company's
+/// ticker among them ("(mã chứng khoán: PNJ)").
+const ALIAS_MARKERS: [&[&str]; 6] = [
+    &["gọi", "tắt", "là"],
+    &["còn", "gọi", "là"],
+    &["viết", "tắt", "là"],
+    &["mã", "chứng", "khoán", ":"],
+    &["mã", "ck", ":"],
+    &["mã", ":"],
+];
+
+/// Where the parties of a document's "giữa X và Y" start.
+type Parties = [Option<usize>; 2];
+
 /// Lower-case particles inside foreign names ("Pieter de Groot").
 const NAME_PARTICLES: [&str; 14] = [
     "de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "bin", "al", "dos", "del",
@@ -89,6 +107,46 @@ pub struct SentenceParser<'b, 'a> {
     holder_before: bool,
     /// The province the article is about, if it names one most often.
     article_province: Option<&'static str>,
+    /// The words the article writes last in parentheses ("(UNICEF)",
+    /// "(gọi tắt là JICA)"), sorted: the short forms it defines.
+    defined_short_forms: &'b [&'a str],
+}
+
+/// What the parser of one sentence needs to know of the whole article,
+/// computed once per document.
+pub struct ArticleContext<'a> {
+    /// See [`article_province`].
+    pub province: Option<&'static str>,
+    /// The words right before a ")" (after a space or the "("), sorted.
+    pub defined_short_forms: Vec<&'a str>,
+}
+
+impl<'a> ArticleContext<'a> {
+    pub fn new(text: &'a str, folded: &str, hits: &[Hit]) -> Self {
+        ArticleContext {
+            province: article_province(folded, hits),
+            defined_short_forms: defined_short_forms(text),
+        }
+    }
+}
+
+/// The words an article writes last in parentheses, sorted: one pass over
+/// the text, so that asking whether it defines a short form costs no scan.
+fn defined_short_forms(text: &str) -> Vec<&str> {
+    let mut words: Vec<&str> = Vec::new();
+    for (close, _) in text.match_indices(')') {
+        let before = &text[..close];
+        let Some(open) = before.rfind([' ', '(']) else {
+            continue;
+        };
+        let word = &before[open + 1..];
+        if !word.is_empty() {
+            words.push(word);
+        }
+    }
+    words.sort_unstable();
+    words.dedup();
+    words
 }
 
 /// The province an article names most often as "tỉnh X" (none on a tie):
@@ -127,7 +185,7 @@ pub fn parse_sentence<'b, 'a>(
     sentence: &Sentence,
     hits: &[Hit],
     year: &YearContext,
-    article_province: Option<&'static str>,
+    article: &'b ArticleContext<'a>,
 ) -> Option<SentenceParser<'b, 'a>> {
     let text = b.text;
     let toks = tokenize(text, sentence.start, sentence.end);
@@ -159,7 +217,8 @@ pub fn parse_sentence<'b, 'a>(
         mentions: Vec::new(),
         dates: Vec::new(),
         holder_before: false,
-        article_province,
+        article_province: article.province,
+        defined_short_forms: &article.defined_short_forms,
     };
     p.parse_dates(year);
     p.parse_mentions();
@@ -563,7 +622,8 @@ impl SentenceParser<'_, '_> {
                     continue;
                 }
             }
-            if w == "và"
+            // ("Sở Thông tin & Truyền thông": "&" joins as "và" does)
+            if (w == "và" || w == "&")
                 && self.cap(k + 1)
                 && self
                     .hit(
@@ -642,6 +702,7 @@ impl SentenceParser<'_, '_> {
             if w == "-"
                 && !pieces.is_empty()
                 && self.cap(k + 1)
+                && !self.dashed_holder(k)
                 && self
                     .hit(
                         k + 1,
@@ -693,7 +754,7 @@ impl SentenceParser<'_, '_> {
         }
         // a trailing "và" or "về" is no part of the name
         while let Some(Piece::Tokens(s, e)) = pieces.last() {
-            if e - s == 1 && matches!(self.low(*s), "và" | "về") {
+            if e - s == 1 && matches!(self.low(*s), "và" | "về" | "&") {
                 k = *s;
                 pieces.pop();
             } else {
@@ -808,6 +869,18 @@ impl SentenceParser<'_, '_> {
         self.is_word(k) && (digits || roman) && self.in_date(k).is_none()
     }
 
+    /// Whether an ordinal follows "thứ" at `k`: a number ("thứ 8") or a
+    /// number word in lower case ("thứ hai"; "thứ Hai" is a weekday).
+    fn ordinal_after_thu(&self, k: usize) -> bool {
+        self.ordinal(k) || (self.lowercase_word(k) && lexicon().is_ordinal_word(self.word(k)))
+    }
+
+    /// The end of an acronym in parentheses at `k` ("(ASEM)").
+    fn paren_acronym(&self, k: usize) -> Option<usize> {
+        (self.word(k) == "(" && is_acronym(self.word(k + 1)) && self.word(k + 2) == ")")
+            .then_some(k + 3)
+    }
+
     /// Whether a name ends in an administrative unit without its name
     /// ("UBND tỉnh").
     fn bare_area(&self, pieces: &[Piece]) -> bool {
@@ -917,6 +990,17 @@ impl SentenceParser<'_, '_> {
                 .is_none()
     }
 
+    /// Whether a dash at `k` leads from a title to its holder's full name
+    /// ("Chủ tịch UBND tỉnh X - Nguyễn Văn A"): a surname, then a name of
+    /// two words or more that ends the capitalised run.
+    fn dashed_holder(&self, k: usize) -> bool {
+        self.word(k) == "-"
+            && self.person_start(k + 1)
+            && self
+                .licensed_name(k + 1)
+                .is_some_and(|e| e >= k + 3 && !self.cap(e))
+    }
+
     /// Whether a family name that also heads bodies ("Đoàn") opens a
     /// personal name at `k`: two or three capitalised one-syllable words
     /// follow, none a known name ("Đoàn Văn Hậu", not "Đoàn Thanh niên",
@@ -977,7 +1061,13 @@ impl SentenceParser<'_, '_> {
             && self.lowercase_word(i - 1)
             && self.hit(i, &[Category::OrgHead]).is_some()
             && self.cap(i + 1);
-        if !self.cap(i) && !lower_head {
+        // "đảng Dân chủ Tự do": a party is written with a lower-case head
+        let lower_party = self.low(i) == "đảng"
+            && self
+                .hit(i, &[Category::OrgHead])
+                .is_some_and(|(he, _)| he == i + 1)
+            && self.cap(i + 1);
+        if !self.cap(i) && !lower_head && !lower_party {
             return None;
         }
         // an acronym the article defined ("JICA")
@@ -1054,6 +1144,25 @@ impl SentenceParser<'_, '_> {
                     pieces = p2;
                 }
             }
+            // a court's or procuracy's level and seat: "TAND cấp cao tại Đà
+            // Nẵng", "VKSND Cấp cao tại Hà Nội"
+            if pieces.is_empty() && self.low(head_end) == "cấp" && self.low(head_end + 1) == "cao"
+            {
+                pieces.push(Piece::Tokens(head_end, head_end + 2));
+                end = head_end + 2;
+            }
+            if end >= head_end + 2
+                && self.low(end - 2) == "cấp"
+                && self.low(end - 1) == "cao"
+                && self.low(end) == "tại"
+                && self.cap(end + 1)
+            {
+                if let Some((pe, seat)) = self.hit(end + 1, &[Category::Place]) {
+                    pieces.push(Piece::Tokens(end, end + 1));
+                    pieces.push(Piece::Known(end + 1, pe, seat));
+                    end = pe;
+                }
+            }
             if pieces.is_empty() && !head.standalone {
                 return None;
             }
@@ -1067,7 +1176,7 @@ impl SentenceParser<'_, '_> {
             // ... which the sentence or the article names: "Phó Bí thư Tỉnh
             // ủy, Chủ tịch UBND tỉnh Sơn La", "Tại tỉnh X, ... Bí thư Tỉnh ủy"
             let mut province_given = false;
-            if lower_head {
+            if lower_head || lower_party {
                 capitalise_first(&mut label);
             }
             if self.ends_in_bare_province(end) {
@@ -1309,7 +1418,7 @@ impl SentenceParser<'_, '_> {
             return end;
         }
         k += if dash { 2 } else { 1 };
-        let s = if self.alias_marker(k) { k + 3 } else { k };
+        let s = k + self.alias_marker_len(k).unwrap_or(0);
         // "Bộ Công an (Việt Nam)": the country the body belongs to
         if kind == NodeKind::Organization && !dash && !comma {
             if let Some((ce, c)) = self.hit(k, &[Category::Country]) {
@@ -1372,18 +1481,21 @@ impl SentenceParser<'_, '_> {
 
     /// "gọi tắt là", "còn gọi là", "viết tắt là" at `k`.
     fn alias_marker(&self, k: usize) -> bool {
-        [
-            ["gọi", "tắt", "là"],
-            ["còn", "gọi", "là"],
-            ["viết", "tắt", "là"],
-        ]
-        .iter()
-        .any(|marker| {
-            marker
-                .iter()
-                .enumerate()
-                .all(|(o, w)| self.low(k + o) == *w)
-        })
+        self.alias_marker_len(k).is_some()
+    }
+
+    /// The length of the words that introduce a short name at `k`, if any
+    /// ("gọi tắt là", a company's ticker: "mã chứng khoán:").
+    fn alias_marker_len(&self, k: usize) -> Option<usize> {
+        ALIAS_MARKERS
+            .iter()
+            .find(|marker| {
+                marker
+                    .iter()
+                    .enumerate()
+                    .all(|(o, w)| self.low(k + o) == *w)
+            })
+            .map(|marker| marker.len())
     }
 
     // ------------------------------------------------------------ titles and people
@@ -1418,6 +1530,48 @@ impl SentenceParser<'_, '_> {
                 complement = Some((ent, name, None));
                 of_country = true;
                 end = ce;
+            }
+        }
+        if complement.is_none() && title.canonical.ends_with("Trưởng đoàn") && self.cap(t_end - 1)
+        {
+            // "Trưởng Đoàn đại biểu Quốc hội tỉnh X": a delegation named by
+            // lower-case words and the known body it is sent by; its name
+            // goes on with the province
+            let mut m = t_end;
+            // (any words: the known body after them is the guard)
+            while m < t_end + 3 && self.lowercase_word(m) {
+                m += 1;
+            }
+            // (the known body may sit inside a title's hit: "đại biểu Quốc hội")
+            let body_end = (m + 1..=m + 3).rev().find(|&e| {
+                self.cap(m)
+                    && lex
+                        .lookup(self.span(m, e))
+                        .is_some_and(|b| b.category == Category::Organization)
+            });
+            if let Some(be) = body_end.filter(|_| m > t_end) {
+                let (ce, pieces) = self.continuation(be, true);
+                if !pieces.is_empty() || self.low(be) != "tỉnh" {
+                    let ce = ce.max(be);
+                    let mut name = self.span(t_end, be).to_string();
+                    if !pieces.is_empty() {
+                        name = format!("{name} {}", self.render(&pieces));
+                    }
+                    let label = format!("Đoàn {name}");
+                    let ev = self.evidence(t_end - 1, ce, 0.8);
+                    let ent = self.b.mention(
+                        NodeKind::Organization,
+                        &label,
+                        &label,
+                        None,
+                        Form::Full,
+                        ev,
+                    );
+                    self.push(NodeKind::Organization, t_end - 1, ce, ent, false);
+                    complement = Some((ent, name, None));
+                    of_country = true;
+                    end = ce;
+                }
             }
         }
         if complement.is_some() {
@@ -1471,9 +1625,10 @@ impl SentenceParser<'_, '_> {
                     end = ce;
                 }
                 // "Bộ trưởng Công an (Việt Nam)": the ministry named without "Bộ"
-                for len in (1..=4).rev() {
+                // (up to the longest ministry name: "Văn hóa, Thể thao và Du lịch")
+                for len in (1..=MINISTRY_FIELD_TOKENS.min(self.n().saturating_sub(t_end))).rev() {
                     if complement.is_some() {
-                        break;
+                        continue;
                     }
                     let name = format!("Bộ {}", self.span(t_end, t_end + len));
                     if let Some(e) = lex
@@ -1527,8 +1682,10 @@ impl SentenceParser<'_, '_> {
             && is_acronym(self.word(t_end))
             && self.hit_end(t_end).is_none()
             && self.in_date(t_end).is_none()
-            && !self.text.contains(&format!(" {})", self.word(t_end)))
-            && !self.text.contains(&format!("({})", self.word(t_end)))
+            && self
+                .defined_short_forms
+                .binary_search(&self.word(t_end))
+                .is_err()
         {
             let w = self.word(t_end).to_string();
             let ev = self.evidence(t_end, t_end + 1, 0.7);
@@ -1862,6 +2019,9 @@ impl SentenceParser<'_, '_> {
                 k = he;
             }
         }
+        if self.dashed_holder(k) {
+            k += 1;
+        }
         // "bổ nhiệm chức vụ Bộ trưởng Bộ X đối với ông Y": the holder
         // after "đối với"
         if self.low(k) == "đối" && self.low(k + 1) == "với" {
@@ -2113,7 +2273,9 @@ impl SentenceParser<'_, '_> {
             k += 1;
         }
         loop {
-            if matches!(self.low(k), "số" | "thứ" | "khóa") && self.ordinal(k + 1) {
+            if (matches!(self.low(k), "số" | "khóa") && self.ordinal(k + 1))
+                || (self.low(k) == "thứ" && self.ordinal_after_thu(k + 1))
+            {
                 k += 2;
             } else if k > head_end
                 && matches!(self.low(k - 1), "số" | "thứ" | "khóa" | "năm")
@@ -2220,12 +2382,33 @@ impl SentenceParser<'_, '_> {
                 }
             }
         }
+        // "Hội nghị cấp cao Á - Âu (ASEM) lần thứ 12", "Hội nghị Liên hợp
+        // quốc (LHQ) về Rừng ngập mặn": the name goes on after an acronym
+        let mut event_acronym = None;
+        if base.is_none() && end > prefix_end {
+            if let Some(after) = self.paren_acronym(end) {
+                let round = self.low(after) == "lần"
+                    && self.low(after + 1) == "thứ"
+                    && self.ordinal_after_thu(after + 2);
+                if round || self.low(after) == "về" {
+                    event_acronym = Some(end + 1);
+                    end = after;
+                }
+            }
+            if self.word(end - 1) == ")" && self.low(end) == "về" {
+                let (te, pieces) = self.topic(end);
+                if !pieces.is_empty() {
+                    label = format!("{label} {}", self.render(&pieces));
+                    end = te;
+                }
+            }
+        }
         // the round after any object: "Đại hội Thể thao Đông Nam Á lần thứ 31"
         if base.is_none()
             && end > prefix_end
             && self.low(end) == "lần"
             && self.low(end + 1) == "thứ"
-            && self.ordinal(end + 2)
+            && self.ordinal_after_thu(end + 2)
         {
             label = format!("{label} {}", self.span(end, end + 3));
             end += 3;
@@ -2233,7 +2416,7 @@ impl SentenceParser<'_, '_> {
             && end > prefix_end + 1
             && self.low(end - 1) == "lần"
             && self.low(end) == "thứ"
-            && self.ordinal(end + 1)
+            && self.ordinal_after_thu(end + 1)
         {
             // (a continuation that took "lần" in)
             label = format!("{label} {}", self.span(end, end + 2));
@@ -2302,6 +2485,10 @@ impl SentenceParser<'_, '_> {
             .mention(NodeKind::Event, &label, &own_surface, None, form, ev);
         if surface != own_surface {
             self.b.add_alias(ent, &surface);
+        }
+        if let Some(a) = event_acronym {
+            let acronym = self.word(a).to_string();
+            self.b.add_alias(ent, &acronym);
         }
         self.push(NodeKind::Event, i, surface_end, ent, top);
         if tried {
@@ -2401,6 +2588,7 @@ impl SentenceParser<'_, '_> {
         }
         let mut k = head_end;
         let mut pieces: Vec<Piece> = Vec::new();
+        let mut party_starts: Parties = [None, None];
         // a number: "số 68-NQ/TW", "13/2023/NĐ-CP"
         let num_start = k;
         if self.low(k) == "số" {
@@ -2419,7 +2607,8 @@ impl SentenceParser<'_, '_> {
                 k += 2;
             }
             pieces.push(Piece::Tokens(num_start, k));
-        } else if numbered_only {
+        } else if numbered_only && self.between(self.kind_words_end(k)).is_none() {
+            // ("Thỏa thuận hợp tác giữa X và Y": its parties make it one)
             return None;
         } else {
             k = num_start;
@@ -2442,34 +2631,38 @@ impl SentenceParser<'_, '_> {
         // name: "Hiệp định thương mại tự do giữa Việt Nam và Liên minh
         // châu Âu", "Hiệp định thương mại tự do Việt Nam - EU"
         if pieces.is_empty() && self.lowercase_word(k) {
-            let mut m = k;
-            while m - k < 5
-                && self.lowercase_word(m)
-                && (!lex.is_stopword(self.low(m))
-                    || self.compound(m)
-                    || (m == k && TOPIC_MARKERS.contains(&self.low(m))))
-                && !self.lower_blocks(m)
-            {
-                m += 1;
-            }
-            if m > k {
-                if let Some((be, parties)) = self.between(m) {
-                    pieces.push(Piece::Tokens(k, m));
+            let m = self.kind_words_end(k);
+            if m == k {
+                // "Bản ghi nhớ giữa Bộ X và Bộ Y"
+                if let Some((be, parties, starts)) = self.between(k) {
                     pieces.extend(parties);
+                    party_starts = starts;
                     k = be;
-                } else if self.document_name_goes_on(m) {
-                    let (ce, more) = self.continuation_with(m, true, 0);
-                    if !more.is_empty() {
-                        pieces.push(Piece::Tokens(k, m));
-                        pieces.extend(more);
-                        k = ce;
-                    }
                 }
-            }
-        } else if !pieces.is_empty() {
-            // "Hiệp định Đối tác toàn diện giữa ASEAN và Nhật Bản"
-            if let Some((be, parties)) = self.between(k) {
+            } else if let Some((be, parties, starts)) = self.between(m) {
+                pieces.push(Piece::Tokens(k, m));
                 pieces.extend(parties);
+                party_starts = starts;
+                k = be;
+            } else if self.document_name_goes_on(m) {
+                let (ce, more) = self.continuation_with(m, true, 0);
+                if !more.is_empty() {
+                    pieces.push(Piece::Tokens(k, m));
+                    pieces.extend(more);
+                    k = ce;
+                }
+            } else if !self.topic(m).1.is_empty() {
+                // "Bản ghi nhớ hợp tác về đào tạo nghề": the kind words,
+                // then the topic read below
+                pieces.push(Piece::Tokens(k, m));
+                k = m;
+            }
+        } else {
+            // "Hiệp định Đối tác toàn diện giữa ASEAN và Nhật Bản", "Bản
+            // ghi nhớ giữa Bộ X và Bộ Y về ..."
+            if let Some((be, parties, starts)) = self.between(k) {
+                pieces.extend(parties);
+                party_starts = starts;
                 k = be;
             }
         }
@@ -2477,6 +2670,13 @@ impl SentenceParser<'_, '_> {
         if !topic.is_empty() {
             pieces.extend(topic);
             k = te;
+            // "Bản ghi nhớ về đào tạo giữa Bộ X và Bộ Y": the parties after
+            // the topic
+            if let Some((be, parties, starts)) = self.between(k) {
+                pieces.extend(parties);
+                party_starts = starts;
+                k = be;
+            }
         } else if pieces.is_empty() && TOPIC_MARKERS.contains(&self.low(k)) {
             let mut e = k;
             while e - k < 6 && self.lowercase_word(e) && !lex.is_stopword(self.low(e)) {
@@ -2517,6 +2717,10 @@ impl SentenceParser<'_, '_> {
             .mention(NodeKind::Document, &label, &surface, None, form, ev);
         self.push(NodeKind::Document, i, k, ent, top);
         self.b.focus_document = Some(ent);
+        // the parties are bodies of their own ("giữa Bộ X và Công ty Y")
+        for start in party_starts.into_iter().flatten() {
+            self.parse_org(start, false, false);
+        }
         let end = self.alias_tail(k, ent, NodeKind::Document);
         Some(Parsed {
             end,
@@ -2524,6 +2728,24 @@ impl SentenceParser<'_, '_> {
             label,
             object: None,
         })
+    }
+
+    /// The end of the lower-case words of a document's kind after its head
+    /// ("Hiệp định thương mại tự do", "Bản ghi nhớ hợp tác"): up to five
+    /// words, no particle but a compound's or a topic's first.
+    fn kind_words_end(&self, k: usize) -> usize {
+        let lex = lexicon();
+        let mut m = k;
+        while m - k < 5
+            && self.lowercase_word(m)
+            && (!lex.is_stopword(self.low(m))
+                || self.compound(m)
+                || (m == k && TOPIC_MARKERS.contains(&self.low(m))))
+            && !self.lower_blocks(m)
+        {
+            m += 1;
+        }
+        m
     }
 
     /// Whether token `k` is the number of an official paper ("35/TTr-BNV",
@@ -2544,31 +2766,57 @@ impl SentenceParser<'_, '_> {
     }
 
     /// The parties of a document: "giữa X và Y" with X and Y names.
-    fn between(&self, k: usize) -> Option<(usize, Vec<Piece>)> {
+    fn between(&self, k: usize) -> Option<(usize, Vec<Piece>, Parties)> {
         if self.low(k) != "giữa" || !self.cap(k + 1) {
             return None;
         }
-        let (xe, first) = self.continuation(k + 1, false);
+        let (xe, first) = self.party(k + 1);
         if first.is_empty() {
             return None;
         }
         let mut pieces = vec![Piece::Tokens(k, k + 1)];
         pieces.extend(first);
-        // the continuation may have taken "và Y" already
+        // the continuation may have taken "và Y" already (unless that "và"
+        // was inside X's name: "giữa Bộ Khoa học và Công nghệ X và Bộ Y")
         let joined = (k + 1..xe).any(|x| self.low(x) == "và");
-        if joined {
-            return Some((xe, pieces));
-        }
         if self.low(xe) != "và" || !self.cap(xe + 1) {
-            return None;
+            return joined.then_some((xe, pieces, [Some(k + 1), None]));
         }
-        let (ye, second) = self.continuation(xe + 1, false);
+        let (ye, second) = self.party(xe + 1);
         if second.is_empty() {
             return None;
         }
         pieces.push(Piece::Tokens(xe, xe + 1));
         pieces.extend(second);
-        Some((ye, pieces))
+        Some((ye, pieces, [Some(k + 1), Some(xe + 1)]))
+    }
+
+    /// One party of a document's "giữa X và Y": a body's head read as in
+    /// [`Self::parse_org`] ("Bộ Kinh tế Lào": its name may go on in lower
+    /// case after the head), else a capitalised run.
+    fn party(&self, x: usize) -> (usize, Vec<Piece>) {
+        // a known body, with its country: "Bộ Văn hóa, Thể thao và Du lịch
+        // Việt Nam"
+        if let Some((oe, e)) = self
+            .hit(x, &[Category::Organization])
+            .filter(|_| self.cap(x))
+        {
+            let mut pieces = vec![Piece::Known(x, oe, e)];
+            let mut end = oe;
+            if let Some((ce, c)) = self.hit(oe, &[Category::Country]).filter(|_| self.cap(oe)) {
+                pieces.push(Piece::Known(oe, ce, c));
+                end = ce;
+            }
+            return (end, pieces);
+        }
+        if let Some((head_end, _)) = self.hit(x, &[Category::OrgHead]).filter(|_| self.cap(x)) {
+            let (end, mut rest) = self.continuation(head_end, false);
+            if !rest.is_empty() {
+                rest.insert(0, Piece::Tokens(x, head_end));
+                return (end, rest);
+            }
+        }
+        self.continuation(x, false)
     }
 
     // ------------------------------------------------------------ places
