@@ -171,34 +171,77 @@ pub fn lexicon() -> &'static Lexicon {
 /// (`data/lexicon/clause_words.txt`), by group: each phrase its words,
 /// the longest phrases first so that the longest match wins.
 pub struct ClauseWords {
-    groups: HashMap<&'static str, Vec<Vec<&'static str>>>,
+    groups: HashMap<&'static str, PhraseGroup>,
+    /// Per word, the groups (as [`PhraseGroup::bit`]) with a phrase that
+    /// begins with it: a sentence's tokens are looked up once, and a group
+    /// whose bit a token lacks is not tried there.
+    first_words: HashMap<&'static str, u64>,
+    empty: PhraseGroup,
+}
+
+/// One group of clause phrases.
+pub struct PhraseGroup {
+    /// The group's bit in [`ClauseWords::starts`].
+    pub bit: u64,
+    pub phrases: Vec<Vec<&'static str>>,
+}
+
+impl std::ops::Deref for PhraseGroup {
+    type Target = [Vec<&'static str>];
+    fn deref(&self) -> &Self::Target {
+        &self.phrases
+    }
 }
 
 impl ClauseWords {
     fn build() -> ClauseWords {
-        let mut groups: HashMap<&'static str, Vec<Vec<&'static str>>> = HashMap::new();
+        let mut groups: HashMap<&'static str, PhraseGroup> = HashMap::new();
+        let mut first_words: HashMap<&'static str, u64> = HashMap::new();
         for row in rows(CLAUSE_WORDS) {
             if let [group, phrase] = row[..] {
-                groups
-                    .entry(group)
-                    .or_default()
-                    .push(phrase.split_whitespace().collect());
+                let next_bit = 1u64 << groups.len().min(63);
+                let g = groups.entry(group).or_insert_with(|| PhraseGroup {
+                    bit: next_bit,
+                    phrases: Vec::new(),
+                });
+                let words: Vec<&'static str> = phrase.split_whitespace().collect();
+                if let Some(&first) = words.first() {
+                    *first_words.entry(first).or_default() |= g.bit;
+                }
+                g.phrases.push(words);
             }
         }
-        for phrases in groups.values_mut() {
-            phrases.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        assert!(groups.len() <= 64, "clause_words.txt: more than 64 groups");
+        for g in groups.values_mut() {
+            g.phrases.sort_by_key(|w| std::cmp::Reverse(w.len()));
         }
-        ClauseWords { groups }
+        ClauseWords {
+            groups,
+            first_words,
+            empty: PhraseGroup {
+                bit: 0,
+                phrases: Vec::new(),
+            },
+        }
     }
 
     /// The phrases of `group` (none for an unknown group, which debug
     /// builds, and so the tests, refuse as a misspelt name).
-    pub fn group(&self, group: &str) -> &[Vec<&'static str>] {
+    pub fn group(&self, group: &str) -> &PhraseGroup {
         debug_assert!(
             self.groups.contains_key(group),
             "no group {group} in clause_words.txt"
         );
-        self.groups.get(group).map_or(&[], Vec::as_slice)
+        self.groups.get(group).unwrap_or(&self.empty)
+    }
+
+    /// Per word of a sentence (lower case), the groups a phrase of which
+    /// may begin there.
+    pub fn starts<S: AsRef<str>>(&self, words: &[S]) -> Vec<u64> {
+        words
+            .iter()
+            .map(|w| self.first_words.get(w.as_ref()).copied().unwrap_or(0))
+            .collect()
     }
 }
 
@@ -213,7 +256,7 @@ pub fn clause_words() -> &'static ClauseWords {
 /// group's name each time cost more than the matching.
 macro_rules! clause_group {
     ($group:literal) => {{
-        static PHRASES: std::sync::OnceLock<&'static [Vec<&'static str>]> =
+        static PHRASES: std::sync::OnceLock<&'static $crate::lexicon::PhraseGroup> =
             std::sync::OnceLock::new();
         *PHRASES.get_or_init(|| $crate::lexicon::clause_words().group($group))
     }};

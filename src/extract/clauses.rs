@@ -165,9 +165,19 @@ fn reporting_date(
 pub(super) fn phrase_at(
     p: &SentenceParser<'_, '_>,
     k: usize,
-    phrases: &[Vec<&'static str>],
+    group: &crate::lexicon::PhraseGroup,
 ) -> Option<usize> {
-    phrases.iter().find(|w| verb_at(p, k, w)).map(Vec::len)
+    if p.clause_starts
+        .get(k)
+        .is_none_or(|&starts| starts & group.bit == 0)
+    {
+        return None;
+    }
+    group
+        .phrases
+        .iter()
+        .find(|w| verb_at(p, k, w))
+        .map(Vec::len)
 }
 
 pub(super) fn inside_mention(ms: &[Mention], k: usize) -> bool {

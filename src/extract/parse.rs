@@ -97,6 +97,9 @@ pub struct SentenceParser<'b, 'a> {
     /// Per token: the lexicon hit starting there (end token, pattern).
     hits: Vec<Option<(usize, usize)>>,
     pub sentence: Sentence,
+    /// Per token, the clause-word groups a phrase of which begins there
+    /// ([`crate::lexicon::ClauseWords::starts`]).
+    pub clause_starts: Vec<u64>,
     /// The sentence's text, shared by every fact drawn from it.
     sentence_text: Arc<str>,
     pub mentions: Vec<Mention>,
@@ -206,6 +209,7 @@ pub fn parse_sentence<'b, 'a>(
         }
     }
     recover_hidden_hits(text, &toks, &mut hit_at);
+    let clause_starts = crate::lexicon::clause_words().starts(&lower);
     let mut p = SentenceParser {
         b,
         text,
@@ -213,6 +217,7 @@ pub fn parse_sentence<'b, 'a>(
         lower,
         hits: hit_at,
         sentence: *sentence,
+        clause_starts,
         sentence_text: Arc::from(sentence.text(text)),
         mentions: Vec::new(),
         dates: Vec::new(),
