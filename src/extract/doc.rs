@@ -2,11 +2,12 @@
 //! resolution within the document at the end: short forms to the full name,
 //! variant spellings of one person to one entity.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use super::{DocFacts, Entity, Fact};
 use crate::graph::{slug, Evidence, NodeKind, Relation};
+use crate::lexicon::FastMap;
 
 /// How a mention names its entity.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -40,7 +41,7 @@ pub struct DocBuilder<'a> {
     pub doc: u32,
     pub text: &'a str,
     entities: Vec<Pending>,
-    by_key: HashMap<(NodeKind, String), usize>,
+    by_key: FastMap<(NodeKind, String), usize>,
     facts: Vec<Fact>,
     /// Bodies whose parent body (from the lexicon) may be named later:
     /// (body, parent's canonical name, evidence, sentence).
@@ -71,7 +72,7 @@ impl<'a> DocBuilder<'a> {
             text,
             entities: Vec::new(),
             // most articles name fewer: no rehashing as it fills
-            by_key: HashMap::with_capacity(128),
+            by_key: FastMap::with_capacity_and_hasher(128, Default::default()),
             facts: Vec::new(),
             parents: Vec::new(),
             same_as: Vec::new(),
@@ -253,7 +254,7 @@ impl<'a> DocBuilder<'a> {
         // persons: one entity per person, whatever the spelling; a given
         // name alone ("ông Thắng", "bà Lan Hương") is the one person of the
         // article whose full name ends with it
-        let mut by_given: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_given: FastMap<String, Vec<usize>> = FastMap::default();
         for (j, p) in self.entities.iter().enumerate() {
             if p.entity.kind != NodeKind::Person {
                 continue;
@@ -427,7 +428,7 @@ impl<'a> DocBuilder<'a> {
             .filter(|f| f.relation == Relation::HoldsRole)
             .map(|f| (f.subject, f.object))
             .collect();
-        let mut roles_of: HashMap<usize, Vec<(usize, String)>> = HashMap::new();
+        let mut roles_of: FastMap<usize, Vec<(usize, String)>> = FastMap::default();
         for &(person, role) in &held_by {
             let label = self.entities[role].entity.label.to_lowercase();
             roles_of.entry(person).or_default().push((role, label));
@@ -743,7 +744,7 @@ impl DocBuilder<'_> {
     /// [`body_key`]) join the one with the longer name. A body named with
     /// two different units ("UBND thành phố X", "UBND tỉnh X") is two.
     fn merge_same_bodies(&self, target: &mut [usize]) {
-        let mut groups: HashMap<String, Vec<(usize, Option<usize>)>> = HashMap::new();
+        let mut groups: FastMap<String, Vec<(usize, Option<usize>)>> = FastMap::default();
         for (i, p) in self.entities.iter().enumerate() {
             if p.entity.kind == NodeKind::Organization && target[i] == i {
                 let (key, unit) = body_key(&p.entity.label);
@@ -863,18 +864,18 @@ struct PersonWordsIndex<'a> {
     /// is a candidate (the checks that follow are the same either way).
     all: Option<usize>,
     /// Persons by the slugs of their words.
-    by_words: HashMap<&'a [String], Vec<usize>>,
+    by_words: FastMap<&'a [String], Vec<usize>>,
     /// Persons of three words or more by their words with word `k` left
     /// out: the names differing in that word alone.
-    but_one: HashMap<(usize, Vec<&'a str>), Vec<usize>>,
+    but_one: FastMap<(usize, Vec<&'a str>), Vec<usize>>,
 }
 
 impl<'a> PersonWordsIndex<'a> {
     fn new(person_words: &'a [Vec<String>]) -> Self {
         let mut index = PersonWordsIndex {
             all: (person_words.len() < INDEXED_FROM).then_some(person_words.len()),
-            by_words: HashMap::new(),
-            but_one: HashMap::new(),
+            by_words: FastMap::default(),
+            but_one: FastMap::default(),
         };
         if index.all.is_some() {
             return index;
@@ -930,18 +931,18 @@ struct NamesIndex<'a> {
     all: Option<usize>,
     /// Entities by each run of whole words that begins one of their names
     /// ([`starts_with_words`]).
-    by_prefix: HashMap<&'a str, Vec<usize>>,
+    by_prefix: FastMap<&'a str, Vec<usize>>,
     /// Documents and events by the first word of a name and any word of
     /// it ([`same_head_fewer_words`]).
-    by_head_and_word: HashMap<(&'a str, &'a str), Vec<usize>>,
+    by_head_and_word: FastMap<(&'a str, &'a str), Vec<usize>>,
 }
 
 impl<'a> NamesIndex<'a> {
     fn new(lowered: &'a [Vec<String>], lowered_words: &'a [Vec<Vec<&'a str>>]) -> Self {
         let mut index = NamesIndex {
             all: (lowered.len() < INDEXED_FROM).then_some(lowered.len()),
-            by_prefix: HashMap::new(),
-            by_head_and_word: HashMap::new(),
+            by_prefix: FastMap::default(),
+            by_head_and_word: FastMap::default(),
         };
         if index.all.is_some() {
             return index;
