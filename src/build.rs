@@ -215,12 +215,7 @@ type Extracted = (u64, String, DocFacts);
 /// FNV-1a, not the standard library's hasher, whose output may change
 /// between Rust releases: shards written on other machines must agree.
 pub(crate) fn text_hash(text: &str) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for &byte in text.as_bytes() {
-        hash ^= u64::from(byte);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-    }
-    hash
+    crate::graph::fnv1a(text.as_bytes())
 }
 
 /// Identical entities of different documents (same kind, label and English

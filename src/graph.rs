@@ -522,14 +522,19 @@ fn slug_nfd(text: &str) -> String {
     }
     if out.is_empty() {
         // e.g. a name made only of punctuation: hash it, stably
-        let mut h: u64 = 0xcbf2_9ce4_8422_2325; // FNV-1a
-        for b in text.as_bytes() {
-            h ^= u64::from(*b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        out = format!("x{h:016x}");
+        out = format!("x{:016x}", fnv1a(text.as_bytes()));
     }
     out
+}
+
+/// FNV-1a, 64 bits: a fixed hash, the same on every platform and Rust
+/// release (std's `DefaultHasher` promises neither), for what is written
+/// out or must agree between machines: slugs, shards' text hashes, layout
+/// seeds.
+pub fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 #[cfg(test)]

@@ -83,7 +83,7 @@ pub fn layout_ids(ids: &[&str], edges: &[(usize, usize)]) -> Vec<Position> {
     let mut pos: Vec<Position> = ids
         .iter()
         .map(|id| {
-            let h = fnv1a(id.as_bytes());
+            let h = crate::graph::fnv1a(id.as_bytes());
             Position {
                 x: spread * unit(h as u32),
                 y: spread * unit((h >> 32) as u32),
@@ -130,14 +130,6 @@ pub fn layout_ids(ids: &[&str], edges: &[(usize, usize)]) -> Vec<Position> {
         }
     }
     pos
-}
-
-/// FNV-1a, 64 bits: a fixed hash, the same on every platform and release
-/// (std's `DefaultHasher` promises neither).
-fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
 }
 
 /// `bits` mapped to [-1, 1).

@@ -666,7 +666,12 @@ mod tests {
     #[test]
     fn word_sets_find_their_words_only() {
         let long = "x".repeat(70);
-        let set = WordSet::new(["Lê", "Nguyễn", "", &long].map(String::from).into_iter().collect());
+        let set = WordSet::new(
+            ["Lê", "Nguyễn", "", &long]
+                .map(String::from)
+                .into_iter()
+                .collect(),
+        );
         for w in ["Lê", "Nguyễn", "", &"x".repeat(70)] {
             assert!(set.contains(w), "{w}");
         }
