@@ -95,8 +95,25 @@ pub fn relations(p: &mut SentenceParser<'_, '_>) {
 }
 
 /// Whether the words of `verb` are at token `k`.
-fn verb_at(p: &SentenceParser<'_, '_>, k: usize, verb: &[&str]) -> bool {
+pub(super) fn verb_at(p: &SentenceParser<'_, '_>, k: usize, verb: &[&str]) -> bool {
     verb.iter().enumerate().all(|(o, w)| p.low_at(k + o) == *w)
+}
+
+/// Where a verb's subject ends: back from token `k` over the words of
+/// `skip` (adverbs such as "đã chính thức"), not before `s` and not into
+/// one of the mentions `ms` ("Bình Thuận" ends in an adverb's syllable).
+pub(super) fn skip_back(
+    p: &SentenceParser<'_, '_>,
+    ms: &[Mention],
+    s: usize,
+    k: usize,
+    skip: &[&str],
+) -> usize {
+    let mut h = k;
+    while h > s && skip.contains(&p.low_at(h - 1)) && !inside_mention(ms, h - 1) {
+        h -= 1;
+    }
+    h
 }
 
 /// Whether the place after "tại"/"ở" at token `at` of the clause starting
@@ -238,10 +255,7 @@ fn clause(
         if inside_mention(&ms, k) {
             continue;
         }
-        let mut h = k;
-        while h > s && matches!(p.low_at(h - 1), "đã" | "sẽ" | "vừa" | "cũng") {
-            h -= 1;
-        }
+        let h = skip_back(p, &[], s, k, &["đã", "sẽ", "vừa", "cũng"]);
         // the host, or the host with titles in apposition ("ông X, Chủ
         // tịch UBND tỉnh Y đã tiếp")
         let Some(host) = ms
@@ -415,11 +429,7 @@ fn clause(
         if inside_mention(&ms, k) {
             continue;
         }
-        let mut h = k;
-        // ("Bình Thuận" ends in an adverb's syllable: names are skipped whole)
-        while h > s && ADVERBS.contains(&p.low_at(h - 1)) && !inside_mention(&ms, h - 1) {
-            h -= 1;
-        }
+        let h = skip_back(p, &ms, s, k, &ADVERBS);
         let o = k + verb.len();
         let agent = ms
             .iter()
@@ -776,11 +786,7 @@ fn clause(
                 carried.filter(|_| elided)
             });
         // "hai bên đồng chủ trì X" after a meeting: both its parties
-        let mut h = k;
-        // ("Bình Thuận" ends in an adverb's syllable: names are skipped whole)
-        while h > s && ADVERBS.contains(&p.low_at(h - 1)) && !inside_mention(&ms, h - 1) {
-            h -= 1;
-        }
+        let h = skip_back(p, &ms, s, k, &ADVERBS);
         if h >= s + 2
             && p.low_at(h - 2) == "hai"
             && p.low_at(h - 1) == "bên"
@@ -802,11 +808,7 @@ fn clause(
         // an active "tổ chức" needs its subject right before it ("UBND tỉnh
         // X (đã) tổ chức Hội nghị Y"), not any body earlier in the clause
         if !attending {
-            let mut h = k;
-            // ("Bình Thuận" ends in an adverb's syllable: names are skipped whole)
-            while h > s && ADVERBS.contains(&p.low_at(h - 1)) && !inside_mention(&ms, h - 1) {
-                h -= 1;
-            }
+            let mut h = skip_back(p, &ms, s, k, &ADVERBS);
             // "Liên đoàn X (VFF) tổ chức": past the acronym
             if h > s && p.low_at(h - 1) == ")" {
                 if let Some(open) = (s..h - 1).rev().find(|&x| p.low_at(x) == "(") {
@@ -1022,10 +1024,7 @@ fn clause(
         let Some(&(_, _, part)) = events.iter().find(|(es, _, _)| *es == k + 2) else {
             continue;
         };
-        let mut h = k;
-        while h > s && matches!(p.low_at(h - 1), "đã" | "sẽ" | "cũng") {
-            h -= 1;
-        }
+        let h = skip_back(p, &[], s, k, &["đã", "sẽ", "cũng"]);
         if let Some(&(_, _, whole)) = events.iter().find(|(_, ee, _)| *ee == h) {
             p.fact(part, Relation::PartOf, whole, 0.6);
         }

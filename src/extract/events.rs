@@ -6,7 +6,7 @@
 //! The act's words are in `data/lexicon/clause_words.txt` (groups
 //! `investigation`, `personnel`, `act_gap`).
 
-use super::clauses::{agent_kind, inside_mention, phrase_at};
+use super::clauses::{agent_kind, inside_mention, phrase_at, skip_back, verb_at};
 use super::doc::Form;
 use super::parse::{Mention, SentenceParser};
 use crate::graph::{NodeKind, Relation};
@@ -312,11 +312,7 @@ pub fn openings(
             .find(|m| m.kind == NodeKind::Event && m.top && m.start == k + 2)
             .copied();
         let before = || {
-            let mut h = k;
-            while h > s && matches!(p.low_at(h - 1), "đã" | "sẽ" | "chính" | "thức" | "được")
-            {
-                h -= 1;
-            }
+            let h = skip_back(p, &[], s, k, &["đã", "sẽ", "chính", "thức", "được"]);
             ms.iter()
                 .find(|m| m.kind == NodeKind::Event && m.top && m.end == h)
                 .copied()
@@ -358,11 +354,8 @@ pub fn openings(
         p.b.add_alias(event, &format!("Phiên {word}"));
         p.fact(event, Relation::PartOf, whole.entity, 0.65);
         // "Thủ tướng X tuyên bố bế mạc": X takes part
-        if after.is_some() && k >= s + 2 && verb_at_words(p, k - 2, &["tuyên", "bố"]) {
-            let mut h = k - 2;
-            while h > s && matches!(p.low_at(h - 1), "đã" | "sẽ" | "chính" | "thức") {
-                h -= 1;
-            }
+        if after.is_some() && k >= s + 2 && verb_at(p, k - 2, &["tuyên", "bố"]) {
+            let h = skip_back(p, &[], s, k - 2, &["đã", "sẽ", "chính", "thức"]);
             if let Some(a) = ms
                 .iter()
                 .find(|m| agent_kind(m.kind) && m.top && m.end == h)
@@ -373,10 +366,6 @@ pub fn openings(
         out.push((k, k + 2, event));
     }
     out
-}
-
-fn verb_at_words(p: &SentenceParser<'_, '_>, k: usize, words: &[&str]) -> bool {
-    words.iter().enumerate().all(|(o, w)| p.low_at(k + o) == *w)
 }
 
 /// Words that open the name of a welcome, talks, a reception or a
@@ -634,16 +623,13 @@ pub fn signings(
         };
         // the signers: the subject and those listed with it ("A, B cùng C
         // cũng ký"); the parties after "cùng"/"với"/"giữa"
-        let mut h = k;
-        while h > s
-            && !inside_mention(ms, h - 1)
-            && matches!(
-                p.low_at(h - 1),
-                "đã" | "sẽ" | "vừa" | "cũng" | "cùng" | "chính" | "thức"
-            )
-        {
-            h -= 1;
-        }
+        let mut h = skip_back(
+            p,
+            ms,
+            s,
+            k,
+            &["đã", "sẽ", "vừa", "cũng", "cùng", "chính", "thức"],
+        );
         let mut signers: Vec<Mention> = Vec::new();
         // "UBND tỉnh X (cùng với Công ty Y, ...) đã ký": the subject before
         // the parenthesis, those it names "cùng với" sign too
@@ -829,16 +815,13 @@ pub fn joint_talks(
         if named_apart || !(k + 2 >= e || matches!(p.low_at(k + 2), "," | "." | ";" | "")) {
             continue;
         }
-        let mut h = k;
-        while h > s
-            && !inside_mention(ms, h - 1)
-            && matches!(
-                p.low_at(h - 1),
-                "đã" | "sẽ" | "cũng" | "tiến" | "hành" | "có" | "cuộc"
-            )
-        {
-            h -= 1;
-        }
+        let h = skip_back(
+            p,
+            ms,
+            s,
+            k,
+            &["đã", "sẽ", "cũng", "tiến", "hành", "có", "cuộc"],
+        );
         let person = |end: usize| {
             ms.iter()
                 .find(|m| m.kind == NodeKind::Person && m.top && m.end == end)
