@@ -7,6 +7,9 @@
 #   SEED=2 benches/run.sh 10       another corpus
 #   ONE_THREAD_MAX_MB=100 benches/run.sh   the 1-thread run (and the
 #                                  identical-output check) only up to 100 MB
+#   LEVELS=edge benches/run.sh     only the default --provenance level (the
+#                                  default, "none edge full", also runs the
+#                                  other two levels and tables their sizes)
 #
 # Corpora go to target/bench-corpus/<MB>mb-seed<SEED>/ and are reused while
 # the generator and the lexicons are unchanged. For each size it prints
@@ -14,7 +17,9 @@
 # (/usr/bin/time -v), the read floor (cat of the same files, after a warm-up
 # read, so both read from the page cache), the time with one thread
 # (RAYON_NUM_THREADS=1) and with all, and whether the two outputs are
-# byte-identical. The table is printed at the end, in Markdown.
+# byte-identical. A second table gives, per --provenance level, the time,
+# MB/s, peak RSS and Turtle size (all threads). Tables are printed at the
+# end, in Markdown.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,6 +27,7 @@ sizes=("$@")
 [ ${#sizes[@]} -eq 0 ] && sizes=(10 100 1000)
 seed=${SEED:-1}
 one_thread_max_mb=${ONE_THREAD_MAX_MB:-1000000}
+read -r -a levels <<<"${LEVELS:-none edge full}"
 corpus_root=target/bench-corpus
 out_root=target/bench-out
 mkdir -p "$corpus_root" "$out_root"
@@ -55,16 +61,17 @@ read_all() {
 }
 
 # Runs kgexport on $1 with RAYON_NUM_THREADS=$2 (empty: all), writing Turtle
-# to $3; prints "wall_seconds peak_rss_kb nodes edges".
+# to $3 at --provenance $4 (default edge); prints
+# "wall_seconds peak_rss_kb nodes edges".
 run_kgexport() {
-    local dir=$1 threads=$2 out=$3 log
+    local dir=$1 threads=$2 out=$3 level=${4:-edge} log
     log=$(mktemp)
     local start end
     start=$(date +%s%N)
     if [ -n "$threads" ]; then
-        RAYON_NUM_THREADS=$threads /usr/bin/time -v "$bin" "$dir" --format turtle -o "$out" --stats -q 2>"$log"
+        RAYON_NUM_THREADS=$threads /usr/bin/time -v "$bin" "$dir" --format turtle --provenance "$level" -o "$out" --stats -q 2>"$log"
     else
-        env -u RAYON_NUM_THREADS /usr/bin/time -v "$bin" "$dir" --format turtle -o "$out" --stats -q 2>"$log"
+        env -u RAYON_NUM_THREADS /usr/bin/time -v "$bin" "$dir" --format turtle --provenance "$level" -o "$out" --stats -q 2>"$log"
     fi
     end=$(date +%s%N)
     local wall rss nodes edges
@@ -79,6 +86,14 @@ run_kgexport() {
 cpus=$(nproc)
 echo "== machine: $cpus cores, $(free -g | awk '/^Mem:/ {print $2}') GiB; $(uptime)" >&2
 rows=()
+level_rows=()
+# One row of the per-level table.
+level_row() { # mb bytes level wall rss_kb turtle_bytes
+    awk -v mb="$1" -v bytes="$2" -v level="$3" -v w="$4" -v r="$5" -v t="$6" 'BEGIN {
+        printf "| %s MB | %s | %.2f | %.1f | %.0f | %.1f | %.2f× |", mb, level, w, bytes / 1e6 / w,
+            r / 1024, t / 1e6, t / bytes
+    }'
+}
 for mb in "${sizes[@]}"; do
     dir="$corpus_root/${mb}mb-seed$seed"
     if [ "$(cat "$dir/.complete" 2>/dev/null)" != "$generator_hash" ]; then
@@ -108,9 +123,21 @@ for mb in "${sizes[@]}"; do
     else
         wall_1=0 rss_1=0 identical="not run"
     fi
-    ttl_mb=$(echo "scale=1; $(stat -c %s "$out_root/${mb}mb-all.ttl") / 1000000" | bc)
-    # not kept: the Turtle is about ten times the input
+    ttl_bytes=$(stat -c %s "$out_root/${mb}mb-all.ttl")
+    ttl_mb=$(echo "scale=1; $ttl_bytes / 1000000" | bc)
+    # not kept: the Turtle is several times the input
     rm -f "$out_root/${mb}mb-all.ttl"
+    for level in "${levels[@]}"; do
+        if [ "$level" = edge ]; then
+            level_rows+=("$(level_row "$mb" "$bytes" edge "$wall_n" "$rss_n" "$ttl_bytes")")
+            continue
+        fi
+        echo "== $mb MB: kgexport, all $cpus threads, --provenance $level" >&2
+        read -r wall_l rss_l _ _ < <(run_kgexport "$dir" "" "$out_root/${mb}mb-$level.ttl" "$level")
+        level_rows+=("$(level_row "$mb" "$bytes" "$level" "$wall_l" "$rss_l" \
+            "$(stat -c %s "$out_root/${mb}mb-$level.ttl")")")
+        rm -f "$out_root/${mb}mb-$level.ttl"
+    done
 
     rows+=("$(awk -v mb="$mb" -v bytes="$bytes" -v articles="$articles" -v floor="$floor" \
         -v wn="$wall_n" -v w1="$wall_1" -v rn="$rss_n" -v r1="$rss_1" -v nodes="$nodes" \
@@ -128,3 +155,7 @@ echo
 echo "| corpus | articles | read floor (s) | time, all threads (s) | MB/s | articles/s | × floor | time, 1 thread (s) | speed-up | peak RSS, 1 thread (MB) | peak RSS, all (MB) | nodes | edges | Turtle (MB) | same output |"
 echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 printf '%s\n' "${rows[@]}"
+echo
+echo "| corpus | --provenance | time, all threads (s) | MB/s | peak RSS (MB) | Turtle (MB) | × input |"
+echo "|---|---|---|---|---|---|---|"
+printf '%s\n' "${level_rows[@]}"
