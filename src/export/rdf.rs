@@ -8,8 +8,8 @@
 //! - each edge: the direct triple `subject kg:<relation> object`, and, by
 //!   the `--provenance` level: at `full` one `rdf:Statement` per piece of
 //!   evidence (the reified triple, the source document, its sentence
-//!   number, offsets and confidence; the first also `kg:evidence` its
-//!   sentence), at `edge` one per edge (the reified triple, every source,
+//!   number, offsets and confidence, and `kg:evidence` its sentence where
+//!   the graph keeps the text), at `edge` one per edge (the reified triple, every source,
 //!   the number of mentions as `kg:weight`, the highest confidence,
 //!   `kg:evidence` one sentence), at `none` nothing;
 //! - each source document: a `prov:Entity` with its file name (not at
@@ -35,6 +35,7 @@
 //! come in a fixed order: source documents, nodes by id (each with its
 //! outgoing edges), evidence by edge, then sentences by IRI.
 
+use std::collections::BTreeMap;
 use std::io::{self, Write};
 
 use oxrdf::vocab::{rdf, rdfs, xsd};
@@ -410,7 +411,8 @@ struct EvidenceSentence<'g> {
 /// The distinct sentences the evidence statements of `edges` point at, in
 /// IRI order, and for each edge the position of its sentence among them:
 /// at `edge` that of every relation with a source, at `full` that of each
-/// relation's first mention (the only one whose text the graph keeps).
+/// relation's first mention (the only one whose text the graph keeps;
+/// later mentions read in the same sentence point at it too).
 fn collect_sentences<'g>(
     graph: &KnowledgeGraph,
     edges: &[EdgeRef<'g>],
@@ -487,6 +489,11 @@ struct Exporter<'g> {
     sentences: Vec<EvidenceSentence<'g>>,
     /// For each edge of `edges`, its sentence in `sentences`.
     edge_sentences: Vec<Option<u32>>,
+    /// At `full`, the sentence in `sentences` of each (document, sentence
+    /// number) some relation's first mention was read in, `None` where
+    /// relations disagree on its text: what the other mentions read in it
+    /// point at.
+    mention_sentences: BTreeMap<(u32, u32), Option<u32>>,
     /// What a Turtle serializer writes before its first triple (the
     /// prefixes): written once, cut from every chunk but the first.
     turtle_prelude: Vec<u8>,
@@ -538,6 +545,22 @@ impl<'g> Exporter<'g> {
         }
         first_edge.push(edges.len());
         let (sentences, edge_sentences) = collect_sentences(graph, &edges, options)?;
+        let mut mention_sentences = BTreeMap::new();
+        if options.provenance == Provenance::Full {
+            for (edge, &sentence) in edges.iter().zip(&edge_sentences) {
+                let (Some(first), Some(sentence)) = (edge.edge.evidence.first(), sentence) else {
+                    continue;
+                };
+                mention_sentences
+                    .entry((first.doc, first.sentence))
+                    .and_modify(|known: &mut Option<u32>| {
+                        if *known != Some(sentence) {
+                            *known = None;
+                        }
+                    })
+                    .or_insert(Some(sentence));
+            }
+        }
         let turtle_prelude = if format == Format::Turtle {
             turtle_prelude(options)?
         } else {
@@ -558,6 +581,7 @@ impl<'g> Exporter<'g> {
             first_edge,
             sentences,
             edge_sentences,
+            mention_sentences,
             turtle_prelude,
             chunk_items: CHUNK_ITEMS,
         })
@@ -714,8 +738,8 @@ impl<'g> Exporter<'g> {
     }
 
     /// Every piece of evidence of edge `position` of the edge order, each
-    /// the reified fact with where it was read; the first also with the
-    /// sentence the graph keeps.
+    /// the reified fact with where it was read and, where the graph keeps
+    /// its text, the sentence.
     fn write_evidence<W: Write>(&self, sink: &mut Sink<W>, position: usize) -> io::Result<()> {
         let vocab = &self.vocab;
         let edge = &self.edges[position];
@@ -764,8 +788,16 @@ impl<'g> Exporter<'g> {
             for (predicate, value) in numeric {
                 block.push(Statement::new(iri, predicate.as_ref(), value, docs));
             }
-            // the graph keeps the text of the earliest sentence only
-            if let Some(sentence) = sentence.filter(|_| mention == 0) {
+            // the graph keeps the text of each relation's earliest sentence
+            // only: a later mention has one where it was read in another
+            // relation's earliest
+            let read_in = || {
+                let index = (*self
+                    .mention_sentences
+                    .get(&(evidence.doc, evidence.sentence))?)?;
+                Some(self.sentences[index as usize].iri.as_ref())
+            };
+            if let Some(sentence) = sentence.filter(|_| mention == 0).or_else(read_in) {
                 block.push(Statement::new(iri, vocab.evidence.as_ref(), sentence, docs));
             }
             self.write_block(sink, block)?;
