@@ -9,9 +9,9 @@
 //!   the `--provenance` level: at `full` one `rdf:Statement` per piece of
 //!   evidence (the reified triple, the source document, its sentence
 //!   number, offsets and confidence, and `kg:evidence` its sentence where
-//!   the graph keeps the text), at `edge` one per edge (the reified triple, every source,
-//!   the number of mentions as `kg:weight`, the highest confidence,
-//!   `kg:evidence` one sentence), at `none` nothing;
+//!   the graph keeps the text), at `edge` one per edge (the reified
+//!   triple, every source, the number of mentions as `kg:weight`, the
+//!   highest confidence, `kg:evidence` one sentence), at `none` nothing;
 //! - each source document: a `prov:Entity` with its file name (not at
 //!   `none`, which also leaves out `kg:mentionedIn` and puts every N-Quads
 //!   triple in the default graph);
@@ -49,7 +49,7 @@ use rayon::prelude::*;
 use unicode_normalization::UnicodeNormalization;
 
 use super::{ExportOptions, Format, Provenance, ONTOLOGY_IRI};
-use crate::graph::{fnv1a, EdgeRef, Evidence, KnowledgeGraph, NodeKind, Relation};
+use crate::graph::{fnv1a, Edge, EdgeRef, Evidence, KnowledgeGraph, NodeKind, Relation};
 
 // Namespaces of the vocabularies the output uses or the ontology aligns to.
 const PROV_IRI: &str = "http://www.w3.org/ns/prov#";
@@ -422,13 +422,14 @@ fn collect_sentences<'g>(
     // (hash of the text, the text, edge position, the pointing statement's documents)
     let mut pointers: Vec<(u64, &'g str, usize, Vec<u32>)> = Vec::new();
     for (position, edge) in edges.iter().enumerate() {
-        let data: &'g crate::graph::Edge = edge.edge;
+        let data: &'g Edge = edge.edge;
         let text: &'g str = &data.sentence;
+        let first = data.evidence.first().map(std::slice::from_ref);
         let docs = match options.provenance {
             _ if text.is_empty() => continue,
             Provenance::None => continue,
             Provenance::Edge => evidence_docs(graph, &data.evidence),
-            Provenance::Full => evidence_docs(graph, &data.evidence[..data.evidence.len().min(1)]),
+            Provenance::Full => evidence_docs(graph, first.unwrap_or_default()),
         };
         if !docs.is_empty() {
             pointers.push((parts_hash(&[text]), text, position, docs));
@@ -457,6 +458,30 @@ fn collect_sentences<'g>(
         sentence.docs.dedup();
     }
     Ok((sentences, edge_sentences))
+}
+
+/// The sentence of each (document, sentence number) some relation's first
+/// mention was read in, from `edge_sentences` (see [`collect_sentences`]);
+/// `None` where two relations disagree on its text.
+fn sentences_by_place(
+    edges: &[EdgeRef<'_>],
+    edge_sentences: &[Option<u32>],
+) -> BTreeMap<(u32, u32), Option<u32>> {
+    let mut by_place = BTreeMap::new();
+    for (edge, &sentence) in edges.iter().zip(edge_sentences) {
+        let (Some(first), Some(sentence)) = (edge.edge.evidence.first(), sentence) else {
+            continue;
+        };
+        by_place
+            .entry((first.doc, first.sentence))
+            .and_modify(|known: &mut Option<u32>| {
+                if *known != Some(sentence) {
+                    *known = None;
+                }
+            })
+            .or_insert(Some(sentence));
+    }
+    by_place
 }
 
 /// Writes one graph, a subject at a time: the source documents (by IRI),
@@ -545,22 +570,11 @@ impl<'g> Exporter<'g> {
         }
         first_edge.push(edges.len());
         let (sentences, edge_sentences) = collect_sentences(graph, &edges, options)?;
-        let mut mention_sentences = BTreeMap::new();
-        if options.provenance == Provenance::Full {
-            for (edge, &sentence) in edges.iter().zip(&edge_sentences) {
-                let (Some(first), Some(sentence)) = (edge.edge.evidence.first(), sentence) else {
-                    continue;
-                };
-                mention_sentences
-                    .entry((first.doc, first.sentence))
-                    .and_modify(|known: &mut Option<u32>| {
-                        if *known != Some(sentence) {
-                            *known = None;
-                        }
-                    })
-                    .or_insert(Some(sentence));
-            }
-        }
+        let mention_sentences = if options.provenance == Provenance::Full {
+            sentences_by_place(&edges, &edge_sentences)
+        } else {
+            BTreeMap::new()
+        };
         let turtle_prelude = if format == Format::Turtle {
             turtle_prelude(options)?
         } else {
@@ -1092,27 +1106,32 @@ mod tests {
     #[test]
     fn chunked_rendering_writes_what_one_serializer_writes() {
         let graph = crate::build::build_graph(crate::input::sample_corpus());
-        let options = ExportOptions::default();
-        let render = |format, chunk_items| {
+        let render = |format, provenance, chunk_items| {
+            let options = ExportOptions {
+                provenance,
+                ..ExportOptions::default()
+            };
             let mut exporter = Exporter::new(&graph, format, &options).unwrap();
             exporter.chunk_items = chunk_items;
             let mut out = Vec::new();
             exporter.write_all(&mut out).unwrap();
             out
         };
-        for format in [Format::Turtle, Format::Ntriples, Format::Nquads] {
-            // one chunk per kind of subject: what a single serializer writes
-            let whole = render(format, usize::MAX);
-            assert!(whole.len() > 10_000, "{format:?}");
-            for chunk_items in [1, 7, 100] {
-                assert!(
-                    render(format, chunk_items) == whole,
-                    "{format:?}, {chunk_items}"
-                );
+        for provenance in [Provenance::Edge, Provenance::Full] {
+            for format in [Format::Turtle, Format::Ntriples, Format::Nquads] {
+                // one chunk per kind of subject: what a single serializer writes
+                let whole = render(format, provenance, usize::MAX);
+                assert!(whole.len() > 10_000, "{format:?}");
+                for chunk_items in [1, 7, 100] {
+                    assert!(
+                        render(format, provenance, chunk_items) == whole,
+                        "{format:?}, {provenance:?}, {chunk_items}"
+                    );
+                }
             }
         }
         // the prefixes come once, at the top
-        let turtle = String::from_utf8(render(Format::Turtle, 3)).unwrap();
+        let turtle = String::from_utf8(render(Format::Turtle, Provenance::Edge, 3)).unwrap();
         assert_eq!(turtle.matches("@prefix kg:").count(), 1);
         assert!(turtle.starts_with("@prefix "));
     }
