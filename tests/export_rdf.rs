@@ -347,6 +347,18 @@ fn relation_triples(triples: &HashSet<Triple>) -> HashSet<&Triple> {
         .collect()
 }
 
+/// The texts of the sentences `statement` points at (`kg:evidence/kg:text`).
+fn sentence_texts(triples: &HashSet<Triple>, statement: &NamedNode) -> Vec<String> {
+    objects(triples, statement, &kg("evidence"))
+        .into_iter()
+        .flat_map(|sentence| objects(triples, named(sentence).unwrap(), &kg("text")))
+        .map(|text| match text {
+            Term::Literal(l) => l.value().to_string(),
+            other => panic!("text {other} is not a literal"),
+        })
+        .collect()
+}
+
 fn objects<'a>(
     triples: &'a HashSet<Triple>,
     subject: &NamedNode,
@@ -553,7 +565,7 @@ fn turtle_reifies_each_piece_of_evidence_with_its_provenance() {
         })
         .collect();
     assert_eq!(about_it.len(), 3);
-    let mut texts = 0;
+    let mut texts = Vec::new();
     let mut sources = BTreeSet::new();
     for s in &about_it {
         assert!(s.as_str().starts_with(&format!("{base}evidence/")));
@@ -577,9 +589,13 @@ fn turtle_reifies_each_piece_of_evidence_with_its_provenance() {
                 "{offset}"
             );
         }
-        texts += objects(&turtle, s, &kg("evidenceText")).len();
+        texts.extend(sentence_texts(&turtle, s));
     }
-    assert_eq!(texts, 1, "the graph keeps one sentence per fact");
+    assert_eq!(
+        texts,
+        ["Xanh Lam ký Hiệp định."],
+        "the graph keeps one sentence per fact"
+    );
     assert_eq!(sources, expected);
 }
 
@@ -623,7 +639,7 @@ fn edge_provenance_gives_each_relation_one_statement_with_its_sources_and_count(
     assert!(
         matches!(weight[..], [Term::Literal(ref l)] if l.value() == "3" && l.datatype() == xsd::INTEGER)
     );
-    assert_eq!(objects(&turtle, s, &kg("evidenceText")).len(), 1);
+    assert_eq!(sentence_texts(&turtle, s), ["Xanh Lam ký Hiệp định."]);
     assert_eq!(objects(&turtle, s, &kg("confidence")).len(), 1);
     assert!(objects(&turtle, s, &kg("sentenceIndex")).is_empty());
     // the three RDF syntaxes agree at this level too
@@ -643,8 +659,10 @@ fn no_provenance_writes_the_facts_alone() {
     let facts: HashSet<Triple> = full
         .iter()
         .filter(|t| {
-            !t.subject.to_string().contains("/evidence/")
-                && !t.subject.to_string().contains("/source/")
+            let subject = t.subject.to_string();
+            !["/evidence/", "/source/", "/sentence/"]
+                .iter()
+                .any(|segment| subject.contains(segment))
                 && t.predicate != kg("mentionedIn")
         })
         .cloned()
@@ -656,6 +674,169 @@ fn no_provenance_writes_the_facts_alone() {
         .iter()
         .all(|q| q.graph_name == GraphName::DefaultGraph));
     assert_eq!(quads.len(), turtle.len());
+}
+
+/// Two articles, one sentence of the first stating three facts, the second
+/// repeating it word for word for a fourth (and a later mention of the
+/// first), and a sentence of its own; the first `facts` of these six.
+fn shared_sentence_graph(facts: usize) -> KnowledgeGraph {
+    let mut g = KnowledgeGraph::new();
+    let docs = [g.add_source("a.txt"), g.add_source("b.txt")];
+    let ev = |doc, sentence| Evidence {
+        doc,
+        sentence,
+        start: 0,
+        end: 10,
+        confidence: 0.8,
+    };
+    let shared = "Ông Trần Văn Bảo, bà Lê Thị Cúc và ông Đỗ Minh Dũng dự Hội nghị Sen Vàng.";
+    let event = g.add_node(
+        NodeKind::Event,
+        "Hội nghị Sen Vàng",
+        None,
+        [],
+        [ev(docs[0], 0)],
+    );
+    let place = g.add_node(NodeKind::Place, "Hà Đông", None, [], [ev(docs[0], 0)]);
+    let people = ["Trần Văn Bảo", "Lê Thị Cúc", "Đỗ Minh Dũng"]
+        .map(|name| g.add_node(NodeKind::Person, name, None, [], [ev(docs[0], 0)]));
+    let own = "Ông Dũng ở Hà Đông.";
+    // (subject, relation, object, document, sentence number, text)
+    let all = [
+        (
+            people[0],
+            Relation::ParticipatedIn,
+            event,
+            docs[0],
+            0,
+            shared,
+        ),
+        (
+            people[1],
+            Relation::ParticipatedIn,
+            event,
+            docs[0],
+            0,
+            shared,
+        ),
+        (event, Relation::Location, place, docs[0], 0, shared),
+        (
+            people[2],
+            Relation::ParticipatedIn,
+            event,
+            docs[1],
+            0,
+            shared,
+        ),
+        (people[2], Relation::Location, place, docs[1], 1, own),
+        // a later mention keeps no text (as build.rs gives it): fact four's
+        (people[0], Relation::ParticipatedIn, event, docs[1], 0, ""),
+    ];
+    for &(source, relation, target, doc, sentence, text) in &all[..facts] {
+        g.add_edge(source, relation, target, ev(doc, sentence), text);
+    }
+    g
+}
+
+#[test]
+fn each_evidence_sentence_is_written_once_and_pointed_at() {
+    let g = shared_sentence_graph(6);
+    let base = ExportOptions::default().base_iri;
+    for (provenance, statements) in [(Provenance::Edge, 5), (Provenance::Full, 6)] {
+        let bytes = export_at(&g, Format::Turtle, provenance);
+        let text = String::from_utf8(bytes.clone()).unwrap();
+        assert_eq!(text.matches("Sen Vàng.").count(), 1, "{text}");
+        let turtle = parse_turtle(&bytes);
+        let sentences: BTreeSet<String> = turtle
+            .iter()
+            .filter(|t| t.predicate == rdf::TYPE && t.object == kg("Sentence").into())
+            .map(|t| t.subject.to_string())
+            .collect();
+        assert_eq!(sentences.len(), 2, "{provenance:?}");
+        let pointed: Vec<String> = turtle
+            .iter()
+            .filter(|t| t.predicate == kg("evidence"))
+            .map(|t| t.object.to_string())
+            .collect();
+        // at full, the later mention too: it was read in fact four's sentence
+        assert_eq!(pointed.len(), statements, "one per statement");
+        assert_eq!(pointed.iter().cloned().collect::<BTreeSet<_>>(), sentences);
+        for sentence in &sentences {
+            let hash = sentence
+                .strip_prefix(&format!("<{base}sentence/"))
+                .and_then(|rest| rest.strip_suffix('>'))
+                .unwrap();
+            assert!(hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()));
+        }
+        // the three RDF syntaxes agree, and N-Quads puts the shared sentence
+        // in the graphs of both articles, the other in that of the second
+        let ntriples = parse_ntriples(&export_at(&g, Format::Ntriples, provenance));
+        assert_eq!(turtle, ntriples);
+        let quads = parse_nquads(&export_at(&g, Format::Nquads, provenance));
+        let graphs_of = |needle: &str| -> BTreeSet<String> {
+            quads
+                .iter()
+                .filter(|q| q.predicate == kg("text"))
+                .filter(|q| q.object.to_string().contains(needle))
+                .map(|q| q.graph_name.to_string())
+                .collect()
+        };
+        let doc = |name| source_iri(&base, name).unwrap().to_string();
+        assert_eq!(
+            graphs_of("Sen Vàng"),
+            BTreeSet::from([doc("a.txt"), doc("b.txt")])
+        );
+        assert_eq!(graphs_of("Ông Dũng"), BTreeSet::from([doc("b.txt")]));
+    }
+    // none: no sentence at all
+    let none = parse_turtle(&export_at(&g, Format::Turtle, Provenance::None));
+    assert!(none.iter().all(|t| t.predicate != kg("text")));
+}
+
+#[test]
+fn a_later_mention_points_at_no_sentence_when_relations_disagree_on_its_text() {
+    let mut g = KnowledgeGraph::new();
+    let doc = g.add_source("a.txt");
+    let ev = |sentence| Evidence {
+        doc,
+        sentence,
+        start: 0,
+        end: 10,
+        confidence: 0.8,
+    };
+    let [a, b, c] = ["Hồ Văn An", "Tạ Thị Bình", "Lò Văn Cường"]
+        .map(|name| g.add_node(NodeKind::Person, name, None, [], [ev(0)]));
+    let org = g.add_node(NodeKind::Organization, "Hội Cờ Tướng", None, [], [ev(0)]);
+    // two relations whose first mentions claim sentence 1 with two texts
+    g.add_edge(a, Relation::MemberOf, org, ev(1), "Câu thứ hai.");
+    g.add_edge(b, Relation::MemberOf, org, ev(1), "Câu khác hẳn.");
+    // a third read first in sentence 0, then in sentence 1
+    g.add_edge(c, Relation::MemberOf, org, ev(0), "Câu thứ nhất.");
+    g.add_edge(c, Relation::MemberOf, org, ev(1), "");
+    let turtle = parse_turtle(&export_at(&g, Format::Turtle, Provenance::Full));
+    let statements = turtle
+        .iter()
+        .filter(|t| t.predicate == rdf::TYPE && t.object == rdf::STATEMENT.into_owned().into())
+        .count();
+    let pointing = turtle
+        .iter()
+        .filter(|t| t.predicate == kg("evidence"))
+        .count();
+    assert_eq!((statements, pointing), (4, 3));
+}
+
+#[test]
+fn a_sentence_is_named_by_its_text_alone() {
+    let sentence_iris = |g: &KnowledgeGraph| -> BTreeSet<String> {
+        parse_turtle(&export_at(g, Format::Turtle, Provenance::Edge))
+            .iter()
+            .filter(|t| t.predicate == kg("text"))
+            .map(|t| t.subject.to_string())
+            .collect()
+    };
+    let one = sentence_iris(&shared_sentence_graph(1));
+    assert_eq!(one.len(), 1);
+    assert!(one.is_subset(&sentence_iris(&shared_sentence_graph(6))));
 }
 
 #[test]
@@ -834,7 +1015,8 @@ fn ontology_declares_every_term_the_exporter_writes() {
             others.insert(t.predicate.clone());
         }
     }
-    assert_eq!(classes.len(), 8);
+    // the eight node kinds and kg:Sentence
+    assert_eq!(classes.len(), 9);
     assert_eq!(relations.len(), 10);
     assert!(others.len() >= 9, "{others:?}");
     let check = |term: &NamedNode, kinds: &[String]| {
@@ -918,7 +1100,7 @@ fn ontology_aligns_with_schema_org_org_and_prov() {
     assert!(has("fileName", rdfs::DOMAIN, &format!("{PROV}Entity")));
     assert!(has("mentionedIn", rdfs::RANGE, &format!("{PROV}Entity")));
     for property in [
-        "evidenceText",
+        "evidence",
         "confidence",
         "sentenceIndex",
         "startOffset",

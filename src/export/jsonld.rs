@@ -97,7 +97,9 @@ fn context_terms() -> Vec<ContextTerm> {
             format!("{}wasDerivedFrom", PREFIXES[5].1),
             Coercion::Id,
         ),
-        term("evidenceText", kg("evidenceText"), Coercion::None),
+        term("evidence", kg("evidence"), Coercion::Id),
+        term("Sentence", kg("Sentence"), Coercion::None),
+        term("text", kg("text"), Coercion::None),
         term(
             "confidence",
             kg("confidence"),

@@ -7,16 +7,21 @@
 //!   `kg:id`, `kg:dateValue` (dates), `kg:mentionedIn` per source document;
 //! - each edge: the direct triple `subject kg:<relation> object`, and, by
 //!   the `--provenance` level: at `full` one `rdf:Statement` per piece of
-//!   evidence (the reified triple, the source document, the sentence, its
-//!   offsets and the confidence), at `edge` one per edge (the reified triple,
-//!   every source, the number of mentions as `kg:weight`, the highest
-//!   confidence, one sentence), at `none` nothing;
+//!   evidence (the reified triple, the source document, its sentence
+//!   number, offsets and confidence, and `kg:evidence` its sentence where
+//!   the graph keeps the text), at `edge` one per edge (the reified
+//!   triple, every source, the number of mentions as `kg:weight`, the
+//!   highest confidence, `kg:evidence` one sentence), at `none` nothing;
 //! - each source document: a `prov:Entity` with its file name (not at
 //!   `none`, which also leaves out `kg:mentionedIn` and puts every N-Quads
-//!   triple in the default graph).
+//!   triple in the default graph);
+//! - each distinct evidence sentence: a `kg:Sentence` with its `kg:text`,
+//!   written once however many statements point at it (a sentence stating
+//!   five facts was five copies of its text), named by a hash of the text.
 //!
 //! N-Quads puts every triple into the named graph of each source document
-//! that supports it (the graph is named by the document's IRI); what no
+//! that supports it (the graph is named by the document's IRI; a sentence
+//! is in the graphs of the statements that point at it); what no
 //! document supports, like the description of the documents themselves,
 //! goes into the default graph. Dropping the graph names gives back the
 //! Turtle and N-Triples triples exactly.
@@ -28,8 +33,9 @@
 //! written together, sorted:
 //! `rdf:type`, labels and the id ahead of the other predicates. Subjects
 //! come in a fixed order: source documents, nodes by id (each with its
-//! outgoing edges), then evidence by edge.
+//! outgoing edges), evidence by edge, then sentences by IRI.
 
+use std::collections::BTreeMap;
 use std::io::{self, Write};
 
 use oxrdf::vocab::{rdf, rdfs, xsd};
@@ -43,7 +49,7 @@ use rayon::prelude::*;
 use unicode_normalization::UnicodeNormalization;
 
 use super::{ExportOptions, Format, Provenance, ONTOLOGY_IRI};
-use crate::graph::{EdgeRef, Evidence, KnowledgeGraph, NodeKind, Relation};
+use crate::graph::{fnv1a, Edge, EdgeRef, Evidence, KnowledgeGraph, NodeKind, Relation};
 
 // Namespaces of the vocabularies the output uses or the ontology aligns to.
 const PROV_IRI: &str = "http://www.w3.org/ns/prov#";
@@ -58,6 +64,8 @@ const XSD_IRI: &str = "http://www.w3.org/2001/XMLSchema#";
 const SOURCE_SEGMENT: &str = "source/";
 /// Path segment under the base IRI of the evidence statements' IRIs.
 const EVIDENCE_SEGMENT: &str = "evidence/";
+/// Path segment under the base IRI of the evidence sentences' IRIs.
+const SENTENCE_SEGMENT: &str = "sentence/";
 
 /// Writes the graph as RDF in `format`.
 pub fn write(
@@ -227,7 +235,9 @@ struct Vocab {
     date_value: NamedNode,
     mentioned_in: NamedNode,
     file_name: NamedNode,
-    evidence_text: NamedNode,
+    evidence: NamedNode,
+    sentence: NamedNode,
+    text: NamedNode,
     confidence: NamedNode,
     sentence_index: NamedNode,
     start_offset: NamedNode,
@@ -245,7 +255,9 @@ impl Vocab {
             date_value: ontology_term("dateValue")?,
             mentioned_in: ontology_term("mentionedIn")?,
             file_name: ontology_term("fileName")?,
-            evidence_text: ontology_term("evidenceText")?,
+            evidence: ontology_term("evidence")?,
+            sentence: ontology_term("Sentence")?,
+            text: ontology_term("text")?,
             confidence: ontology_term("confidence")?,
             sentence_index: ontology_term("sentenceIndex")?,
             start_offset: ontology_term("startOffset")?,
@@ -382,6 +394,94 @@ enum Chunk {
     Nodes(usize, usize),
     /// The evidence of edges `start..end` of the edge order.
     Evidence(usize, usize),
+    /// Sentences `start..end` of the IRI order.
+    Sentences(usize, usize),
+}
+
+/// One distinct evidence sentence, written once for all the statements
+/// that point at it.
+struct EvidenceSentence<'g> {
+    iri: NamedNode,
+    text: &'g str,
+    /// The documents of the statements that point at it (its N-Quads
+    /// graphs), sorted, each once.
+    docs: Vec<u32>,
+}
+
+/// The distinct sentences the evidence statements of `edges` point at, in
+/// IRI order, and for each edge the position of its sentence among them:
+/// at `edge` that of every relation with a source, at `full` that of each
+/// relation's first mention (the only one whose text the graph keeps;
+/// later mentions read in the same sentence point at it too).
+fn collect_sentences<'g>(
+    graph: &KnowledgeGraph,
+    edges: &[EdgeRef<'g>],
+    options: &ExportOptions,
+) -> io::Result<(Vec<EvidenceSentence<'g>>, Vec<Option<u32>>)> {
+    let mut edge_sentences = vec![None; edges.len()];
+    // (hash of the text, the text, edge position, the pointing statement's documents)
+    let mut pointers: Vec<(u64, &'g str, usize, Vec<u32>)> = Vec::new();
+    for (position, edge) in edges.iter().enumerate() {
+        let data: &'g Edge = edge.edge;
+        let text: &'g str = &data.sentence;
+        let first = data.evidence.first().map(std::slice::from_ref);
+        let docs = match options.provenance {
+            _ if text.is_empty() => continue,
+            Provenance::None => continue,
+            Provenance::Edge => evidence_docs(graph, &data.evidence),
+            Provenance::Full => evidence_docs(graph, first.unwrap_or_default()),
+        };
+        if !docs.is_empty() {
+            pointers.push((parts_hash(&[text]), text, position, docs));
+        }
+    }
+    pointers.sort_unstable_by(|a, b| (a.0, a.1, a.2).cmp(&(b.0, b.1, b.2)));
+    let mut sentences: Vec<EvidenceSentence<'g>> = Vec::new();
+    let mut previous = None;
+    for (hash, text, position, docs) in pointers {
+        // 64 bits: should two texts share a hash (odds of 1 in 30 million
+        // among a million sentences), both would point at the first one's text
+        if previous != Some(hash) {
+            sentences.push(EvidenceSentence {
+                iri: hashed_iri(&options.base_iri, SENTENCE_SEGMENT, hash)?,
+                text,
+                docs: Vec::new(),
+            });
+        }
+        previous = Some(hash);
+        let last = sentences.len() - 1;
+        sentences[last].docs.extend(docs);
+        edge_sentences[position] = Some(last as u32);
+    }
+    for sentence in &mut sentences {
+        sentence.docs.sort_unstable();
+        sentence.docs.dedup();
+    }
+    Ok((sentences, edge_sentences))
+}
+
+/// The sentence of each (document, sentence number) some relation's first
+/// mention was read in, from `edge_sentences` (see [`collect_sentences`]);
+/// `None` where two relations disagree on its text.
+fn sentences_by_place(
+    edges: &[EdgeRef<'_>],
+    edge_sentences: &[Option<u32>],
+) -> BTreeMap<(u32, u32), Option<u32>> {
+    let mut by_place = BTreeMap::new();
+    for (edge, &sentence) in edges.iter().zip(edge_sentences) {
+        let (Some(first), Some(sentence)) = (edge.edge.evidence.first(), sentence) else {
+            continue;
+        };
+        by_place
+            .entry((first.doc, first.sentence))
+            .and_modify(|known: &mut Option<u32>| {
+                if *known != Some(sentence) {
+                    *known = None;
+                }
+            })
+            .or_insert(Some(sentence));
+    }
+    by_place
 }
 
 /// Writes one graph, a subject at a time: the source documents (by IRI),
@@ -410,6 +510,15 @@ struct Exporter<'g> {
     edges: Vec<EdgeRef<'g>>,
     /// For each node of `nodes`, where its outgoing edges start in `edges`.
     first_edge: Vec<usize>,
+    /// The distinct evidence sentences, in IRI order.
+    sentences: Vec<EvidenceSentence<'g>>,
+    /// For each edge of `edges`, its sentence in `sentences`.
+    edge_sentences: Vec<Option<u32>>,
+    /// At `full`, the sentence in `sentences` of each (document, sentence
+    /// number) some relation's first mention was read in, `None` where
+    /// relations disagree on its text: what the other mentions read in it
+    /// point at.
+    mention_sentences: BTreeMap<(u32, u32), Option<u32>>,
     /// What a Turtle serializer writes before its first triple (the
     /// prefixes): written once, cut from every chunk but the first.
     turtle_prelude: Vec<u8>,
@@ -460,6 +569,12 @@ impl<'g> Exporter<'g> {
             first_edge.push(next);
         }
         first_edge.push(edges.len());
+        let (sentences, edge_sentences) = collect_sentences(graph, &edges, options)?;
+        let mention_sentences = if options.provenance == Provenance::Full {
+            sentences_by_place(&edges, &edge_sentences)
+        } else {
+            BTreeMap::new()
+        };
         let turtle_prelude = if format == Format::Turtle {
             turtle_prelude(options)?
         } else {
@@ -478,6 +593,9 @@ impl<'g> Exporter<'g> {
             nodes,
             edges,
             first_edge,
+            sentences,
+            edge_sentences,
+            mention_sentences,
             turtle_prelude,
             chunk_items: CHUNK_ITEMS,
         })
@@ -496,6 +614,10 @@ impl<'g> Exporter<'g> {
         let evidence_edges = if with_sources { self.edges.len() } else { 0 };
         for start in (0..evidence_edges).step_by(size) {
             chunks.push(Chunk::Evidence(start, (start + size).min(self.edges.len())));
+        }
+        for start in (0..self.sentences.len()).step_by(size) {
+            let end = (start + size).min(self.sentences.len());
+            chunks.push(Chunk::Sentences(start, end));
         }
         let mut first = true;
         for round in chunks.chunks(CHUNKS_PER_ROUND) {
@@ -525,12 +647,17 @@ impl<'g> Exporter<'g> {
                 }
             }
             Chunk::Evidence(start, end) => {
-                for edge in &self.edges[start..end] {
+                for position in start..end {
                     match self.options.provenance {
-                        Provenance::Full => self.write_evidence(&mut sink, edge)?,
-                        Provenance::Edge => self.write_edge_provenance(&mut sink, edge)?,
+                        Provenance::Full => self.write_evidence(&mut sink, position)?,
+                        Provenance::Edge => self.write_edge_provenance(&mut sink, position)?,
                         Provenance::None => {}
                     }
+                }
+            }
+            Chunk::Sentences(start, end) => {
+                for sentence in &self.sentences[start..end] {
+                    self.write_sentence(&mut sink, sentence)?;
                 }
             }
         }
@@ -624,14 +751,17 @@ impl<'g> Exporter<'g> {
         self.write_block(sink, block)
     }
 
-    /// Every piece of evidence of `edge`, each the reified fact with where
-    /// it was read; the first also with the sentence the graph keeps.
-    fn write_evidence<W: Write>(&self, sink: &mut Sink<W>, edge: &EdgeRef<'_>) -> io::Result<()> {
+    /// Every piece of evidence of edge `position` of the edge order, each
+    /// the reified fact with where it was read and, where the graph keeps
+    /// its text, the sentence.
+    fn write_evidence<W: Write>(&self, sink: &mut Sink<W>, position: usize) -> io::Result<()> {
         let vocab = &self.vocab;
+        let edge = &self.edges[position];
+        let sentence = self.sentence_iri(position);
         let subject = self.node_iris[edge.source_index.index()].as_ref();
         let predicate = self.relation(edge.edge.relation);
         let object = self.node_iris[edge.target_index.index()].as_ref();
-        for (position, evidence) in edge.edge.evidence.iter().enumerate() {
+        for (mention, evidence) in edge.edge.evidence.iter().enumerate() {
             let doc = evidence.doc as usize;
             let (Some(source), Some(doc_name)) =
                 (self.sources.get(doc), self.graph.sources().get(doc))
@@ -639,18 +769,17 @@ impl<'g> Exporter<'g> {
                 continue;
             };
             let numbers = [evidence.sentence, evidence.start, evidence.end].map(|n| n.to_string());
-            let iri = evidence_iri(
-                &self.options.base_iri,
-                &[
-                    edge.source.id.as_str(),
-                    edge.edge.relation.as_str(),
-                    edge.target.id.as_str(),
-                    doc_name,
-                    &numbers[0],
-                    &numbers[1],
-                    &numbers[2],
-                ],
-            )?;
+            let fact_and_place = [
+                edge.source.id.as_str(),
+                edge.edge.relation.as_str(),
+                edge.target.id.as_str(),
+                doc_name,
+                &numbers[0],
+                &numbers[1],
+                &numbers[2],
+            ];
+            let hash = parts_hash(&fact_and_place);
+            let iri = hashed_iri(&self.options.base_iri, EVIDENCE_SEGMENT, hash)?;
             let iri = iri.as_ref();
             let docs = std::slice::from_ref(&evidence.doc);
             let confidence = confidence_decimal(evidence.confidence);
@@ -673,33 +802,35 @@ impl<'g> Exporter<'g> {
             for (predicate, value) in numeric {
                 block.push(Statement::new(iri, predicate.as_ref(), value, docs));
             }
-            // the graph keeps the text of the earliest sentence only
-            let text: &str = &edge.edge.sentence;
-            if position == 0 && !text.is_empty() {
-                let text = LiteralRef::new_simple_literal(text);
-                block.push(Statement::new(
-                    iri,
-                    vocab.evidence_text.as_ref(),
-                    text,
-                    docs,
-                ));
+            // the graph keeps the text of each relation's earliest sentence
+            // only: a later mention has one where it was read in another
+            // relation's earliest
+            let read_in = || {
+                let index = (*self
+                    .mention_sentences
+                    .get(&(evidence.doc, evidence.sentence))?)?;
+                Some(self.sentences[index as usize].iri.as_ref())
+            };
+            if let Some(sentence) = sentence.filter(|_| mention == 0).or_else(read_in) {
+                block.push(Statement::new(iri, vocab.evidence.as_ref(), sentence, docs));
             }
             self.write_block(sink, block)?;
         }
         Ok(())
     }
 
-    /// What `edge`'s evidence comes to at `--provenance edge`: one
-    /// reified triple per relation with every source article, the number
-    /// of mentions (`kg:weight`), the highest confidence and the sentence
-    /// the graph keeps. Its IRI hashes the relation alone, so shards and
-    /// runs agree on it.
+    /// What the evidence of edge `position` of the edge order comes to at
+    /// `--provenance edge`: one reified triple per relation with every
+    /// source article, the number of mentions (`kg:weight`), the highest
+    /// confidence and the sentence the graph keeps. Its IRI hashes the
+    /// relation alone, so shards and runs agree on it.
     fn write_edge_provenance<W: Write>(
         &self,
         sink: &mut Sink<W>,
-        edge: &EdgeRef<'_>,
+        position: usize,
     ) -> io::Result<()> {
         let vocab = &self.vocab;
+        let edge = &self.edges[position];
         let docs = evidence_docs(self.graph, &edge.edge.evidence);
         if docs.is_empty() {
             return Ok(());
@@ -707,14 +838,12 @@ impl<'g> Exporter<'g> {
         let subject = self.node_iris[edge.source_index.index()].as_ref();
         let predicate = self.relation(edge.edge.relation);
         let object = self.node_iris[edge.target_index.index()].as_ref();
-        let iri = evidence_iri(
-            &self.options.base_iri,
-            &[
-                edge.source.id.as_str(),
-                edge.edge.relation.as_str(),
-                edge.target.id.as_str(),
-            ],
-        )?;
+        let fact = [
+            edge.source.id.as_str(),
+            edge.edge.relation.as_str(),
+            edge.target.id.as_str(),
+        ];
+        let iri = hashed_iri(&self.options.base_iri, EVIDENCE_SEGMENT, parts_hash(&fact))?;
         let iri = iri.as_ref();
         let docs = docs.as_slice();
         let confidence = confidence_decimal(edge.edge.confidence());
@@ -742,16 +871,32 @@ impl<'g> Exporter<'g> {
                 ));
             }
         }
-        let text: &str = &edge.edge.sentence;
-        if !text.is_empty() {
-            let text = LiteralRef::new_simple_literal(text);
-            block.push(Statement::new(
-                iri,
-                vocab.evidence_text.as_ref(),
-                text,
-                docs,
-            ));
+        if let Some(sentence) = self.sentence_iri(position) {
+            block.push(Statement::new(iri, vocab.evidence.as_ref(), sentence, docs));
         }
+        self.write_block(sink, block)
+    }
+
+    /// The IRI of the sentence edge `position` of the edge order points at.
+    fn sentence_iri(&self, position: usize) -> Option<NamedNodeRef<'_>> {
+        let index = self.edge_sentences[position]?;
+        Some(self.sentences[index as usize].iri.as_ref())
+    }
+
+    /// A sentence with its text, in the graphs of the statements that
+    /// point at it.
+    fn write_sentence<W: Write>(
+        &self,
+        sink: &mut Sink<W>,
+        sentence: &EvidenceSentence<'_>,
+    ) -> io::Result<()> {
+        let iri = sentence.iri.as_ref();
+        let docs = sentence.docs.as_slice();
+        let text = LiteralRef::new_simple_literal(sentence.text);
+        let block = vec![
+            Statement::new(iri, rdf::TYPE, self.vocab.sentence.as_ref(), docs),
+            Statement::new(iri, self.vocab.text.as_ref(), text, docs),
+        ];
         self.write_block(sink, block)
     }
 
@@ -821,19 +966,24 @@ impl<'g> Exporter<'g> {
     }
 }
 
-/// A stable IRI for one piece of evidence of one fact: a hash of the fact
-/// (subject, relation and object ids) and of where it was read (document
-/// name, sentence, offsets), so the same evidence gets the same IRI in
-/// every run and whatever else is in the input, and shards merge by union.
-fn evidence_iri(base: &str, parts: &[&str]) -> io::Result<NamedNode> {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325; // FNV-1a 64
+/// The hash that names evidence statements and sentences: FNV-1a 64 of
+/// `parts`, each followed by a unit separator. For a statement, the fact
+/// (subject, relation and object ids) and, at `full`, where it was read
+/// (document name, sentence, offsets); for a sentence, its text. So the
+/// same evidence gets the same IRI in every run and whatever else is in
+/// the input, and shards merge by union.
+fn parts_hash(parts: &[&str]) -> u64 {
+    let mut bytes = Vec::with_capacity(parts.iter().map(|p| p.len() + 1).sum());
     for part in parts {
-        for &byte in part.as_bytes().iter().chain(&[0x1f]) {
-            hash ^= u64::from(byte);
-            hash = hash.wrapping_mul(0x0100_0000_01b3);
-        }
+        bytes.extend_from_slice(part.as_bytes());
+        bytes.push(0x1f);
     }
-    checked_iri(format!("{base}{EVIDENCE_SEGMENT}{hash:016x}"))
+    fnv1a(&bytes)
+}
+
+/// `<base><segment><hash as 16 hex digits>`.
+fn hashed_iri(base: &str, segment: &str, hash: u64) -> io::Result<NamedNode> {
+    checked_iri(format!("{base}{segment}{hash:016x}"))
 }
 
 /// Orders predicates within a subject: type, labels and id first, then the
@@ -895,6 +1045,8 @@ fn turtle_serializer(options: &ExportOptions) -> io::Result<TurtleSerializer> {
         .with_prefix("src", format!("{base}{SOURCE_SEGMENT}"))
         .map_err(invalid)?
         .with_prefix("ev", format!("{base}{EVIDENCE_SEGMENT}"))
+        .map_err(invalid)?
+        .with_prefix("sentence", format!("{base}{SENTENCE_SEGMENT}"))
         .map_err(invalid)?;
     Ok(serializer)
 }
@@ -954,27 +1106,32 @@ mod tests {
     #[test]
     fn chunked_rendering_writes_what_one_serializer_writes() {
         let graph = crate::build::build_graph(crate::input::sample_corpus());
-        let options = ExportOptions::default();
-        let render = |format, chunk_items| {
+        let render = |format, provenance, chunk_items| {
+            let options = ExportOptions {
+                provenance,
+                ..ExportOptions::default()
+            };
             let mut exporter = Exporter::new(&graph, format, &options).unwrap();
             exporter.chunk_items = chunk_items;
             let mut out = Vec::new();
             exporter.write_all(&mut out).unwrap();
             out
         };
-        for format in [Format::Turtle, Format::Ntriples, Format::Nquads] {
-            // one chunk per kind of subject: what a single serializer writes
-            let whole = render(format, usize::MAX);
-            assert!(whole.len() > 10_000, "{format:?}");
-            for chunk_items in [1, 7, 100] {
-                assert!(
-                    render(format, chunk_items) == whole,
-                    "{format:?}, {chunk_items}"
-                );
+        for provenance in [Provenance::Edge, Provenance::Full] {
+            for format in [Format::Turtle, Format::Ntriples, Format::Nquads] {
+                // one chunk per kind of subject: what a single serializer writes
+                let whole = render(format, provenance, usize::MAX);
+                assert!(whole.len() > 10_000, "{format:?}");
+                for chunk_items in [1, 7, 100] {
+                    assert!(
+                        render(format, provenance, chunk_items) == whole,
+                        "{format:?}, {provenance:?}, {chunk_items}"
+                    );
+                }
             }
         }
         // the prefixes come once, at the top
-        let turtle = String::from_utf8(render(Format::Turtle, 3)).unwrap();
+        let turtle = String::from_utf8(render(Format::Turtle, Provenance::Edge, 3)).unwrap();
         assert_eq!(turtle.matches("@prefix kg:").count(), 1);
         assert!(turtle.starts_with("@prefix "));
     }

@@ -34,9 +34,16 @@ def test_the_sample_export_conforms(export, shapes, fmt, parser, level):
     assert conforms, text
     statements = set(data.subjects(RDF.type, RDF.Statement))
     relations = [t for t in data if str(t[1]).startswith(str(KG)) and isinstance(t[2], URIRef)
-                 and t[1] not in (KG.mentionedIn,)]
+                 and t[1] not in (KG.mentionedIn, KG.evidence)]
+    sentences = set(data.subjects(RDF.type, KG.Sentence))
+    if level != "none":
+        # each sentence once, and pointed at
+        assert sentences == set(data.objects(None, KG.evidence))
+        texts = list(data.objects(None, KG.text))
+        assert len(texts) == len(set(texts)) == len(sentences) > 0
     if level == "none":
         assert not statements and not list(data.triples((None, KG.mentionedIn, None)))
+        assert not sentences
     elif level == "edge":
         # one statement per relation, with its number of mentions
         assert len(statements) == len([t for t in relations if "/source/" not in str(t[2])])
@@ -100,6 +107,21 @@ def break_weight(data):
     data.remove((statement, KG.weight, None))
 
 
+def add_second_text(data):
+    sentence = sorted(data.subjects(RDF.type, KG.Sentence))[0]
+    data.add((sentence, KG.text, Literal("Một câu khác.")))
+
+
+def point_at_a_node(data):
+    statement = sorted(data.subjects(RDF.type, RDF.Statement))[0]
+    data.add((statement, KG.evidence, first(data, "Person")))
+
+
+def drop_the_statements_of_a_sentence(data):
+    sentence = sorted(data.subjects(RDF.type, KG.Sentence))[0]
+    data.remove((None, KG.evidence, sentence))
+
+
 def add_offsets_to_edge_evidence(data):
     statement = sorted(data.subjects(RDF.type, RDF.Statement))[0]
     data.add((statement, KG.sentenceIndex, Literal(3)))
@@ -109,7 +131,7 @@ def add_offsets_to_edge_evidence(data):
     (level, breakage) for level in ("edge", "full") for breakage in (
         break_vi_label, break_holds_role_target, break_role_in_target, break_date_value,
         break_date_target, add_second_vi_label, add_role_without_label, break_confidence,
-        drop_a_mention)
+        drop_a_mention, add_second_text, point_at_a_node, drop_the_statements_of_a_sentence)
 ] + [("edge", break_weight), ("edge", add_offsets_to_edge_evidence)])
 def test_a_broken_graph_does_not_conform(export, shapes, level, breakage):
     data = rdflib.Graph()

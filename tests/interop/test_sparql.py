@@ -115,7 +115,7 @@ def test_evidence_leads_back_to_the_article(ask):
         SELECT ?file ?text WHERE {
             ?person rdfs:label "Ghada Waly"@vi .
             ?st rdf:subject ?person ; rdf:predicate kg:holdsRole ;
-                prov:wasDerivedFrom/kg:fileName ?file ; kg:evidenceText ?text .
+                prov:wasDerivedFrom/kg:fileName ?file ; kg:evidence/kg:text ?text .
         }""")
     assert {f.rsplit("/", 1)[-1] for f, _ in answers} == {"001_b4557408310acd83.txt"}
     assert all("Ghada Waly" in text for _, text in answers)
