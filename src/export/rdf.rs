@@ -437,18 +437,27 @@ fn collect_sentences<'g>(
     }
     pointers.sort_unstable_by(|a, b| (a.0, a.1, a.2).cmp(&(b.0, b.1, b.2)));
     let mut sentences: Vec<EvidenceSentence<'g>> = Vec::new();
-    let mut previous = None;
+    let mut previous: Option<(u64, &str)> = None;
+    // texts before this one with the same hash (1 in 30 million among a
+    // million sentences): each gets the next number, so none is lost
+    let mut colliding = 0u64;
     for (hash, text, position, docs) in pointers {
-        // 64 bits: should two texts share a hash (odds of 1 in 30 million
-        // among a million sentences), both would point at the first one's text
-        if previous != Some(hash) {
+        if previous != Some((hash, text)) {
+            colliding = match previous {
+                Some((previous_hash, _)) if previous_hash == hash => colliding + 1,
+                _ => 0,
+            };
             sentences.push(EvidenceSentence {
-                iri: hashed_iri(&options.base_iri, SENTENCE_SEGMENT, hash)?,
+                iri: hashed_iri(
+                    &options.base_iri,
+                    SENTENCE_SEGMENT,
+                    hash.wrapping_add(colliding),
+                )?,
                 text,
                 docs: Vec::new(),
             });
         }
-        previous = Some(hash);
+        previous = Some((hash, text));
         let last = sentences.len() - 1;
         sentences[last].docs.extend(docs);
         edge_sentences[position] = Some(last as u32);
