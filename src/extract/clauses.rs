@@ -12,9 +12,9 @@ use crate::lexicon::clause_group;
 /// How many of the latest events an anaphor like "buổi lễ" may refer to.
 const RECENT_EVENTS: usize = 16;
 
-// The verbs of hosting, organising, attending and meeting are the groups
-// `host`, `organise`, `attend`, `organise_after_do` and `meet` of
-// `data/lexicon/clause_words.txt`.
+// The verbs of hosting, organising, attending, meeting and adopting are the
+// groups `host`, `organise`, `attend`, `organise_after_do`, `meet` and
+// `adopt` of `data/lexicon/clause_words.txt`.
 /// Words that end the guests of a meeting ("... nhân dịp", "... tại",
 /// "đoàn ... do ông X dẫn đầu").
 const GUEST_END: [&str; 13] = [
@@ -52,8 +52,6 @@ const SIGN_GAP: [&str; 17] = [
     "đã", "sẽ", "vừa", "cùng", "chính", "thức", "tham", "gia", "đồng", "loạt", "cũng", "là",
     "nước", "đầu", "tiên", "trực", "tiếp",
 ];
-/// Verbs of an adoption or launch of a document ("X thông qua Y").
-const ADOPT: [&[&str]; 3] = [&["thông", "qua"], &["khởi", "xướng"], &["phê", "chuẩn"]];
 
 pub(super) fn agent_kind(kind: NodeKind) -> bool {
     matches!(
@@ -214,9 +212,10 @@ fn clause(
         clause_group!("host"),
         clause_group!("attend"),
     );
-    let (organise_verbs, organise_after_do) = (
+    let (organise_verbs, organise_after_do, adopt) = (
         clause_group!("organise"),
         clause_group!("organise_after_do"),
+        clause_group!("adopt"),
     );
     let ms: Vec<Mention> = p
         .mentions
@@ -249,7 +248,7 @@ fn clause(
 
     // receptions: "Tổng Bí thư X tiếp Y", "X hội kiến Y"
     for k in s..e {
-        let Some(verb) = meet.iter().find(|v| verb_at(p, k, v)) else {
+        let Some(verb_len) = phrase_at(p, k, meet) else {
             continue;
         };
         if inside_mention(&ms, k) {
@@ -282,7 +281,7 @@ fn clause(
         else {
             continue;
         };
-        let mut g = k + verb.len();
+        let mut g = k + verb_len;
         // "tiếp xã giao", "hội đàm trực tuyến", "tiếp thân mật": the manner
         // is the verb's
         if matches!(
@@ -423,14 +422,14 @@ fn clause(
     // "Công ước được thông qua"; with the document left out, the one the
     // article named last
     for k in s..e {
-        let Some(verb) = ADOPT.iter().find(|v| verb_at(p, k, v)) else {
+        let Some(verb_len) = phrase_at(p, k, adopt) else {
             continue;
         };
         if inside_mention(&ms, k) {
             continue;
         }
         let h = skip_back(p, &ms, s, k, &ADVERBS);
-        let o = k + verb.len();
+        let o = k + verb_len;
         let agent = ms
             .iter()
             .find(|m| {
@@ -642,21 +641,21 @@ fn clause(
 
     // verbs between an agent and an event
     for k in s..e {
-        if inside_mention(&ms, k) || guest_spans.iter().any(|&(gs, ge)| gs <= k && k < ge) {
-            continue;
-        }
-        let host = host_verbs.iter().find(|v| verb_at(p, k, v));
-        let attend = attend_verbs.iter().find(|v| verb_at(p, k, v));
-        let organise = organise_verbs.iter().find(|v| verb_at(p, k, v));
+        let host = phrase_at(p, k, host_verbs);
+        let attend = phrase_at(p, k, attend_verbs);
+        let organise = phrase_at(p, k, organise_verbs);
         // (verb length, organises, takes part)
         // the longest verb wins ("có mặt tại" over "có")
         let (verb_len, hosting, attending) = match (host, attend, organise) {
-            (Some(h), Some(a), _) if a.len() > h.len() => (a.len(), false, true),
-            (Some(v), _, _) => (v.len(), true, true),
-            (None, Some(v), _) => (v.len(), false, true),
-            (None, None, Some(v)) => (v.len(), true, false),
+            (Some(h), Some(a), _) if a > h => (a, false, true),
+            (Some(v), _, _) => (v, true, true),
+            (None, Some(v), _) => (v, false, true),
+            (None, None, Some(v)) => (v, true, false),
             _ => continue,
         };
+        if inside_mention(&ms, k) || guest_spans.iter().any(|&(gs, ge)| gs <= k && k < ge) {
+            continue;
+        }
         // the subject: the nearest agent before; in "A, cơ quan được B
         // giao chủ trì", A; none when a plural noun ("các nước") stands
         // between (it is the subject)
@@ -869,9 +868,9 @@ fn clause(
         else {
             continue;
         };
-        let Some(v) = (k + 1..e).find(|&x| {
-            !inside_mention(&ms, x) && organise_after_do.iter().any(|v| verb_at(p, x, v))
-        }) else {
+        let Some(v) = (k + 1..e)
+            .find(|&x| phrase_at(p, x, organise_after_do).is_some() && !inside_mention(&ms, x))
+        else {
             continue;
         };
         let agents: Vec<Mention> = ms
