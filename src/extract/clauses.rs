@@ -7,51 +7,16 @@
 use super::doc::Form;
 use super::parse::{Mention, SentenceParser};
 use crate::graph::{NodeKind, Relation};
-use crate::lexicon::clause_group;
+use crate::lexicon::{clause_group, PhraseGroup};
 
 /// How many of the latest events an anaphor like "buổi lễ" may refer to.
 const RECENT_EVENTS: usize = 16;
 
-// The verbs of hosting, organising, attending, meeting and adopting are the
-// groups `host`, `organise`, `attend`, `organise_after_do`, `meet` and
-// `adopt` of `data/lexicon/clause_words.txt`.
-/// Words that end the guests of a meeting ("... nhân dịp", "... tại",
-/// "đoàn ... do ông X dẫn đầu").
-const GUEST_END: [&str; 13] = [
-    "nhân", "tại", "vào", "để", "về", "trong", "sau", "trước", "theo", "khi", "nhằm", "ở", "do",
-];
-/// Words before "năm 2024" that make it a time ("từ năm 2019", "trong năm").
-const TIME_PREPOSITIONS: [&str; 12] = [
-    "từ", "vào", "trong", "đến", "tới", "cuối", "đầu", "giữa", "suốt", "sang", "hết", "qua",
-];
-/// Adverbs between a subject and its verb ("đã chính thức đồng thuận
-/// thông qua").
-const ADVERBS: [&str; 8] = ["đã", "sẽ", "vừa", "chính", "thức", "đồng", "thuận", "cũng"];
-/// Generic names of an event named before ("chủ trì buổi lễ"), and a word
-/// the name of that event has ("" for any).
-const ANAPHORS: [(&[&str], &str); 14] = [
-    (&["buổi", "lễ"], "lễ"),
-    (&["buổi", "tiếp"], " tiếp "),
-    (&["buổi", "hội", "kiến"], "hội kiến"),
-    (&["buổi", "gặp"], "gặp"),
-    (&["sự", "kiện"], ""),
-    (&["hội", "nghị"], "hội nghị"),
-    (&["phiên", "tòa"], "phiên tòa"),
-    (&["đại", "hội"], "đại hội"),
-    (&["buổi", "họp", "báo"], "họp báo"),
-    (&["buổi", "làm", "việc"], " làm việc "),
-    (&["lễ", "khai", "mạc"], "khai mạc"),
-    (&["lễ", "bế", "mạc"], "bế mạc"),
-    // "Quốc hội họp phiên toàn thể ... X chủ tọa phiên họp"
-    (&["phiên", "họp"], "phiên"),
-    (&["kỳ", "họp"], "kỳ họp"),
-];
-/// Words between a signer and "ký" ("đã chính thức ký", "là nước đầu
-/// tiên ký", "cùng tham gia ký").
-const SIGN_GAP: [&str; 17] = [
-    "đã", "sẽ", "vừa", "cùng", "chính", "thức", "tham", "gia", "đồng", "loạt", "cũng", "là",
-    "nước", "đầu", "tiên", "trực", "tiếp",
-];
+// The words of these rules are the groups of
+// `data/lexicon/clause_words.txt` named where they are used
+// (`clause_group!("meet")`): the verbs of hosting, organising, attending,
+// meeting and adopting, the adverbs each verb's subject may stand past, the
+// anaphors of an event named before, the words that end a meeting's guests.
 
 pub(super) fn agent_kind(kind: NodeKind) -> bool {
     matches!(
@@ -105,10 +70,10 @@ pub(super) fn skip_back(
     ms: &[Mention],
     s: usize,
     k: usize,
-    skip: &[&str],
+    skip: &PhraseGroup,
 ) -> usize {
     let mut h = k;
-    while h > s && skip.contains(&p.low_at(h - 1)) && !inside_mention(ms, h - 1) {
+    while h > s && word_in(p, h - 1, skip) && !inside_mention(ms, h - 1) {
         h -= 1;
     }
     h
@@ -175,12 +140,23 @@ fn reporting_date(
     })
 }
 
-/// The number of words of the first of `phrases` at token `k` (the
-/// longest, as [`crate::lexicon::ClauseWords`] orders them).
+/// The number of words of the first of `group`'s phrases at token `k`
+/// (the longest, as [`crate::lexicon::ClauseWords`] orders them).
 pub(super) fn phrase_at(
     p: &SentenceParser<'_, '_>,
     k: usize,
-    group: &crate::lexicon::PhraseGroup,
+    group: &PhraseGroup,
+) -> Option<usize> {
+    phrase_ix_at(p, k, group).map(|i| group.phrases[i].len())
+}
+
+/// Which of `group`'s phrases is at token `k` (its index in the group), as
+/// [`phrase_at`] finds it: the token's bit first, so that most tokens
+/// compare no string.
+pub(super) fn phrase_ix_at(
+    p: &SentenceParser<'_, '_>,
+    k: usize,
+    group: &PhraseGroup,
 ) -> Option<usize> {
     if p.clause_starts
         .get(k)
@@ -188,11 +164,15 @@ pub(super) fn phrase_at(
     {
         return None;
     }
-    group
-        .phrases
-        .iter()
-        .find(|w| verb_at(p, k, w))
-        .map(Vec::len)
+    group.phrases.iter().position(|w| verb_at(p, k, w))
+}
+
+/// Whether token `k` is one of the single words of `group`.
+pub(super) fn word_in(p: &SentenceParser<'_, '_>, k: usize, group: &PhraseGroup) -> bool {
+    p.clause_starts
+        .get(k)
+        .is_some_and(|&starts| starts & group.bit != 0)
+        && group.has_word(p.low_at(k))
 }
 
 pub(super) fn inside_mention(ms: &[Mention], k: usize) -> bool {
@@ -212,10 +192,11 @@ fn clause(
         clause_group!("host"),
         clause_group!("attend"),
     );
-    let (organise_verbs, organise_after_do, adopt) = (
+    let (organise_verbs, organise_after_do, adopt, anaphors) = (
         clause_group!("organise"),
         clause_group!("organise_after_do"),
         clause_group!("adopt"),
+        clause_group!("anaphor"),
     );
     let ms: Vec<Mention> = p
         .mentions
@@ -254,7 +235,7 @@ fn clause(
         if inside_mention(&ms, k) {
             continue;
         }
-        let h = skip_back(p, &[], s, k, &["đã", "sẽ", "vừa", "cũng"]);
+        let h = skip_back(p, &[], s, k, clause_group!("meet_adverb"));
         // the host, or the host with titles in apposition ("ông X, Chủ
         // tịch UBND tỉnh Y đã tiếp")
         let Some(host) = ms
@@ -284,11 +265,8 @@ fn clause(
         let mut g = k + verb_len;
         // "tiếp xã giao", "hội đàm trực tuyến", "tiếp thân mật": the manner
         // is the verb's
-        if matches!(
-            (p.low_at(g), p.low_at(g + 1)),
-            ("xã", "giao") | ("trực", "tuyến") | ("thân", "mật") | ("trọng", "thị")
-        ) {
-            g += 2;
+        if let Some(len) = phrase_at(p, g, clause_group!("meet_manner")) {
+            g += len;
         }
         // "tiếp ông X", "tiếp ngài X": the honorific is no part of the name
         let written_g = g;
@@ -303,7 +281,7 @@ fn clause(
         let mut ge = g;
         while ge < e
             && !matches!(p.low_at(ge), "," | ";" | ":")
-            && (inside_mention(&ms, ge) || !GUEST_END.contains(&p.low_at(ge)))
+            && (inside_mention(&ms, ge) || !word_in(p, ge, clause_group!("guest_end")))
         {
             // "tiếp Đại sứ X Y trình Quốc thư": a verb after the guest's
             // name ends the guests
@@ -311,10 +289,7 @@ fn clause(
             if after_name
                 && !inside_mention(&ms, ge)
                 && (p.lowercase_at(ge) || p.low_at(ge).starts_with(|c: char| c.is_ascii_digit()))
-                && !matches!(
-                    p.low_at(ge),
-                    "và" | "cùng" | "các" | "những" | "phu" | "nhân"
-                )
+                && !word_in(p, ge, clause_group!("guest_more"))
                 && !p.honorific_at(ge)
             {
                 break;
@@ -354,7 +329,8 @@ fn clause(
                 m.start >= g
                     && m.end <= ge
                     && (m.kind == NodeKind::Person
-                        || ((delegation || verb_at(p, k, &["làm", "việc", "với"]))
+                        || ((delegation
+                            || phrase_at(p, k, clause_group!("meet_bodies")).is_some())
                             && m.kind == NodeKind::Organization
                             && m.top))
             })
@@ -428,7 +404,7 @@ fn clause(
         if inside_mention(&ms, k) {
             continue;
         }
-        let h = skip_back(p, &ms, s, k, &ADVERBS);
+        let h = skip_back(p, &ms, s, k, clause_group!("subject_adverb"));
         let o = k + verb_len;
         let agent = ms
             .iter()
@@ -528,7 +504,7 @@ fn clause(
             !year_only
                 || *ds == s
                 || !p.lowercase_at(*ds - 1)
-                || TIME_PREPOSITIONS.contains(&p.low_at(*ds - 1))
+                || word_in(p, *ds - 1, clause_group!("time_preposition"))
         })
         .flat_map(|(ds, _, ents)| ents.iter().map(move |&d| (*ds, d)))
         .collect();
@@ -539,9 +515,9 @@ fn clause(
     // "sáng cùng ngày": the day the article named last
     if dates.is_empty() {
         if let Some(day) = p.b.last_day {
-            if let Some(at) =
-                (s..e).find(|&k| verb_at(p, k, &["cùng", "ngày"]) && !inside_mention(&ms, k))
-            {
+            if let Some(at) = (s..e).find(|&k| {
+                phrase_at(p, k, clause_group!("same_day")).is_some() && !inside_mention(&ms, k)
+            }) {
                 dates.push((at, day));
             }
         }
@@ -586,18 +562,14 @@ fn clause(
     // an occasion or purpose after an event ("... nhân dịp ông sang Việt
     // Nam dự Kỳ họp X", "để", "nhằm", "theo lời mời") has its own dates
     // and places
+    let purposes = clause_group!("purpose");
     let purpose = (s..e).find(|&k| {
-        !inside_mention(&ms, k)
+        (phrase_at(p, k, purposes).is_some()
+            // ", người sẽ dẫn dắt đội tuyển tại SEA Games 33": a
+            // relative clause about a person
+            || (p.low_at(k) == "người" && k > s && p.low_at(k - 1) == ","))
             && events.iter().any(|&(_, ee, _)| ee <= k)
-            && match p.low_at(k) {
-                "để" | "nhằm" => true,
-                "nhân" => p.low_at(k + 1) == "dịp",
-                "theo" => p.low_at(k + 1) == "lời",
-                // ", người sẽ dẫn dắt đội tuyển tại SEA Games 33": a
-                // relative clause about a person
-                "người" => k > s && p.low_at(k - 1) == ",",
-                _ => false,
-            }
+            && !inside_mention(&ms, k)
     });
     let in_purpose = |at: usize| purpose.is_some_and(|k| at > k);
     let owners = |at: usize| -> Vec<usize> {
@@ -672,11 +644,8 @@ fn clause(
             .copied()
             .filter(|a| {
                 // "sang Việt Nam dự X": where the subject goes, not who
-                let destination = a.start > s
-                    && matches!(
-                        p.low_at(a.start - 1),
-                        "sang" | "tới" | "đến" | "thăm" | "tại" | "ở"
-                    );
+                let destination =
+                    a.start > s && word_in(p, a.start - 1, clause_group!("destination_before"));
                 !destination
                     && !(a.end..k).any(|x| {
                         // ("A và các Trưởng đoàn ..." has A among its subjects)
@@ -688,15 +657,14 @@ fn clause(
         let mut targets = Vec::new();
         let mut at = k + verb_len;
         // "chủ trì công tác tổ chức Lễ X", "đăng cai tổ chức Lễ X"
-        while at < e && matches!(p.low_at(at), "công" | "tác" | "tổ" | "chức" | "việc") {
+        while at < e && word_in(p, at, clause_group!("object_gap")) {
             at += 1;
         }
         // "dự và chỉ đạo hội nghị": a verb coordinated with the next one
         // takes the same object, named after the second verb
         if p.low_at(at) == "và" {
             let object_at = |j: usize| {
-                events.iter().any(|&(es, _, _)| es == j)
-                    || ANAPHORS.iter().any(|(a, _)| verb_at(p, j, a))
+                events.iter().any(|&(es, _, _)| es == j) || phrase_at(p, j, anaphors).is_some()
             };
             let second_verb =
                 |j: usize| p.lowercase_word(j) && !inside_mention(&ms, j) && p.low_at(j) != "và";
@@ -713,9 +681,8 @@ fn clause(
         // ("X có chuyến thăm": a visitor hosts nothing)
         // ("chủ tọa phiên họp": a bare anaphor names no event of its own)
         let bare_anaphor = |es: usize, ee: usize| {
-            ANAPHORS
-                .iter()
-                .any(|(a, _)| ee == es + a.len() && verb_at(p, es, a))
+            ee.checked_sub(es)
+                .is_some_and(|len| phrase_at(p, es, anaphors) == Some(len))
         };
         while let Some(&(es, ee, ev)) = events.iter().find(|&&(es, ee, ev)| {
             es >= at && es <= at + 1 && !visits.iter().any(|v| v.2 == ev) && !bare_anaphor(es, ee)
@@ -737,7 +704,8 @@ fn clause(
         }
         // "chủ trì buổi lễ": the latest event of that sort
         if targets.is_empty() {
-            if let Some((words, keyword)) = ANAPHORS.iter().find(|(a, _)| verb_at(p, at, a)) {
+            if let Some(ix) = phrase_ix_at(p, at, anaphors) {
+                let (words, keyword) = (&anaphors.phrases[ix], anaphors.tags[ix]);
                 let found = if keyword.is_empty() {
                     p.b.focus_event
                 } else {
@@ -785,7 +753,7 @@ fn clause(
                 carried.filter(|_| elided)
             });
         // "hai bên đồng chủ trì X" after a meeting: both its parties
-        let h = skip_back(p, &ms, s, k, &ADVERBS);
+        let h = skip_back(p, &ms, s, k, clause_group!("subject_adverb"));
         if h >= s + 2
             && p.low_at(h - 2) == "hai"
             && p.low_at(h - 1) == "bên"
@@ -807,7 +775,7 @@ fn clause(
         // an active "tổ chức" needs its subject right before it ("UBND tỉnh
         // X (đã) tổ chức Hội nghị Y"), not any body earlier in the clause
         if !attending {
-            let mut h = skip_back(p, &ms, s, k, &ADVERBS);
+            let mut h = skip_back(p, &ms, s, k, clause_group!("subject_adverb"));
             // "Liên đoàn X (VFF) tổ chức": past the acronym
             if h > s && p.low_at(h - 1) == ")" {
                 if let Some(open) = (s..h - 1).rev().find(|&x| p.low_at(x) == "(") {
@@ -868,9 +836,11 @@ fn clause(
         else {
             continue;
         };
-        let Some(v) = (k + 1..e)
-            .find(|&x| phrase_at(p, x, organise_after_do).is_some() && !inside_mention(&ms, x))
-        else {
+        let Some((v, verb)) = (k + 1..e).find_map(|x| {
+            phrase_ix_at(p, x, organise_after_do)
+                .filter(|_| !inside_mention(&ms, x))
+                .map(|ix| (x, ix))
+        }) else {
             continue;
         };
         let agents: Vec<Mention> = ms
@@ -878,7 +848,8 @@ fn clause(
             .filter(|m| agent_kind(m.kind) && m.top && m.start > k && m.end <= v)
             .copied()
             .collect();
-        let runs_it = !verb_at(p, v, &["tổ", "chức"]) && !verb_at(p, v, &["thực", "hiện"]);
+        // ("do X điều hành": X is there; "do X tổ chức": not said)
+        let runs_it = organise_after_do.tags[verb] == "present";
         for a in agents {
             p.fact(event, Relation::OrganizedBy, a.entity, 0.7);
             if runs_it && a.kind == NodeKind::Person {
@@ -927,7 +898,7 @@ fn clause(
                 break;
             }
             let w = p.low_at(x - 1);
-            if SIGN_GAP.contains(&w) {
+            if word_in(p, x - 1, clause_group!("sign_gap")) {
                 x -= 1;
                 continue;
             }
@@ -950,7 +921,7 @@ fn clause(
 
     // "trong khuôn khổ Event": the other events are part of it
     for k in s..e {
-        if !(verb_at(p, k, &["trong", "khuôn", "khổ"])) {
+        if phrase_at(p, k, clause_group!("frame_of")).is_none() {
             continue;
         }
         // ("trong khuôn khổ chương trình Lễ X"): up to two words between
@@ -978,9 +949,7 @@ fn clause(
     // "cuộc gặp gỡ báo chí thông tin về Lễ mở ký Công ước X": the event is
     // about the document it informs of (named alone or inside an event)
     for &(_, ee, ev) in &events {
-        let at = if verb_at(p, ee, &["thông", "tin", "về"]) {
-            ee + 3
-        } else {
+        let Some(at) = phrase_at(p, ee, clause_group!("informs_about")).map(|len| ee + len) else {
             continue;
         };
         let Some(object) = ms
@@ -1017,13 +986,13 @@ fn clause(
 
     // "Event A (đã) diễn ra Event B": B is part of A
     for k in s..e {
-        if !verb_at(p, k, &["diễn", "ra"]) {
-            continue;
-        }
-        let Some(&(_, _, part)) = events.iter().find(|(es, _, _)| *es == k + 2) else {
+        let Some(len) = phrase_at(p, k, clause_group!("takes_place")) else {
             continue;
         };
-        let h = skip_back(p, &[], s, k, &["đã", "sẽ", "cũng"]);
+        let Some(&(_, _, part)) = events.iter().find(|(es, _, _)| *es == k + len) else {
+            continue;
+        };
+        let h = skip_back(p, &[], s, k, clause_group!("takes_place_adverb"));
         if let Some(&(_, _, whole)) = events.iter().find(|(_, ee, _)| *ee == h) {
             p.fact(part, Relation::PartOf, whole, 0.6);
         }
@@ -1049,12 +1018,6 @@ fn clause(
     (events, subject)
 }
 
-/// Words after "thăm" that say what kind of visit it is ("thăm chính
-/// thức", "thăm cấp Nhà nước", "thăm làm việc").
-const VISIT_KINDS: [&str; 11] = [
-    "chính", "thức", "cấp", "nhà", "nước", "làm", "việc", "hữu", "nghị", "cao", "công",
-];
-
 /// State and official visits: "X thăm cấp Nhà nước tới Việt Nam", "X có
 /// chuyến thăm chính thức Lào", "chuyến thăm chính thức Việt Nam của X".
 /// The event is named by its visitor (a visit is one person's or one
@@ -1069,25 +1032,21 @@ fn visit_events(
 ) -> Vec<(usize, usize, usize)> {
     let mut out = Vec::new();
     for k in s..e {
-        if p.low_at(k) != "thăm" || inside_mention(ms, k) {
+        if phrase_at(p, k, clause_group!("visit")).is_none() || inside_mention(ms, k) {
             continue;
         }
         let mut d = k + 1;
-        while d < e && d < k + 5 && VISIT_KINDS.contains(&p.low_at(d)) {
+        while d < e && d < k + 5 && word_in(p, d, clause_group!("visit_kind")) {
             d += 1;
         }
         let kind_end = d;
-        if matches!(p.low_at(d), "tới" | "đến" | "sang" | "tại") {
+        if word_in(p, d, clause_group!("visit_to")) {
             d += 1;
         }
         // "thăm chính thức Vương quốc Bỉ": the state's form is no part of
         // its short name
-        if matches!(
-            (p.low_at(d), p.low_at(d + 1)),
-            ("vương", "quốc") | ("cộng", "hòa") | ("liên", "bang")
-        ) && p.cap_at(d)
-        {
-            d += 2;
+        if let Some(len) = phrase_at(p, d, clause_group!("state_form")).filter(|_| p.cap_at(d)) {
+            d += len;
         }
         let Some(dest) = ms
             .iter()
@@ -1234,24 +1193,20 @@ fn document_head_of(label: &str) -> Option<String> {
     })
 }
 
-/// Words that, shortly before "các chủ đề", show the topics name sessions.
-const SESSION_WORDS: [&str; 6] = ["kiện", "thảo", "phiên", "đàm", "đàn", "hội"];
-
 /// "chuỗi sự kiện thảo luận về các chủ đề "A;" "B"": each quoted topic
 /// names a session, part of the event the sentence frames them in ("Trong
 /// khuôn khổ Lễ X").
 fn topic_sessions(p: &mut SentenceParser<'_, '_>) {
     let n = p.toks.len();
+    // ("các chủ đề" shortly after a word of sessions: "sự kiện", "thảo luận")
     let Some(c) = (1..n).find(|&k| {
-        p.low_at(k - 1) == "các"
-            && p.low_at(k) == "chủ"
-            && p.low_at(k + 1) == "đề"
-            && (k.saturating_sub(8)..k).any(|x| SESSION_WORDS.contains(&p.low_at(x)))
+        phrase_at(p, k - 1, clause_group!("topic_list")).is_some()
+            && (k.saturating_sub(8)..k).any(|x| word_in(p, x, clause_group!("session_word")))
     }) else {
         return;
     };
     let frame: Vec<usize> = (0..c)
-        .find(|&k| verb_at(p, k, &["trong", "khuôn", "khổ"]))
+        .find(|&k| phrase_at(p, k, clause_group!("frame_of")).is_some())
         .and_then(|k| {
             let first = p
                 .mentions

@@ -3,24 +3,15 @@
 //! "khám xét", "truy tố", "tuyên án") and personnel decisions ("Bộ Chính
 //! trị điều động, phân công ông Y", "bổ nhiệm bà Z giữ chức T"). The agent
 //! right before the act organises it, the people it names take part in it.
-//! The act's words are in `data/lexicon/clause_words.txt` (groups
-//! `investigation`, `personnel`, `act_gap`).
+//! The words are in `data/lexicon/clause_words.txt` (groups
+//! `investigation`, `personnel`, `act_gap`, `object_end`, `nouns_end`, and
+//! those of openings, signings and talks named at their rules).
 
-use super::clauses::{agent_kind, inside_mention, phrase_at, skip_back, verb_at};
+use super::clauses::{agent_kind, inside_mention, phrase_at, phrase_ix_at, skip_back, word_in};
 use super::doc::Form;
 use super::parse::{Mention, SentenceParser};
 use crate::graph::{NodeKind, Relation};
 use crate::lexicon::clause_group;
-
-/// Words that end what an act is about ("khởi tố bị can X về tội ...",
-/// "bổ nhiệm ông Y theo đề nghị của ...").
-const OBJECT_END: [&str; 9] = ["về", "theo", "tại", "nhằm", "để", "khi", "vì", "sau", "với"];
-
-/// Words that end the common nouns of what an act is about ("truy tố 28
-/// bị can trong vụ án ...", "bị truy tố tội ...").
-const NOUNS_END: [&str; 11] = [
-    "trong", "gồm", "tội", "vào", "đối", "do", "cùng", "là", "và", "ra", "đã",
-];
 
 /// The act at token `k`: (group, words).
 fn act_at(p: &SentenceParser<'_, '_>, k: usize) -> Option<(&'static str, usize)> {
@@ -38,15 +29,11 @@ pub fn acts(
     s: usize,
     e: usize,
 ) -> Vec<(usize, usize, usize)> {
-    let gap = clause_group!("act_gap");
+    let (gap, object_end) = (clause_group!("act_gap"), clause_group!("object_end"));
     let mut found: Vec<(usize, usize, &'static str)> = Vec::new(); // (start, chain end, group)
     let mut k = s;
     while k < e {
-        if inside_mention(ms, k) {
-            k += 1;
-            continue;
-        }
-        let Some((group, len)) = act_at(p, k) else {
+        let Some((group, len)) = act_at(p, k).filter(|_| !inside_mention(ms, k)) else {
             k += 1;
             continue;
         };
@@ -73,13 +60,13 @@ pub fn acts(
             .find(|&x| {
                 // "bầu bổ sung ... đối với ông X": X is concerned
                 let of_whom = p.low_at(x) == "với" && x > ce && p.low_at(x - 1) == "đối";
-                !inside_mention(ms, x) && OBJECT_END.contains(&p.low_at(x)) && !of_whom
+                word_in(p, x, object_end) && !of_whom && !inside_mention(ms, x)
             })
             .unwrap_or(region_end);
         let passive = k > s && matches!(p.low_at(k - 1), "bị" | "được");
         // the agent: right before the act, past adverbs and "ra quyết định"
         let mut h = if passive { k - 1 } else { k };
-        while h > s && !inside_mention(ms, h - 1) && gap.iter().any(|w| w[0] == p.low_at(h - 1)) {
+        while h > s && !inside_mention(ms, h - 1) && word_in(p, h - 1, gap) {
             h -= 1;
         }
         if h > s && p.low_at(h - 1) == ")" {
@@ -157,8 +144,8 @@ pub fn acts(
             .take_while(|&x| {
                 !inside_mention(ms, x)
                     && !p.honorific_at(x)
-                    && !NOUNS_END.contains(&p.low_at(x))
-                    && !OBJECT_END.contains(&p.low_at(x))
+                    && !word_in(p, x, clause_group!("nouns_end"))
+                    && !word_in(p, x, object_end)
                     && (p.lowercase_at(x) || p.low_at(x).bytes().all(|b| b.is_ascii_digit()))
             })
             .last()
@@ -185,9 +172,7 @@ pub fn acts(
                     }
                 }
                 let after_titles = x;
-                while p.lowercase_at(x)
-                    && matches!(p.low_at(x), "giữ" | "chức" | "vụ" | "danh" | "làm" | "là")
-                {
+                while p.lowercase_at(x) && word_in(p, x, clause_group!("office_gap")) {
                     x += 1;
                 }
                 (x > after_titles)
@@ -298,21 +283,21 @@ pub fn openings(
     e: usize,
 ) -> Vec<(usize, usize, usize)> {
     let mut out = Vec::new();
+    let acts = clause_group!("opening");
     for k in s..e {
-        let word = match (p.low_at(k), p.low_at(k + 1)) {
-            ("khai", "mạc") => "khai mạc",
-            ("bế", "mạc") => "bế mạc",
-            _ => continue,
+        let Some(ix) = phrase_ix_at(p, k, acts) else {
+            continue;
         };
+        let (word, len) = (acts.texts[ix], acts.phrases[ix].len());
         if inside_mention(ms, k) {
             continue;
         }
         let after = ms
             .iter()
-            .find(|m| m.kind == NodeKind::Event && m.top && m.start == k + 2)
+            .find(|m| m.kind == NodeKind::Event && m.top && m.start == k + len)
             .copied();
         let before = || {
-            let h = skip_back(p, &[], s, k, &["đã", "sẽ", "chính", "thức", "được"]);
+            let h = skip_back(p, &[], s, k, clause_group!("opening_adverb"));
             ms.iter()
                 .find(|m| m.kind == NodeKind::Event && m.top && m.end == h)
                 .copied()
@@ -343,7 +328,7 @@ pub fn openings(
                 ev
             }
             None => {
-                let ev = p.evidence(k, k + 2, 0.65);
+                let ev = p.evidence(k, k + len, 0.65);
                 p.b.mention(NodeKind::Event, &label, &label, None, Form::Full, ev)
             }
         };
@@ -354,8 +339,9 @@ pub fn openings(
         p.b.add_alias(event, &format!("Phiên {word}"));
         p.fact(event, Relation::PartOf, whole.entity, 0.65);
         // "Thủ tướng X tuyên bố bế mạc": X takes part
-        if after.is_some() && k >= s + 2 && verb_at(p, k - 2, &["tuyên", "bố"]) {
-            let h = skip_back(p, &[], s, k - 2, &["đã", "sẽ", "chính", "thức"]);
+        if after.is_some() && k >= s + 2 && phrase_at(p, k - 2, clause_group!("declare")) == Some(2)
+        {
+            let h = skip_back(p, &[], s, k - 2, clause_group!("declare_adverb"));
             if let Some(a) = ms
                 .iter()
                 .find(|m| agent_kind(m.kind) && m.top && m.end == h)
@@ -363,7 +349,7 @@ pub fn openings(
                 p.fact(a.entity, Relation::ParticipatedIn, event, 0.65);
             }
         }
-        out.push((k, k + 2, event));
+        out.push((k, k + len, event));
     }
     out
 }
@@ -515,7 +501,8 @@ pub fn welcomes(
                     .take(14)
                     .find(|&x| {
                         matches!(p.low_at(x), "," | ";" | "." | "")
-                            || (!inside_mention(ms, x) && OBJECT_END.contains(&p.low_at(x)))
+                            || (word_in(p, x, clause_group!("object_end"))
+                                && !inside_mention(ms, x))
                     })
                     .unwrap_or(end + 2);
                 end = stop;
@@ -576,10 +563,8 @@ pub fn signings(
         }
     }
     for k in s..e {
-        let verb = match (p.low_at(k), p.low_at(k + 1)) {
-            ("ký", "kết") => 2,
-            ("ký", _) => 1,
-            _ => continue,
+        let Some(verb) = phrase_at(p, k, clause_group!("sign")) else {
+            continue;
         };
         if inside_mention(ms, k) || (k > s && p.low_at(k - 1) == "thư") {
             continue;
@@ -623,13 +608,7 @@ pub fn signings(
         };
         // the signers: the subject and those listed with it ("A, B cùng C
         // cũng ký"); the parties after "cùng"/"với"/"giữa"
-        let mut h = skip_back(
-            p,
-            ms,
-            s,
-            k,
-            &["đã", "sẽ", "vừa", "cũng", "cùng", "chính", "thức"],
-        );
+        let mut h = skip_back(p, ms, s, k, clause_group!("signer_adverb"));
         let mut signers: Vec<Mention> = Vec::new();
         // "UBND tỉnh X (cùng với Công ty Y, ...) đã ký": the subject before
         // the parenthesis, those it names "cùng với" sign too
@@ -798,30 +777,23 @@ pub fn joint_talks(
     e: usize,
 ) -> Vec<(usize, usize, usize)> {
     let mut out = Vec::new();
+    let talks = clause_group!("joint_talk");
     for k in s..e {
-        let verb = match (p.low_at(k), p.low_at(k + 1)) {
-            ("hội", "đàm") => "hội đàm",
-            ("hội", "kiến") => "hội kiến",
-            ("điện", "đàm") => "điện đàm",
-            _ => continue,
+        let Some(ix) = phrase_ix_at(p, k, talks) else {
+            continue;
         };
+        let (verb, len) = (talks.texts[ix], talks.phrases[ix].len());
         // an object after the verb is another construction ("hội đàm với X")
         // (the bare head may be read as an event's name: it is this one)
         let named_apart = ms.iter().any(|m| {
             m.start <= k
                 && k < m.end
-                && !(m.kind == NodeKind::Event && m.start == k && m.end == k + 2)
+                && !(m.kind == NodeKind::Event && m.start == k && m.end == k + len)
         });
-        if named_apart || !(k + 2 >= e || matches!(p.low_at(k + 2), "," | "." | ";" | "")) {
+        if named_apart || !(k + len >= e || matches!(p.low_at(k + len), "," | "." | ";" | "")) {
             continue;
         }
-        let h = skip_back(
-            p,
-            ms,
-            s,
-            k,
-            &["đã", "sẽ", "cũng", "tiến", "hành", "có", "cuộc"],
-        );
+        let h = skip_back(p, ms, s, k, clause_group!("joint_talk_gap"));
         let person = |end: usize| {
             ms.iter()
                 .find(|m| m.kind == NodeKind::Person && m.top && m.end == end)
@@ -843,7 +815,7 @@ pub fn joint_talks(
             p.span(from, m.end).to_string()
         };
         let label = format!("{} {verb} với {}", titled(a), titled(b));
-        let ev = p.evidence(a.from, k + 2, 0.65);
+        let ev = p.evidence(a.from, k + len, 0.65);
         let event =
             p.b.mention(NodeKind::Event, &label, &label, None, Form::Full, ev);
         let names = format!(
@@ -855,7 +827,7 @@ pub fn joint_talks(
         p.b.add_short_form(event, verb);
         p.fact(a.entity, Relation::ParticipatedIn, event, 0.65);
         p.fact(b.entity, Relation::ParticipatedIn, event, 0.65);
-        out.push((a.from, k + 2, event));
+        out.push((a.from, k + len, event));
     }
     out
 }
