@@ -175,6 +175,27 @@ pub(super) fn word_in(p: &SentenceParser<'_, '_>, k: usize, group: &PhraseGroup)
         && group.has_word(p.low_at(k))
 }
 
+/// The groups a phrase of which begins somewhere in tokens `s..e` (their
+/// [`PhraseGroup::bit`]s), computed once per clause: a rule whose words
+/// the clause lacks tries no token.
+pub(super) fn groups_in(p: &SentenceParser<'_, '_>, s: usize, e: usize) -> u64 {
+    p.clause_starts
+        .get(s..e)
+        .unwrap_or_default()
+        .iter()
+        .fold(0, |all, starts| all | starts)
+}
+
+/// Tokens `s..e` to try for a rule of the groups `bits`: none when no
+/// phrase of them begins in the clause (`here`, from [`groups_in`]).
+pub(super) fn tokens_for(here: u64, bits: u64, s: usize, e: usize) -> std::ops::Range<usize> {
+    if here & bits != 0 {
+        s..e
+    } else {
+        e..e
+    }
+}
+
 pub(super) fn inside_mention(ms: &[Mention], k: usize) -> bool {
     ms.iter().any(|m| m.start <= k && k < m.end)
 }
@@ -198,6 +219,7 @@ fn clause(
         clause_group!("adopt"),
         clause_group!("anaphor"),
     );
+    let here = groups_in(p, s, e);
     let ms: Vec<Mention> = p
         .mentions
         .iter()
@@ -228,7 +250,7 @@ fn clause(
     }
 
     // receptions: "Tổng Bí thư X tiếp Y", "X hội kiến Y"
-    for k in s..e {
+    for k in tokens_for(here, meet.bit, s, e) {
         let Some(verb_len) = phrase_at(p, k, meet) else {
             continue;
         };
@@ -397,7 +419,7 @@ fn clause(
     // thông qua Công ước X", "Công ước X được Liên hợp quốc khởi xướng",
     // "Công ước được thông qua"; with the document left out, the one the
     // article named last
-    for k in s..e {
+    for k in tokens_for(here, adopt.bit, s, e) {
         let Some(verb_len) = phrase_at(p, k, adopt) else {
             continue;
         };
@@ -515,9 +537,10 @@ fn clause(
     // "sáng cùng ngày": the day the article named last
     if dates.is_empty() {
         if let Some(day) = p.b.last_day {
-            if let Some(at) = (s..e).find(|&k| {
-                phrase_at(p, k, clause_group!("same_day")).is_some() && !inside_mention(&ms, k)
-            }) {
+            let same_day = clause_group!("same_day");
+            if let Some(at) = tokens_for(here, same_day.bit, s, e)
+                .find(|&k| phrase_at(p, k, same_day).is_some() && !inside_mention(&ms, k))
+            {
                 dates.push((at, day));
             }
         }
@@ -612,7 +635,8 @@ fn clause(
     }
 
     // verbs between an agent and an event
-    for k in s..e {
+    let verbs = host_verbs.bit | attend_verbs.bit | organise_verbs.bit;
+    for k in tokens_for(here, verbs, s, e) {
         let host = phrase_at(p, k, host_verbs);
         let attend = phrase_at(p, k, attend_verbs);
         let organise = phrase_at(p, k, organise_verbs);
@@ -828,8 +852,9 @@ fn clause(
     }
 
     // "Event do X (cùng Y) tổ chức/điều hành"
-    for k in s..e {
-        if p.low_at(k) != "do" || inside_mention(&ms, k) {
+    let done_by = clause_group!("done_by");
+    for k in tokens_for(here, done_by.bit, s, e) {
+        if !word_in(p, k, done_by) || inside_mention(&ms, k) {
             continue;
         }
         let Some(&(_, _, event)) = events.iter().rfind(|(_, ee, _)| *ee <= k && *ee + 1 >= k)
@@ -859,7 +884,8 @@ fn clause(
     }
 
     // "ký Công ước X": the signer is the agent before
-    for k in s..e {
+    let sign = clause_group!("sign");
+    for k in tokens_for(here, sign.bit, s, e) {
         if p.low_at(k) != "ký" || inside_mention(&ms, k) {
             continue;
         }
@@ -920,8 +946,9 @@ fn clause(
     }
 
     // "trong khuôn khổ Event": the other events are part of it
-    for k in s..e {
-        if phrase_at(p, k, clause_group!("frame_of")).is_none() {
+    let frame_of = clause_group!("frame_of");
+    for k in tokens_for(here, frame_of.bit, s, e) {
+        if phrase_at(p, k, frame_of).is_none() {
             continue;
         }
         // ("trong khuôn khổ chương trình Lễ X"): up to two words between
@@ -985,8 +1012,9 @@ fn clause(
     }
 
     // "Event A (đã) diễn ra Event B": B is part of A
-    for k in s..e {
-        let Some(len) = phrase_at(p, k, clause_group!("takes_place")) else {
+    let takes_place = clause_group!("takes_place");
+    for k in tokens_for(here, takes_place.bit, s, e) {
+        let Some(len) = phrase_at(p, k, takes_place) else {
             continue;
         };
         let Some(&(_, _, part)) = events.iter().find(|(es, _, _)| *es == k + len) else {
@@ -1031,8 +1059,9 @@ fn visit_events(
     e: usize,
 ) -> Vec<(usize, usize, usize)> {
     let mut out = Vec::new();
-    for k in s..e {
-        if phrase_at(p, k, clause_group!("visit")).is_none() || inside_mention(ms, k) {
+    let visit = clause_group!("visit");
+    for k in tokens_for(groups_in(p, s, e), visit.bit, s, e) {
+        if phrase_at(p, k, visit).is_none() || inside_mention(ms, k) {
             continue;
         }
         let mut d = k + 1;

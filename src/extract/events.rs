@@ -7,7 +7,9 @@
 //! `investigation`, `personnel`, `act_gap`, `object_end`, `nouns_end`, and
 //! those of openings, signings and talks named at their rules).
 
-use super::clauses::{agent_kind, inside_mention, phrase_at, phrase_ix_at, skip_back, word_in};
+use super::clauses::{
+    agent_kind, groups_in, inside_mention, phrase_at, phrase_ix_at, skip_back, tokens_for, word_in,
+};
 use super::doc::Form;
 use super::parse::{Mention, SentenceParser};
 use crate::graph::{NodeKind, Relation};
@@ -30,8 +32,9 @@ pub fn acts(
     e: usize,
 ) -> Vec<(usize, usize, usize)> {
     let (gap, object_end) = (clause_group!("act_gap"), clause_group!("object_end"));
+    let acts = clause_group!("investigation").bit | clause_group!("personnel").bit;
     let mut found: Vec<(usize, usize, &'static str)> = Vec::new(); // (start, chain end, group)
-    let mut k = s;
+    let mut k = tokens_for(groups_in(p, s, e), acts, s, e).start;
     while k < e {
         let Some((group, len)) = act_at(p, k).filter(|_| !inside_mention(ms, k)) else {
             k += 1;
@@ -284,7 +287,7 @@ pub fn openings(
 ) -> Vec<(usize, usize, usize)> {
     let mut out = Vec::new();
     let acts = clause_group!("opening");
-    for k in s..e {
+    for k in tokens_for(groups_in(p, s, e), acts.bit, s, e) {
         let Some(ix) = phrase_ix_at(p, k, acts) else {
             continue;
         };
@@ -379,6 +382,11 @@ pub fn part_of_visit(
     events: &[(usize, usize, usize)],
     visits: &[(usize, usize, usize)],
 ) {
+    // a clause without events (its visits are among them) joins nothing:
+    // no need to look for the visit among the article's
+    if events.is_empty() {
+        return;
+    }
     let is_visit = |l: &str| {
         l.starts_with("chuyến thăm") || l.contains(" thăm chính thức") || l.contains(" thăm cấp")
     };
@@ -562,8 +570,9 @@ pub fn signings(
             p.fact(a.entity, Relation::Signed, d.entity, 0.6);
         }
     }
-    for k in s..e {
-        let Some(verb) = phrase_at(p, k, clause_group!("sign")) else {
+    let sign = clause_group!("sign");
+    for k in tokens_for(groups_in(p, s, e), sign.bit, s, e) {
+        let Some(verb) = phrase_at(p, k, sign) else {
             continue;
         };
         if inside_mention(ms, k) || (k > s && p.low_at(k - 1) == "thư") {
@@ -778,7 +787,7 @@ pub fn joint_talks(
 ) -> Vec<(usize, usize, usize)> {
     let mut out = Vec::new();
     let talks = clause_group!("joint_talk");
-    for k in s..e {
+    for k in tokens_for(groups_in(p, s, e), talks.bit, s, e) {
         let Some(ix) = phrase_ix_at(p, k, talks) else {
             continue;
         };
