@@ -382,9 +382,28 @@ pub fn part_of_visit(
     events: &[(usize, usize, usize)],
     visits: &[(usize, usize, usize)],
 ) {
-    // a clause without events (its visits are among them) joins nothing:
-    // no need to look for the visit among the article's
-    if events.is_empty() {
+    // a visit named after its meetings (a caption, then the lead) takes
+    // the meetings named before it too
+    let earlier: &[usize] = if visits.is_empty() {
+        &[]
+    } else {
+        &p.b.recent_events
+    };
+    let parts: Vec<usize> = events
+        .iter()
+        .map(|&(_, _, ev)| ev)
+        .chain(earlier.iter().copied())
+        .filter(|&ev| {
+            !visits.iter().any(|v| v.2 == ev) && {
+                let label = format!(" {} ", p.b.label_lower(ev));
+                VISIT_PARTS.iter().any(|w| label[1..].starts_with(w))
+                    || MEETING_WORDS.iter().any(|w| label.contains(w))
+            }
+        })
+        .collect();
+    // the visit, looked for among the article's events only for a clause
+    // with meetings to join to it
+    if parts.is_empty() {
         return;
     }
     let is_visit = |l: &str| {
@@ -398,26 +417,8 @@ pub fn part_of_visit(
             .find(|&ev| is_visit(p.b.label_lower(ev)))
     });
     let Some(visit) = visit else { return };
-    // a visit named after its meetings (a caption, then the lead) takes
-    // the meetings named before it too
-    let earlier: Vec<usize> = if visits.is_empty() {
-        Vec::new()
-    } else {
-        p.b.recent_events.clone()
-    };
-    let candidates = events
-        .iter()
-        .map(|&(_, _, ev)| ev)
-        .chain(earlier)
-        .collect::<Vec<_>>();
-    for ev in candidates {
-        if ev == visit || visits.iter().any(|v| v.2 == ev) {
-            continue;
-        }
-        let label = format!(" {} ", p.b.label_lower(ev));
-        let part = VISIT_PARTS.iter().any(|w| label[1..].starts_with(w))
-            || MEETING_WORDS.iter().any(|w| label.contains(w));
-        if part {
+    for ev in parts {
+        if ev != visit {
             p.fact(ev, Relation::PartOf, visit, 0.6);
         }
     }
@@ -547,8 +548,11 @@ pub fn signings(
     e: usize,
 ) -> Vec<(usize, usize, usize)> {
     let mut out = Vec::new();
+    let here = groups_in(p, s, e);
+    let between = clause_group!("between");
     // "Bản ghi nhớ giữa A và B": the parties of a paper sign it
-    for d in ms.iter().filter(|m| m.kind == NodeKind::Document && m.top) {
+    let papers = ms.iter().filter(|m| m.kind == NodeKind::Document && m.top);
+    for d in papers.filter(|_| here & between.bit != 0) {
         let next_doc = ms
             .iter()
             .filter(|o| o.kind == NodeKind::Document && o.start > d.start)
@@ -557,7 +561,7 @@ pub fn signings(
             .unwrap_or(e);
         let Some(g) = (d.start..next_doc.min(e).min(d.end + 20))
             .take_while(|&x| !matches!(p.low_at(x), "." | ";" | ":"))
-            .find(|&x| p.low_at(x) == "giữa")
+            .find(|&x| word_in(p, x, between))
         else {
             continue;
         };
@@ -571,7 +575,7 @@ pub fn signings(
         }
     }
     let sign = clause_group!("sign");
-    for k in tokens_for(groups_in(p, s, e), sign.bit, s, e) {
+    for k in tokens_for(here, sign.bit, s, e) {
         let Some(verb) = phrase_at(p, k, sign) else {
             continue;
         };

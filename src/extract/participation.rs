@@ -246,12 +246,6 @@ fn trial_parties(p: &mut SentenceParser<'_, '_>, events: &[(usize, usize, usize)
     {
         return;
     }
-    let trial = events
-        .iter()
-        .map(|&(_, _, ev)| ev)
-        .find(|&ev| is_trial(p, ev))
-        .or_else(|| latest_trial(p));
-    let Some(trial) = trial else { return };
     let parties = clause_group!("trial_party");
     let n = p.toks.len();
     let tagged_at = |p: &SentenceParser<'_, '_>, m: &Mention| {
@@ -291,17 +285,32 @@ fn trial_parties(p: &mut SentenceParser<'_, '_>, events: &[(usize, usize, usize)
     }
     // "A lĩnh 20 năm tù, còn B nhận 18 năm tù": those sentenced
     let sentencing = clause_group!("sentence");
-    if (0..n).any(|x| phrase_at(p, x, sentencing).is_some()) {
+    let sentenced = (0..n).any(|x| phrase_at(p, x, sentencing).is_some());
+    if sentenced {
+        for m in &people {
+            if !who.contains(&m.entity) {
+                who.push(m.entity);
+            }
+        }
+    }
+    // the trial, looked for only now that someone is a party to it
+    if who.is_empty() {
+        return;
+    }
+    let trial = events
+        .iter()
+        .map(|&(_, _, ev)| ev)
+        .find(|&ev| is_trial(p, ev))
+        .or_else(|| latest_trial(p));
+    let Some(trial) = trial else { return };
+    if sentenced {
         // and were sentenced at the sentencing the article told of
         let passed = p.b.recent_events.iter().rev().copied().find(|&ev| {
             let l = p.b.label_lower(ev);
             l.contains("tuyên án") || l.contains("tuyên phạt")
         });
-        for m in &people {
-            if !who.contains(&m.entity) {
-                who.push(m.entity);
-            }
-            if let Some(ev) = passed {
+        if let Some(ev) = passed {
+            for m in &people {
                 p.fact(m.entity, Relation::ParticipatedIn, ev, 0.6);
             }
         }
