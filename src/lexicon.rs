@@ -219,6 +219,19 @@ impl PhraseGroup {
     pub fn has_word(&self, word: &str) -> bool {
         self.phrases.iter().any(|w| w.len() == 1 && w[0] == word)
     }
+
+    /// Whether one of the group's phrases is in `text` as whole words
+    /// (between spaces or the ends): " tiếp " in " {text} ", with no
+    /// string built.
+    pub fn words_in(&self, text: &str) -> bool {
+        let bytes = text.as_bytes();
+        self.texts.iter().any(|w| {
+            text.match_indices(w).any(|(at, _)| {
+                let end = at + w.len();
+                (at == 0 || bytes[at - 1] == b' ') && (end == bytes.len() || bytes[end] == b' ')
+            })
+        })
+    }
 }
 
 impl ClauseWords {

@@ -357,24 +357,6 @@ pub fn openings(
     out
 }
 
-/// Words that open the name of a welcome, talks, a reception or a
-/// ceremony held during a visit (lower case).
-const VISIT_PARTS: [&str; 9] = [
-    "lễ đón",
-    "hội đàm",
-    "hội kiến",
-    "chiêu đãi",
-    "tiệc chiêu đãi",
-    "lễ ký",
-    "lễ trao",
-    "tọa đàm",
-    "cuộc gặp",
-];
-
-/// Words inside the names of meetings made from their parties ("X tiếp Y",
-/// "X hội đàm với Y").
-const MEETING_WORDS: [&str; 4] = [" tiếp ", " hội đàm ", " hội kiến ", " gặp "];
-
 /// Welcomes, talks, receptions and ceremonies of an article that tells of a
 /// visit are part of that visit (the latest visit named).
 pub fn part_of_visit(
@@ -395,9 +377,12 @@ pub fn part_of_visit(
         .chain(earlier.iter().copied())
         .filter(|&ev| {
             !visits.iter().any(|v| v.2 == ev) && {
-                let label = format!(" {} ", p.b.label_lower(ev));
-                VISIT_PARTS.iter().any(|w| label[1..].starts_with(w))
-                    || MEETING_WORDS.iter().any(|w| label.contains(w))
+                let label = p.b.label_lower(ev);
+                clause_group!("visit_part")
+                    .texts
+                    .iter()
+                    .any(|w| label.starts_with(w))
+                    || clause_group!("meeting_word").words_in(label)
             }
         })
         .collect();
@@ -451,18 +436,6 @@ pub fn parenthesised_names(p: &mut SentenceParser<'_, '_>) {
     }
 }
 
-/// Heads of a welcome, a send-off or a banquet named by its guest ("lễ
-/// đón chính thức Thủ tướng X"), lower case.
-const WELCOME_HEADS: [&str; 7] = [
-    "lễ đón",
-    "lễ tiễn",
-    "lễ chào mừng",
-    "tiệc chiêu đãi",
-    "chiêu đãi",
-    "buổi tiếp",
-    "buổi chiêu đãi",
-];
-
 /// "chủ trì lễ đón chính thức Thủ tướng Singapore X (và Đoàn đại biểu Y)":
 /// a welcome named by its head alone is named by its guest, who takes part.
 /// Returns the events made and the bare mentions they replace.
@@ -475,7 +448,7 @@ pub fn welcomes(
     for m in ms.iter().filter(|m| m.kind == NodeKind::Event && m.top) {
         let label = p.b.label_lower(m.entity);
         if label.split_whitespace().count() > 5
-            || !WELCOME_HEADS.iter().any(|h| {
+            || !clause_group!("welcome_head").texts.iter().any(|h| {
                 label.starts_with(h) && label[h.len()..].chars().next().is_none_or(|c| c == ' ')
             })
         {
@@ -737,13 +710,13 @@ fn listed_agents(p: &SentenceParser<'_, '_>, ms: &[Mention], mut x: usize) -> Ve
     out
 }
 
-/// Labels of a trial's events contain one of these.
-pub const TRIAL_WORDS: [&str; 3] = ["phiên tòa", "xét xử", "phiên xử"];
-
-/// Whether event `ev` is a trial.
+/// Whether event `ev` is a trial: its name has a word of group `trial`.
 pub fn is_trial(p: &SentenceParser<'_, '_>, ev: usize) -> bool {
     let label = p.b.label_lower(ev);
-    TRIAL_WORDS.iter().any(|w| label.contains(w))
+    clause_group!("trial")
+        .texts
+        .iter()
+        .any(|w| label.contains(w))
 }
 
 /// The trial the article named last.
@@ -755,9 +728,6 @@ pub fn latest_trial(p: &SentenceParser<'_, '_>) -> Option<usize> {
         .find(|&ev| is_trial(p, ev))
 }
 
-/// Qualifiers that tell two trials apart.
-const TRIAL_KINDS: [&str; 3] = ["sơ thẩm", "phúc thẩm", "giám đốc thẩm"];
-
 /// "Phiên tòa mở tại X ... Thẩm phán Y điều hành phiên xét xử": an article
 /// names its trial in several ways; a trial named again (no other
 /// instance told) is the same one.
@@ -767,7 +737,8 @@ pub fn one_trial(p: &mut SentenceParser<'_, '_>, events: &[(usize, usize, usize)
             continue;
         }
         let label = p.b.label_lower(ev);
-        let kind = |l: &str| TRIAL_KINDS.iter().find(|k| l.contains(*k)).copied();
+        let kinds = clause_group!("trial_kind");
+        let kind = |l: &str| kinds.texts.iter().find(|k| l.contains(*k)).copied();
         let earlier = p.b.recent_events.iter().copied().find(|&o| {
             o != ev && is_trial(p, o) && {
                 let ol = p.b.label_lower(o);
