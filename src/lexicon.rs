@@ -703,6 +703,48 @@ mod tests {
     }
 
     #[test]
+    fn clause_groups_keep_texts_tags_and_bits() {
+        let words = clause_words();
+        let anaphors = words.group("anaphor");
+        let ix = anaphors
+            .texts
+            .iter()
+            .position(|&t| t == "buổi tiếp")
+            .unwrap();
+        // a quoted tag keeps its spaces; a phrase without one has ""
+        assert_eq!(anaphors.tags[ix], " tiếp ");
+        assert_eq!(anaphors.phrases[ix], ["buổi", "tiếp"]);
+        let ix = anaphors.texts.iter().position(|&t| t == "sự kiện").unwrap();
+        assert_eq!(anaphors.tags[ix], "");
+        // the longest phrases first, texts and tags in step
+        assert!(anaphors.windows(2).all(|w| w[0].len() >= w[1].len()));
+        for (words, text) in anaphors.phrases.iter().zip(&anaphors.texts) {
+            assert_eq!(words.join(" "), *text);
+        }
+        let months = words.group("month_word");
+        let ix = months.texts.iter().position(|&t| t == "mười").unwrap();
+        assert_eq!(months.tags[ix], "10");
+        // a token carries the bit of every group a phrase of which starts there
+        let starts = words.starts(&["buổi", "tại", "zzz"]);
+        assert_ne!(starts[0] & anaphors.bit, 0);
+        assert_ne!(starts[1] & words.group("guest_end").bit, 0);
+        assert_eq!(starts[2], 0);
+        assert!(words.group("guest_end").has_word("tại"));
+        assert!(!words.group("guest_end").has_word("tạii"));
+    }
+
+    #[test]
+    fn clause_phrases_in_names_are_whole_words() {
+        let meeting = clause_words().group("meeting_word");
+        for yes in ["a hội đàm với b", "hội đàm", "x tiếp y", "gặp"] {
+            assert!(meeting.words_in(yes), "{yes}");
+        }
+        for no in ["a hội đàmx b", "xhội đàm", "tiếpx", "", "hội  đàm"] {
+            assert!(!meeting.words_in(no), "{no}");
+        }
+    }
+
+    #[test]
     fn fold_char_table_agrees_with_the_case_tables() {
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
             assert_eq!(fold_char(c), fold_char_by_tables(c), "{c:?}");
