@@ -652,31 +652,6 @@ fn clause(
         if inside_mention(&ms, k) || guest_spans.iter().any(|&(gs, ge)| gs <= k && k < ge) {
             continue;
         }
-        // the subject: the nearest agent before; in "A, cơ quan được B
-        // giao chủ trì", A; none when a plural noun ("các nước") stands
-        // between (it is the subject)
-        let mut before = k;
-        if k > s && p.low_at(k - 1) == "giao" {
-            if let Some(d) = (s..k).rev().find(|&x| p.low_at(x) == "được") {
-                before = d;
-            }
-        }
-        let agent_before = ms
-            .iter()
-            .filter(|m| agent_kind(m.kind) && m.top && m.end <= before)
-            .max_by_key(|m| m.end)
-            .copied()
-            .filter(|a| {
-                // "sang Việt Nam dự X": where the subject goes, not who
-                let destination =
-                    a.start > s && word_in(p, a.start - 1, clause_group!("destination_before"));
-                !destination
-                    && !(a.end..k).any(|x| {
-                        // ("A và các Trưởng đoàn ..." has A among its subjects)
-                        matches!(p.low_at(x), "các" | "những")
-                            && !matches!(p.low_at(x.saturating_sub(1)), "cùng" | "với" | "và")
-                    })
-            });
         // the event right after the verb, and any coordinated with it
         let mut targets = Vec::new();
         let mut at = k + verb_len;
@@ -759,6 +734,31 @@ fn clause(
         if targets.is_empty() {
             continue;
         }
+        // the subject, looked for once the verb has an event: the nearest
+        // agent before; in "A, cơ quan được B giao chủ trì", A; none when a
+        // plural noun ("các nước") stands between (it is the subject)
+        let mut before = k;
+        if k > s && p.low_at(k - 1) == "giao" {
+            if let Some(d) = (s..k).rev().find(|&x| p.low_at(x) == "được") {
+                before = d;
+            }
+        }
+        let agent_before = ms
+            .iter()
+            .filter(|m| agent_kind(m.kind) && m.top && m.end <= before)
+            .max_by_key(|m| m.end)
+            .copied()
+            .filter(|a| {
+                // "sang Việt Nam dự X": where the subject goes, not who
+                let destination =
+                    a.start > s && word_in(p, a.start - 1, clause_group!("destination_before"));
+                !destination
+                    && !(a.end..k).any(|x| {
+                        // ("A và các Trưởng đoàn ..." has A among its subjects)
+                        matches!(p.low_at(x), "các" | "những")
+                            && !matches!(p.low_at(x.saturating_sub(1)), "cùng" | "với" | "và")
+                    })
+            });
         // "Phát biểu tại buổi lễ, X ...": a fronted verb's subject follows
         let agent = agent_before
             .or_else(|| {
