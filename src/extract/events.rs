@@ -33,8 +33,11 @@ pub fn acts(
 ) -> Vec<(usize, usize, usize)> {
     let (gap, object_end) = (clause_group!("act_gap"), clause_group!("object_end"));
     let acts = clause_group!("investigation").bit | clause_group!("personnel").bit;
+    if groups_in(p, s, e) & acts == 0 {
+        return Vec::new();
+    }
     let mut found: Vec<(usize, usize, &'static str)> = Vec::new(); // (start, chain end, group)
-    let mut k = tokens_for(groups_in(p, s, e), acts, s, e).start;
+    let mut k = s;
     while k < e {
         let Some((group, len)) = act_at(p, k).filter(|_| !inside_mention(ms, k)) else {
             k += 1;
@@ -286,12 +289,12 @@ pub fn openings(
     e: usize,
 ) -> Vec<(usize, usize, usize)> {
     let mut out = Vec::new();
-    let acts = clause_group!("opening");
-    for k in tokens_for(groups_in(p, s, e), acts.bit, s, e) {
-        let Some(ix) = phrase_ix_at(p, k, acts) else {
+    let opening = clause_group!("opening");
+    for k in tokens_for(groups_in(p, s, e), opening.bit, s, e) {
+        let Some(ix) = phrase_ix_at(p, k, opening) else {
             continue;
         };
-        let (word, len) = (acts.texts[ix], acts.phrases[ix].len());
+        let (word, len) = (opening.texts[ix], opening.phrases[ix].len());
         if inside_mention(ms, k) {
             continue;
         }

@@ -246,8 +246,12 @@ fn trial_parties(p: &mut SentenceParser<'_, '_>, events: &[(usize, usize, usize)
     {
         return;
     }
-    let parties = clause_group!("trial_party");
+    let (parties, sentencing) = (clause_group!("trial_party"), clause_group!("sentence"));
     let n = p.toks.len();
+    // nor one without a courtroom role or a sentence passed
+    if groups_in(p, 0, n) & (parties.bit | sentencing.bit) == 0 {
+        return;
+    }
     let tagged_at = |p: &SentenceParser<'_, '_>, m: &Mention| {
         (m.from.saturating_sub(3)..m.start).any(|x| phrase_at(p, x, parties).is_some())
     };
@@ -284,7 +288,6 @@ fn trial_parties(p: &mut SentenceParser<'_, '_>, events: &[(usize, usize, usize)
         }
     }
     // "A lĩnh 20 năm tù, còn B nhận 18 năm tù": those sentenced
-    let sentencing = clause_group!("sentence");
     let sentenced = (0..n).any(|x| phrase_at(p, x, sentencing).is_some());
     if sentenced {
         for m in &people {
