@@ -176,8 +176,8 @@ pub(super) fn word_in(p: &SentenceParser<'_, '_>, k: usize, group: &PhraseGroup)
 }
 
 /// The groups a phrase of which begins somewhere in tokens `s..e` (their
-/// [`PhraseGroup::bit`]s), computed once per clause: a rule whose words
-/// the clause lacks tries no token.
+/// [`PhraseGroup::bit`]s, one OR over the clause's masks): a rule whose
+/// words the clause lacks tries no token.
 pub(super) fn groups_in(p: &SentenceParser<'_, '_>, s: usize, e: usize) -> u64 {
     p.clause_starts
         .get(s..e)
@@ -586,7 +586,8 @@ fn clause(
     // Nam dự Kỳ họp X", "để", "nhằm", "theo lời mời") has its own dates
     // and places
     let purposes = clause_group!("purpose");
-    let purpose = (s..e).find(|&k| {
+    // (none without an event before it)
+    let purpose = (s..e).filter(|_| !events.is_empty()).find(|&k| {
         (phrase_at(p, k, purposes).is_some()
             // ", người sẽ dẫn dắt đội tuyển tại SEA Games 33": a
             // relative clause about a person
