@@ -181,7 +181,7 @@ pub struct ClauseWords {
     groups: FastMap<&'static str, PhraseGroup>,
     /// Per word, the groups (as [`PhraseGroup::bit`]) with a phrase that
     /// begins with it: a sentence's tokens are looked up once, and a group
-    /// whose bit a token lacks is not tried there.
+    /// whose bit a token lacks is not tried there (no string compared).
     first_words: FastMap<&'static str, u64>,
     empty: PhraseGroup,
 }
@@ -191,6 +191,11 @@ pub struct PhraseGroup {
     /// The group's bit in [`ClauseWords::starts`].
     pub bit: u64,
     pub phrases: Vec<Vec<&'static str>>,
+    /// Per phrase (as ordered in `phrases`), the phrase as written.
+    pub texts: Vec<&'static str>,
+    /// Per phrase, its third column ("" for none): what the phrase stands
+    /// for to its rule (the word an anaphor's event is named with).
+    pub tags: Vec<&'static str>,
 }
 
 impl std::ops::Deref for PhraseGroup {
@@ -200,35 +205,76 @@ impl std::ops::Deref for PhraseGroup {
     }
 }
 
+impl PhraseGroup {
+    fn empty(bit: u64) -> PhraseGroup {
+        PhraseGroup {
+            bit,
+            phrases: Vec::new(),
+            texts: Vec::new(),
+            tags: Vec::new(),
+        }
+    }
+
+    /// Whether one of the group's phrases is the single word `word`.
+    pub fn has_word(&self, word: &str) -> bool {
+        self.phrases.iter().any(|w| w.len() == 1 && w[0] == word)
+    }
+
+    /// Whether one of the group's phrases is in `text` as whole words
+    /// (between spaces or the ends): " tiếp " in " {text} ", with no
+    /// string built.
+    pub fn words_in(&self, text: &str) -> bool {
+        let bytes = text.as_bytes();
+        self.texts.iter().any(|w| {
+            text.match_indices(w).any(|(at, _)| {
+                let end = at + w.len();
+                (at == 0 || bytes[at - 1] == b' ') && (end == bytes.len() || bytes[end] == b' ')
+            })
+        })
+    }
+}
+
 impl ClauseWords {
     fn build() -> ClauseWords {
         let mut groups: FastMap<&'static str, PhraseGroup> = FastMap::default();
         let mut first_words: FastMap<&'static str, u64> = FastMap::default();
         for row in rows(CLAUSE_WORDS) {
-            if let [group, phrase] = row[..] {
-                let next_bit = 1u64 << groups.len().min(63);
-                let g = groups.entry(group).or_insert_with(|| PhraseGroup {
-                    bit: next_bit,
-                    phrases: Vec::new(),
-                });
-                let words: Vec<&'static str> = phrase.split_whitespace().collect();
-                if let Some(&first) = words.first() {
-                    *first_words.entry(first).or_default() |= g.bit;
-                }
-                g.phrases.push(words);
+            let (group, phrase, tag) = match row[..] {
+                [group, phrase] => (group, phrase, ""),
+                [group, phrase, tag] => (group, phrase, tag),
+                _ => continue,
+            };
+            // a tag in quotes keeps its spaces (" tiếp ": the whole word)
+            let tag = tag
+                .strip_prefix('"')
+                .and_then(|t| t.strip_suffix('"'))
+                .unwrap_or(tag);
+            // past 64 groups, groups share bits: a bit then only says a
+            // phrase may begin there, and the words are compared anyway
+            let next_bit = 1u64 << (groups.len() % 64);
+            let g = groups
+                .entry(group)
+                .or_insert_with(|| PhraseGroup::empty(next_bit));
+            let words: Vec<&'static str> = phrase.split_whitespace().collect();
+            if let Some(&first) = words.first() {
+                *first_words.entry(first).or_default() |= g.bit;
             }
+            g.phrases.push(words);
+            g.texts.push(phrase);
+            g.tags.push(tag);
         }
-        assert!(groups.len() <= 64, "clause_words.txt: more than 64 groups");
         for g in groups.values_mut() {
-            g.phrases.sort_by_key(|w| std::cmp::Reverse(w.len()));
+            // the longest first (stable: in the file's order otherwise)
+            let mut order: Vec<usize> = (0..g.phrases.len()).collect();
+            order.sort_by_key(|&i| std::cmp::Reverse(g.phrases[i].len()));
+            g.phrases = order.iter().map(|&i| g.phrases[i].clone()).collect();
+            g.texts = order.iter().map(|&i| g.texts[i]).collect();
+            g.tags = order.iter().map(|&i| g.tags[i]).collect();
         }
         ClauseWords {
             groups,
             first_words,
-            empty: PhraseGroup {
-                bit: 0,
-                phrases: Vec::new(),
-            },
+            empty: PhraseGroup::empty(0),
         }
     }
 
@@ -654,6 +700,48 @@ mod tests {
             lex.title("Phó Tổng thống").unwrap().english.as_deref(),
             Some("Vice President")
         );
+    }
+
+    #[test]
+    fn clause_groups_keep_texts_tags_and_bits() {
+        let words = clause_words();
+        let anaphors = words.group("anaphor");
+        let ix = anaphors
+            .texts
+            .iter()
+            .position(|&t| t == "buổi tiếp")
+            .unwrap();
+        // a quoted tag keeps its spaces; a phrase without one has ""
+        assert_eq!(anaphors.tags[ix], " tiếp ");
+        assert_eq!(anaphors.phrases[ix], ["buổi", "tiếp"]);
+        let ix = anaphors.texts.iter().position(|&t| t == "sự kiện").unwrap();
+        assert_eq!(anaphors.tags[ix], "");
+        // the longest phrases first, texts and tags in step
+        assert!(anaphors.windows(2).all(|w| w[0].len() >= w[1].len()));
+        for (words, text) in anaphors.phrases.iter().zip(&anaphors.texts) {
+            assert_eq!(words.join(" "), *text);
+        }
+        let months = words.group("month_word");
+        let ix = months.texts.iter().position(|&t| t == "mười").unwrap();
+        assert_eq!(months.tags[ix], "10");
+        // a token carries the bit of every group a phrase of which starts there
+        let starts = words.starts(&["buổi", "tại", "zzz"]);
+        assert_ne!(starts[0] & anaphors.bit, 0);
+        assert_ne!(starts[1] & words.group("guest_end").bit, 0);
+        assert_eq!(starts[2], 0);
+        assert!(words.group("guest_end").has_word("tại"));
+        assert!(!words.group("guest_end").has_word("tạii"));
+    }
+
+    #[test]
+    fn clause_phrases_in_names_are_whole_words() {
+        let meeting = clause_words().group("meeting_word");
+        for yes in ["a hội đàm với b", "hội đàm", "x tiếp y", "gặp"] {
+            assert!(meeting.words_in(yes), "{yes}");
+        }
+        for no in ["a hội đàmx b", "xhội đàm", "tiếpx", "", "hội  đàm"] {
+            assert!(!meeting.words_in(no), "{no}");
+        }
     }
 
     #[test]

@@ -7,53 +7,16 @@
 use super::doc::Form;
 use super::parse::{Mention, SentenceParser};
 use crate::graph::{NodeKind, Relation};
-use crate::lexicon::clause_group;
+use crate::lexicon::{clause_group, PhraseGroup};
 
 /// How many of the latest events an anaphor like "buổi lễ" may refer to.
 const RECENT_EVENTS: usize = 16;
 
-// The verbs of hosting, organising, attending and meeting are the groups
-// `host`, `organise`, `attend`, `organise_after_do` and `meet` of
-// `data/lexicon/clause_words.txt`.
-/// Words that end the guests of a meeting ("... nhân dịp", "... tại",
-/// "đoàn ... do ông X dẫn đầu").
-const GUEST_END: [&str; 13] = [
-    "nhân", "tại", "vào", "để", "về", "trong", "sau", "trước", "theo", "khi", "nhằm", "ở", "do",
-];
-/// Words before "năm 2024" that make it a time ("từ năm 2019", "trong năm").
-const TIME_PREPOSITIONS: [&str; 12] = [
-    "từ", "vào", "trong", "đến", "tới", "cuối", "đầu", "giữa", "suốt", "sang", "hết", "qua",
-];
-/// Adverbs between a subject and its verb ("đã chính thức đồng thuận
-/// thông qua").
-const ADVERBS: [&str; 8] = ["đã", "sẽ", "vừa", "chính", "thức", "đồng", "thuận", "cũng"];
-/// Generic names of an event named before ("chủ trì buổi lễ"), and a word
-/// the name of that event has ("" for any).
-const ANAPHORS: [(&[&str], &str); 14] = [
-    (&["buổi", "lễ"], "lễ"),
-    (&["buổi", "tiếp"], " tiếp "),
-    (&["buổi", "hội", "kiến"], "hội kiến"),
-    (&["buổi", "gặp"], "gặp"),
-    (&["sự", "kiện"], ""),
-    (&["hội", "nghị"], "hội nghị"),
-    (&["phiên", "tòa"], "phiên tòa"),
-    (&["đại", "hội"], "đại hội"),
-    (&["buổi", "họp", "báo"], "họp báo"),
-    (&["buổi", "làm", "việc"], " làm việc "),
-    (&["lễ", "khai", "mạc"], "khai mạc"),
-    (&["lễ", "bế", "mạc"], "bế mạc"),
-    // "Quốc hội họp phiên toàn thể ... X chủ tọa phiên họp"
-    (&["phiên", "họp"], "phiên"),
-    (&["kỳ", "họp"], "kỳ họp"),
-];
-/// Words between a signer and "ký" ("đã chính thức ký", "là nước đầu
-/// tiên ký", "cùng tham gia ký").
-const SIGN_GAP: [&str; 17] = [
-    "đã", "sẽ", "vừa", "cùng", "chính", "thức", "tham", "gia", "đồng", "loạt", "cũng", "là",
-    "nước", "đầu", "tiên", "trực", "tiếp",
-];
-/// Verbs of an adoption or launch of a document ("X thông qua Y").
-const ADOPT: [&[&str]; 3] = [&["thông", "qua"], &["khởi", "xướng"], &["phê", "chuẩn"]];
+// The words of these rules are the groups of
+// `data/lexicon/clause_words.txt` named where they are used
+// (`clause_group!("meet")`): the verbs of hosting, organising, attending,
+// meeting and adopting, the adverbs each verb's subject may stand past, the
+// anaphors of an event named before, the words that end a meeting's guests.
 
 pub(super) fn agent_kind(kind: NodeKind) -> bool {
     matches!(
@@ -107,10 +70,10 @@ pub(super) fn skip_back(
     ms: &[Mention],
     s: usize,
     k: usize,
-    skip: &[&str],
+    skip: &PhraseGroup,
 ) -> usize {
     let mut h = k;
-    while h > s && skip.contains(&p.low_at(h - 1)) && !inside_mention(ms, h - 1) {
+    while h > s && word_in(p, h - 1, skip) && !inside_mention(ms, h - 1) {
         h -= 1;
     }
     h
@@ -177,12 +140,23 @@ fn reporting_date(
     })
 }
 
-/// The number of words of the first of `phrases` at token `k` (the
-/// longest, as [`crate::lexicon::ClauseWords`] orders them).
+/// The number of words of the first of `group`'s phrases at token `k`
+/// (the longest, as [`crate::lexicon::ClauseWords`] orders them).
 pub(super) fn phrase_at(
     p: &SentenceParser<'_, '_>,
     k: usize,
-    group: &crate::lexicon::PhraseGroup,
+    group: &PhraseGroup,
+) -> Option<usize> {
+    phrase_ix_at(p, k, group).map(|i| group.phrases[i].len())
+}
+
+/// Which of `group`'s phrases is at token `k` (its index in the group), as
+/// [`phrase_at`] finds it: the token's bit first, so that most tokens
+/// compare no string.
+pub(super) fn phrase_ix_at(
+    p: &SentenceParser<'_, '_>,
+    k: usize,
+    group: &PhraseGroup,
 ) -> Option<usize> {
     if p.clause_starts
         .get(k)
@@ -190,11 +164,36 @@ pub(super) fn phrase_at(
     {
         return None;
     }
-    group
-        .phrases
+    group.phrases.iter().position(|w| verb_at(p, k, w))
+}
+
+/// Whether token `k` is one of the single words of `group`.
+pub(super) fn word_in(p: &SentenceParser<'_, '_>, k: usize, group: &PhraseGroup) -> bool {
+    p.clause_starts
+        .get(k)
+        .is_some_and(|&starts| starts & group.bit != 0)
+        && group.has_word(p.low_at(k))
+}
+
+/// The groups a phrase of which begins somewhere in tokens `s..e` (their
+/// [`PhraseGroup::bit`]s, one OR over the clause's masks): a rule whose
+/// words the clause lacks tries no token.
+pub(super) fn groups_in(p: &SentenceParser<'_, '_>, s: usize, e: usize) -> u64 {
+    p.clause_starts
+        .get(s..e)
+        .unwrap_or_default()
         .iter()
-        .find(|w| verb_at(p, k, w))
-        .map(Vec::len)
+        .fold(0, |all, starts| all | starts)
+}
+
+/// Tokens `s..e` to try for a rule of the groups `bits`: none when no
+/// phrase of them begins in the clause (`here`, from [`groups_in`]).
+pub(super) fn tokens_for(here: u64, bits: u64, s: usize, e: usize) -> std::ops::Range<usize> {
+    if here & bits != 0 {
+        s..e
+    } else {
+        e..e
+    }
 }
 
 pub(super) fn inside_mention(ms: &[Mention], k: usize) -> bool {
@@ -214,10 +213,13 @@ fn clause(
         clause_group!("host"),
         clause_group!("attend"),
     );
-    let (organise_verbs, organise_after_do) = (
+    let (organise_verbs, organise_after_do, adopt, anaphors) = (
         clause_group!("organise"),
         clause_group!("organise_after_do"),
+        clause_group!("adopt"),
+        clause_group!("anaphor"),
     );
+    let here = groups_in(p, s, e);
     let ms: Vec<Mention> = p
         .mentions
         .iter()
@@ -248,14 +250,14 @@ fn clause(
     }
 
     // receptions: "Tổng Bí thư X tiếp Y", "X hội kiến Y"
-    for k in s..e {
-        let Some(verb) = meet.iter().find(|v| verb_at(p, k, v)) else {
+    for k in tokens_for(here, meet.bit, s, e) {
+        let Some(verb_len) = phrase_at(p, k, meet) else {
             continue;
         };
         if inside_mention(&ms, k) {
             continue;
         }
-        let h = skip_back(p, &[], s, k, &["đã", "sẽ", "vừa", "cũng"]);
+        let h = skip_back(p, &[], s, k, clause_group!("meet_adverb"));
         // the host, or the host with titles in apposition ("ông X, Chủ
         // tịch UBND tỉnh Y đã tiếp")
         let Some(host) = ms
@@ -282,14 +284,11 @@ fn clause(
         else {
             continue;
         };
-        let mut g = k + verb.len();
+        let mut g = k + verb_len;
         // "tiếp xã giao", "hội đàm trực tuyến", "tiếp thân mật": the manner
         // is the verb's
-        if matches!(
-            (p.low_at(g), p.low_at(g + 1)),
-            ("xã", "giao") | ("trực", "tuyến") | ("thân", "mật") | ("trọng", "thị")
-        ) {
-            g += 2;
+        if let Some(len) = phrase_at(p, g, clause_group!("meet_manner")) {
+            g += len;
         }
         // "tiếp ông X", "tiếp ngài X": the honorific is no part of the name
         let written_g = g;
@@ -304,7 +303,7 @@ fn clause(
         let mut ge = g;
         while ge < e
             && !matches!(p.low_at(ge), "," | ";" | ":")
-            && (inside_mention(&ms, ge) || !GUEST_END.contains(&p.low_at(ge)))
+            && (inside_mention(&ms, ge) || !word_in(p, ge, clause_group!("guest_end")))
         {
             // "tiếp Đại sứ X Y trình Quốc thư": a verb after the guest's
             // name ends the guests
@@ -312,10 +311,7 @@ fn clause(
             if after_name
                 && !inside_mention(&ms, ge)
                 && (p.lowercase_at(ge) || p.low_at(ge).starts_with(|c: char| c.is_ascii_digit()))
-                && !matches!(
-                    p.low_at(ge),
-                    "và" | "cùng" | "các" | "những" | "phu" | "nhân"
-                )
+                && !word_in(p, ge, clause_group!("guest_more"))
                 && !p.honorific_at(ge)
             {
                 break;
@@ -355,7 +351,8 @@ fn clause(
                 m.start >= g
                     && m.end <= ge
                     && (m.kind == NodeKind::Person
-                        || ((delegation || verb_at(p, k, &["làm", "việc", "với"]))
+                        || ((delegation
+                            || phrase_at(p, k, clause_group!("meet_bodies")).is_some())
                             && m.kind == NodeKind::Organization
                             && m.top))
             })
@@ -422,15 +419,15 @@ fn clause(
     // thông qua Công ước X", "Công ước X được Liên hợp quốc khởi xướng",
     // "Công ước được thông qua"; with the document left out, the one the
     // article named last
-    for k in s..e {
-        let Some(verb) = ADOPT.iter().find(|v| verb_at(p, k, v)) else {
+    for k in tokens_for(here, adopt.bit, s, e) {
+        let Some(verb_len) = phrase_at(p, k, adopt) else {
             continue;
         };
         if inside_mention(&ms, k) {
             continue;
         }
-        let h = skip_back(p, &ms, s, k, &ADVERBS);
-        let o = k + verb.len();
+        let h = skip_back(p, &ms, s, k, clause_group!("subject_adverb"));
+        let o = k + verb_len;
         let agent = ms
             .iter()
             .find(|m| {
@@ -529,7 +526,7 @@ fn clause(
             !year_only
                 || *ds == s
                 || !p.lowercase_at(*ds - 1)
-                || TIME_PREPOSITIONS.contains(&p.low_at(*ds - 1))
+                || word_in(p, *ds - 1, clause_group!("time_preposition"))
         })
         .flat_map(|(ds, _, ents)| ents.iter().map(move |&d| (*ds, d)))
         .collect();
@@ -540,8 +537,9 @@ fn clause(
     // "sáng cùng ngày": the day the article named last
     if dates.is_empty() {
         if let Some(day) = p.b.last_day {
-            if let Some(at) =
-                (s..e).find(|&k| verb_at(p, k, &["cùng", "ngày"]) && !inside_mention(&ms, k))
+            let same_day = clause_group!("same_day");
+            if let Some(at) = tokens_for(here, same_day.bit, s, e)
+                .find(|&k| phrase_at(p, k, same_day).is_some() && !inside_mention(&ms, k))
             {
                 dates.push((at, day));
             }
@@ -587,18 +585,15 @@ fn clause(
     // an occasion or purpose after an event ("... nhân dịp ông sang Việt
     // Nam dự Kỳ họp X", "để", "nhằm", "theo lời mời") has its own dates
     // and places
-    let purpose = (s..e).find(|&k| {
-        !inside_mention(&ms, k)
+    let purposes = clause_group!("purpose");
+    // (none without an event before it)
+    let purpose = (s..e).filter(|_| !events.is_empty()).find(|&k| {
+        (phrase_at(p, k, purposes).is_some()
+            // ", người sẽ dẫn dắt đội tuyển tại SEA Games 33": a
+            // relative clause about a person
+            || (p.low_at(k) == "người" && k > s && p.low_at(k - 1) == ","))
             && events.iter().any(|&(_, ee, _)| ee <= k)
-            && match p.low_at(k) {
-                "để" | "nhằm" => true,
-                "nhân" => p.low_at(k + 1) == "dịp",
-                "theo" => p.low_at(k + 1) == "lời",
-                // ", người sẽ dẫn dắt đội tuyển tại SEA Games 33": a
-                // relative clause about a person
-                "người" => k > s && p.low_at(k - 1) == ",",
-                _ => false,
-            }
+            && !inside_mention(&ms, k)
     });
     let in_purpose = |at: usize| purpose.is_some_and(|k| at > k);
     let owners = |at: usize| -> Vec<usize> {
@@ -641,63 +636,35 @@ fn clause(
     }
 
     // verbs between an agent and an event
-    for k in s..e {
-        if inside_mention(&ms, k) || guest_spans.iter().any(|&(gs, ge)| gs <= k && k < ge) {
-            continue;
-        }
-        let host = host_verbs.iter().find(|v| verb_at(p, k, v));
-        let attend = attend_verbs.iter().find(|v| verb_at(p, k, v));
-        let organise = organise_verbs.iter().find(|v| verb_at(p, k, v));
+    let verbs = host_verbs.bit | attend_verbs.bit | organise_verbs.bit;
+    for k in tokens_for(here, verbs, s, e) {
+        let host = phrase_at(p, k, host_verbs);
+        let attend = phrase_at(p, k, attend_verbs);
+        let organise = phrase_at(p, k, organise_verbs);
         // (verb length, organises, takes part)
         // the longest verb wins ("có mặt tại" over "có")
         let (verb_len, hosting, attending) = match (host, attend, organise) {
-            (Some(h), Some(a), _) if a.len() > h.len() => (a.len(), false, true),
-            (Some(v), _, _) => (v.len(), true, true),
-            (None, Some(v), _) => (v.len(), false, true),
-            (None, None, Some(v)) => (v.len(), true, false),
+            (Some(h), Some(a), _) if a > h => (a, false, true),
+            (Some(v), _, _) => (v, true, true),
+            (None, Some(v), _) => (v, false, true),
+            (None, None, Some(v)) => (v, true, false),
             _ => continue,
         };
-        // the subject: the nearest agent before; in "A, cơ quan được B
-        // giao chủ trì", A; none when a plural noun ("các nước") stands
-        // between (it is the subject)
-        let mut before = k;
-        if k > s && p.low_at(k - 1) == "giao" {
-            if let Some(d) = (s..k).rev().find(|&x| p.low_at(x) == "được") {
-                before = d;
-            }
+        if inside_mention(&ms, k) || guest_spans.iter().any(|&(gs, ge)| gs <= k && k < ge) {
+            continue;
         }
-        let agent_before = ms
-            .iter()
-            .filter(|m| agent_kind(m.kind) && m.top && m.end <= before)
-            .max_by_key(|m| m.end)
-            .copied()
-            .filter(|a| {
-                // "sang Việt Nam dự X": where the subject goes, not who
-                let destination = a.start > s
-                    && matches!(
-                        p.low_at(a.start - 1),
-                        "sang" | "tới" | "đến" | "thăm" | "tại" | "ở"
-                    );
-                !destination
-                    && !(a.end..k).any(|x| {
-                        // ("A và các Trưởng đoàn ..." has A among its subjects)
-                        matches!(p.low_at(x), "các" | "những")
-                            && !matches!(p.low_at(x.saturating_sub(1)), "cùng" | "với" | "và")
-                    })
-            });
         // the event right after the verb, and any coordinated with it
         let mut targets = Vec::new();
         let mut at = k + verb_len;
         // "chủ trì công tác tổ chức Lễ X", "đăng cai tổ chức Lễ X"
-        while at < e && matches!(p.low_at(at), "công" | "tác" | "tổ" | "chức" | "việc") {
+        while at < e && word_in(p, at, clause_group!("object_gap")) {
             at += 1;
         }
         // "dự và chỉ đạo hội nghị": a verb coordinated with the next one
         // takes the same object, named after the second verb
         if p.low_at(at) == "và" {
             let object_at = |j: usize| {
-                events.iter().any(|&(es, _, _)| es == j)
-                    || ANAPHORS.iter().any(|(a, _)| verb_at(p, j, a))
+                events.iter().any(|&(es, _, _)| es == j) || phrase_at(p, j, anaphors).is_some()
             };
             let second_verb =
                 |j: usize| p.lowercase_word(j) && !inside_mention(&ms, j) && p.low_at(j) != "và";
@@ -714,9 +681,8 @@ fn clause(
         // ("X có chuyến thăm": a visitor hosts nothing)
         // ("chủ tọa phiên họp": a bare anaphor names no event of its own)
         let bare_anaphor = |es: usize, ee: usize| {
-            ANAPHORS
-                .iter()
-                .any(|(a, _)| ee == es + a.len() && verb_at(p, es, a))
+            ee.checked_sub(es)
+                .is_some_and(|len| phrase_at(p, es, anaphors) == Some(len))
         };
         while let Some(&(es, ee, ev)) = events.iter().find(|&&(es, ee, ev)| {
             es >= at && es <= at + 1 && !visits.iter().any(|v| v.2 == ev) && !bare_anaphor(es, ee)
@@ -738,7 +704,8 @@ fn clause(
         }
         // "chủ trì buổi lễ": the latest event of that sort
         if targets.is_empty() {
-            if let Some((words, keyword)) = ANAPHORS.iter().find(|(a, _)| verb_at(p, at, a)) {
+            if let Some(ix) = phrase_ix_at(p, at, anaphors) {
+                let (words, keyword) = (&anaphors.phrases[ix], anaphors.tags[ix]);
                 let found = if keyword.is_empty() {
                     p.b.focus_event
                 } else {
@@ -768,6 +735,31 @@ fn clause(
         if targets.is_empty() {
             continue;
         }
+        // the subject, looked for once the verb has an event: the nearest
+        // agent before; in "A, cơ quan được B giao chủ trì", A; none when a
+        // plural noun ("các nước") stands between (it is the subject)
+        let mut before = k;
+        if k > s && p.low_at(k - 1) == "giao" {
+            if let Some(d) = (s..k).rev().find(|&x| p.low_at(x) == "được") {
+                before = d;
+            }
+        }
+        let agent_before = ms
+            .iter()
+            .filter(|m| agent_kind(m.kind) && m.top && m.end <= before)
+            .max_by_key(|m| m.end)
+            .copied()
+            .filter(|a| {
+                // "sang Việt Nam dự X": where the subject goes, not who
+                let destination =
+                    a.start > s && word_in(p, a.start - 1, clause_group!("destination_before"));
+                !destination
+                    && !(a.end..k).any(|x| {
+                        // ("A và các Trưởng đoàn ..." has A among its subjects)
+                        matches!(p.low_at(x), "các" | "những")
+                            && !matches!(p.low_at(x.saturating_sub(1)), "cùng" | "với" | "và")
+                    })
+            });
         // "Phát biểu tại buổi lễ, X ...": a fronted verb's subject follows
         let agent = agent_before
             .or_else(|| {
@@ -786,7 +778,7 @@ fn clause(
                 carried.filter(|_| elided)
             });
         // "hai bên đồng chủ trì X" after a meeting: both its parties
-        let h = skip_back(p, &ms, s, k, &ADVERBS);
+        let h = skip_back(p, &ms, s, k, clause_group!("subject_adverb"));
         if h >= s + 2
             && p.low_at(h - 2) == "hai"
             && p.low_at(h - 1) == "bên"
@@ -808,7 +800,7 @@ fn clause(
         // an active "tổ chức" needs its subject right before it ("UBND tỉnh
         // X (đã) tổ chức Hội nghị Y"), not any body earlier in the clause
         if !attending {
-            let mut h = skip_back(p, &ms, s, k, &ADVERBS);
+            let mut h = skip_back(p, &ms, s, k, clause_group!("subject_adverb"));
             // "Liên đoàn X (VFF) tổ chức": past the acronym
             if h > s && p.low_at(h - 1) == ")" {
                 if let Some(open) = (s..h - 1).rev().find(|&x| p.low_at(x) == "(") {
@@ -861,16 +853,19 @@ fn clause(
     }
 
     // "Event do X (cùng Y) tổ chức/điều hành"
-    for k in s..e {
-        if p.low_at(k) != "do" || inside_mention(&ms, k) {
+    let done_by = clause_group!("done_by");
+    for k in tokens_for(here, done_by.bit, s, e) {
+        if !word_in(p, k, done_by) || inside_mention(&ms, k) {
             continue;
         }
         let Some(&(_, _, event)) = events.iter().rfind(|(_, ee, _)| *ee <= k && *ee + 1 >= k)
         else {
             continue;
         };
-        let Some(v) = (k + 1..e).find(|&x| {
-            !inside_mention(&ms, x) && organise_after_do.iter().any(|v| verb_at(p, x, v))
+        let Some((v, verb)) = (k + 1..e).find_map(|x| {
+            phrase_ix_at(p, x, organise_after_do)
+                .filter(|_| !inside_mention(&ms, x))
+                .map(|ix| (x, ix))
         }) else {
             continue;
         };
@@ -879,7 +874,8 @@ fn clause(
             .filter(|m| agent_kind(m.kind) && m.top && m.start > k && m.end <= v)
             .copied()
             .collect();
-        let runs_it = !verb_at(p, v, &["tổ", "chức"]) && !verb_at(p, v, &["thực", "hiện"]);
+        // ("do X điều hành": X is there; "do X tổ chức": not said)
+        let runs_it = organise_after_do.tags[verb] == "present";
         for a in agents {
             p.fact(event, Relation::OrganizedBy, a.entity, 0.7);
             if runs_it && a.kind == NodeKind::Person {
@@ -889,7 +885,8 @@ fn clause(
     }
 
     // "ký Công ước X": the signer is the agent before
-    for k in s..e {
+    let sign = clause_group!("sign");
+    for k in tokens_for(here, sign.bit, s, e) {
         if p.low_at(k) != "ký" || inside_mention(&ms, k) {
             continue;
         }
@@ -928,7 +925,7 @@ fn clause(
                 break;
             }
             let w = p.low_at(x - 1);
-            if SIGN_GAP.contains(&w) {
+            if word_in(p, x - 1, clause_group!("sign_gap")) {
                 x -= 1;
                 continue;
             }
@@ -950,8 +947,9 @@ fn clause(
     }
 
     // "trong khuôn khổ Event": the other events are part of it
-    for k in s..e {
-        if !(verb_at(p, k, &["trong", "khuôn", "khổ"])) {
+    let frame_of = clause_group!("frame_of");
+    for k in tokens_for(here, frame_of.bit, s, e) {
+        if phrase_at(p, k, frame_of).is_none() {
             continue;
         }
         // ("trong khuôn khổ chương trình Lễ X"): up to two words between
@@ -979,9 +977,7 @@ fn clause(
     // "cuộc gặp gỡ báo chí thông tin về Lễ mở ký Công ước X": the event is
     // about the document it informs of (named alone or inside an event)
     for &(_, ee, ev) in &events {
-        let at = if verb_at(p, ee, &["thông", "tin", "về"]) {
-            ee + 3
-        } else {
+        let Some(at) = phrase_at(p, ee, clause_group!("informs_about")).map(|len| ee + len) else {
             continue;
         };
         let Some(object) = ms
@@ -1017,14 +1013,15 @@ fn clause(
     }
 
     // "Event A (đã) diễn ra Event B": B is part of A
-    for k in s..e {
-        if !verb_at(p, k, &["diễn", "ra"]) {
-            continue;
-        }
-        let Some(&(_, _, part)) = events.iter().find(|(es, _, _)| *es == k + 2) else {
+    let takes_place = clause_group!("takes_place");
+    for k in tokens_for(here, takes_place.bit, s, e) {
+        let Some(len) = phrase_at(p, k, takes_place) else {
             continue;
         };
-        let h = skip_back(p, &[], s, k, &["đã", "sẽ", "cũng"]);
+        let Some(&(_, _, part)) = events.iter().find(|(es, _, _)| *es == k + len) else {
+            continue;
+        };
+        let h = skip_back(p, &[], s, k, clause_group!("takes_place_adverb"));
         if let Some(&(_, _, whole)) = events.iter().find(|(_, ee, _)| *ee == h) {
             p.fact(part, Relation::PartOf, whole, 0.6);
         }
@@ -1050,12 +1047,6 @@ fn clause(
     (events, subject)
 }
 
-/// Words after "thăm" that say what kind of visit it is ("thăm chính
-/// thức", "thăm cấp Nhà nước", "thăm làm việc").
-const VISIT_KINDS: [&str; 11] = [
-    "chính", "thức", "cấp", "nhà", "nước", "làm", "việc", "hữu", "nghị", "cao", "công",
-];
-
 /// State and official visits: "X thăm cấp Nhà nước tới Việt Nam", "X có
 /// chuyến thăm chính thức Lào", "chuyến thăm chính thức Việt Nam của X".
 /// The event is named by its visitor (a visit is one person's or one
@@ -1069,26 +1060,23 @@ fn visit_events(
     e: usize,
 ) -> Vec<(usize, usize, usize)> {
     let mut out = Vec::new();
-    for k in s..e {
-        if p.low_at(k) != "thăm" || inside_mention(ms, k) {
+    let visit = clause_group!("visit");
+    for k in tokens_for(groups_in(p, s, e), visit.bit, s, e) {
+        if phrase_at(p, k, visit).is_none() || inside_mention(ms, k) {
             continue;
         }
         let mut d = k + 1;
-        while d < e && d < k + 5 && VISIT_KINDS.contains(&p.low_at(d)) {
+        while d < e && d < k + 5 && word_in(p, d, clause_group!("visit_kind")) {
             d += 1;
         }
         let kind_end = d;
-        if matches!(p.low_at(d), "tới" | "đến" | "sang" | "tại") {
+        if word_in(p, d, clause_group!("visit_to")) {
             d += 1;
         }
         // "thăm chính thức Vương quốc Bỉ": the state's form is no part of
         // its short name
-        if matches!(
-            (p.low_at(d), p.low_at(d + 1)),
-            ("vương", "quốc") | ("cộng", "hòa") | ("liên", "bang")
-        ) && p.cap_at(d)
-        {
-            d += 2;
+        if let Some(len) = phrase_at(p, d, clause_group!("state_form")).filter(|_| p.cap_at(d)) {
+            d += len;
         }
         let Some(dest) = ms
             .iter()
@@ -1235,24 +1223,20 @@ fn document_head_of(label: &str) -> Option<String> {
     })
 }
 
-/// Words that, shortly before "các chủ đề", show the topics name sessions.
-const SESSION_WORDS: [&str; 6] = ["kiện", "thảo", "phiên", "đàm", "đàn", "hội"];
-
 /// "chuỗi sự kiện thảo luận về các chủ đề "A;" "B"": each quoted topic
 /// names a session, part of the event the sentence frames them in ("Trong
 /// khuôn khổ Lễ X").
 fn topic_sessions(p: &mut SentenceParser<'_, '_>) {
     let n = p.toks.len();
+    // ("các chủ đề" shortly after a word of sessions: "sự kiện", "thảo luận")
     let Some(c) = (1..n).find(|&k| {
-        p.low_at(k - 1) == "các"
-            && p.low_at(k) == "chủ"
-            && p.low_at(k + 1) == "đề"
-            && (k.saturating_sub(8)..k).any(|x| SESSION_WORDS.contains(&p.low_at(x)))
+        phrase_at(p, k - 1, clause_group!("topic_list")).is_some()
+            && (k.saturating_sub(8)..k).any(|x| word_in(p, x, clause_group!("session_word")))
     }) else {
         return;
     };
     let frame: Vec<usize> = (0..c)
-        .find(|&k| verb_at(p, k, &["trong", "khuôn", "khổ"]))
+        .find(|&k| phrase_at(p, k, clause_group!("frame_of")).is_some())
         .and_then(|k| {
             let first = p
                 .mentions

@@ -7,6 +7,7 @@
 use std::borrow::Cow;
 
 use super::tokens::{lower_case, Token};
+use crate::lexicon::clause_group;
 
 /// A date expression: tokens `start..end` of the sentence, and the ISO
 /// dates it names.
@@ -62,24 +63,19 @@ impl YearContext {
     }
 }
 
-/// Words of the time of day that license a bare "25.10" or "25-10".
-const TIME_WORDS: [&str; 10] = [
-    "sáng", "chiều", "trưa", "tối", "đêm", "ngày", "hôm", "từ", "đến", "khuya",
-];
+/// Whether `word` is a word of the time of day, which licenses a bare
+/// "25.10" or "25-10" (group `time_word` of `data/lexicon/clause_words.txt`).
+fn time_word(word: &str) -> bool {
+    clause_group!("time_word").has_word(word)
+}
 
-/// Month names written as words after "tháng" ("tháng Tám vừa qua").
-/// "một", "hai", "ba" and "năm" are left out: after "tháng" they are as
-/// often a count ("trong 1 tháng hai bên", "tháng năm 2024").
-const MONTH_WORDS: [(&str, u32); 8] = [
-    ("giêng", 1),
-    ("tư", 4),
-    ("sáu", 6),
-    ("bảy", 7),
-    ("tám", 8),
-    ("chín", 9),
-    ("mười", 10),
-    ("chạp", 12),
-];
+/// The month a month name written as a word after "tháng" stands for
+/// ("tháng Tám vừa qua"; group `month_word`, the month its tag).
+fn month_word(word: &str) -> Option<u32> {
+    let months = clause_group!("month_word");
+    let ix = months.texts.iter().position(|&name| name == word)?;
+    months.tags[ix].parse().ok()
+}
 
 /// The month "tháng" opens at token `i` (a number 1-12 or a month word)
 /// and the token after it.
@@ -91,9 +87,9 @@ fn month_after(lower: &[Cow<str>], i: usize) -> Option<(u32, usize)> {
     if let Some(m) = number(w(i + 1)).filter(|m| (1..=12).contains(m)) {
         return Some((m, i + 2));
     }
-    let (_, m) = MONTH_WORDS.iter().find(|(name, _)| *name == w(i + 1))?;
+    let m = month_word(w(i + 1))?;
     // "tháng mười một", "tháng mười hai"
-    match (*m, w(i + 2)) {
+    match (m, w(i + 2)) {
         (10, "một") => Some((11, i + 3)),
         (10, "hai") => Some((12, i + 3)),
         (m, _) => Some((m, i + 2)),
@@ -127,7 +123,7 @@ fn listed_after_time_word(lower: &[Cow<str>], i: usize) -> bool {
     while k >= 2 && matches!(w(k - 1), "," | "và" | "-") && number(w(k - 2)).is_some() {
         k -= 2;
     }
-    k < i && k >= 1 && TIME_WORDS.contains(&w(k - 1))
+    k < i && k >= 1 && time_word(w(k - 1))
 }
 
 fn valid(year: i32, month: u32, day: u32) -> bool {
@@ -317,9 +313,7 @@ fn date_at(lower: &[Cow<str>], i: usize, ctx: &YearContext) -> Option<(usize, Ve
             }
             [d, m]
                 if m <= 12
-                    && (sep == '/'
-                        || TIME_WORDS.contains(&prev)
-                        || listed_after_time_word(lower, i)) =>
+                    && (sep == '/' || time_word(prev) || listed_after_time_word(lower, i)) =>
             {
                 let y = ctx.year_for(m, d)?;
                 if valid(y, m, d) {

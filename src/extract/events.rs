@@ -3,24 +3,17 @@
 //! "khám xét", "truy tố", "tuyên án") and personnel decisions ("Bộ Chính
 //! trị điều động, phân công ông Y", "bổ nhiệm bà Z giữ chức T"). The agent
 //! right before the act organises it, the people it names take part in it.
-//! The act's words are in `data/lexicon/clause_words.txt` (groups
-//! `investigation`, `personnel`, `act_gap`).
+//! The words are in `data/lexicon/clause_words.txt` (groups
+//! `investigation`, `personnel`, `act_gap`, `object_end`, `nouns_end`, and
+//! those of openings, signings and talks named at their rules).
 
-use super::clauses::{agent_kind, inside_mention, phrase_at, skip_back, verb_at};
+use super::clauses::{
+    agent_kind, groups_in, inside_mention, phrase_at, phrase_ix_at, skip_back, tokens_for, word_in,
+};
 use super::doc::Form;
 use super::parse::{Mention, SentenceParser};
 use crate::graph::{NodeKind, Relation};
 use crate::lexicon::clause_group;
-
-/// Words that end what an act is about ("khởi tố bị can X về tội ...",
-/// "bổ nhiệm ông Y theo đề nghị của ...").
-const OBJECT_END: [&str; 9] = ["về", "theo", "tại", "nhằm", "để", "khi", "vì", "sau", "với"];
-
-/// Words that end the common nouns of what an act is about ("truy tố 28
-/// bị can trong vụ án ...", "bị truy tố tội ...").
-const NOUNS_END: [&str; 11] = [
-    "trong", "gồm", "tội", "vào", "đối", "do", "cùng", "là", "và", "ra", "đã",
-];
 
 /// The act at token `k`: (group, words).
 fn act_at(p: &SentenceParser<'_, '_>, k: usize) -> Option<(&'static str, usize)> {
@@ -38,15 +31,15 @@ pub fn acts(
     s: usize,
     e: usize,
 ) -> Vec<(usize, usize, usize)> {
-    let gap = clause_group!("act_gap");
+    let (gap, object_end) = (clause_group!("act_gap"), clause_group!("object_end"));
+    let acts = clause_group!("investigation").bit | clause_group!("personnel").bit;
+    if groups_in(p, s, e) & acts == 0 {
+        return Vec::new();
+    }
     let mut found: Vec<(usize, usize, &'static str)> = Vec::new(); // (start, chain end, group)
     let mut k = s;
     while k < e {
-        if inside_mention(ms, k) {
-            k += 1;
-            continue;
-        }
-        let Some((group, len)) = act_at(p, k) else {
+        let Some((group, len)) = act_at(p, k).filter(|_| !inside_mention(ms, k)) else {
             k += 1;
             continue;
         };
@@ -73,13 +66,13 @@ pub fn acts(
             .find(|&x| {
                 // "bầu bổ sung ... đối với ông X": X is concerned
                 let of_whom = p.low_at(x) == "với" && x > ce && p.low_at(x - 1) == "đối";
-                !inside_mention(ms, x) && OBJECT_END.contains(&p.low_at(x)) && !of_whom
+                word_in(p, x, object_end) && !of_whom && !inside_mention(ms, x)
             })
             .unwrap_or(region_end);
         let passive = k > s && matches!(p.low_at(k - 1), "bị" | "được");
         // the agent: right before the act, past adverbs and "ra quyết định"
         let mut h = if passive { k - 1 } else { k };
-        while h > s && !inside_mention(ms, h - 1) && gap.iter().any(|w| w[0] == p.low_at(h - 1)) {
+        while h > s && !inside_mention(ms, h - 1) && word_in(p, h - 1, gap) {
             h -= 1;
         }
         if h > s && p.low_at(h - 1) == ")" {
@@ -157,8 +150,8 @@ pub fn acts(
             .take_while(|&x| {
                 !inside_mention(ms, x)
                     && !p.honorific_at(x)
-                    && !NOUNS_END.contains(&p.low_at(x))
-                    && !OBJECT_END.contains(&p.low_at(x))
+                    && !word_in(p, x, clause_group!("nouns_end"))
+                    && !word_in(p, x, object_end)
                     && (p.lowercase_at(x) || p.low_at(x).bytes().all(|b| b.is_ascii_digit()))
             })
             .last()
@@ -185,9 +178,7 @@ pub fn acts(
                     }
                 }
                 let after_titles = x;
-                while p.lowercase_at(x)
-                    && matches!(p.low_at(x), "giữ" | "chức" | "vụ" | "danh" | "làm" | "là")
-                {
+                while p.lowercase_at(x) && word_in(p, x, clause_group!("office_gap")) {
                     x += 1;
                 }
                 (x > after_titles)
@@ -298,21 +289,21 @@ pub fn openings(
     e: usize,
 ) -> Vec<(usize, usize, usize)> {
     let mut out = Vec::new();
-    for k in s..e {
-        let word = match (p.low_at(k), p.low_at(k + 1)) {
-            ("khai", "mạc") => "khai mạc",
-            ("bế", "mạc") => "bế mạc",
-            _ => continue,
+    let opening = clause_group!("opening");
+    for k in tokens_for(groups_in(p, s, e), opening.bit, s, e) {
+        let Some(ix) = phrase_ix_at(p, k, opening) else {
+            continue;
         };
+        let (word, len) = (opening.texts[ix], opening.phrases[ix].len());
         if inside_mention(ms, k) {
             continue;
         }
         let after = ms
             .iter()
-            .find(|m| m.kind == NodeKind::Event && m.top && m.start == k + 2)
+            .find(|m| m.kind == NodeKind::Event && m.top && m.start == k + len)
             .copied();
         let before = || {
-            let h = skip_back(p, &[], s, k, &["đã", "sẽ", "chính", "thức", "được"]);
+            let h = skip_back(p, &[], s, k, clause_group!("opening_adverb"));
             ms.iter()
                 .find(|m| m.kind == NodeKind::Event && m.top && m.end == h)
                 .copied()
@@ -343,7 +334,7 @@ pub fn openings(
                 ev
             }
             None => {
-                let ev = p.evidence(k, k + 2, 0.65);
+                let ev = p.evidence(k, k + len, 0.65);
                 p.b.mention(NodeKind::Event, &label, &label, None, Form::Full, ev)
             }
         };
@@ -354,8 +345,9 @@ pub fn openings(
         p.b.add_alias(event, &format!("Phiên {word}"));
         p.fact(event, Relation::PartOf, whole.entity, 0.65);
         // "Thủ tướng X tuyên bố bế mạc": X takes part
-        if after.is_some() && k >= s + 2 && verb_at(p, k - 2, &["tuyên", "bố"]) {
-            let h = skip_back(p, &[], s, k - 2, &["đã", "sẽ", "chính", "thức"]);
+        if after.is_some() && k >= s + 2 && phrase_at(p, k - 2, clause_group!("declare")) == Some(2)
+        {
+            let h = skip_back(p, &[], s, k - 2, clause_group!("declare_adverb"));
             if let Some(a) = ms
                 .iter()
                 .find(|m| agent_kind(m.kind) && m.top && m.end == h)
@@ -363,28 +355,10 @@ pub fn openings(
                 p.fact(a.entity, Relation::ParticipatedIn, event, 0.65);
             }
         }
-        out.push((k, k + 2, event));
+        out.push((k, k + len, event));
     }
     out
 }
-
-/// Words that open the name of a welcome, talks, a reception or a
-/// ceremony held during a visit (lower case).
-const VISIT_PARTS: [&str; 9] = [
-    "lễ đón",
-    "hội đàm",
-    "hội kiến",
-    "chiêu đãi",
-    "tiệc chiêu đãi",
-    "lễ ký",
-    "lễ trao",
-    "tọa đàm",
-    "cuộc gặp",
-];
-
-/// Words inside the names of meetings made from their parties ("X tiếp Y",
-/// "X hội đàm với Y").
-const MEETING_WORDS: [&str; 4] = [" tiếp ", " hội đàm ", " hội kiến ", " gặp "];
 
 /// Welcomes, talks, receptions and ceremonies of an article that tells of a
 /// visit are part of that visit (the latest visit named).
@@ -393,6 +367,33 @@ pub fn part_of_visit(
     events: &[(usize, usize, usize)],
     visits: &[(usize, usize, usize)],
 ) {
+    // a visit named after its meetings (a caption, then the lead) takes
+    // the meetings named before it too
+    let earlier: &[usize] = if visits.is_empty() {
+        &[]
+    } else {
+        &p.b.recent_events
+    };
+    let parts: Vec<usize> = events
+        .iter()
+        .map(|&(_, _, ev)| ev)
+        .chain(earlier.iter().copied())
+        .filter(|&ev| {
+            !visits.iter().any(|v| v.2 == ev) && {
+                let label = p.b.label_lower(ev);
+                clause_group!("visit_part")
+                    .texts
+                    .iter()
+                    .any(|w| label.starts_with(w))
+                    || clause_group!("meeting_word").words_in(label)
+            }
+        })
+        .collect();
+    // the visit, looked for among the article's events only for a clause
+    // with meetings to join to it
+    if parts.is_empty() {
+        return;
+    }
     let is_visit = |l: &str| {
         l.starts_with("chuyến thăm") || l.contains(" thăm chính thức") || l.contains(" thăm cấp")
     };
@@ -404,26 +405,8 @@ pub fn part_of_visit(
             .find(|&ev| is_visit(p.b.label_lower(ev)))
     });
     let Some(visit) = visit else { return };
-    // a visit named after its meetings (a caption, then the lead) takes
-    // the meetings named before it too
-    let earlier: Vec<usize> = if visits.is_empty() {
-        Vec::new()
-    } else {
-        p.b.recent_events.clone()
-    };
-    let candidates = events
-        .iter()
-        .map(|&(_, _, ev)| ev)
-        .chain(earlier)
-        .collect::<Vec<_>>();
-    for ev in candidates {
-        if ev == visit || visits.iter().any(|v| v.2 == ev) {
-            continue;
-        }
-        let label = format!(" {} ", p.b.label_lower(ev));
-        let part = VISIT_PARTS.iter().any(|w| label[1..].starts_with(w))
-            || MEETING_WORDS.iter().any(|w| label.contains(w));
-        if part {
+    for ev in parts {
+        if ev != visit {
             p.fact(ev, Relation::PartOf, visit, 0.6);
         }
     }
@@ -456,18 +439,6 @@ pub fn parenthesised_names(p: &mut SentenceParser<'_, '_>) {
     }
 }
 
-/// Heads of a welcome, a send-off or a banquet named by its guest ("lễ
-/// đón chính thức Thủ tướng X"), lower case.
-const WELCOME_HEADS: [&str; 7] = [
-    "lễ đón",
-    "lễ tiễn",
-    "lễ chào mừng",
-    "tiệc chiêu đãi",
-    "chiêu đãi",
-    "buổi tiếp",
-    "buổi chiêu đãi",
-];
-
 /// "chủ trì lễ đón chính thức Thủ tướng Singapore X (và Đoàn đại biểu Y)":
 /// a welcome named by its head alone is named by its guest, who takes part.
 /// Returns the events made and the bare mentions they replace.
@@ -480,7 +451,7 @@ pub fn welcomes(
     for m in ms.iter().filter(|m| m.kind == NodeKind::Event && m.top) {
         let label = p.b.label_lower(m.entity);
         if label.split_whitespace().count() > 5
-            || !WELCOME_HEADS.iter().any(|h| {
+            || !clause_group!("welcome_head").texts.iter().any(|h| {
                 label.starts_with(h) && label[h.len()..].chars().next().is_none_or(|c| c == ' ')
             })
         {
@@ -515,7 +486,8 @@ pub fn welcomes(
                     .take(14)
                     .find(|&x| {
                         matches!(p.low_at(x), "," | ";" | "." | "")
-                            || (!inside_mention(ms, x) && OBJECT_END.contains(&p.low_at(x)))
+                            || (word_in(p, x, clause_group!("object_end"))
+                                && !inside_mention(ms, x))
                     })
                     .unwrap_or(end + 2);
                 end = stop;
@@ -552,8 +524,11 @@ pub fn signings(
     e: usize,
 ) -> Vec<(usize, usize, usize)> {
     let mut out = Vec::new();
+    let here = groups_in(p, s, e);
+    let between = clause_group!("between");
     // "Bản ghi nhớ giữa A và B": the parties of a paper sign it
-    for d in ms.iter().filter(|m| m.kind == NodeKind::Document && m.top) {
+    let papers = ms.iter().filter(|m| m.kind == NodeKind::Document && m.top);
+    for d in papers.filter(|_| here & between.bit != 0) {
         let next_doc = ms
             .iter()
             .filter(|o| o.kind == NodeKind::Document && o.start > d.start)
@@ -562,7 +537,7 @@ pub fn signings(
             .unwrap_or(e);
         let Some(g) = (d.start..next_doc.min(e).min(d.end + 20))
             .take_while(|&x| !matches!(p.low_at(x), "." | ";" | ":"))
-            .find(|&x| p.low_at(x) == "giữa")
+            .find(|&x| word_in(p, x, between))
         else {
             continue;
         };
@@ -575,11 +550,10 @@ pub fn signings(
             p.fact(a.entity, Relation::Signed, d.entity, 0.6);
         }
     }
-    for k in s..e {
-        let verb = match (p.low_at(k), p.low_at(k + 1)) {
-            ("ký", "kết") => 2,
-            ("ký", _) => 1,
-            _ => continue,
+    let sign = clause_group!("sign");
+    for k in tokens_for(here, sign.bit, s, e) {
+        let Some(verb) = phrase_at(p, k, sign) else {
+            continue;
         };
         if inside_mention(ms, k) || (k > s && p.low_at(k - 1) == "thư") {
             continue;
@@ -623,13 +597,7 @@ pub fn signings(
         };
         // the signers: the subject and those listed with it ("A, B cùng C
         // cũng ký"); the parties after "cùng"/"với"/"giữa"
-        let mut h = skip_back(
-            p,
-            ms,
-            s,
-            k,
-            &["đã", "sẽ", "vừa", "cũng", "cùng", "chính", "thức"],
-        );
+        let mut h = skip_back(p, ms, s, k, clause_group!("signer_adverb"));
         let mut signers: Vec<Mention> = Vec::new();
         // "UBND tỉnh X (cùng với Công ty Y, ...) đã ký": the subject before
         // the parenthesis, those it names "cùng với" sign too
@@ -745,13 +713,13 @@ fn listed_agents(p: &SentenceParser<'_, '_>, ms: &[Mention], mut x: usize) -> Ve
     out
 }
 
-/// Labels of a trial's events contain one of these.
-pub const TRIAL_WORDS: [&str; 3] = ["phiên tòa", "xét xử", "phiên xử"];
-
-/// Whether event `ev` is a trial.
+/// Whether event `ev` is a trial: its name has a word of group `trial`.
 pub fn is_trial(p: &SentenceParser<'_, '_>, ev: usize) -> bool {
     let label = p.b.label_lower(ev);
-    TRIAL_WORDS.iter().any(|w| label.contains(w))
+    clause_group!("trial")
+        .texts
+        .iter()
+        .any(|w| label.contains(w))
 }
 
 /// The trial the article named last.
@@ -763,9 +731,6 @@ pub fn latest_trial(p: &SentenceParser<'_, '_>) -> Option<usize> {
         .find(|&ev| is_trial(p, ev))
 }
 
-/// Qualifiers that tell two trials apart.
-const TRIAL_KINDS: [&str; 3] = ["sơ thẩm", "phúc thẩm", "giám đốc thẩm"];
-
 /// "Phiên tòa mở tại X ... Thẩm phán Y điều hành phiên xét xử": an article
 /// names its trial in several ways; a trial named again (no other
 /// instance told) is the same one.
@@ -775,7 +740,8 @@ pub fn one_trial(p: &mut SentenceParser<'_, '_>, events: &[(usize, usize, usize)
             continue;
         }
         let label = p.b.label_lower(ev);
-        let kind = |l: &str| TRIAL_KINDS.iter().find(|k| l.contains(*k)).copied();
+        let kinds = clause_group!("trial_kind");
+        let kind = |l: &str| kinds.texts.iter().find(|k| l.contains(*k)).copied();
         let earlier = p.b.recent_events.iter().copied().find(|&o| {
             o != ev && is_trial(p, o) && {
                 let ol = p.b.label_lower(o);
@@ -798,30 +764,23 @@ pub fn joint_talks(
     e: usize,
 ) -> Vec<(usize, usize, usize)> {
     let mut out = Vec::new();
-    for k in s..e {
-        let verb = match (p.low_at(k), p.low_at(k + 1)) {
-            ("hội", "đàm") => "hội đàm",
-            ("hội", "kiến") => "hội kiến",
-            ("điện", "đàm") => "điện đàm",
-            _ => continue,
+    let talks = clause_group!("joint_talk");
+    for k in tokens_for(groups_in(p, s, e), talks.bit, s, e) {
+        let Some(ix) = phrase_ix_at(p, k, talks) else {
+            continue;
         };
+        let (verb, len) = (talks.texts[ix], talks.phrases[ix].len());
         // an object after the verb is another construction ("hội đàm với X")
         // (the bare head may be read as an event's name: it is this one)
         let named_apart = ms.iter().any(|m| {
             m.start <= k
                 && k < m.end
-                && !(m.kind == NodeKind::Event && m.start == k && m.end == k + 2)
+                && !(m.kind == NodeKind::Event && m.start == k && m.end == k + len)
         });
-        if named_apart || !(k + 2 >= e || matches!(p.low_at(k + 2), "," | "." | ";" | "")) {
+        if named_apart || !(k + len >= e || matches!(p.low_at(k + len), "," | "." | ";" | "")) {
             continue;
         }
-        let h = skip_back(
-            p,
-            ms,
-            s,
-            k,
-            &["đã", "sẽ", "cũng", "tiến", "hành", "có", "cuộc"],
-        );
+        let h = skip_back(p, ms, s, k, clause_group!("joint_talk_gap"));
         let person = |end: usize| {
             ms.iter()
                 .find(|m| m.kind == NodeKind::Person && m.top && m.end == end)
@@ -843,7 +802,7 @@ pub fn joint_talks(
             p.span(from, m.end).to_string()
         };
         let label = format!("{} {verb} với {}", titled(a), titled(b));
-        let ev = p.evidence(a.from, k + 2, 0.65);
+        let ev = p.evidence(a.from, k + len, 0.65);
         let event =
             p.b.mention(NodeKind::Event, &label, &label, None, Form::Full, ev);
         let names = format!(
@@ -855,7 +814,7 @@ pub fn joint_talks(
         p.b.add_short_form(event, verb);
         p.fact(a.entity, Relation::ParticipatedIn, event, 0.65);
         p.fact(b.entity, Relation::ParticipatedIn, event, 0.65);
-        out.push((a.from, k + 2, event));
+        out.push((a.from, k + len, event));
     }
     out
 }

@@ -6,16 +6,11 @@
 //! a trial ("bị cáo A", "Thẩm phán B", "kiểm sát viên ... gồm: C, D").
 //! The words are in `data/lexicon/clause_words.txt`.
 
-use super::clauses::{agent_kind, inside_mention, phrase_at};
+use super::clauses::{agent_kind, groups_in, inside_mention, phrase_at, tokens_for, word_in};
 use super::events::{is_trial, latest_trial};
 use super::parse::{Mention, SentenceParser};
 use crate::graph::{NodeKind, Relation};
 use crate::lexicon::clause_group;
-
-/// Words after "dự" that make it another word ("dự kiến", "dự án").
-const NOT_ATTENDING: [&str; 10] = [
-    "kiến", "án", "báo", "thảo", "toán", "trữ", "khuyết", "định", "luật", "đoán",
-];
 
 /// The participation relations of a parsed sentence whose events are
 /// `events` (start, end, entity), the ones its clauses named or made.
@@ -81,7 +76,8 @@ fn attendee_list(p: &mut SentenceParser<'_, '_>, events: &[(usize, usize, usize)
     else {
         return;
     };
-    if NOT_ATTENDING.contains(&p.low_at(lead + len)) {
+    // "dự kiến", "dự án": another word
+    if word_in(p, lead + len, clause_group!("not_attending")) {
         return;
     }
     // "Phía Việt Nam có": a side is a country or body
@@ -130,11 +126,9 @@ fn attendee_list(p: &mut SentenceParser<'_, '_>, events: &[(usize, usize, usize)
 /// frame, else the one after it, else the event in focus.
 fn frames(p: &mut SentenceParser<'_, '_>, events: &[(usize, usize, usize)]) {
     let n = p.toks.len();
-    for k in 0..n {
-        let (hosting, len) = match (
-            phrase_at(p, k, clause_group!("host_frame")),
-            phrase_at(p, k, clause_group!("guest_frame")),
-        ) {
+    let (host_frame, guest_frame) = (clause_group!("host_frame"), clause_group!("guest_frame"));
+    for k in tokens_for(groups_in(p, 0, n), host_frame.bit | guest_frame.bit, 0, n) {
+        let (hosting, len) = match (phrase_at(p, k, host_frame), phrase_at(p, k, guest_frame)) {
             (Some(l), _) => (true, l),
             (None, Some(l)) => (false, l),
             _ => continue,
@@ -175,7 +169,7 @@ fn on_behalf(p: &mut SentenceParser<'_, '_>) {
     let phrases = clause_group!("on_behalf");
     let n = p.toks.len();
     let mut pairs: Vec<(usize, usize)> = Vec::new();
-    for k in 0..n {
+    for k in tokens_for(groups_in(p, 0, n), phrases.bit, 0, n) {
         let Some(len) = phrase_at(p, k, phrases) else {
             continue;
         };
@@ -243,14 +237,21 @@ fn on_behalf(p: &mut SentenceParser<'_, '_>) {
 /// trial ("các bị cáo A và B", "Thẩm phán C điều hành", "kiểm sát viên ...
 /// gồm: D, E") take part in it.
 fn trial_parties(p: &mut SentenceParser<'_, '_>, events: &[(usize, usize, usize)]) {
-    let trial = events
+    // a sentence naming no person names no party (and need not look for
+    // the trial among the article's events)
+    if !p
+        .mentions
         .iter()
-        .map(|&(_, _, ev)| ev)
-        .find(|&ev| is_trial(p, ev))
-        .or_else(|| latest_trial(p));
-    let Some(trial) = trial else { return };
-    let parties = clause_group!("trial_party");
+        .any(|m| m.top && m.kind == NodeKind::Person)
+    {
+        return;
+    }
+    let (parties, sentencing) = (clause_group!("trial_party"), clause_group!("sentence"));
     let n = p.toks.len();
+    // nor one without a courtroom role or a sentence passed
+    if groups_in(p, 0, n) & (parties.bit | sentencing.bit) == 0 {
+        return;
+    }
     let tagged_at = |p: &SentenceParser<'_, '_>, m: &Mention| {
         (m.from.saturating_sub(3)..m.start).any(|x| phrase_at(p, x, parties).is_some())
     };
@@ -287,18 +288,32 @@ fn trial_parties(p: &mut SentenceParser<'_, '_>, events: &[(usize, usize, usize)
         }
     }
     // "A lĩnh 20 năm tù, còn B nhận 18 năm tù": those sentenced
-    let sentencing = clause_group!("sentence");
-    if (0..n).any(|x| phrase_at(p, x, sentencing).is_some()) {
+    let sentenced = (0..n).any(|x| phrase_at(p, x, sentencing).is_some());
+    if sentenced {
+        for m in &people {
+            if !who.contains(&m.entity) {
+                who.push(m.entity);
+            }
+        }
+    }
+    // the trial, looked for only now that someone is a party to it
+    if who.is_empty() {
+        return;
+    }
+    let trial = events
+        .iter()
+        .map(|&(_, _, ev)| ev)
+        .find(|&ev| is_trial(p, ev))
+        .or_else(|| latest_trial(p));
+    let Some(trial) = trial else { return };
+    if sentenced {
         // and were sentenced at the sentencing the article told of
         let passed = p.b.recent_events.iter().rev().copied().find(|&ev| {
             let l = p.b.label_lower(ev);
             l.contains("tuyên án") || l.contains("tuyên phạt")
         });
-        for m in &people {
-            if !who.contains(&m.entity) {
-                who.push(m.entity);
-            }
-            if let Some(ev) = passed {
+        if let Some(ev) = passed {
+            for m in &people {
                 p.fact(m.entity, Relation::ParticipatedIn, ev, 0.6);
             }
         }
