@@ -298,58 +298,94 @@ fn non_empty(field: Option<&&str>) -> Option<String> {
 /// Lower-cases `text` char by char where that keeps the byte length, so byte
 /// offsets into the result are offsets into `text`.
 pub fn fold_case(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while !rest.is_empty() {
-        // runs of ASCII lower-cased in place, other characters one by one
-        let ascii = rest
-            .bytes()
-            .position(|b| !b.is_ascii())
-            .unwrap_or(rest.len());
-        let start = out.len();
-        out.push_str(&rest[..ascii]);
-        out[start..].make_ascii_lowercase();
-        rest = &rest[ascii..];
-        if let Some(c) = rest.chars().next() {
-            out.push(fold_char(c));
-            rest = &rest[c.len_utf8()..];
-        }
+    fold_case_checked(text).0
+}
+
+/// `text.to_lowercase()`, the same string, through [`fold_case`]'s tables
+/// when every letter lowers to one character of its length (all of
+/// Vietnamese): the standard library looks every non-ASCII letter up in its
+/// case tables, and names are lowered often.
+pub fn to_lower(text: &str) -> String {
+    match fold_case_checked(text) {
+        (folded, true) => folded,
+        _ => text.to_lowercase(),
     }
-    out
 }
 
-/// One character of [`fold_case`]: ASCII and precomposed Latin letters (all
-/// of Vietnamese) without a look-up in the case tables.
-fn fold_char(c: char) -> char {
-    use std::sync::OnceLock;
-    const LATIN: std::ops::Range<u32> = 0xC0..0x250;
-    const LATIN_ADDITIONAL: std::ops::Range<u32> = 0x1E00..0x1F00;
-    static TABLE: OnceLock<Vec<char>> = OnceLock::new();
-    let code = u32::from(c);
-    let ix = if c.is_ascii() {
-        return c.to_ascii_lowercase();
-    } else if LATIN.contains(&code) {
-        code - LATIN.start
-    } else if LATIN_ADDITIONAL.contains(&code) {
-        code - LATIN_ADDITIONAL.start + LATIN.len() as u32
-    } else {
-        return fold_char_by_tables(c);
-    };
-    let table = TABLE.get_or_init(|| {
-        LATIN
-            .chain(LATIN_ADDITIONAL)
-            .map(|code| char::from_u32(code).map_or('\0', fold_char_by_tables))
-            .collect()
-    });
-    table[ix as usize]
+/// [`fold_case`] of `text`, and whether that is also `text.to_lowercase()`
+/// (no letter whose lower case has another length, no 'Σ', lowered by its
+/// context). Runs of ASCII are copied and lowered all at once; the letters
+/// of two bytes and of Latin Extended Additional (all of Vietnamese) are
+/// read from [`CaseTables`], other characters from the case tables.
+pub fn fold_case_checked(text: &str) -> (String, bool) {
+    let bytes = text.as_bytes();
+    let tables = case_tables();
+    let mut out = String::with_capacity(text.len());
+    let mut exact = true;
+    let mut i = 0;
+    while i < bytes.len() {
+        let ascii = bytes[i..].iter().position(|b| !b.is_ascii());
+        let run_end = ascii.map_or(bytes.len(), |skip| i + skip);
+        out.push_str(&text[i..run_end]);
+        i = run_end;
+        let (fold, same, len) = match bytes[i..] {
+            [] => break,
+            [b0 @ 0xC0..=0xDF, b1, ..] => {
+                let (c, same) =
+                    tables.two_bytes[usize::from(b0 & 0x1F) << 6 | usize::from(b1 & 0x3F)];
+                (c, same, 2)
+            }
+            [0xE1, b1 @ 0xB8..=0xBB, b2, ..] => {
+                let (c, same) =
+                    tables.latin_additional[usize::from(b1 - 0xB8) << 6 | usize::from(b2 & 0x3F)];
+                (c, same, 3)
+            }
+            _ => {
+                let Some(c) = text[i..].chars().next() else {
+                    break;
+                };
+                let (fold, same) = case_of(c);
+                (fold, same, c.len_utf8())
+            }
+        };
+        out.push(fold);
+        exact &= same;
+        i += len;
+    }
+    out.make_ascii_lowercase();
+    (out, exact)
 }
 
-fn fold_char_by_tables(c: char) -> char {
+/// A character's [`fold_case`], and whether that is its lower case.
+fn case_of(c: char) -> (char, bool) {
     let mut lower = c.to_lowercase();
     match (lower.next(), lower.next()) {
-        (Some(l), None) if l.len_utf8() == c.len_utf8() => l,
-        _ => c,
+        // 'Σ' lowers by its context: to 'σ' or 'ς'
+        (Some(l), None) if l.len_utf8() == c.len_utf8() => (l, c != 'Σ'),
+        _ => (c, false),
     }
+}
+
+/// [`case_of`] the characters most of news text is made of.
+struct CaseTables {
+    /// By code point: every character of two bytes in UTF-8 (U+0080 to
+    /// U+07FF, Latin with diacritics among them).
+    two_bytes: Vec<(char, bool)>,
+    /// By code point minus U+1E00: Latin Extended Additional, the letters
+    /// with two diacritics of Vietnamese.
+    latin_additional: Vec<(char, bool)>,
+}
+
+fn case_tables() -> &'static CaseTables {
+    static TABLES: OnceLock<CaseTables> = OnceLock::new();
+    TABLES.get_or_init(|| {
+        // (below U+0080: never looked up)
+        let case = |code| char::from_u32(code).map_or(('\0', false), case_of);
+        CaseTables {
+            two_bytes: (0..0x800).map(case).collect(),
+            latin_additional: (0x1E00..0x1F00).map(case).collect(),
+        }
+    })
 }
 
 impl Lexicon {
@@ -656,10 +692,26 @@ mod tests {
         );
     }
 
+    /// A character's fold by the case tables alone.
+    fn fold_char_by_tables(c: char) -> char {
+        let mut lower = c.to_lowercase();
+        match (lower.next(), lower.next()) {
+            (Some(l), None) if l.len_utf8() == c.len_utf8() => l,
+            _ => c,
+        }
+    }
+
     #[test]
-    fn fold_char_table_agrees_with_the_case_tables() {
+    fn case_tables_agree_with_the_standard_library() {
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
-            assert_eq!(fold_char(c), fold_char_by_tables(c), "{c:?}");
+            let s = c.to_string();
+            assert_eq!(to_lower(&s), s.to_lowercase(), "{c:?}");
+            assert_eq!(fold_case(&s), fold_char_by_tables(c).to_string(), "{c:?}");
+            let s = format!("xĐ{c}ệ");
+            assert_eq!(to_lower(&s), s.to_lowercase(), "{c:?}");
+        }
+        for s in ["", "Hà Nội", "ĐẠI TƯỚNG", "ẞ İ Ⱥ", "ΣΑ Σ", "ǅ", "Bộ Y tế"] {
+            assert_eq!(to_lower(s), s.to_lowercase(), "{s}");
         }
     }
 

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use super::{DocFacts, Entity, Fact};
 use crate::graph::{slug, Evidence, NodeKind, Relation};
-use crate::lexicon::FastMap;
+use crate::lexicon::{to_lower, FastMap};
 
 /// How a mention names its entity.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -27,9 +27,10 @@ pub enum Form {
 struct Pending {
     entity: Entity,
     /// The label in lower case, for the clause rules that test what a
-    /// name says ("phiên tòa", "chuyến thăm"): made once, as labels do not
-    /// change while the document is parsed.
-    label_lower: String,
+    /// name says ("phiên tòa", "chuyến thăm"): made once, when first asked
+    /// for (most names are never), as labels do not change while the
+    /// document is parsed.
+    label_lower: std::cell::OnceCell<String>,
     form: Form,
     /// For events and roles built on another entity (the document of a
     /// signing, the organisation of a title): the text before it, so that
@@ -110,7 +111,8 @@ impl<'a> DocBuilder<'a> {
 
     /// The label of `entity` in lower case.
     pub fn label_lower(&self, entity: usize) -> &str {
-        &self.entities[entity].label_lower
+        let p = &self.entities[entity];
+        p.label_lower.get_or_init(|| to_lower(&p.entity.label))
     }
 
     /// Records a mention: the entity of `kind` named `label` (or known by
@@ -138,7 +140,7 @@ impl<'a> DocBuilder<'a> {
             None => {
                 let ix = self.entities.len();
                 self.entities.push(Pending {
-                    label_lower: label.to_lowercase(),
+                    label_lower: std::cell::OnceCell::new(),
                     entity: Entity {
                         kind,
                         label: label.to_string(),
@@ -346,9 +348,7 @@ impl<'a> DocBuilder<'a> {
             .entities
             .iter()
             .map(|e| match short_kinds.contains(&e.entity.kind) {
-                true => names_of(&e.entity)
-                    .map(|name| name.to_lowercase())
-                    .collect(),
+                true => names_of(&e.entity).map(|name| to_lower(name)).collect(),
                 false => Vec::new(),
             })
             .collect();
@@ -374,7 +374,7 @@ impl<'a> DocBuilder<'a> {
             if (self.entities[i].form == Form::Full && !prefix_kind) || target[i] != i {
                 continue;
             }
-            let short = self.entities[i].entity.label.to_lowercase();
+            let short = to_lower(&self.entities[i].entity.label);
             let short_words: Vec<&str> = short.split_whitespace().collect();
             let best = names_index
                 .candidates(&short, &short_words, prefix_kind)
@@ -430,7 +430,7 @@ impl<'a> DocBuilder<'a> {
             .collect();
         let mut roles_of: FastMap<usize, Vec<(usize, String)>> = FastMap::default();
         for &(person, role) in &held_by {
-            let label = self.entities[role].entity.label.to_lowercase();
+            let label = to_lower(&self.entities[role].entity.label);
             roles_of.entry(person).or_default().push((role, label));
         }
         let redundant: BTreeSet<(usize, usize)> = held_by
@@ -695,7 +695,7 @@ fn company_forms() -> &'static [(String, bool)] {
             .lines()
             .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
             .filter_map(|l| l.split_once('|'))
-            .map(|(form, at)| (form.trim().to_lowercase(), at.trim() == "before"))
+            .map(|(form, at)| (to_lower(form.trim()), at.trim() == "before"))
             .collect()
     })
 }
@@ -706,11 +706,11 @@ fn company_forms() -> &'static [(String, bool)] {
 /// "TAND X", "Công ty CP Tập đoàn X" and "Tập đoàn X", "Tổng công ty X -
 /// TNHH MTV" and "Tổng công ty X".
 fn body_key(label: &str) -> (String, Option<usize>) {
-    let mut key = label.to_lowercase();
+    let mut key = to_lower(label);
     for (unit, committee) in LOCAL_UNITS {
         let bch = format!("ban chấp hành đảng bộ {unit} ");
         if let Some(rest) = key.strip_prefix(&bch) {
-            key = format!("{} {rest}", committee.to_lowercase());
+            key = format!("{} {rest}", to_lower(committee));
         }
     }
     for (form, before) in company_forms() {
@@ -787,7 +787,7 @@ fn complete_role(i: usize, prefix: &str, base: usize, merged: &mut [Option<Entit
         return;
     };
     let full = format!("{prefix} {base_label}");
-    if starts_with_words(&full.to_lowercase(), &e.label.to_lowercase()) {
+    if starts_with_words(&to_lower(&full), &to_lower(&e.label)) {
         let short = std::mem::replace(&mut e.label, full);
         e.short_forms.push(short);
         demote_prefix_aliases(e);
@@ -798,15 +798,15 @@ fn complete_role(i: usize, prefix: &str, base: usize, merged: &mut [Option<Entit
 /// bare unit ("Ủy ban nhân dân tỉnh", "Tỉnh ủy") name the entity only
 /// within its article: they become short forms.
 fn demote_prefix_aliases(e: &mut Entity) {
-    let label = e.label.to_lowercase();
+    let label = to_lower(&e.label);
     let bare_unit = |a: &str| {
         LOCAL_UNITS.iter().any(|(unit, committee)| {
-            a.ends_with(&format!(" {unit}")) || a.ends_with(&committee.to_lowercase())
+            a.ends_with(&format!(" {unit}")) || a.ends_with(&to_lower(committee))
         })
     };
     let (short, keep): (Vec<String>, Vec<String>) =
         std::mem::take(&mut e.aliases).into_iter().partition(|a| {
-            let a = a.to_lowercase();
+            let a = to_lower(a);
             starts_with_words(&label, &a) || bare_unit(&a)
         });
     e.aliases = keep;

@@ -8,7 +8,7 @@ use super::dates::{find_dates_lower, YearContext};
 use super::doc::{DocBuilder, Form};
 use super::tokens::{is_acronym, is_capitalised, is_initialism, lower_case, tokenize, Token};
 use crate::graph::{NodeKind, Relation};
-use crate::lexicon::{clause_group, fold_case, lexicon, Category, Entry, Hit};
+use crate::lexicon::{clause_group, fold_case, lexicon, to_lower, Category, Entry, Hit};
 use crate::segment::Sentence;
 use std::sync::Arc;
 
@@ -122,13 +122,21 @@ pub struct ArticleContext<'a> {
     pub province: Option<&'static str>,
     /// The words right before a ")" (after a space or the "("), sorted.
     pub defined_short_forms: Vec<&'a str>,
+    /// The article in lower case, when [`crate::lexicon::fold_case`] of it
+    /// is its lower case (all but a few texts in other scripts): the lower
+    /// case of each token is a slice of it.
+    lower_text: Option<&'a str>,
 }
 
 impl<'a> ArticleContext<'a> {
-    pub fn new(text: &'a str, folded: &str, hits: &[Hit]) -> Self {
+    /// The context of `text`, whose [`crate::lexicon::fold_case`] is
+    /// `folded` (`is_lower`: which is also its lower case) with the lexicon
+    /// hits `hits`.
+    pub fn new(text: &'a str, folded: &'a str, is_lower: bool, hits: &[Hit]) -> Self {
         ArticleContext {
             province: article_province(folded, hits),
             defined_short_forms: defined_short_forms(text),
+            lower_text: is_lower.then_some(folded),
         }
     }
 }
@@ -195,7 +203,10 @@ pub fn parse_sentence<'b, 'a>(
     if toks.is_empty() {
         return None;
     }
-    let lower: Vec<std::borrow::Cow<str>> = toks.iter().map(|t| lower_case(t.text(text))).collect();
+    let lower: Vec<std::borrow::Cow<str>> = match article.lower_text {
+        Some(lower_text) => toks.iter().map(|t| t.text(lower_text).into()).collect(),
+        None => toks.iter().map(|t| lower_case(t.text(text))).collect(),
+    };
     let mut hit_at = vec![None; toks.len()];
     let mut t = 0;
     for h in hits {
@@ -2244,7 +2255,7 @@ impl SentenceParser<'_, '_> {
         if self.word(k).bytes().all(|b| b.is_ascii_digit())
             && self.is_word(k)
             && self.low(k + 1) == "năm"
-            && (k > head_end || head.canonical.to_lowercase().contains("kỷ niệm"))
+            && (k > head_end || to_lower(&head.canonical).contains("kỷ niệm"))
             && self.in_date(k).is_none()
             && self.in_date(k + 1).is_none()
         {
@@ -2517,7 +2528,7 @@ impl SentenceParser<'_, '_> {
             // "Hội nghị Cấp cao ASEAN": the group's members meet there, a
             // host or chair organises it ("Hội nghị cấp cao của Liên hợp
             // quốc" is the body's own)
-            let lowered = prefix.to_lowercase();
+            let lowered = to_lower(&prefix);
             let members_meet = self.low(k) != "của"
                 && clause_group!("members_meeting").iter().any(|w| {
                     let words = lowered.split(' ');
@@ -2874,7 +2885,7 @@ impl SentenceParser<'_, '_> {
                 |(_, e)| e.canonical.clone(),
             );
             let big = matches!(
-                area.canonical.to_lowercase().as_str(),
+                to_lower(&area.canonical).as_str(),
                 "tỉnh" | "thành phố" | "tp" | "tp." | "thủ đô"
             );
             let label = if big {

@@ -81,7 +81,7 @@ pub fn lower_case(word: &str) -> Cow<'_, str> {
     if is_lower {
         Cow::Borrowed(word)
     } else {
-        Cow::Owned(word.to_lowercase())
+        Cow::Owned(crate::lexicon::to_lower(word))
     }
 }
 
