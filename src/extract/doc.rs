@@ -253,154 +253,8 @@ impl<'a> DocBuilder<'a> {
         }
         let n = self.entities.len();
         let mut target: Vec<usize> = (0..n).collect();
-        // persons: one entity per person, whatever the spelling; a given
-        // name alone ("ông Thắng", "bà Lan Hương") is the one person of the
-        // article whose full name ends with it
-        let mut by_given: FastMap<String, Vec<usize>> = FastMap::default();
-        for (j, p) in self.entities.iter().enumerate() {
-            if p.entity.kind != NodeKind::Person {
-                continue;
-            }
-            let words: Vec<&str> = p.entity.label.split(' ').collect();
-            for from in 1..words.len() {
-                let owners = by_given.entry(slug(&words[from..].join(" "))).or_default();
-                if !owners.contains(&j) {
-                    owners.push(j);
-                }
-            }
-        }
-        // the slugs of each person's words, once: the loop below compares pairs
-        let person_words: Vec<Vec<String>> = self
-            .entities
-            .iter()
-            .map(|p| match p.entity.kind {
-                NodeKind::Person => p.entity.label.split_whitespace().map(slug).collect(),
-                _ => Vec::new(),
-            })
-            .collect();
-        let words_index = PersonWordsIndex::new(&person_words);
-        for i in 0..n {
-            if self.entities[i].entity.kind != NodeKind::Person {
-                continue;
-            }
-            let label = &self.entities[i].entity.label;
-            // "Công ty X (“Đồng Xanh”) ... Đồng Xanh sẽ ...": a name the
-            // article gave a body is that body, though it reads as a person
-            if let Some(&org) = self.by_key.get(&(NodeKind::Organization, slug(label))) {
-                target[i] = org;
-                continue;
-            }
-            if label.split(' ').count() <= 2 {
-                if let Some([j]) = by_given.get(&slug(label)).map(Vec::as_slice) {
-                    if *j != i {
-                        target[i] = *j;
-                        continue;
-                    }
-                }
-            }
-            // a surname alone ("Park" of "Park Hang Seo", written surname
-            // first) is the one person of the article it opens, when no
-            // name ends with it
-            if !label.contains(' ') && !by_given.contains_key(&slug(label)) {
-                let key = slug(label);
-                let mut opens = (0..n).filter(|&j| {
-                    j != i
-                        && self.entities[j].entity.kind == NodeKind::Person
-                        && person_words[j].len() > 1
-                        && person_words[j][0] == key
-                });
-                if let (Some(j), None) = (opens.next(), opens.next()) {
-                    target[i] = j;
-                    continue;
-                }
-            }
-            if !label.contains(' ') {
-                continue;
-            }
-            for j in person_candidates(&words_index, &person_words[i]) {
-                if i != j
-                    && target[j] == j
-                    && self.entities[j].entity.kind == NodeKind::Person
-                    && same_person_words(&person_words[i], &person_words[j])
-                    && person_rank(&self.entities[j].entity.label)
-                        > person_rank(&self.entities[i].entity.label)
-                {
-                    target[i] = j;
-                    break;
-                }
-            }
-        }
-        // short forms to the full name they begin, the most mentioned one
-        // (a full name of a document or event that another one of the
-        // article continues, "Công ước của Liên hợp quốc", is one too)
-        let mut as_short = vec![false; n];
-        // the kinds of the entities the loop below resolves
-        let short_kinds: Vec<NodeKind> = (0..n)
-            .filter(|&i| {
-                let p = &self.entities[i];
-                let prefix_kind = matches!(p.entity.kind, NodeKind::Document | NodeKind::Event);
-                !((p.form == Form::Full && !prefix_kind) || target[i] != i)
-            })
-            .map(|i| self.entities[i].entity.kind)
-            .collect();
-        // every name of those kinds lower-cased once: the loop compares all pairs
-        let lowered: Vec<Vec<String>> = self
-            .entities
-            .iter()
-            .map(|e| match short_kinds.contains(&e.entity.kind) {
-                true => names_of(&e.entity).map(|name| to_lower(name)).collect(),
-                false => Vec::new(),
-            })
-            .collect();
-        // and split into words, for documents and events
-        let lowered_words: Vec<Vec<Vec<&str>>> = lowered
-            .iter()
-            .zip(&self.entities)
-            .map(|(names, p)| {
-                let prefix_kind = matches!(p.entity.kind, NodeKind::Document | NodeKind::Event);
-                names
-                    .iter()
-                    .map(|name| match prefix_kind {
-                        true => name.split_whitespace().collect(),
-                        false => Vec::new(),
-                    })
-                    .collect()
-            })
-            .collect();
-        let names_index = NamesIndex::new(&lowered, &lowered_words);
-        for i in 0..n {
-            let kind = self.entities[i].entity.kind;
-            let prefix_kind = matches!(kind, NodeKind::Document | NodeKind::Event);
-            if (self.entities[i].form == Form::Full && !prefix_kind) || target[i] != i {
-                continue;
-            }
-            let short = to_lower(&self.entities[i].entity.label);
-            let short_words: Vec<&str> = short.split_whitespace().collect();
-            let best = names_index
-                .candidates(&short, &short_words, prefix_kind)
-                .into_iter()
-                .filter(|&j| {
-                    j != i
-                        && self.entities[j].entity.kind == kind
-                        && self.entities[j].form != Form::ShortOrDrop
-                        && lowered[j]
-                            .iter()
-                            .zip(&lowered_words[j])
-                            .any(|(name, words)| {
-                                starts_with_words(name, &short)
-                                    || (prefix_kind && same_head_fewer_words(&short_words, words))
-                            })
-                })
-                .max_by_key(|&j| (self.entities[j].entity.evidence.len(), std::cmp::Reverse(j)));
-            target[i] = match best {
-                Some(j) => {
-                    as_short[i] = true;
-                    j
-                }
-                None if self.entities[i].form == Form::ShortOrDrop => usize::MAX,
-                None => i,
-            };
-        }
+        self.resolve_persons(&mut target);
+        let as_short = self.resolve_short_forms(&mut target);
         self.complete_local_bodies(&target);
         self.merge_same_bodies(&mut target);
         // entities sharing a name: the one with the shorter label joins
@@ -419,38 +273,7 @@ impl<'a> DocBuilder<'a> {
             };
             target[from] = to;
         }
-        // a bare title ("Bộ trưởng") of a person who holds the full one
-        // ("Bộ trưởng Bộ Công an") names that one: the person's bare holding
-        // goes (the bare role stays for others who hold only it)
-        let held_by: Vec<(usize, usize)> = self
-            .facts
-            .iter()
-            .filter(|f| f.relation == Relation::HoldsRole)
-            .map(|f| (f.subject, f.object))
-            .collect();
-        let mut roles_of: FastMap<usize, Vec<(usize, String)>> = FastMap::default();
-        for &(person, role) in &held_by {
-            let label = to_lower(&self.entities[role].entity.label);
-            roles_of.entry(person).or_default().push((role, label));
-        }
-        let redundant: BTreeSet<(usize, usize)> = held_by
-            .iter()
-            .filter(|&&(person, role)| {
-                let roles = &roles_of[&person];
-                let bare = &roles
-                    .iter()
-                    .find(|(r, _)| *r == role)
-                    .expect("listed above")
-                    .1;
-                roles
-                    .iter()
-                    .any(|(r2, label)| *r2 != role && starts_with_words(label, bare))
-            })
-            .copied()
-            .collect();
-        self.facts.retain(|f| {
-            f.relation != Relation::HoldsRole || !redundant.contains(&(f.subject, f.object))
-        });
+        self.drop_bare_holdings();
         // follow chains
         let resolve = |mut i: usize, target: &[usize]| {
             let mut steps = 0;
@@ -592,6 +415,223 @@ impl<'a> DocBuilder<'a> {
     }
 }
 
+impl DocBuilder<'_> {
+    /// Persons: one entity per person, whatever the spelling (`target`:
+    /// where each entity goes). The steps of [`DocBuilder::finish`] are
+    /// kept out of line, so that profiles show what each costs.
+    #[allow(clippy::needless_range_loop)] // entities are addressed by index throughout
+    #[inline(never)]
+    fn resolve_persons(&self, target: &mut [usize]) {
+        let n = self.entities.len();
+        // persons: one entity per person, whatever the spelling; a given
+        // name alone ("ông Thắng", "bà Lan Hương") is the one person of the
+        // article whose full name ends with it
+        let mut by_given: FastMap<String, Vec<usize>> = FastMap::default();
+        for (j, p) in self.entities.iter().enumerate() {
+            if p.entity.kind != NodeKind::Person {
+                continue;
+            }
+            // the last words from each word on but the first: the text
+            // after each space
+            let label = &p.entity.label;
+            for (at, _) in label.match_indices(' ') {
+                let owners = by_given.entry(slug(&label[at + 1..])).or_default();
+                if !owners.contains(&j) {
+                    owners.push(j);
+                }
+            }
+        }
+        // the slugs of each person's words, once: the loop below compares pairs
+        let person_words: Vec<Vec<String>> = self
+            .entities
+            .iter()
+            .map(|p| match p.entity.kind {
+                NodeKind::Person => p.entity.label.split_whitespace().map(slug).collect(),
+                _ => Vec::new(),
+            })
+            .collect();
+        let words_index = PersonWordsIndex::new(&person_words);
+        for i in 0..n {
+            if self.entities[i].entity.kind != NodeKind::Person {
+                continue;
+            }
+            let label = &self.entities[i].entity.label;
+            let key = (NodeKind::Organization, slug(label));
+            // "Công ty X (“Đồng Xanh”) ... Đồng Xanh sẽ ...": a name the
+            // article gave a body is that body, though it reads as a person
+            if let Some(&org) = self.by_key.get(&key) {
+                target[i] = org;
+                continue;
+            }
+            let label_slug = &key.1;
+            if label.split(' ').count() <= 2 {
+                if let Some([j]) = by_given.get(label_slug).map(Vec::as_slice) {
+                    if *j != i {
+                        target[i] = *j;
+                        continue;
+                    }
+                }
+            }
+            // a surname alone ("Park" of "Park Hang Seo", written surname
+            // first) is the one person of the article it opens, when no
+            // name ends with it
+            if !label.contains(' ') && !by_given.contains_key(label_slug) {
+                let mut opens = (0..n).filter(|&j| {
+                    j != i
+                        && self.entities[j].entity.kind == NodeKind::Person
+                        && person_words[j].len() > 1
+                        && person_words[j][0] == *label_slug
+                });
+                if let (Some(j), None) = (opens.next(), opens.next()) {
+                    target[i] = j;
+                    continue;
+                }
+            }
+            if !label.contains(' ') {
+                continue;
+            }
+            for j in person_candidates(&words_index, &person_words[i]) {
+                if i != j
+                    && target[j] == j
+                    && self.entities[j].entity.kind == NodeKind::Person
+                    && same_person_words(&person_words[i], &person_words[j])
+                    && person_rank(&self.entities[j].entity.label)
+                        > person_rank(&self.entities[i].entity.label)
+                {
+                    target[i] = j;
+                    break;
+                }
+            }
+        }
+    }
+
+    /// Short forms to the full name they begin; which entities were
+    /// resolved so.
+    #[allow(clippy::needless_range_loop)] // entities are addressed by index throughout
+    #[inline(never)]
+    fn resolve_short_forms(&self, target: &mut [usize]) -> Vec<bool> {
+        let n = self.entities.len();
+        // short forms to the full name they begin, the most mentioned one
+        // (a full name of a document or event that another one of the
+        // article continues, "Công ước của Liên hợp quốc", is one too)
+        let mut as_short = vec![false; n];
+        // whether the loop below resolves entity `i`
+        let resolved = |i: usize, target: &[usize]| {
+            let p = &self.entities[i];
+            let prefix_kind = matches!(p.entity.kind, NodeKind::Document | NodeKind::Event);
+            (prefix_kind || p.form != Form::Full) && target[i] == i
+        };
+        // the kinds of the entities it resolves
+        let mut short_kinds: Vec<NodeKind> = Vec::new();
+        for i in 0..n {
+            let kind = self.entities[i].entity.kind;
+            if resolved(i, target) && !short_kinds.contains(&kind) {
+                short_kinds.push(kind);
+            }
+        }
+        if short_kinds.is_empty() {
+            return as_short;
+        }
+        // every name of those kinds lower-cased once: the loop compares all pairs
+        let lowered: Vec<Vec<String>> = self
+            .entities
+            .iter()
+            .map(|e| match short_kinds.contains(&e.entity.kind) {
+                true => names_of(&e.entity).map(|name| to_lower(name)).collect(),
+                false => Vec::new(),
+            })
+            .collect();
+        // and split into words, for documents and events
+        let lowered_words: Vec<Vec<Vec<&str>>> = lowered
+            .iter()
+            .zip(&self.entities)
+            .map(|(names, p)| {
+                let prefix_kind = matches!(p.entity.kind, NodeKind::Document | NodeKind::Event);
+                names
+                    .iter()
+                    .map(|name| match prefix_kind {
+                        true => name.split_whitespace().collect(),
+                        false => Vec::new(),
+                    })
+                    .collect()
+            })
+            .collect();
+        let names_index = NamesIndex::new(&lowered, &lowered_words);
+        for i in 0..n {
+            if !resolved(i, target) {
+                continue;
+            }
+            let kind = self.entities[i].entity.kind;
+            let prefix_kind = matches!(kind, NodeKind::Document | NodeKind::Event);
+            // (its kind is of `short_kinds`: its label is lowered first)
+            let short = &lowered[i][0];
+            let short_words: Vec<&str> = short.split_whitespace().collect();
+            let best = names_index
+                .candidates(short, &short_words, prefix_kind)
+                .filter(|&j| {
+                    j != i
+                        && self.entities[j].entity.kind == kind
+                        && self.entities[j].form != Form::ShortOrDrop
+                        && lowered[j]
+                            .iter()
+                            .zip(&lowered_words[j])
+                            .any(|(name, words)| {
+                                starts_with_words(name, short)
+                                    || (prefix_kind && same_head_fewer_words(&short_words, words))
+                            })
+                })
+                .max_by_key(|&j| (self.entities[j].entity.evidence.len(), std::cmp::Reverse(j)));
+            target[i] = match best {
+                Some(j) => {
+                    as_short[i] = true;
+                    j
+                }
+                None if self.entities[i].form == Form::ShortOrDrop => usize::MAX,
+                None => i,
+            };
+        }
+        as_short
+    }
+
+    /// A bare title of a person who holds the full one: the bare holding
+    /// goes.
+    #[inline(never)]
+    fn drop_bare_holdings(&mut self) {
+        // a bare title ("Bộ trưởng") of a person who holds the full one
+        // ("Bộ trưởng Bộ Công an") names that one: the person's bare holding
+        // goes (the bare role stays for others who hold only it)
+        let held_by: Vec<(usize, usize)> = self
+            .facts
+            .iter()
+            .filter(|f| f.relation == Relation::HoldsRole)
+            .map(|f| (f.subject, f.object))
+            .collect();
+        let mut roles_of: FastMap<usize, Vec<(usize, String)>> = FastMap::default();
+        for &(person, role) in &held_by {
+            let label = to_lower(&self.entities[role].entity.label);
+            roles_of.entry(person).or_default().push((role, label));
+        }
+        let redundant: BTreeSet<(usize, usize)> = held_by
+            .iter()
+            .filter(|&&(person, role)| {
+                let roles = &roles_of[&person];
+                let bare = &roles
+                    .iter()
+                    .find(|(r, _)| *r == role)
+                    .expect("listed above")
+                    .1;
+                roles
+                    .iter()
+                    .any(|(r2, label)| *r2 != role && starts_with_words(label, bare))
+            })
+            .copied()
+            .collect();
+        self.facts.retain(|f| {
+            f.relation != Relation::HoldsRole || !redundant.contains(&(f.subject, f.object))
+        });
+    }
+}
+
 /// Administrative units and the Party committee named after each
 /// ("Tỉnh ủy" is the committee of the "tỉnh").
 const LOCAL_UNITS: [(&str, &str); 4] = [
@@ -609,6 +649,7 @@ impl DocBuilder<'_> {
     /// the bodies of the one province (city, district) the article names
     /// with its unit ("UBND tỉnh Nghệ An"): they take its name, so that
     /// other articles' provinces stay apart.
+    #[inline(never)]
     fn complete_local_bodies(&mut self, target: &[usize]) {
         let mut names: Vec<BTreeSet<String>> = vec![BTreeSet::new(); LOCAL_UNITS.len()];
         for p in &self.entities {
@@ -743,6 +784,7 @@ impl DocBuilder<'_> {
     /// Organisations whose names are one body written two ways (see
     /// [`body_key`]) join the one with the longer name. A body named with
     /// two different units ("UBND thành phố X", "UBND tỉnh X") is two.
+    #[inline(never)]
     fn merge_same_bodies(&self, target: &mut [usize]) {
         let mut groups: FastMap<String, Vec<(usize, Option<usize>)>> = FastMap::default();
         for (i, p) in self.entities.iter().enumerate() {
@@ -905,10 +947,28 @@ fn but_one(words: &[String], k: usize) -> (usize, Vec<&str>) {
     (k, rest)
 }
 
+/// The entities a name is compared with, in entity order: all of them, or
+/// those an index found.
+enum Candidates {
+    All(std::ops::Range<usize>),
+    Found(std::vec::IntoIter<usize>),
+}
+
+impl Iterator for Candidates {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        match self {
+            Candidates::All(all) => all.next(),
+            Candidates::Found(found) => found.next(),
+        }
+    }
+}
+
 /// The persons that may share the name of `words`, in entity order.
-fn person_candidates(index: &PersonWordsIndex<'_>, words: &[String]) -> Vec<usize> {
+fn person_candidates(index: &PersonWordsIndex<'_>, words: &[String]) -> Candidates {
     if let Some(n) = index.all {
-        return (0..n).collect();
+        return Candidates::All(0..n);
     }
     let mut found: Vec<usize> = index.by_words.get(words).cloned().unwrap_or_default();
     if words.len() >= 3 {
@@ -920,7 +980,7 @@ fn person_candidates(index: &PersonWordsIndex<'_>, words: &[String]) -> Vec<usiz
     }
     found.sort_unstable();
     found.dedup();
-    found
+    Candidates::Found(found.into_iter())
 }
 
 /// The entities whose names a short form may begin, found by the short
@@ -969,9 +1029,9 @@ impl<'a> NamesIndex<'a> {
     }
 
     /// Every entity with a name that `short` may begin, and others.
-    fn candidates(&self, short: &str, short_words: &[&str], prefix_kind: bool) -> Vec<usize> {
+    fn candidates(&self, short: &str, short_words: &[&str], prefix_kind: bool) -> Candidates {
         if let Some(n) = self.all {
-            return (0..n).collect();
+            return Candidates::All(0..n);
         }
         let mut found: Vec<usize> = self.by_prefix.get(short).cloned().unwrap_or_default();
         if prefix_kind && short_words.len() >= 2 {
@@ -988,7 +1048,7 @@ impl<'a> NamesIndex<'a> {
         }
         found.sort_unstable();
         found.dedup();
-        found
+        Candidates::Found(found.into_iter())
     }
 }
 
