@@ -644,6 +644,48 @@ const LOCAL_UNITS: [(&str, &str); 4] = [
 /// The units of [`LOCAL_UNITS`] between spaces, as found inside a name.
 const LOCAL_UNIT_MARKERS: [&str; 4] = [" tỉnh ", " thành phố ", " huyện ", " quận "];
 
+/// How names write each of [`LOCAL_UNITS`]' committees, made once.
+struct LocalUnitForms {
+    /// The committee and a space, as it opens a name ("Tỉnh ủy Hà Giang").
+    committee_marker: String,
+    /// The committee in lower case.
+    committee_lower: String,
+    /// Its executive board, in lower case, before the unit's name ("ban
+    /// chấp hành đảng bộ tỉnh Hà Giang").
+    board_prefix: String,
+}
+
+/// What [`LocalUnitForms::board_prefix`] begins with.
+const LOCAL_BOARD: &str = "ban chấp hành đảng bộ ";
+
+fn local_unit_forms() -> &'static [LocalUnitForms] {
+    static FORMS: std::sync::OnceLock<Vec<LocalUnitForms>> = std::sync::OnceLock::new();
+    FORMS.get_or_init(|| {
+        LOCAL_UNITS
+            .iter()
+            .map(|(unit, committee)| LocalUnitForms {
+                committee_marker: format!("{committee} "),
+                committee_lower: to_lower(committee),
+                board_prefix: format!("{LOCAL_BOARD}{unit} "),
+            })
+            .collect()
+    })
+}
+
+/// `hay.find(needle)`, looking only where `needle`'s first byte is: names
+/// are short, and a substring search costs more to set up than to run on
+/// them.
+fn find_in_name(hay: &str, needle: &str) -> Option<usize> {
+    let Some(&first) = needle.as_bytes().first() else {
+        return Some(0);
+    };
+    // `first` begins a character: so does every place it is found
+    let bytes = hay.as_bytes();
+    (0..bytes.len())
+        .filter(|&at| bytes[at] == first)
+        .find(|&at| bytes[at..].starts_with(needle.as_bytes()))
+}
+
 impl DocBuilder<'_> {
     /// "UBND tỉnh", "Tỉnh ủy" that name no body of the article in full are
     /// the bodies of the one province (city, district) the article names
@@ -651,21 +693,43 @@ impl DocBuilder<'_> {
     /// other articles' provinces stay apart.
     #[inline(never)]
     fn complete_local_bodies(&mut self, target: &[usize]) {
+        // the bare bodies, with their unit: in most articles none
+        let bare: Vec<(usize, usize)> = (0..self.entities.len())
+            .filter_map(|i| {
+                let p = &self.entities[i];
+                if p.entity.kind != NodeKind::Organization || p.form == Form::Full || target[i] != i
+                {
+                    return None;
+                }
+                let label = &p.entity.label;
+                let unit = LOCAL_UNITS.iter().position(|(unit, committee)| {
+                    let after_space = |rest: &str| rest.ends_with(' ');
+                    label.strip_suffix(unit).is_some_and(after_space) || label == committee
+                });
+                unit.map(|u| (i, u))
+            })
+            .collect();
+        if bare.is_empty() {
+            return;
+        }
+        // the names each unit is written with in full names
         let mut names: Vec<BTreeSet<String>> = vec![BTreeSet::new(); LOCAL_UNITS.len()];
         for p in &self.entities {
             if p.entity.kind != NodeKind::Organization || p.form != Form::Full {
                 continue;
             }
             let label = &p.entity.label;
-            for (u, ((_, committee), marker)) in
-                LOCAL_UNITS.iter().zip(LOCAL_UNIT_MARKERS).enumerate()
+            for (u, (forms, marker)) in local_unit_forms()
+                .iter()
+                .zip(LOCAL_UNIT_MARKERS)
+                .enumerate()
             {
                 // "UBND tỉnh Hà Giang", and "Tỉnh ủy Hà Giang": the
                 // committee names its province too
-                let committee_marker = format!("{committee} ");
-                if let Some(at) = label.find(marker) {
+                let committee_marker = &forms.committee_marker;
+                if let Some(at) = find_in_name(label, marker) {
                     names[u].insert(label[at + marker.len()..].to_string());
-                } else if let Some(at) = label.find(&committee_marker) {
+                } else if let Some(at) = find_in_name(label, committee_marker) {
                     let at_word = at == 0 || label[..at].ends_with(' ');
                     if at_word {
                         names[u].insert(label[at + committee_marker.len()..].to_string());
@@ -673,17 +737,9 @@ impl DocBuilder<'_> {
                 }
             }
         }
-        for (i, p) in self.entities.iter_mut().enumerate() {
-            if p.entity.kind != NodeKind::Organization || p.form == Form::Full || target[i] != i {
-                continue;
-            }
-            let label = &p.entity.label;
-            let unit = LOCAL_UNITS.iter().position(|(unit, committee)| {
-                let after_space = |rest: &str| rest.ends_with(' ');
-                label.strip_suffix(unit).is_some_and(after_space) || label == committee
-            });
-            let Some(u) = unit else { continue };
-            let label = label.clone();
+        for (i, u) in bare {
+            let p = &mut self.entities[i];
+            let label = p.entity.label.clone();
             if let [name] = names[u].iter().collect::<Vec<_>>()[..] {
                 let full = format!("{label} {name}");
                 let e = &mut p.entity;
@@ -748,10 +804,11 @@ fn company_forms() -> &'static [(String, bool)] {
 /// TNHH MTV" and "Tổng công ty X".
 fn body_key(label: &str) -> (String, Option<usize>) {
     let mut key = to_lower(label);
-    for (unit, committee) in LOCAL_UNITS {
-        let bch = format!("ban chấp hành đảng bộ {unit} ");
-        if let Some(rest) = key.strip_prefix(&bch) {
-            key = format!("{} {rest}", to_lower(committee));
+    if key.starts_with(LOCAL_BOARD) {
+        for forms in local_unit_forms() {
+            if let Some(rest) = key.strip_prefix(&forms.board_prefix) {
+                key = format!("{} {rest}", forms.committee_lower);
+            }
         }
     }
     for (form, before) in company_forms() {
@@ -771,7 +828,7 @@ fn body_key(label: &str) -> (String, Option<usize>) {
     }
     let mut unit = None;
     for (u, marker) in LOCAL_UNIT_MARKERS.iter().enumerate() {
-        if let Some(at) = key.find(marker) {
+        if let Some(at) = find_in_name(&key, marker) {
             key.replace_range(at..at + marker.len(), " ");
             unit = Some(u);
             break;
@@ -842,9 +899,13 @@ fn complete_role(i: usize, prefix: &str, base: usize, merged: &mut [Option<Entit
 fn demote_prefix_aliases(e: &mut Entity) {
     let label = to_lower(&e.label);
     let bare_unit = |a: &str| {
-        LOCAL_UNITS.iter().any(|(unit, committee)| {
-            a.ends_with(&format!(" {unit}")) || a.ends_with(&to_lower(committee))
-        })
+        LOCAL_UNITS
+            .iter()
+            .zip(local_unit_forms())
+            .any(|((unit, _), forms)| {
+                let after_space = |rest: &str| rest.ends_with(' ');
+                a.strip_suffix(unit).is_some_and(after_space) || a.ends_with(&forms.committee_lower)
+            })
     };
     let (short, keep): (Vec<String>, Vec<String>) =
         std::mem::take(&mut e.aliases).into_iter().partition(|a| {
@@ -1110,6 +1171,35 @@ fn edit_distance(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn find_in_name_is_find() {
+        let names = [
+            "",
+            "Tỉnh ủy Hà Giang",
+            "UBND tỉnh Hà Giang",
+            "XTỉnh ủy A Tỉnh ủy B",
+            "ủy ủy",
+        ];
+        for hay in names {
+            for needle in [
+                "",
+                " tỉnh ",
+                "Tỉnh ủy ",
+                "ủy",
+                "y",
+                "Giang",
+                "Hà Giang!",
+                " ",
+            ] {
+                assert_eq!(
+                    find_in_name(hay, needle),
+                    hay.find(needle),
+                    "{hay} {needle}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn unit_markers_are_the_units_between_spaces() {
