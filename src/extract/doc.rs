@@ -2,9 +2,11 @@
 //! resolution within the document at the end: short forms to the full name,
 //! variant spellings of one person to one entity.
 
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
+use super::tokens::words;
 use super::{DocFacts, Entity, Fact};
 use crate::graph::{slug, Evidence, NodeKind, Relation};
 use crate::lexicon::{to_lower, FastMap};
@@ -446,11 +448,14 @@ impl DocBuilder<'_> {
             .entities
             .iter()
             .map(|p| match p.entity.kind {
-                NodeKind::Person => p.entity.label.split_whitespace().map(slug).collect(),
+                NodeKind::Person => words(&p.entity.label).into_iter().map(slug).collect(),
                 _ => Vec::new(),
             })
             .collect();
         let words_index = PersonWordsIndex::new(&person_words);
+        let persons: Vec<usize> = (0..n)
+            .filter(|&j| self.entities[j].entity.kind == NodeKind::Person)
+            .collect();
         for i in 0..n {
             if self.entities[i].entity.kind != NodeKind::Person {
                 continue;
@@ -476,11 +481,8 @@ impl DocBuilder<'_> {
             // first) is the one person of the article it opens, when no
             // name ends with it
             if !label.contains(' ') && !by_given.contains_key(label_slug) {
-                let mut opens = (0..n).filter(|&j| {
-                    j != i
-                        && self.entities[j].entity.kind == NodeKind::Person
-                        && person_words[j].len() > 1
-                        && person_words[j][0] == *label_slug
+                let mut opens = persons.iter().copied().filter(|&j| {
+                    j != i && person_words[j].len() > 1 && person_words[j][0] == *label_slug
                 });
                 if let (Some(j), None) = (opens.next(), opens.next()) {
                     target[i] = j;
@@ -490,7 +492,7 @@ impl DocBuilder<'_> {
             if !label.contains(' ') {
                 continue;
             }
-            for j in person_candidates(&words_index, &person_words[i]) {
+            for &j in person_candidates(&words_index, &person_words[i], &persons).iter() {
                 if i != j
                     && target[j] == j
                     && self.entities[j].entity.kind == NodeKind::Person
@@ -550,13 +552,26 @@ impl DocBuilder<'_> {
                 names
                     .iter()
                     .map(|name| match prefix_kind {
-                        true => name.split_whitespace().collect(),
+                        true => words(name),
                         false => Vec::new(),
                     })
                     .collect()
             })
             .collect();
         let names_index = NamesIndex::new(&lowered, &lowered_words);
+        // per kind of `short_kinds`, the entities a short form of it may
+        // be resolved to
+        let targets: Vec<Vec<usize>> = short_kinds
+            .iter()
+            .map(|&kind| {
+                (0..n)
+                    .filter(|&j| {
+                        let p = &self.entities[j];
+                        p.entity.kind == kind && p.form != Form::ShortOrDrop
+                    })
+                    .collect()
+            })
+            .collect();
         for i in 0..n {
             if !resolved(i, target) {
                 continue;
@@ -565,9 +580,15 @@ impl DocBuilder<'_> {
             let prefix_kind = matches!(kind, NodeKind::Document | NodeKind::Event);
             // (its kind is of `short_kinds`: its label is lowered first)
             let short = &lowered[i][0];
-            let short_words: Vec<&str> = short.split_whitespace().collect();
+            let short_words = words(short);
+            let of_kind = short_kinds
+                .iter()
+                .position(|&k| k == kind)
+                .map_or(&[][..], |k| &targets[k]);
             let best = names_index
-                .candidates(short, &short_words, prefix_kind)
+                .candidates(short, &short_words, prefix_kind, of_kind)
+                .iter()
+                .copied()
                 .filter(|&j| {
                     j != i
                         && self.entities[j].entity.kind == kind
@@ -1008,28 +1029,15 @@ fn but_one(words: &[String], k: usize) -> (usize, Vec<&str>) {
     (k, rest)
 }
 
-/// The entities a name is compared with, in entity order: all of them, or
-/// those an index found.
-enum Candidates {
-    All(std::ops::Range<usize>),
-    Found(std::vec::IntoIter<usize>),
-}
-
-impl Iterator for Candidates {
-    type Item = usize;
-
-    fn next(&mut self) -> Option<usize> {
-        match self {
-            Candidates::All(all) => all.next(),
-            Candidates::Found(found) => found.next(),
-        }
-    }
-}
-
-/// The persons that may share the name of `words`, in entity order.
-fn person_candidates(index: &PersonWordsIndex<'_>, words: &[String]) -> Candidates {
-    if let Some(n) = index.all {
-        return Candidates::All(0..n);
+/// The persons that may share the name of `words`, in entity order: those
+/// the index finds, or without one all `persons`.
+fn person_candidates<'p>(
+    index: &PersonWordsIndex<'_>,
+    words: &[String],
+    persons: &'p [usize],
+) -> Cow<'p, [usize]> {
+    if index.all.is_some() {
+        return Cow::Borrowed(persons);
     }
     let mut found: Vec<usize> = index.by_words.get(words).cloned().unwrap_or_default();
     if words.len() >= 3 {
@@ -1041,7 +1049,7 @@ fn person_candidates(index: &PersonWordsIndex<'_>, words: &[String]) -> Candidat
     }
     found.sort_unstable();
     found.dedup();
-    Candidates::Found(found.into_iter())
+    Cow::Owned(found)
 }
 
 /// The entities whose names a short form may begin, found by the short
@@ -1089,10 +1097,18 @@ impl<'a> NamesIndex<'a> {
         index
     }
 
-    /// Every entity with a name that `short` may begin, and others.
-    fn candidates(&self, short: &str, short_words: &[&str], prefix_kind: bool) -> Candidates {
-        if let Some(n) = self.all {
-            return Candidates::All(0..n);
+    /// Every entity with a name that `short` may begin, and others: those
+    /// the index finds, or without one all of `of_kind` (the entities of
+    /// the short form's kind).
+    fn candidates<'k>(
+        &self,
+        short: &str,
+        short_words: &[&str],
+        prefix_kind: bool,
+        of_kind: &'k [usize],
+    ) -> Cow<'k, [usize]> {
+        if self.all.is_some() {
+            return Cow::Borrowed(of_kind);
         }
         let mut found: Vec<usize> = self.by_prefix.get(short).cloned().unwrap_or_default();
         if prefix_kind && short_words.len() >= 2 {
@@ -1109,7 +1125,7 @@ impl<'a> NamesIndex<'a> {
         }
         found.sort_unstable();
         found.dedup();
-        Candidates::Found(found.into_iter())
+        Cow::Owned(found)
     }
 }
 
