@@ -40,6 +40,7 @@ const NAME_PAIRS: &str = include_str!("../data/lexicon/name_pairs.txt");
 const TITLE_PREDICATES: &str = include_str!("../data/lexicon/title_predicates.txt");
 const SHARED_BODY_TITLES: &str = include_str!("../data/lexicon/shared_body_titles.txt");
 const ORDINAL_WORDS: &str = include_str!("../data/lexicon/ordinal_words.txt");
+const NAME_WORDS: &str = include_str!("../data/lexicon/name_words.txt");
 
 /// What a lexicon entry is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -127,11 +128,54 @@ pub struct Lexicon {
     /// đốc Tập đoàn X").
     shared_body_titles: WordSet,
     ordinal_words: WordSet,
+    name_words: NameWords,
+}
+
+/// The word lists of the grammar of names (`data/lexicon/name_words.txt`).
+pub struct NameWords {
+    pub event_intro: WordSet,
+    pub event_verbs: WordSet,
+    pub plural: WordSet,
+    /// As written, not lower-cased.
+    pub name_particles: WordSet,
+    pub topic_markers: WordSet,
+    /// Each phrase as its words, in the file's order: the first that
+    /// matches wins.
+    pub alias_markers: Vec<Vec<String>>,
+}
+
+impl NameWords {
+    fn build(text: &str) -> NameWords {
+        let mut groups: FastMap<&str, Vec<&str>> = FastMap::default();
+        for row in rows(text) {
+            if let [group, phrase] = row[..] {
+                groups.entry(group).or_default().push(phrase);
+            }
+        }
+        let mut take = |group: &str| groups.remove(group).unwrap_or_default();
+        let set = |words: Vec<&str>| WordSet::new(words.into_iter().map(str::to_string).collect());
+        let words = NameWords {
+            event_intro: set(take("event_intro")),
+            event_verbs: set(take("event_verb")),
+            plural: set(take("plural")),
+            name_particles: set(take("name_particle")),
+            topic_markers: set(take("topic_marker")),
+            alias_markers: take("alias_marker")
+                .into_iter()
+                .map(|p| p.split_whitespace().map(str::to_string).collect())
+                .collect(),
+        };
+        debug_assert!(
+            groups.is_empty(),
+            "unknown groups in name_words.txt: {groups:?}"
+        );
+        words
+    }
 }
 
 /// A set of words that most words are told apart from without hashing:
 /// by their first byte or their length, which no word of the set has.
-struct WordSet {
+pub struct WordSet {
     words: FastSet<String>,
     first_bytes: [bool; 256],
     /// Bit `n` set: some word has `n` bytes (the last bit: 63 or more).
@@ -159,7 +203,7 @@ impl WordSet {
         1 << word.len().min(63)
     }
 
-    fn contains(&self, word: &str) -> bool {
+    pub fn contains(&self, word: &str) -> bool {
         let first = word
             .as_bytes()
             .first()
@@ -504,6 +548,7 @@ impl Lexicon {
             compounds: compounds(COMPOUNDS),
             shared_body_titles: words(SHARED_BODY_TITLES),
             ordinal_words: words(ORDINAL_WORDS),
+            name_words: NameWords::build(NAME_WORDS),
             title_predicates: {
                 let mut phrases: Vec<Vec<String>> = rows(TITLE_PREDICATES)
                     .map(|r| r[0].split_whitespace().map(str::to_string).collect())
@@ -598,6 +643,11 @@ impl Lexicon {
     /// after "thứ" ("lần thứ hai").
     pub fn is_ordinal_word(&self, word: &str) -> bool {
         self.ordinal_words.contains(word)
+    }
+
+    /// The word lists of the grammar of names.
+    pub fn name_words(&self) -> &NameWords {
+        &self.name_words
     }
 
     /// The word pairs a comma joins inside one name ("phòng, chống").
@@ -713,6 +763,16 @@ mod tests {
         for s in ["", "Hà Nội", "ĐẠI TƯỚNG", "ẞ İ Ⱥ", "ΣΑ Σ", "ǅ", "Bộ Y tế"] {
             assert_eq!(to_lower(s), s.to_lowercase(), "{s}");
         }
+    }
+
+    #[test]
+    fn name_words_load_by_group() {
+        let words = lexicon().name_words();
+        assert!(words.event_intro.contains("tại") && words.event_verbs.contains("trao"));
+        assert!(words.plural.contains("các") && words.topic_markers.contains("chống"));
+        assert!(words.name_particles.contains("de") && !words.name_particles.contains("De"));
+        assert_eq!(words.alias_markers[0], ["gọi", "tắt", "là"]);
+        assert_eq!(words.alias_markers.last().unwrap(), &["mã", ":"]);
     }
 
     #[test]
