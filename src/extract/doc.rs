@@ -149,7 +149,9 @@ impl<'a> DocBuilder<'a> {
                         label_en: None,
                         aliases: Vec::new(),
                         short_forms: Vec::new(),
-                        evidence: Vec::new(),
+                        // the size its first push would give it, without
+                        // the growing
+                        evidence: Vec::with_capacity(4),
                     },
                     form,
                     built_on: Vec::new(),
