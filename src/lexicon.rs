@@ -40,6 +40,7 @@ const NAME_PAIRS: &str = include_str!("../data/lexicon/name_pairs.txt");
 const TITLE_PREDICATES: &str = include_str!("../data/lexicon/title_predicates.txt");
 const SHARED_BODY_TITLES: &str = include_str!("../data/lexicon/shared_body_titles.txt");
 const ORDINAL_WORDS: &str = include_str!("../data/lexicon/ordinal_words.txt");
+const NAME_WORDS: &str = include_str!("../data/lexicon/name_words.txt");
 
 /// What a lexicon entry is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -127,11 +128,54 @@ pub struct Lexicon {
     /// đốc Tập đoàn X").
     shared_body_titles: WordSet,
     ordinal_words: WordSet,
+    name_words: NameWords,
+}
+
+/// The word lists of the grammar of names (`data/lexicon/name_words.txt`).
+pub struct NameWords {
+    pub event_intro: WordSet,
+    pub event_verbs: WordSet,
+    pub plural: WordSet,
+    /// As written, not lower-cased.
+    pub name_particles: WordSet,
+    pub topic_markers: WordSet,
+    /// Each phrase as its words, in the file's order: the first that
+    /// matches wins.
+    pub alias_markers: Vec<Vec<String>>,
+}
+
+impl NameWords {
+    fn build(text: &str) -> NameWords {
+        let mut groups: FastMap<&str, Vec<&str>> = FastMap::default();
+        for row in rows(text) {
+            if let [group, phrase] = row[..] {
+                groups.entry(group).or_default().push(phrase);
+            }
+        }
+        let mut take = |group: &str| groups.remove(group).unwrap_or_default();
+        let set = |words: Vec<&str>| WordSet::new(words.into_iter().map(str::to_string).collect());
+        let words = NameWords {
+            event_intro: set(take("event_intro")),
+            event_verbs: set(take("event_verb")),
+            plural: set(take("plural")),
+            name_particles: set(take("name_particle")),
+            topic_markers: set(take("topic_marker")),
+            alias_markers: take("alias_marker")
+                .into_iter()
+                .map(|p| p.split_whitespace().map(str::to_string).collect())
+                .collect(),
+        };
+        debug_assert!(
+            groups.is_empty(),
+            "unknown groups in name_words.txt: {groups:?}"
+        );
+        words
+    }
 }
 
 /// A set of words that most words are told apart from without hashing:
 /// by their first byte or their length, which no word of the set has.
-struct WordSet {
+pub struct WordSet {
     words: FastSet<String>,
     first_bytes: [bool; 256],
     /// Bit `n` set: some word has `n` bytes (the last bit: 63 or more).
@@ -159,7 +203,7 @@ impl WordSet {
         1 << word.len().min(63)
     }
 
-    fn contains(&self, word: &str) -> bool {
+    pub fn contains(&self, word: &str) -> bool {
         let first = word
             .as_bytes()
             .first()
@@ -344,58 +388,94 @@ fn non_empty(field: Option<&&str>) -> Option<String> {
 /// Lower-cases `text` char by char where that keeps the byte length, so byte
 /// offsets into the result are offsets into `text`.
 pub fn fold_case(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while !rest.is_empty() {
-        // runs of ASCII lower-cased in place, other characters one by one
-        let ascii = rest
-            .bytes()
-            .position(|b| !b.is_ascii())
-            .unwrap_or(rest.len());
-        let start = out.len();
-        out.push_str(&rest[..ascii]);
-        out[start..].make_ascii_lowercase();
-        rest = &rest[ascii..];
-        if let Some(c) = rest.chars().next() {
-            out.push(fold_char(c));
-            rest = &rest[c.len_utf8()..];
-        }
+    fold_case_checked(text).0
+}
+
+/// `text.to_lowercase()`, the same string, through [`fold_case`]'s tables
+/// when every letter lowers to one character of its length (all of
+/// Vietnamese): the standard library looks every non-ASCII letter up in its
+/// case tables, and names are lowered often.
+pub fn to_lower(text: &str) -> String {
+    match fold_case_checked(text) {
+        (folded, true) => folded,
+        _ => text.to_lowercase(),
     }
-    out
 }
 
-/// One character of [`fold_case`]: ASCII and precomposed Latin letters (all
-/// of Vietnamese) without a look-up in the case tables.
-fn fold_char(c: char) -> char {
-    use std::sync::OnceLock;
-    const LATIN: std::ops::Range<u32> = 0xC0..0x250;
-    const LATIN_ADDITIONAL: std::ops::Range<u32> = 0x1E00..0x1F00;
-    static TABLE: OnceLock<Vec<char>> = OnceLock::new();
-    let code = u32::from(c);
-    let ix = if c.is_ascii() {
-        return c.to_ascii_lowercase();
-    } else if LATIN.contains(&code) {
-        code - LATIN.start
-    } else if LATIN_ADDITIONAL.contains(&code) {
-        code - LATIN_ADDITIONAL.start + LATIN.len() as u32
-    } else {
-        return fold_char_by_tables(c);
-    };
-    let table = TABLE.get_or_init(|| {
-        LATIN
-            .chain(LATIN_ADDITIONAL)
-            .map(|code| char::from_u32(code).map_or('\0', fold_char_by_tables))
-            .collect()
-    });
-    table[ix as usize]
+/// [`fold_case`] of `text`, and whether that is also `text.to_lowercase()`
+/// (no letter whose lower case has another length, no 'Σ', lowered by its
+/// context). Runs of ASCII are copied and lowered all at once; the letters
+/// of two bytes and of Latin Extended Additional (all of Vietnamese) are
+/// read from [`CaseTables`], other characters from the case tables.
+pub fn fold_case_checked(text: &str) -> (String, bool) {
+    let bytes = text.as_bytes();
+    let tables = case_tables();
+    let mut out = String::with_capacity(text.len());
+    let mut exact = true;
+    let mut i = 0;
+    while i < bytes.len() {
+        let ascii = bytes[i..].iter().position(|b| !b.is_ascii());
+        let run_end = ascii.map_or(bytes.len(), |skip| i + skip);
+        out.push_str(&text[i..run_end]);
+        i = run_end;
+        let (fold, same, len) = match bytes[i..] {
+            [] => break,
+            [b0 @ 0xC0..=0xDF, b1, ..] => {
+                let (c, same) =
+                    tables.two_bytes[usize::from(b0 & 0x1F) << 6 | usize::from(b1 & 0x3F)];
+                (c, same, 2)
+            }
+            [0xE1, b1 @ 0xB8..=0xBB, b2, ..] => {
+                let (c, same) =
+                    tables.latin_additional[usize::from(b1 - 0xB8) << 6 | usize::from(b2 & 0x3F)];
+                (c, same, 3)
+            }
+            _ => {
+                let Some(c) = text[i..].chars().next() else {
+                    break;
+                };
+                let (fold, same) = case_of(c);
+                (fold, same, c.len_utf8())
+            }
+        };
+        out.push(fold);
+        exact &= same;
+        i += len;
+    }
+    out.make_ascii_lowercase();
+    (out, exact)
 }
 
-fn fold_char_by_tables(c: char) -> char {
+/// A character's [`fold_case`], and whether that is its lower case.
+fn case_of(c: char) -> (char, bool) {
     let mut lower = c.to_lowercase();
     match (lower.next(), lower.next()) {
-        (Some(l), None) if l.len_utf8() == c.len_utf8() => l,
-        _ => c,
+        // 'Σ' lowers by its context: to 'σ' or 'ς'
+        (Some(l), None) if l.len_utf8() == c.len_utf8() => (l, c != 'Σ'),
+        _ => (c, false),
     }
+}
+
+/// [`case_of`] the characters most of news text is made of.
+struct CaseTables {
+    /// By code point: every character of two bytes in UTF-8 (U+0080 to
+    /// U+07FF, Latin with diacritics among them).
+    two_bytes: Vec<(char, bool)>,
+    /// By code point minus U+1E00: Latin Extended Additional, the letters
+    /// with two diacritics of Vietnamese.
+    latin_additional: Vec<(char, bool)>,
+}
+
+fn case_tables() -> &'static CaseTables {
+    static TABLES: OnceLock<CaseTables> = OnceLock::new();
+    TABLES.get_or_init(|| {
+        // (below U+0080: never looked up)
+        let case = |code| char::from_u32(code).map_or(('\0', false), case_of);
+        CaseTables {
+            two_bytes: (0..0x800).map(case).collect(),
+            latin_additional: (0x1E00..0x1F00).map(case).collect(),
+        }
+    })
 }
 
 impl Lexicon {
@@ -514,6 +594,7 @@ impl Lexicon {
             compounds: compounds(COMPOUNDS),
             shared_body_titles: words(SHARED_BODY_TITLES),
             ordinal_words: words(ORDINAL_WORDS),
+            name_words: NameWords::build(NAME_WORDS),
             title_predicates: {
                 let mut phrases: Vec<Vec<String>> = rows(TITLE_PREDICATES)
                     .map(|r| r[0].split_whitespace().map(str::to_string).collect())
@@ -608,6 +689,11 @@ impl Lexicon {
     /// after "thứ" ("lần thứ hai").
     pub fn is_ordinal_word(&self, word: &str) -> bool {
         self.ordinal_words.contains(word)
+    }
+
+    /// The word lists of the grammar of names.
+    pub fn name_words(&self) -> &NameWords {
+        &self.name_words
     }
 
     /// The word pairs a comma joins inside one name ("phòng, chống").
@@ -744,11 +830,37 @@ mod tests {
         }
     }
 
-    #[test]
-    fn fold_char_table_agrees_with_the_case_tables() {
-        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
-            assert_eq!(fold_char(c), fold_char_by_tables(c), "{c:?}");
+    /// A character's fold by the case tables alone.
+    fn fold_char_by_tables(c: char) -> char {
+        let mut lower = c.to_lowercase();
+        match (lower.next(), lower.next()) {
+            (Some(l), None) if l.len_utf8() == c.len_utf8() => l,
+            _ => c,
         }
+    }
+
+    #[test]
+    fn case_tables_agree_with_the_standard_library() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let s = c.to_string();
+            assert_eq!(to_lower(&s), s.to_lowercase(), "{c:?}");
+            assert_eq!(fold_case(&s), fold_char_by_tables(c).to_string(), "{c:?}");
+            let s = format!("xĐ{c}ệ");
+            assert_eq!(to_lower(&s), s.to_lowercase(), "{c:?}");
+        }
+        for s in ["", "Hà Nội", "ĐẠI TƯỚNG", "ẞ İ Ⱥ", "ΣΑ Σ", "ǅ", "Bộ Y tế"] {
+            assert_eq!(to_lower(s), s.to_lowercase(), "{s}");
+        }
+    }
+
+    #[test]
+    fn name_words_load_by_group() {
+        let words = lexicon().name_words();
+        assert!(words.event_intro.contains("tại") && words.event_verbs.contains("trao"));
+        assert!(words.plural.contains("các") && words.topic_markers.contains("chống"));
+        assert!(words.name_particles.contains("de") && !words.name_particles.contains("De"));
+        assert_eq!(words.alias_markers[0], ["gọi", "tắt", "là"]);
+        assert_eq!(words.alias_markers.last().unwrap(), &["mã", ":"]);
     }
 
     #[test]

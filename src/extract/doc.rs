@@ -2,12 +2,14 @@
 //! resolution within the document at the end: short forms to the full name,
 //! variant spellings of one person to one entity.
 
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
+use super::tokens::words;
 use super::{DocFacts, Entity, Fact};
 use crate::graph::{slug, Evidence, NodeKind, Relation};
-use crate::lexicon::FastMap;
+use crate::lexicon::{to_lower, FastMap};
 
 /// How a mention names its entity.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -27,9 +29,10 @@ pub enum Form {
 struct Pending {
     entity: Entity,
     /// The label in lower case, for the clause rules that test what a
-    /// name says ("phiên tòa", "chuyến thăm"): made once, as labels do not
-    /// change while the document is parsed.
-    label_lower: String,
+    /// name says ("phiên tòa", "chuyến thăm"): made once, when first asked
+    /// for (most names are never), as labels do not change while the
+    /// document is parsed.
+    label_lower: std::cell::OnceCell<String>,
     form: Form,
     /// For events and roles built on another entity (the document of a
     /// signing, the organisation of a title): the text before it, so that
@@ -110,7 +113,8 @@ impl<'a> DocBuilder<'a> {
 
     /// The label of `entity` in lower case.
     pub fn label_lower(&self, entity: usize) -> &str {
-        &self.entities[entity].label_lower
+        let p = &self.entities[entity];
+        p.label_lower.get_or_init(|| to_lower(&p.entity.label))
     }
 
     /// Records a mention: the entity of `kind` named `label` (or known by
@@ -138,14 +142,16 @@ impl<'a> DocBuilder<'a> {
             None => {
                 let ix = self.entities.len();
                 self.entities.push(Pending {
-                    label_lower: label.to_lowercase(),
+                    label_lower: std::cell::OnceCell::new(),
                     entity: Entity {
                         kind,
                         label: label.to_string(),
                         label_en: None,
                         aliases: Vec::new(),
                         short_forms: Vec::new(),
-                        evidence: Vec::new(),
+                        // the size its first push would give it, without
+                        // the growing
+                        evidence: Vec::with_capacity(4),
                     },
                     form,
                     built_on: Vec::new(),
@@ -251,156 +257,8 @@ impl<'a> DocBuilder<'a> {
         }
         let n = self.entities.len();
         let mut target: Vec<usize> = (0..n).collect();
-        // persons: one entity per person, whatever the spelling; a given
-        // name alone ("ông Thắng", "bà Lan Hương") is the one person of the
-        // article whose full name ends with it
-        let mut by_given: FastMap<String, Vec<usize>> = FastMap::default();
-        for (j, p) in self.entities.iter().enumerate() {
-            if p.entity.kind != NodeKind::Person {
-                continue;
-            }
-            let words: Vec<&str> = p.entity.label.split(' ').collect();
-            for from in 1..words.len() {
-                let owners = by_given.entry(slug(&words[from..].join(" "))).or_default();
-                if !owners.contains(&j) {
-                    owners.push(j);
-                }
-            }
-        }
-        // the slugs of each person's words, once: the loop below compares pairs
-        let person_words: Vec<Vec<String>> = self
-            .entities
-            .iter()
-            .map(|p| match p.entity.kind {
-                NodeKind::Person => p.entity.label.split_whitespace().map(slug).collect(),
-                _ => Vec::new(),
-            })
-            .collect();
-        let words_index = PersonWordsIndex::new(&person_words);
-        for i in 0..n {
-            if self.entities[i].entity.kind != NodeKind::Person {
-                continue;
-            }
-            let label = &self.entities[i].entity.label;
-            // "Công ty X (“Đồng Xanh”) ... Đồng Xanh sẽ ...": a name the
-            // article gave a body is that body, though it reads as a person
-            if let Some(&org) = self.by_key.get(&(NodeKind::Organization, slug(label))) {
-                target[i] = org;
-                continue;
-            }
-            if label.split(' ').count() <= 2 {
-                if let Some([j]) = by_given.get(&slug(label)).map(Vec::as_slice) {
-                    if *j != i {
-                        target[i] = *j;
-                        continue;
-                    }
-                }
-            }
-            // a surname alone ("Park" of "Park Hang Seo", written surname
-            // first) is the one person of the article it opens, when no
-            // name ends with it
-            if !label.contains(' ') && !by_given.contains_key(&slug(label)) {
-                let key = slug(label);
-                let mut opens = (0..n).filter(|&j| {
-                    j != i
-                        && self.entities[j].entity.kind == NodeKind::Person
-                        && person_words[j].len() > 1
-                        && person_words[j][0] == key
-                });
-                if let (Some(j), None) = (opens.next(), opens.next()) {
-                    target[i] = j;
-                    continue;
-                }
-            }
-            if !label.contains(' ') {
-                continue;
-            }
-            for j in person_candidates(&words_index, &person_words[i]) {
-                if i != j
-                    && target[j] == j
-                    && self.entities[j].entity.kind == NodeKind::Person
-                    && same_person_words(&person_words[i], &person_words[j])
-                    && person_rank(&self.entities[j].entity.label)
-                        > person_rank(&self.entities[i].entity.label)
-                {
-                    target[i] = j;
-                    break;
-                }
-            }
-        }
-        // short forms to the full name they begin, the most mentioned one
-        // (a full name of a document or event that another one of the
-        // article continues, "Công ước của Liên hợp quốc", is one too)
-        let mut as_short = vec![false; n];
-        // the kinds of the entities the loop below resolves
-        let short_kinds: Vec<NodeKind> = (0..n)
-            .filter(|&i| {
-                let p = &self.entities[i];
-                let prefix_kind = matches!(p.entity.kind, NodeKind::Document | NodeKind::Event);
-                !((p.form == Form::Full && !prefix_kind) || target[i] != i)
-            })
-            .map(|i| self.entities[i].entity.kind)
-            .collect();
-        // every name of those kinds lower-cased once: the loop compares all pairs
-        let lowered: Vec<Vec<String>> = self
-            .entities
-            .iter()
-            .map(|e| match short_kinds.contains(&e.entity.kind) {
-                true => names_of(&e.entity)
-                    .map(|name| name.to_lowercase())
-                    .collect(),
-                false => Vec::new(),
-            })
-            .collect();
-        // and split into words, for documents and events
-        let lowered_words: Vec<Vec<Vec<&str>>> = lowered
-            .iter()
-            .zip(&self.entities)
-            .map(|(names, p)| {
-                let prefix_kind = matches!(p.entity.kind, NodeKind::Document | NodeKind::Event);
-                names
-                    .iter()
-                    .map(|name| match prefix_kind {
-                        true => name.split_whitespace().collect(),
-                        false => Vec::new(),
-                    })
-                    .collect()
-            })
-            .collect();
-        let names_index = NamesIndex::new(&lowered, &lowered_words);
-        for i in 0..n {
-            let kind = self.entities[i].entity.kind;
-            let prefix_kind = matches!(kind, NodeKind::Document | NodeKind::Event);
-            if (self.entities[i].form == Form::Full && !prefix_kind) || target[i] != i {
-                continue;
-            }
-            let short = self.entities[i].entity.label.to_lowercase();
-            let short_words: Vec<&str> = short.split_whitespace().collect();
-            let best = names_index
-                .candidates(&short, &short_words, prefix_kind)
-                .into_iter()
-                .filter(|&j| {
-                    j != i
-                        && self.entities[j].entity.kind == kind
-                        && self.entities[j].form != Form::ShortOrDrop
-                        && lowered[j]
-                            .iter()
-                            .zip(&lowered_words[j])
-                            .any(|(name, words)| {
-                                starts_with_words(name, &short)
-                                    || (prefix_kind && same_head_fewer_words(&short_words, words))
-                            })
-                })
-                .max_by_key(|&j| (self.entities[j].entity.evidence.len(), std::cmp::Reverse(j)));
-            target[i] = match best {
-                Some(j) => {
-                    as_short[i] = true;
-                    j
-                }
-                None if self.entities[i].form == Form::ShortOrDrop => usize::MAX,
-                None => i,
-            };
-        }
+        self.resolve_persons(&mut target);
+        let as_short = self.resolve_short_forms(&mut target);
         self.complete_local_bodies(&target);
         self.merge_same_bodies(&mut target);
         // entities sharing a name: the one with the shorter label joins
@@ -419,38 +277,7 @@ impl<'a> DocBuilder<'a> {
             };
             target[from] = to;
         }
-        // a bare title ("Bộ trưởng") of a person who holds the full one
-        // ("Bộ trưởng Bộ Công an") names that one: the person's bare holding
-        // goes (the bare role stays for others who hold only it)
-        let held_by: Vec<(usize, usize)> = self
-            .facts
-            .iter()
-            .filter(|f| f.relation == Relation::HoldsRole)
-            .map(|f| (f.subject, f.object))
-            .collect();
-        let mut roles_of: FastMap<usize, Vec<(usize, String)>> = FastMap::default();
-        for &(person, role) in &held_by {
-            let label = self.entities[role].entity.label.to_lowercase();
-            roles_of.entry(person).or_default().push((role, label));
-        }
-        let redundant: BTreeSet<(usize, usize)> = held_by
-            .iter()
-            .filter(|&&(person, role)| {
-                let roles = &roles_of[&person];
-                let bare = &roles
-                    .iter()
-                    .find(|(r, _)| *r == role)
-                    .expect("listed above")
-                    .1;
-                roles
-                    .iter()
-                    .any(|(r2, label)| *r2 != role && starts_with_words(label, bare))
-            })
-            .copied()
-            .collect();
-        self.facts.retain(|f| {
-            f.relation != Relation::HoldsRole || !redundant.contains(&(f.subject, f.object))
-        });
+        self.drop_bare_holdings();
         // follow chains
         let resolve = |mut i: usize, target: &[usize]| {
             let mut steps = 0;
@@ -592,6 +419,242 @@ impl<'a> DocBuilder<'a> {
     }
 }
 
+impl DocBuilder<'_> {
+    /// Persons: one entity per person, whatever the spelling (`target`:
+    /// where each entity goes). The steps of [`DocBuilder::finish`] are
+    /// kept out of line, so that profiles show what each costs.
+    #[allow(clippy::needless_range_loop)] // entities are addressed by index throughout
+    #[inline(never)]
+    fn resolve_persons(&self, target: &mut [usize]) {
+        let n = self.entities.len();
+        // persons: one entity per person, whatever the spelling; a given
+        // name alone ("ông Thắng", "bà Lan Hương") is the one person of the
+        // article whose full name ends with it
+        let mut by_given: FastMap<String, Vec<usize>> = FastMap::default();
+        for (j, p) in self.entities.iter().enumerate() {
+            if p.entity.kind != NodeKind::Person {
+                continue;
+            }
+            // the last words from each word on but the first: the text
+            // after each space
+            let label = &p.entity.label;
+            for (at, _) in label.match_indices(' ') {
+                let owners = by_given.entry(slug(&label[at + 1..])).or_default();
+                if !owners.contains(&j) {
+                    owners.push(j);
+                }
+            }
+        }
+        // the slugs of each person's words, once: the loop below compares pairs
+        let person_words: Vec<Vec<String>> = self
+            .entities
+            .iter()
+            .map(|p| match p.entity.kind {
+                NodeKind::Person => words(&p.entity.label).into_iter().map(slug).collect(),
+                _ => Vec::new(),
+            })
+            .collect();
+        let words_index = PersonWordsIndex::new(&person_words);
+        let persons: Vec<usize> = (0..n)
+            .filter(|&j| self.entities[j].entity.kind == NodeKind::Person)
+            .collect();
+        for i in 0..n {
+            if self.entities[i].entity.kind != NodeKind::Person {
+                continue;
+            }
+            let label = &self.entities[i].entity.label;
+            let key = (NodeKind::Organization, slug(label));
+            // "Công ty X (“Đồng Xanh”) ... Đồng Xanh sẽ ...": a name the
+            // article gave a body is that body, though it reads as a person
+            if let Some(&org) = self.by_key.get(&key) {
+                target[i] = org;
+                continue;
+            }
+            let label_slug = &key.1;
+            if label.split(' ').count() <= 2 {
+                if let Some([j]) = by_given.get(label_slug).map(Vec::as_slice) {
+                    if *j != i {
+                        target[i] = *j;
+                        continue;
+                    }
+                }
+            }
+            // a surname alone ("Park" of "Park Hang Seo", written surname
+            // first) is the one person of the article it opens, when no
+            // name ends with it
+            if !label.contains(' ') && !by_given.contains_key(label_slug) {
+                let mut opens = persons.iter().copied().filter(|&j| {
+                    j != i && person_words[j].len() > 1 && person_words[j][0] == *label_slug
+                });
+                if let (Some(j), None) = (opens.next(), opens.next()) {
+                    target[i] = j;
+                    continue;
+                }
+            }
+            if !label.contains(' ') {
+                continue;
+            }
+            for &j in person_candidates(&words_index, &person_words[i], &persons).iter() {
+                if i != j
+                    && target[j] == j
+                    && self.entities[j].entity.kind == NodeKind::Person
+                    && same_person_words(&person_words[i], &person_words[j])
+                    && person_rank(&self.entities[j].entity.label)
+                        > person_rank(&self.entities[i].entity.label)
+                {
+                    target[i] = j;
+                    break;
+                }
+            }
+        }
+    }
+
+    /// Short forms to the full name they begin; which entities were
+    /// resolved so.
+    #[allow(clippy::needless_range_loop)] // entities are addressed by index throughout
+    #[inline(never)]
+    fn resolve_short_forms(&self, target: &mut [usize]) -> Vec<bool> {
+        let n = self.entities.len();
+        // short forms to the full name they begin, the most mentioned one
+        // (a full name of a document or event that another one of the
+        // article continues, "Công ước của Liên hợp quốc", is one too)
+        let mut as_short = vec![false; n];
+        // whether the loop below resolves entity `i`
+        let resolved = |i: usize, target: &[usize]| {
+            let p = &self.entities[i];
+            let prefix_kind = matches!(p.entity.kind, NodeKind::Document | NodeKind::Event);
+            (prefix_kind || p.form != Form::Full) && target[i] == i
+        };
+        // the kinds of the entities it resolves
+        let mut short_kinds: Vec<NodeKind> = Vec::new();
+        for i in 0..n {
+            let kind = self.entities[i].entity.kind;
+            if resolved(i, target) && !short_kinds.contains(&kind) {
+                short_kinds.push(kind);
+            }
+        }
+        if short_kinds.is_empty() {
+            return as_short;
+        }
+        // every name of those kinds lower-cased once: the loop compares all pairs
+        let lowered: Vec<Vec<String>> = self
+            .entities
+            .iter()
+            .map(|e| match short_kinds.contains(&e.entity.kind) {
+                true => names_of(&e.entity).map(|name| to_lower(name)).collect(),
+                false => Vec::new(),
+            })
+            .collect();
+        // and split into words, for documents and events
+        let lowered_words: Vec<Vec<Vec<&str>>> = lowered
+            .iter()
+            .zip(&self.entities)
+            .map(|(names, p)| {
+                let prefix_kind = matches!(p.entity.kind, NodeKind::Document | NodeKind::Event);
+                names
+                    .iter()
+                    .map(|name| match prefix_kind {
+                        true => words(name),
+                        false => Vec::new(),
+                    })
+                    .collect()
+            })
+            .collect();
+        let names_index = NamesIndex::new(&lowered, &lowered_words);
+        // per kind of `short_kinds`, the entities a short form of it may
+        // be resolved to
+        let targets: Vec<Vec<usize>> = short_kinds
+            .iter()
+            .map(|&kind| {
+                (0..n)
+                    .filter(|&j| {
+                        let p = &self.entities[j];
+                        p.entity.kind == kind && p.form != Form::ShortOrDrop
+                    })
+                    .collect()
+            })
+            .collect();
+        for i in 0..n {
+            if !resolved(i, target) {
+                continue;
+            }
+            let kind = self.entities[i].entity.kind;
+            let prefix_kind = matches!(kind, NodeKind::Document | NodeKind::Event);
+            // (its kind is of `short_kinds`: its label is lowered first)
+            let short = &lowered[i][0];
+            let short_words = words(short);
+            let of_kind = short_kinds
+                .iter()
+                .position(|&k| k == kind)
+                .map_or(&[][..], |k| &targets[k]);
+            let best = names_index
+                .candidates(short, &short_words, prefix_kind, of_kind)
+                .iter()
+                .copied()
+                .filter(|&j| {
+                    j != i
+                        && self.entities[j].entity.kind == kind
+                        && self.entities[j].form != Form::ShortOrDrop
+                        && lowered[j]
+                            .iter()
+                            .zip(&lowered_words[j])
+                            .any(|(name, words)| {
+                                starts_with_words(name, short)
+                                    || (prefix_kind && same_head_fewer_words(&short_words, words))
+                            })
+                })
+                .max_by_key(|&j| (self.entities[j].entity.evidence.len(), std::cmp::Reverse(j)));
+            target[i] = match best {
+                Some(j) => {
+                    as_short[i] = true;
+                    j
+                }
+                None if self.entities[i].form == Form::ShortOrDrop => usize::MAX,
+                None => i,
+            };
+        }
+        as_short
+    }
+
+    /// A bare title of a person who holds the full one: the bare holding
+    /// goes.
+    #[inline(never)]
+    fn drop_bare_holdings(&mut self) {
+        // a bare title ("Bộ trưởng") of a person who holds the full one
+        // ("Bộ trưởng Bộ Công an") names that one: the person's bare holding
+        // goes (the bare role stays for others who hold only it)
+        let held_by: Vec<(usize, usize)> = self
+            .facts
+            .iter()
+            .filter(|f| f.relation == Relation::HoldsRole)
+            .map(|f| (f.subject, f.object))
+            .collect();
+        let mut roles_of: FastMap<usize, Vec<(usize, String)>> = FastMap::default();
+        for &(person, role) in &held_by {
+            let label = to_lower(&self.entities[role].entity.label);
+            roles_of.entry(person).or_default().push((role, label));
+        }
+        let redundant: BTreeSet<(usize, usize)> = held_by
+            .iter()
+            .filter(|&&(person, role)| {
+                let roles = &roles_of[&person];
+                let bare = &roles
+                    .iter()
+                    .find(|(r, _)| *r == role)
+                    .expect("listed above")
+                    .1;
+                roles
+                    .iter()
+                    .any(|(r2, label)| *r2 != role && starts_with_words(label, bare))
+            })
+            .copied()
+            .collect();
+        self.facts.retain(|f| {
+            f.relation != Relation::HoldsRole || !redundant.contains(&(f.subject, f.object))
+        });
+    }
+}
+
 /// Administrative units and the Party committee named after each
 /// ("Tỉnh ủy" is the committee of the "tỉnh").
 const LOCAL_UNITS: [(&str, &str); 4] = [
@@ -604,27 +667,92 @@ const LOCAL_UNITS: [(&str, &str); 4] = [
 /// The units of [`LOCAL_UNITS`] between spaces, as found inside a name.
 const LOCAL_UNIT_MARKERS: [&str; 4] = [" tỉnh ", " thành phố ", " huyện ", " quận "];
 
+/// How names write each of [`LOCAL_UNITS`]' committees, made once.
+struct LocalUnitForms {
+    /// The committee and a space, as it opens a name ("Tỉnh ủy Hà Giang").
+    committee_marker: String,
+    /// The committee in lower case.
+    committee_lower: String,
+    /// Its executive board, in lower case, before the unit's name ("ban
+    /// chấp hành đảng bộ tỉnh Hà Giang").
+    board_prefix: String,
+}
+
+/// What [`LocalUnitForms::board_prefix`] begins with.
+const LOCAL_BOARD: &str = "ban chấp hành đảng bộ ";
+
+fn local_unit_forms() -> &'static [LocalUnitForms] {
+    static FORMS: std::sync::OnceLock<Vec<LocalUnitForms>> = std::sync::OnceLock::new();
+    FORMS.get_or_init(|| {
+        LOCAL_UNITS
+            .iter()
+            .map(|(unit, committee)| LocalUnitForms {
+                committee_marker: format!("{committee} "),
+                committee_lower: to_lower(committee),
+                board_prefix: format!("{LOCAL_BOARD}{unit} "),
+            })
+            .collect()
+    })
+}
+
+/// `hay.find(needle)`, looking only where `needle`'s first byte is: names
+/// are short, and a substring search costs more to set up than to run on
+/// them.
+fn find_in_name(hay: &str, needle: &str) -> Option<usize> {
+    let Some(&first) = needle.as_bytes().first() else {
+        return Some(0);
+    };
+    // `first` begins a character: so does every place it is found
+    let bytes = hay.as_bytes();
+    (0..bytes.len())
+        .filter(|&at| bytes[at] == first)
+        .find(|&at| bytes[at..].starts_with(needle.as_bytes()))
+}
+
 impl DocBuilder<'_> {
     /// "UBND tỉnh", "Tỉnh ủy" that name no body of the article in full are
     /// the bodies of the one province (city, district) the article names
     /// with its unit ("UBND tỉnh Nghệ An"): they take its name, so that
     /// other articles' provinces stay apart.
+    #[inline(never)]
     fn complete_local_bodies(&mut self, target: &[usize]) {
+        // the bare bodies, with their unit: in most articles none
+        let bare: Vec<(usize, usize)> = (0..self.entities.len())
+            .filter_map(|i| {
+                let p = &self.entities[i];
+                if p.entity.kind != NodeKind::Organization || p.form == Form::Full || target[i] != i
+                {
+                    return None;
+                }
+                let label = &p.entity.label;
+                let unit = LOCAL_UNITS.iter().position(|(unit, committee)| {
+                    let after_space = |rest: &str| rest.ends_with(' ');
+                    label.strip_suffix(unit).is_some_and(after_space) || label == committee
+                });
+                unit.map(|u| (i, u))
+            })
+            .collect();
+        if bare.is_empty() {
+            return;
+        }
+        // the names each unit is written with in full names
         let mut names: Vec<BTreeSet<String>> = vec![BTreeSet::new(); LOCAL_UNITS.len()];
         for p in &self.entities {
             if p.entity.kind != NodeKind::Organization || p.form != Form::Full {
                 continue;
             }
             let label = &p.entity.label;
-            for (u, ((_, committee), marker)) in
-                LOCAL_UNITS.iter().zip(LOCAL_UNIT_MARKERS).enumerate()
+            for (u, (forms, marker)) in local_unit_forms()
+                .iter()
+                .zip(LOCAL_UNIT_MARKERS)
+                .enumerate()
             {
                 // "UBND tỉnh Hà Giang", and "Tỉnh ủy Hà Giang": the
                 // committee names its province too
-                let committee_marker = format!("{committee} ");
-                if let Some(at) = label.find(marker) {
+                let committee_marker = &forms.committee_marker;
+                if let Some(at) = find_in_name(label, marker) {
                     names[u].insert(label[at + marker.len()..].to_string());
-                } else if let Some(at) = label.find(&committee_marker) {
+                } else if let Some(at) = find_in_name(label, committee_marker) {
                     let at_word = at == 0 || label[..at].ends_with(' ');
                     if at_word {
                         names[u].insert(label[at + committee_marker.len()..].to_string());
@@ -632,17 +760,9 @@ impl DocBuilder<'_> {
                 }
             }
         }
-        for (i, p) in self.entities.iter_mut().enumerate() {
-            if p.entity.kind != NodeKind::Organization || p.form == Form::Full || target[i] != i {
-                continue;
-            }
-            let label = &p.entity.label;
-            let unit = LOCAL_UNITS.iter().position(|(unit, committee)| {
-                let after_space = |rest: &str| rest.ends_with(' ');
-                label.strip_suffix(unit).is_some_and(after_space) || label == committee
-            });
-            let Some(u) = unit else { continue };
-            let label = label.clone();
+        for (i, u) in bare {
+            let p = &mut self.entities[i];
+            let label = p.entity.label.clone();
             if let [name] = names[u].iter().collect::<Vec<_>>()[..] {
                 let full = format!("{label} {name}");
                 let e = &mut p.entity;
@@ -695,7 +815,7 @@ fn company_forms() -> &'static [(String, bool)] {
             .lines()
             .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
             .filter_map(|l| l.split_once('|'))
-            .map(|(form, at)| (form.trim().to_lowercase(), at.trim() == "before"))
+            .map(|(form, at)| (to_lower(form.trim()), at.trim() == "before"))
             .collect()
     })
 }
@@ -706,11 +826,12 @@ fn company_forms() -> &'static [(String, bool)] {
 /// "TAND X", "Công ty CP Tập đoàn X" and "Tập đoàn X", "Tổng công ty X -
 /// TNHH MTV" and "Tổng công ty X".
 fn body_key(label: &str) -> (String, Option<usize>) {
-    let mut key = label.to_lowercase();
-    for (unit, committee) in LOCAL_UNITS {
-        let bch = format!("ban chấp hành đảng bộ {unit} ");
-        if let Some(rest) = key.strip_prefix(&bch) {
-            key = format!("{} {rest}", committee.to_lowercase());
+    let mut key = to_lower(label);
+    if key.starts_with(LOCAL_BOARD) {
+        for forms in local_unit_forms() {
+            if let Some(rest) = key.strip_prefix(&forms.board_prefix) {
+                key = format!("{} {rest}", forms.committee_lower);
+            }
         }
     }
     for (form, before) in company_forms() {
@@ -730,7 +851,7 @@ fn body_key(label: &str) -> (String, Option<usize>) {
     }
     let mut unit = None;
     for (u, marker) in LOCAL_UNIT_MARKERS.iter().enumerate() {
-        if let Some(at) = key.find(marker) {
+        if let Some(at) = find_in_name(&key, marker) {
             key.replace_range(at..at + marker.len(), " ");
             unit = Some(u);
             break;
@@ -743,6 +864,7 @@ impl DocBuilder<'_> {
     /// Organisations whose names are one body written two ways (see
     /// [`body_key`]) join the one with the longer name. A body named with
     /// two different units ("UBND thành phố X", "UBND tỉnh X") is two.
+    #[inline(never)]
     fn merge_same_bodies(&self, target: &mut [usize]) {
         let mut groups: FastMap<String, Vec<(usize, Option<usize>)>> = FastMap::default();
         for (i, p) in self.entities.iter().enumerate() {
@@ -787,7 +909,7 @@ fn complete_role(i: usize, prefix: &str, base: usize, merged: &mut [Option<Entit
         return;
     };
     let full = format!("{prefix} {base_label}");
-    if starts_with_words(&full.to_lowercase(), &e.label.to_lowercase()) {
+    if starts_with_words(&to_lower(&full), &to_lower(&e.label)) {
         let short = std::mem::replace(&mut e.label, full);
         e.short_forms.push(short);
         demote_prefix_aliases(e);
@@ -798,15 +920,19 @@ fn complete_role(i: usize, prefix: &str, base: usize, merged: &mut [Option<Entit
 /// bare unit ("Ủy ban nhân dân tỉnh", "Tỉnh ủy") name the entity only
 /// within its article: they become short forms.
 fn demote_prefix_aliases(e: &mut Entity) {
-    let label = e.label.to_lowercase();
+    let label = to_lower(&e.label);
     let bare_unit = |a: &str| {
-        LOCAL_UNITS.iter().any(|(unit, committee)| {
-            a.ends_with(&format!(" {unit}")) || a.ends_with(&committee.to_lowercase())
-        })
+        LOCAL_UNITS
+            .iter()
+            .zip(local_unit_forms())
+            .any(|((unit, _), forms)| {
+                let after_space = |rest: &str| rest.ends_with(' ');
+                a.strip_suffix(unit).is_some_and(after_space) || a.ends_with(&forms.committee_lower)
+            })
     };
     let (short, keep): (Vec<String>, Vec<String>) =
         std::mem::take(&mut e.aliases).into_iter().partition(|a| {
-            let a = a.to_lowercase();
+            let a = to_lower(a);
             starts_with_words(&label, &a) || bare_unit(&a)
         });
     e.aliases = keep;
@@ -905,10 +1031,15 @@ fn but_one(words: &[String], k: usize) -> (usize, Vec<&str>) {
     (k, rest)
 }
 
-/// The persons that may share the name of `words`, in entity order.
-fn person_candidates(index: &PersonWordsIndex<'_>, words: &[String]) -> Vec<usize> {
-    if let Some(n) = index.all {
-        return (0..n).collect();
+/// The persons that may share the name of `words`, in entity order: those
+/// the index finds, or without one all `persons`.
+fn person_candidates<'p>(
+    index: &PersonWordsIndex<'_>,
+    words: &[String],
+    persons: &'p [usize],
+) -> Cow<'p, [usize]> {
+    if index.all.is_some() {
+        return Cow::Borrowed(persons);
     }
     let mut found: Vec<usize> = index.by_words.get(words).cloned().unwrap_or_default();
     if words.len() >= 3 {
@@ -920,7 +1051,7 @@ fn person_candidates(index: &PersonWordsIndex<'_>, words: &[String]) -> Vec<usiz
     }
     found.sort_unstable();
     found.dedup();
-    found
+    Cow::Owned(found)
 }
 
 /// The entities whose names a short form may begin, found by the short
@@ -968,10 +1099,18 @@ impl<'a> NamesIndex<'a> {
         index
     }
 
-    /// Every entity with a name that `short` may begin, and others.
-    fn candidates(&self, short: &str, short_words: &[&str], prefix_kind: bool) -> Vec<usize> {
-        if let Some(n) = self.all {
-            return (0..n).collect();
+    /// Every entity with a name that `short` may begin, and others: those
+    /// the index finds, or without one all of `of_kind` (the entities of
+    /// the short form's kind).
+    fn candidates<'k>(
+        &self,
+        short: &str,
+        short_words: &[&str],
+        prefix_kind: bool,
+        of_kind: &'k [usize],
+    ) -> Cow<'k, [usize]> {
+        if self.all.is_some() {
+            return Cow::Borrowed(of_kind);
         }
         let mut found: Vec<usize> = self.by_prefix.get(short).cloned().unwrap_or_default();
         if prefix_kind && short_words.len() >= 2 {
@@ -988,7 +1127,7 @@ impl<'a> NamesIndex<'a> {
         }
         found.sort_unstable();
         found.dedup();
-        found
+        Cow::Owned(found)
     }
 }
 
@@ -1050,6 +1189,35 @@ fn edit_distance(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn find_in_name_is_find() {
+        let names = [
+            "",
+            "Tỉnh ủy Hà Giang",
+            "UBND tỉnh Hà Giang",
+            "XTỉnh ủy A Tỉnh ủy B",
+            "ủy ủy",
+        ];
+        for hay in names {
+            for needle in [
+                "",
+                " tỉnh ",
+                "Tỉnh ủy ",
+                "ủy",
+                "y",
+                "Giang",
+                "Hà Giang!",
+                " ",
+            ] {
+                assert_eq!(
+                    find_in_name(hay, needle),
+                    hay.find(needle),
+                    "{hay} {needle}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn unit_markers_are_the_units_between_spaces() {

@@ -23,7 +23,7 @@ pub mod tokens;
 use std::sync::Arc;
 
 use crate::graph::{Evidence, NodeKind, Relation};
-use crate::lexicon::{fold_case, lexicon};
+use crate::lexicon::{fold_case, fold_case_checked, lexicon, to_lower};
 use crate::segment::{BlockKind, Sentence};
 
 pub use dates::YearContext;
@@ -79,11 +79,11 @@ pub fn extract_dated(
     published: Option<(i32, u32, u32)>,
 ) -> DocFacts {
     let lex = lexicon();
-    let folded = fold_case(text);
+    let (folded, folded_is_lower) = fold_case_checked(text);
     let hits = lex.find(&folded);
     let (mut year, stamps) = year_context(text, sentences);
     year.dateline = published.or(year.dateline);
-    let article = parse::ArticleContext::new(text, &folded, &hits);
+    let article = parse::ArticleContext::new(text, &folded, folded_is_lower, &hits);
     let mut builder = doc::DocBuilder::new(doc, text);
     let mut hit_ix = 0;
     for sentence in sentences {
@@ -137,7 +137,7 @@ const STAMP_WORDS: [&str; 20] = [
 fn is_stamp(line: &str) -> bool {
     line.split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())
-        .all(|w| STAMP_WORDS.contains(&w.to_lowercase().as_str()))
+        .all(|w| STAMP_WORDS.contains(&to_lower(w).as_str()))
 }
 
 /// At least as many characters as the longest of [`DATELINE_MARKERS`] has bytes.

@@ -8,7 +8,7 @@ use super::dates::{find_dates_lower, YearContext};
 use super::doc::{DocBuilder, Form};
 use super::tokens::{is_acronym, is_capitalised, is_initialism, lower_case, tokenize, Token};
 use crate::graph::{NodeKind, Relation};
-use crate::lexicon::{clause_group, fold_case, lexicon, Category, Entry, Hit};
+use crate::lexicon::{clause_group, fold_case, lexicon, to_lower, Category, Entry, Hit};
 use crate::segment::Sentence;
 use std::sync::Arc;
 
@@ -44,50 +44,12 @@ enum Piece {
     Known(usize, usize, &'static Entry),
 }
 
-/// Words before a lower-case generic event head that show it names an event
-/// ("tại phiên thảo luận", "chủ trì lễ đón"), not a compound ("luân phiên").
-const EVENT_INTRO: [&str; 25] = [
-    "tại", "dự", "trì", "quan", "trước", "sau", "chức", "mạc", "khổ", "và", "với", "cùng", "của",
-    "là", "đến", "tới", "vào", "có", "hành", "cai", "mở", "ra", "tọa", "làm", "kiến",
-];
-
-/// Verbs that are function words after a name but name what an event is
-/// ("lễ trao cúp", "lễ ký kết", "lễ đón").
-const EVENT_VERBS: [&str; 9] = [
-    "trao", "ký", "đón", "tiễn", "thăm", "gặp", "tuyên", "mít", "ra",
-];
-
-/// Words before an event head that make it a class, not one event.
-const PLURAL: [&str; 10] = [
-    "các", "những", "nhiều", "mỗi", "loạt", "chục", "trăm", "nghìn", "số", "buổi",
-];
-
 /// The most tokens a ministry's field takes after "Bộ trưởng" when the
 /// ministry is named without "Bộ" ("Văn hóa , Thể thao và Du lịch").
 const MINISTRY_FIELD_TOKENS: usize = 8;
 
-/// Words that introduce a short name ("(gọi tắt là X)"), a company's
-/// ticker among them ("(mã chứng khoán: PNJ)").
-const ALIAS_MARKERS: [&[&str]; 6] = [
-    &["gọi", "tắt", "là"],
-    &["còn", "gọi", "là"],
-    &["viết", "tắt", "là"],
-    &["mã", "chứng", "khoán", ":"],
-    &["mã", "ck", ":"],
-    &["mã", ":"],
-];
-
 /// Where the parties of a document's "giữa X và Y" start.
 type Parties = [Option<usize>; 2];
-
-/// Lower-case particles inside foreign names ("Pieter de Groot").
-const NAME_PARTICLES: [&str; 14] = [
-    "de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "bin", "al", "dos", "del",
-];
-
-/// Lower-case words that open a document's topic right after its head
-/// ("Công ước chống tội phạm mạng").
-const TOPIC_MARKERS: [&str; 6] = ["chống", "cấm", "phòng", "bảo", "ngăn", "về"];
 
 pub struct SentenceParser<'b, 'a> {
     pub b: &'b mut DocBuilder<'a>,
@@ -122,13 +84,21 @@ pub struct ArticleContext<'a> {
     pub province: Option<&'static str>,
     /// The words right before a ")" (after a space or the "("), sorted.
     pub defined_short_forms: Vec<&'a str>,
+    /// The article in lower case, when [`crate::lexicon::fold_case`] of it
+    /// is its lower case (all but a few texts in other scripts): the lower
+    /// case of each token is a slice of it.
+    lower_text: Option<&'a str>,
 }
 
 impl<'a> ArticleContext<'a> {
-    pub fn new(text: &'a str, folded: &str, hits: &[Hit]) -> Self {
+    /// The context of `text`, whose [`crate::lexicon::fold_case`] is
+    /// `folded` (`is_lower`: which is also its lower case) with the lexicon
+    /// hits `hits`.
+    pub fn new(text: &'a str, folded: &'a str, is_lower: bool, hits: &[Hit]) -> Self {
         ArticleContext {
             province: article_province(folded, hits),
             defined_short_forms: defined_short_forms(text),
+            lower_text: is_lower.then_some(folded),
         }
     }
 }
@@ -195,7 +165,10 @@ pub fn parse_sentence<'b, 'a>(
     if toks.is_empty() {
         return None;
     }
-    let lower: Vec<std::borrow::Cow<str>> = toks.iter().map(|t| lower_case(t.text(text))).collect();
+    let lower: Vec<std::borrow::Cow<str>> = match article.lower_text {
+        Some(lower_text) => toks.iter().map(|t| t.text(lower_text).into()).collect(),
+        None => toks.iter().map(|t| lower_case(t.text(text))).collect(),
+    };
     let mut hit_at = vec![None; toks.len()];
     let mut t = 0;
     for h in hits {
@@ -1492,7 +1465,9 @@ impl SentenceParser<'_, '_> {
     /// The length of the words that introduce a short name at `k`, if any
     /// ("gọi tắt là", a company's ticker: "mã chứng khoán:").
     fn alias_marker_len(&self, k: usize) -> Option<usize> {
-        ALIAS_MARKERS
+        lexicon()
+            .name_words()
+            .alias_markers
             .iter()
             .find(|marker| {
                 marker
@@ -1924,7 +1899,7 @@ impl SentenceParser<'_, '_> {
             {
                 e += 1;
             } else if e > k
-                && NAME_PARTICLES.contains(&self.word(e))
+                && lexicon().name_words().name_particles.contains(self.word(e))
                 && self.cap(e + 1)
                 && self.name_word(e + 1, false)
             {
@@ -2039,7 +2014,8 @@ impl SentenceParser<'_, '_> {
             }
         }
         // "Các Ủy viên Bộ Chính trị: A - ...; B - ...": each holds them
-        let plural = i > 0 && PLURAL.contains(&self.low(i - 1)) && self.word(k) == ":";
+        let plural =
+            i > 0 && lexicon().name_words().plural.contains(self.low(i - 1)) && self.word(k) == ":";
         if plural {
             return Some(self.plural_holders(&roles, k + 1));
         }
@@ -2225,16 +2201,18 @@ impl SentenceParser<'_, '_> {
             return None;
         }
         let prev = if i > 0 { self.low(i - 1) } else { "" };
-        if PLURAL.contains(&prev) {
+        if lex.name_words().plural.contains(prev) {
             return None;
         }
-        if !self.cap(i) && (!self.is_word(i) || (!standalone && !EVENT_INTRO.contains(&prev))) {
+        if !self.cap(i)
+            && (!self.is_word(i) || (!standalone && !lex.name_words().event_intro.contains(prev)))
+        {
             return None;
         }
         let mut k = head_end;
         while k - head_end < 5
             && self.lowercase_word(k)
-            && (!lex.is_stopword(self.low(k)) || EVENT_VERBS.contains(&self.low(k)))
+            && (!lex.is_stopword(self.low(k)) || lex.name_words().event_verbs.contains(self.low(k)))
             && !self.lower_blocks(k)
             && self.in_date(k).is_none()
         {
@@ -2244,7 +2222,7 @@ impl SentenceParser<'_, '_> {
         if self.word(k).bytes().all(|b| b.is_ascii_digit())
             && self.is_word(k)
             && self.low(k + 1) == "năm"
-            && (k > head_end || head.canonical.to_lowercase().contains("kỷ niệm"))
+            && (k > head_end || to_lower(&head.canonical).contains("kỷ niệm"))
             && self.in_date(k).is_none()
             && self.in_date(k + 1).is_none()
         {
@@ -2293,7 +2271,8 @@ impl SentenceParser<'_, '_> {
         }
         // a verb ending the modifiers wants an object: "lễ trao các văn
         // kiện" names no event "Lễ trao"
-        while k > head_end && EVENT_VERBS.contains(&self.low(k - 1)) && !self.cap(k) {
+        while k > head_end && lex.name_words().event_verbs.contains(self.low(k - 1)) && !self.cap(k)
+        {
             k -= 1;
         }
         let prefix_end = k;
@@ -2517,7 +2496,7 @@ impl SentenceParser<'_, '_> {
             // "Hội nghị Cấp cao ASEAN": the group's members meet there, a
             // host or chair organises it ("Hội nghị cấp cao của Liên hợp
             // quốc" is the body's own)
-            let lowered = prefix.to_lowercase();
+            let lowered = to_lower(&prefix);
             let members_meet = self.low(k) != "của"
                 && clause_group!("members_meeting").iter().any(|w| {
                     let words = lowered.split(' ');
@@ -2682,7 +2661,7 @@ impl SentenceParser<'_, '_> {
                 party_starts = starts;
                 k = be;
             }
-        } else if pieces.is_empty() && TOPIC_MARKERS.contains(&self.low(k)) {
+        } else if pieces.is_empty() && lexicon().name_words().topic_markers.contains(self.low(k)) {
             let mut e = k;
             while e - k < 6 && self.lowercase_word(e) && !lex.is_stopword(self.low(e)) {
                 e += 1;
@@ -2745,7 +2724,7 @@ impl SentenceParser<'_, '_> {
             && self.lowercase_word(m)
             && (!lex.is_stopword(self.low(m))
                 || self.compound(m)
-                || (m == k && TOPIC_MARKERS.contains(&self.low(m))))
+                || (m == k && lexicon().name_words().topic_markers.contains(self.low(m))))
             && !self.lower_blocks(m)
         {
             m += 1;
@@ -2874,7 +2853,7 @@ impl SentenceParser<'_, '_> {
                 |(_, e)| e.canonical.clone(),
             );
             let big = matches!(
-                area.canonical.to_lowercase().as_str(),
+                to_lower(&area.canonical).as_str(),
                 "tỉnh" | "thành phố" | "tp" | "tp." | "thủ đô"
             );
             let label = if big {

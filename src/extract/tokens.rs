@@ -81,7 +81,7 @@ pub fn lower_case(word: &str) -> Cow<'_, str> {
     if is_lower {
         Cow::Borrowed(word)
     } else {
-        Cow::Owned(word.to_lowercase())
+        Cow::Owned(crate::lexicon::to_lower(word))
     }
 }
 
@@ -114,6 +114,22 @@ fn lowers_to_itself(c: char) -> bool {
 fn lowers_to_itself_by_tables(c: char) -> bool {
     let mut lower = c.to_lowercase();
     lower.next() == Some(c) && lower.next().is_none()
+}
+
+/// The words of `text` as `split_whitespace` cuts them, through ASCII
+/// whitespace alone when `text` has no byte that may begin other
+/// whitespace (most names): that is cheaper than decoding every character.
+pub fn words(text: &str) -> Vec<&str> {
+    // besides ASCII's, whitespace is U+000B, U+0085 and U+00A0 (0xC2 ..),
+    // U+1680 (0xE1 0x9A ..), U+2000 to U+205F (0xE2 ..) and U+3000 (0xE3 ..)
+    let bytes = text.as_bytes();
+    let other_space = bytes.iter().enumerate().any(|(i, &b)| {
+        matches!(b, 0x0B | 0xC2 | 0xE2 | 0xE3) || (b == 0xE1 && bytes.get(i + 1) == Some(&0x9A))
+    });
+    match other_space {
+        true => text.split_whitespace().collect(),
+        false => text.split_ascii_whitespace().collect(),
+    }
 }
 
 /// Whether a word starts with an upper-case letter.
@@ -167,6 +183,14 @@ mod tests {
         assert!(is_acronym("UNODC") && is_acronym("HĐND") && !is_acronym("Bộ"));
         assert!(is_initialism("GD-ĐT") && is_initialism("TNHH") && !is_initialism("68-NQ/TW"));
         assert!(is_capitalised("Đại") && !is_capitalised("đại"));
+    }
+
+    #[test]
+    fn words_are_split_whitespace() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let s = format!(" Hà{c}Nội  {c} ệ");
+            assert_eq!(words(&s), s.split_whitespace().collect::<Vec<_>>(), "{c:?}");
+        }
     }
 
     #[test]
