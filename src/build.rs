@@ -6,9 +6,10 @@ use std::collections::HashMap;
 
 use rayon::prelude::*;
 
-use crate::extract::{self, DocFacts, Entity, Fact};
+use crate::extract::{self, DocFacts, Entity};
 use crate::graph::{self, KnowledgeGraph, NodeKind, Relation};
 use crate::input::Document;
+use crate::spill::RecordSpill;
 use crate::{normalize, resolve, segment};
 
 /// Runs normalisation, segmentation and extraction on one document, which
@@ -46,6 +47,9 @@ pub struct GraphBuilder {
     collector: Option<Collector>,
     /// Documents extracted elsewhere (read from shards), not sent yet.
     pending_extracted: Vec<Extracted>,
+    /// Bytes of evidence held in memory before it is spilled to temporary
+    /// files (`None`: never spilled).
+    memory: Option<usize>,
 }
 
 /// The thread that folds extracted batches into a [`Collected`], and the
@@ -57,10 +61,10 @@ struct Collector {
 }
 
 impl Collector {
-    fn start() -> Self {
+    fn start(memory: usize) -> Self {
         let (batches, received) = std::sync::mpsc::sync_channel::<Vec<Extracted>>(BATCHES_QUEUED);
         let thread = std::thread::spawn(move || {
-            let mut collected = Collected::default();
+            let mut collected = Collected::new(memory);
             for batch in received {
                 for (hash, name, facts) in batch {
                     collected.add(name, hash, facts);
@@ -94,6 +98,15 @@ impl GraphBuilder {
             batch_size: docs.max(1),
             ..Self::default()
         }
+    }
+
+    /// Holds at most about `bytes` of the documents' evidence (each
+    /// mention, each statement of a fact: 24 bytes each) in memory between
+    /// extraction and resolution; the rest waits in temporary files. The
+    /// graph is the same whatever the bound.
+    pub fn with_memory(mut self, bytes: usize) -> Self {
+        self.memory = Some(bytes);
+        self
     }
 
     /// Extracts `doc`. Documents may come in any order: they are sorted by
@@ -137,7 +150,10 @@ impl GraphBuilder {
             return;
         }
         self.extracted_docs += extracted.len();
-        let collector = self.collector.get_or_insert_with(Collector::start);
+        let memory = self.memory.unwrap_or(usize::MAX);
+        let collector = self
+            .collector
+            .get_or_insert_with(|| Collector::start(memory));
         if collector.batches.send(extracted).is_err() {
             // the collector stops early only by panicking: raise its panic here
             if let Some(collector) = self.collector.take() {
@@ -194,14 +210,30 @@ impl GraphBuilder {
         self.len() == 0
     }
 
-    pub fn finish(mut self) -> KnowledgeGraph {
+    /// The graph of every document given.
+    ///
+    /// # Panics
+    ///
+    /// If evidence spilled to a temporary file (only with
+    /// [`GraphBuilder::with_memory`]) cannot be written or read back:
+    /// [`GraphBuilder::try_finish`] returns that error instead.
+    pub fn finish(self) -> KnowledgeGraph {
+        match self.try_finish() {
+            Ok(graph) => graph,
+            Err(e) => panic!("kgexport: temporary file of evidence: {e}"),
+        }
+    }
+
+    /// The graph of every document given, or the error of a temporary
+    /// file of evidence that could not be written or read back.
+    pub fn try_finish(mut self) -> std::io::Result<KnowledgeGraph> {
         let batch = std::mem::take(&mut self.pending);
         self.add_batch(batch);
         let extracted = std::mem::take(&mut self.pending_extracted);
         self.collect(extracted);
         match self.collector.take() {
             Some(collector) => collector.finish().resolve(),
-            None => Collected::default().resolve(),
+            None => Collected::new(usize::MAX).resolve(),
         }
     }
 }
@@ -225,47 +257,72 @@ type EntityKey = (NodeKind, String, Option<String>);
 
 /// What the documents said, with what repeats across documents kept once:
 /// identical entities, and of a fact stated many times only the sentence
-/// that the graph keeps (that of its first evidence). Memory then grows
-/// with the graph (nodes, edges and their evidence), not with the text.
-#[derive(Debug, Default)]
+/// that the graph keeps (that of its first evidence). The entities and
+/// facts are in memory; their other evidence (every mention, every further
+/// statement of a fact) is in two [`RecordSpill`]s, which go to temporary
+/// files beyond the memory budget and are read back once resolution has
+/// made the nodes and edges.
+#[derive(Debug)]
 struct Collected {
     /// Document names in the order they came: the index is the
     /// provisional [`graph::Evidence::doc`] until [`Collected::resolve`].
     names: Vec<String>,
     /// Hash of each document's text, which orders documents of one name.
     text_hashes: Vec<u64>,
+    /// The entities, without their mentions (in `mentions`).
     entities: Vec<Entity>,
     entity_index: HashMap<EntityKey, usize>,
     facts: Vec<CollectedFact>,
     fact_index: HashMap<(usize, Relation, usize), usize>,
+    /// (entity, mention) in the order they came.
+    mentions: RecordSpill,
+    /// (fact, evidence) of every statement of a fact but its first.
+    other_evidence: RecordSpill,
+    /// The first failure to spill: the run fails with it.
+    error: Option<std::io::Error>,
 }
 
-/// One (subject, relation, object) of [`Collected::entities`] and all the
-/// evidence stating it.
+/// One (subject, relation, object) of [`Collected::entities`] and the
+/// evidence first in document-name order, with its sentence's text.
 #[derive(Debug)]
 struct CollectedFact {
     subject: usize,
     relation: Relation,
     object: usize,
-    /// The evidence first in document-name order, and its sentence's text.
     first: graph::Evidence,
     sentence: std::sync::Arc<str>,
-    other_evidence: Vec<graph::Evidence>,
 }
 
 impl Collected {
+    /// Keeps at most `memory` bytes of evidence records in memory.
+    fn new(memory: usize) -> Self {
+        Collected {
+            names: Vec::new(),
+            text_hashes: Vec::new(),
+            entities: Vec::new(),
+            entity_index: HashMap::new(),
+            facts: Vec::new(),
+            fact_index: HashMap::new(),
+            mentions: RecordSpill::new(memory / 2),
+            other_evidence: RecordSpill::new(memory / 2),
+            error: None,
+        }
+    }
+
     fn add(&mut self, name: String, text_hash: u64, facts: DocFacts) {
         let doc = self.names.len() as u32;
         self.names.push(name);
         self.text_hashes.push(text_hash);
-        let ids: Vec<usize> = facts
-            .entities
-            .into_iter()
-            .map(|mut entity| {
-                entity.evidence.iter_mut().for_each(|ev| ev.doc = doc);
-                self.add_entity(entity)
-            })
-            .collect();
+        let mut ids = Vec::with_capacity(facts.entities.len());
+        for mut entity in facts.entities {
+            let mentions = std::mem::take(&mut entity.evidence);
+            let id = self.add_entity(entity);
+            for ev in mentions {
+                let pushed = self.mentions.push(id as u32, graph::Evidence { doc, ..ev });
+                self.keep_error(pushed);
+            }
+            ids.push(id);
+        }
         for fact in facts.facts {
             // resolution drops facts about entities the document lacks
             let (Some(&subject), Some(&object)) = (ids.get(fact.subject), ids.get(fact.object))
@@ -281,13 +338,14 @@ impl Collected {
                 Some(&ix) => {
                     let earlier = self.comes_before(&evidence, &self.facts[ix].first);
                     let known = &mut self.facts[ix];
-                    if earlier {
-                        let later = std::mem::replace(&mut known.first, evidence);
-                        known.other_evidence.push(later);
+                    let later = if earlier {
                         known.sentence = fact.sentence;
+                        std::mem::replace(&mut known.first, evidence)
                     } else {
-                        known.other_evidence.push(evidence);
-                    }
+                        evidence
+                    };
+                    let pushed = self.other_evidence.push(ix as u32, later);
+                    self.keep_error(pushed);
                 }
                 None => {
                     self.fact_index.insert(key, self.facts.len());
@@ -297,10 +355,15 @@ impl Collected {
                         object,
                         first: evidence,
                         sentence: fact.sentence,
-                        other_evidence: Vec::new(),
                     });
                 }
             }
+        }
+    }
+
+    fn keep_error(&mut self, result: std::io::Result<()>) {
+        if let Err(e) = result {
+            self.error.get_or_insert(e);
         }
     }
 
@@ -319,7 +382,6 @@ impl Collected {
                         known.short_forms.push(form);
                     }
                 }
-                known.evidence.extend(entity.evidence);
                 ix
             }
             None => {
@@ -350,16 +412,28 @@ impl Collected {
         self.order_key(a) < self.order_key(b)
     }
 
-    /// Sorts the documents by name, renumbers the evidence accordingly and
-    /// resolves everything into the graph.
-    fn resolve(self) -> KnowledgeGraph {
+    /// Sorts the documents by name, resolves the entities into nodes and
+    /// the facts into edges, then reads the evidence back into them,
+    /// renumbered in document-name order. What resolution has used is
+    /// dropped before the next step, so the facts and the graph are not
+    /// both held whole.
+    fn resolve(self) -> std::io::Result<KnowledgeGraph> {
         let Collected {
             names,
             text_hashes,
-            mut entities,
+            entities,
+            entity_index,
             facts,
-            ..
+            fact_index,
+            mentions,
+            other_evidence,
+            error,
         } = self;
+        if let Some(e) = error {
+            return Err(e);
+        }
+        drop(entity_index);
+        drop(fact_index);
         // Documents of one name are ordered by text, so the output does not
         // depend on the order they came in; stable for equal texts, whose
         // facts are the same either way (64-bit hash collisions aside).
@@ -370,70 +444,56 @@ impl Collected {
         for (i, &provisional) in order.iter().enumerate() {
             final_index[provisional as usize] = i as u32;
         }
-        let renumber = |ev: &mut graph::Evidence| ev.doc = final_index[ev.doc as usize];
-        for entity in &mut entities {
-            entity.evidence.iter_mut().for_each(renumber);
-        }
-        // First every fact with the sentence the graph keeps, then the rest
-        // of the evidence, which keeps no text: an edge's sentence is that
-        // of its earliest evidence, whatever the order facts come in.
-        let mut first_facts = Vec::with_capacity(facts.len());
-        let mut other_facts = Vec::new();
-        for mut fact in facts {
-            renumber(&mut fact.first);
-            let mut others = fact.other_evidence;
-            others.iter_mut().for_each(renumber);
-            // stable: of equal evidence the first that came stays
-            others.sort_by_key(|e| (e.doc, e.sentence, e.start, e.end));
-            others.dedup_by_key(|e| (e.doc, e.sentence, e.start, e.end));
-            let first_key = (
-                fact.first.doc,
-                fact.first.sentence,
-                fact.first.start,
-                fact.first.end,
-            );
-            for evidence in others {
-                if (
-                    evidence.doc,
-                    evidence.sentence,
-                    evidence.start,
-                    evidence.end,
-                ) != first_key
-                {
-                    other_facts.push(Fact {
-                        subject: fact.subject,
-                        relation: fact.relation,
-                        object: fact.object,
-                        evidence,
-                        sentence: std::sync::Arc::from(""),
-                    });
-                }
-            }
-            first_facts.push(Fact {
-                subject: fact.subject,
-                relation: fact.relation,
-                object: fact.object,
-                evidence: fact.first,
-                sentence: fact.sentence,
-            });
-        }
-        first_facts.extend(other_facts);
-        let mut sources: Vec<String> = Vec::with_capacity(names.len());
+        drop(text_hashes);
+        let renumber = |ev: graph::Evidence| graph::Evidence {
+            doc: final_index[ev.doc as usize],
+            ..ev
+        };
+        let mut graph = KnowledgeGraph::new();
         let mut names: Vec<Option<String>> = names.into_iter().map(Some).collect();
         for &provisional in &order {
-            sources.push(names[provisional as usize].take().unwrap_or_default());
+            graph.add_source(&names[provisional as usize].take().unwrap_or_default());
         }
-        // Resolution registers one source per document: everything is in
-        // the first, the others are empty.
-        let mut docs: Vec<DocFacts> = Vec::with_capacity(sources.len());
-        if !sources.is_empty() {
-            docs.push(DocFacts {
-                entities,
-                facts: first_facts,
-            });
-            docs.resize_with(sources.len(), DocFacts::default);
+        drop(names);
+        drop(order);
+        let nodes = resolve::resolve_entities(&mut graph, &entities);
+        drop(entities);
+        // Every fact with the sentence the graph keeps first, then the rest
+        // of the evidence: an edge's sentence is that of its earliest
+        // evidence, whatever the order facts come in.
+        let mut edge_of: Vec<Option<petgraph::graph::EdgeIndex>> = Vec::with_capacity(facts.len());
+        for fact in facts {
+            let (s, o) = (nodes.node_of[fact.subject], nodes.node_of[fact.object]);
+            edge_of.push(
+                (s != o).then(|| {
+                    graph.add_edge(s, fact.relation, o, renumber(fact.first), fact.sentence)
+                }),
+            );
         }
-        resolve::resolve(&sources, docs)
+        let mut per_edge: Vec<Vec<(graph::Evidence, u32)>> = vec![Vec::new(); graph.edge_count()];
+        other_evidence.drain(|fact, ev| {
+            if let Some(ex) = edge_of[fact as usize] {
+                per_edge[ex.index()].push((renumber(ev), fact));
+            }
+        })?;
+        drop(edge_of);
+        for (ix, mut others) in per_edge.into_iter().enumerate() {
+            if others.is_empty() {
+                continue;
+            }
+            // stable: of equal evidence that of the first fact, first
+            // stated, stays (as it would, added one by one)
+            others.sort_by_key(|(ev, fact)| (ev.sort_key(), *fact));
+            others.dedup_by_key(|(ev, _)| ev.sort_key());
+            graph.merge_edge_evidence(
+                petgraph::graph::EdgeIndex::new(ix),
+                others.into_iter().map(|(ev, _)| ev).collect(),
+            );
+        }
+        nodes.set_mentions(&mut graph, |each| {
+            mentions.drain(|entity, ev| each(entity, renumber(ev)))
+        })?;
+        Ok(graph)
     }
 }
 

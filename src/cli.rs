@@ -129,6 +129,14 @@ pub struct Args {
     #[arg(short = 'j', long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub threads: Option<u16>,
 
+    /// Memory for what the documents say between extraction and
+    /// resolution (each mention and each statement of a fact, 24 bytes):
+    /// beyond it they wait in temporary files, removed when the run ends.
+    /// Bytes, or with a K, M or G suffix. The output is the same whatever
+    /// the size; the graph itself is held until it is written.
+    #[arg(long, value_name = "SIZE", default_value = "256M", value_parser = parse_size)]
+    pub memory: u64,
+
     /// How files are named in the output (their source IRIs and names):
     /// relative to the INPUT given (a directory's files by their path
     /// under it, a file by its file name), or absolute paths.
@@ -310,9 +318,20 @@ fn stdin_carries_data() -> bool {
 
 /// Reads every input into the graph.
 fn read_graph(args: &Args, reporter: Reporter) -> Result<(KnowledgeGraph, ReadCounts), Error> {
-    let mut builder = GraphBuilder::new();
+    let mut builder = graph_builder(args);
     let counts = read_documents(args, reporter, &mut builder)?;
-    Ok((builder.finish(), counts))
+    let graph = builder
+        .try_finish()
+        .map_err(|e| Error::io(SPILL_EVIDENCE, e))?;
+    Ok((graph, counts))
+}
+
+/// What an error of the evidence spilled beyond `--memory` names.
+const SPILL_EVIDENCE: &str = "<temporary file of evidence>";
+
+/// A builder holding at most `--memory` of evidence in memory.
+fn graph_builder(args: &Args) -> GraphBuilder {
+    GraphBuilder::new().with_memory(usize::try_from(args.memory).unwrap_or(usize::MAX))
 }
 
 /// Reads every input, handing each document to `builder`.
@@ -699,7 +718,7 @@ fn run_merge(args: &Args) -> Result<(), Error> {
             "kgexport merge needs the shard files (.kgx) to merge".into(),
         ));
     }
-    let mut builder = GraphBuilder::new();
+    let mut builder = graph_builder(args);
     for path in &args.inputs {
         let file = fs::File::open(path).map_err(|e| Error::io(path, e))?;
         crate::shard::read(io::BufReader::new(file), |name, hash, facts| {
@@ -709,7 +728,9 @@ fn run_merge(args: &Args) -> Result<(), Error> {
         .map_err(|e| Error::io(path, e))?;
     }
     let documents = builder.len();
-    let graph = builder.finish();
+    let graph = builder
+        .try_finish()
+        .map_err(|e| Error::io(SPILL_EVIDENCE, e))?;
     if args.stats {
         print_line(&format!("documents: {documents} merged"));
         let _ = write!(io::stderr().lock(), "{}", graph.stats());

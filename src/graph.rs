@@ -137,7 +137,8 @@ pub struct Evidence {
 }
 
 impl Evidence {
-    fn sort_key(&self) -> (u32, u32, u32, u32) {
+    /// The order of evidence in a node or edge: document, sentence, span.
+    pub(crate) fn sort_key(&self) -> (u32, u32, u32, u32) {
         (self.doc, self.sentence, self.start, self.end)
     }
 }
@@ -281,6 +282,41 @@ impl KnowledgeGraph {
         );
         self.by_fact.insert(key, ex);
         ex
+    }
+
+    /// Gives a node its mentions, sorted and without duplicates (the
+    /// builder resolves nodes first and reads their mentions back after).
+    pub(crate) fn set_node_evidence(&mut self, ix: NodeIndex, mut evidence: Vec<Evidence>) {
+        evidence.shrink_to_fit();
+        self.graph[ix].evidence = evidence;
+    }
+
+    /// Merges into an edge's evidence more of it, sorted and without
+    /// duplicates; of equal evidence the edge's own stays (its sentence,
+    /// that of its first evidence, is unchanged).
+    pub(crate) fn merge_edge_evidence(&mut self, ex: EdgeIndex, more: Vec<Evidence>) {
+        let edge = &mut self.graph[ex];
+        let own = std::mem::take(&mut edge.evidence);
+        let mut merged = Vec::with_capacity(own.len() + more.len());
+        let (mut a, mut b) = (own.into_iter().peekable(), more.into_iter().peekable());
+        loop {
+            let next = match (a.peek(), b.peek()) {
+                (Some(x), Some(y)) => match x.sort_key().cmp(&y.sort_key()) {
+                    std::cmp::Ordering::Less => a.next(),
+                    std::cmp::Ordering::Equal => {
+                        b.next();
+                        a.next()
+                    }
+                    std::cmp::Ordering::Greater => b.next(),
+                },
+                (Some(_), None) => a.next(),
+                (None, Some(_)) => b.next(),
+                (None, None) => break,
+            };
+            merged.extend(next);
+        }
+        merged.shrink_to_fit();
+        edge.evidence = merged;
     }
 
     pub fn node(&self, ix: NodeIndex) -> &Node {
