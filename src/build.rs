@@ -493,6 +493,7 @@ impl Collected {
         nodes.set_mentions(&mut graph, |each| {
             mentions.drain(|entity, ev| each(entity, renumber(ev)))
         })?;
+        graph.seal();
         Ok(graph)
     }
 }

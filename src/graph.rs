@@ -189,8 +189,13 @@ impl Edge {
 #[derive(Debug, Default)]
 pub struct KnowledgeGraph {
     graph: DiGraph<Node, Edge>,
+    /// Node by id while nodes are added; empty once [`KnowledgeGraph::seal`]ed.
     by_id: HashMap<String, NodeIndex>,
+    /// Edge by fact while edges are added; empty once sealed.
     by_fact: HashMap<(NodeIndex, Relation, NodeIndex), EdgeIndex>,
+    /// Every node in id order once sealed (4 bytes a node instead of a
+    /// copy of its id), else empty.
+    sorted_nodes: Vec<NodeIndex>,
     sources: Vec<String>,
 }
 
@@ -221,6 +226,7 @@ impl KnowledgeGraph {
         evidence: impl IntoIterator<Item = Evidence>,
     ) -> NodeIndex {
         let id = node_id(kind, label);
+        self.unseal();
         let ix = match self.by_id.get(&id) {
             Some(&ix) => ix,
             None => {
@@ -264,6 +270,7 @@ impl KnowledgeGraph {
         sentence: impl Into<Arc<str>>,
     ) -> EdgeIndex {
         let key = (source, relation, target);
+        self.unseal();
         if let Some(&ex) = self.by_fact.get(&key) {
             let edge = &mut self.graph[ex];
             if insert_sorted(&mut edge.evidence, evidence) == Some(0) {
@@ -324,7 +331,46 @@ impl KnowledgeGraph {
     }
 
     pub fn find(&self, id: &str) -> Option<NodeIndex> {
-        self.by_id.get(id).copied()
+        if self.sorted_nodes.is_empty() {
+            return self.by_id.get(id).copied();
+        }
+        self.sorted_nodes
+            .binary_search_by(|&ix| self.graph[ix].id.as_str().cmp(id))
+            .ok()
+            .map(|pos| self.sorted_nodes[pos])
+    }
+
+    /// Frees what only adding nodes and edges needs (the indexes by id and
+    /// by fact, petgraph's spare capacity) and keeps the nodes in id order
+    /// instead, for the exporters. Adding more afterwards rebuilds them.
+    pub(crate) fn seal(&mut self) {
+        self.graph.shrink_to_fit();
+        self.by_fact = HashMap::new();
+        self.by_id = HashMap::new();
+        let mut sorted: Vec<NodeIndex> = self.graph.node_indices().collect();
+        sorted.sort_by(|&a, &b| self.graph[a].id.cmp(&self.graph[b].id));
+        self.sorted_nodes = sorted;
+    }
+
+    /// The indexes [`KnowledgeGraph::seal`] freed, rebuilt before adding.
+    fn unseal(&mut self) {
+        if self.sorted_nodes.is_empty() {
+            return;
+        }
+        self.sorted_nodes = Vec::new();
+        self.by_id = self
+            .graph
+            .node_indices()
+            .map(|ix| (self.graph[ix].id.clone(), ix))
+            .collect();
+        self.by_fact = self
+            .graph
+            .edge_indices()
+            .filter_map(|ex| {
+                let (s, t) = self.graph.edge_endpoints(ex)?;
+                Some(((s, self.graph[ex].relation, t), ex))
+            })
+            .collect();
     }
 
     pub fn node_count(&self) -> usize {
@@ -342,6 +388,13 @@ impl KnowledgeGraph {
 
     /// Nodes in id order: what every exporter walks, for byte-stable output.
     pub fn nodes_sorted(&self) -> Vec<&Node> {
+        if !self.sorted_nodes.is_empty() {
+            return self
+                .sorted_nodes
+                .iter()
+                .map(|&ix| &self.graph[ix])
+                .collect();
+        }
         let mut nodes: Vec<&Node> = self.graph.node_weights().collect();
         nodes.sort_by(|a, b| a.id.cmp(&b.id));
         nodes
@@ -349,6 +402,9 @@ impl KnowledgeGraph {
 
     /// The indices of [`KnowledgeGraph::nodes_sorted`], in the same order.
     pub fn node_indices_sorted(&self) -> Vec<NodeIndex> {
+        if !self.sorted_nodes.is_empty() {
+            return self.sorted_nodes.clone();
+        }
         let mut nodes: Vec<NodeIndex> = self.graph.node_indices().collect();
         nodes.sort_by(|&a, &b| self.graph[a].id.cmp(&self.graph[b].id));
         nodes
@@ -644,5 +700,18 @@ mod tests {
         assert_eq!(&*e.edge.sentence, "earlier");
         assert_eq!(g.stats().nodes[&NodeKind::Person], 1);
         assert_eq!(g.stats().edges[&Relation::HoldsRole], 1);
+
+        // sealed: found by binary search, and adding rebuilds the indexes
+        g.seal();
+        assert_eq!(g.find("person/antonio-guterres"), Some(a));
+        assert_eq!(g.find("role/tong-thu-ky"), Some(r));
+        assert_eq!(g.find("role/nobody"), None);
+        let ids: Vec<&str> = g.nodes_sorted().iter().map(|n| n.id.as_str()).collect();
+        assert_eq!(ids, ["person/antonio-guterres", "role/tong-thu-ky"]);
+        assert_eq!(g.add_node(NodeKind::Role, "Tổng thư ký", None, [], []), r);
+        g.seal();
+        g.add_edge(a, Relation::HoldsRole, r, ev(d, 1), "first");
+        assert_eq!(g.edge_count(), 1);
+        assert_eq!(&*g.edges_sorted()[0].edge.sentence, "first");
     }
 }
