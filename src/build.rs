@@ -3,12 +3,14 @@
 //! neither the order documents come in nor the number of threads.
 
 use std::collections::HashMap;
+use std::hash::BuildHasher;
 
 use rayon::prelude::*;
 
 use crate::extract::{self, DocFacts, Entity};
 use crate::graph::{self, KnowledgeGraph, NodeKind, Relation};
 use crate::input::Document;
+use crate::lexicon::FastMap;
 use crate::spill::RecordSpill;
 use crate::{normalize, resolve, segment};
 
@@ -253,7 +255,49 @@ pub(crate) fn text_hash(text: &str) -> u64 {
 /// Identical entities of different documents (same kind, label and English
 /// label) are one entity to resolution, which merges entities sharing a
 /// name; so they are kept once, with their aliases and evidence unioned.
-type EntityKey = (NodeKind, String, Option<String>);
+/// Looked up by a hash of the key, so that the labels are not held twice.
+#[derive(Debug, Default)]
+struct EntityIndex {
+    hasher: foldhash::fast::RandomState,
+    /// The first entity of each key's hash.
+    by_hash: FastMap<u64, u32>,
+    /// Entities whose key's hash an earlier entity of another key has.
+    collisions: HashMap<(NodeKind, String, Option<String>), u32>,
+}
+
+impl EntityIndex {
+    /// The entity of `kind`, `label` and `label_en` among `entities`, if any.
+    fn get(&self, entities: &[Entity], entity: &Entity) -> Option<usize> {
+        let first = *self.by_hash.get(&self.hash(entity))? as usize;
+        let known = &entities[first];
+        if (known.kind, &known.label, &known.label_en)
+            == (entity.kind, &entity.label, &entity.label_en)
+        {
+            return Some(first);
+        }
+        let key = (entity.kind, entity.label.clone(), entity.label_en.clone());
+        self.collisions.get(&key).map(|&ix| ix as usize)
+    }
+
+    /// Records `entity` as entity number `ix` (not known yet).
+    fn insert(&mut self, entity: &Entity, ix: usize) {
+        let hash = self.hash(entity);
+        match self.by_hash.entry(hash) {
+            std::collections::hash_map::Entry::Vacant(first) => {
+                first.insert(ix as u32);
+            }
+            std::collections::hash_map::Entry::Occupied(_) => {
+                let key = (entity.kind, entity.label.clone(), entity.label_en.clone());
+                self.collisions.insert(key, ix as u32);
+            }
+        }
+    }
+
+    fn hash(&self, entity: &Entity) -> u64 {
+        self.hasher
+            .hash_one((entity.kind, &entity.label, &entity.label_en))
+    }
+}
 
 /// What the documents said, with what repeats across documents kept once:
 /// identical entities, and of a fact stated many times only the sentence
@@ -271,9 +315,9 @@ struct Collected {
     text_hashes: Vec<u64>,
     /// The entities, without their mentions (in `mentions`).
     entities: Vec<Entity>,
-    entity_index: HashMap<EntityKey, usize>,
+    entity_index: EntityIndex,
     facts: Vec<CollectedFact>,
-    fact_index: HashMap<(usize, Relation, usize), usize>,
+    fact_index: FastMap<(u32, Relation, u32), u32>,
     /// (entity, mention) in the order they came.
     mentions: RecordSpill,
     /// (fact, evidence) of every statement of a fact but its first.
@@ -286,9 +330,9 @@ struct Collected {
 /// evidence first in document-name order, with its sentence's text.
 #[derive(Debug)]
 struct CollectedFact {
-    subject: usize,
+    subject: u32,
     relation: Relation,
-    object: usize,
+    object: u32,
     first: graph::Evidence,
     sentence: std::sync::Arc<str>,
 }
@@ -300,9 +344,9 @@ impl Collected {
             names: Vec::new(),
             text_hashes: Vec::new(),
             entities: Vec::new(),
-            entity_index: HashMap::new(),
+            entity_index: EntityIndex::default(),
             facts: Vec::new(),
-            fact_index: HashMap::new(),
+            fact_index: FastMap::default(),
             mentions: RecordSpill::new(memory / 2),
             other_evidence: RecordSpill::new(memory / 2),
             error: None,
@@ -321,7 +365,7 @@ impl Collected {
                 let pushed = self.mentions.push(id as u32, graph::Evidence { doc, ..ev });
                 self.keep_error(pushed);
             }
-            ids.push(id);
+            ids.push(id as u32);
         }
         for fact in facts.facts {
             // resolution drops facts about entities the document lacks
@@ -336,6 +380,7 @@ impl Collected {
             let key = (subject, fact.relation, object);
             match self.fact_index.get(&key) {
                 Some(&ix) => {
+                    let ix = ix as usize;
                     let earlier = self.comes_before(&evidence, &self.facts[ix].first);
                     let known = &mut self.facts[ix];
                     let later = if earlier {
@@ -348,7 +393,7 @@ impl Collected {
                     self.keep_error(pushed);
                 }
                 None => {
-                    self.fact_index.insert(key, self.facts.len());
+                    self.fact_index.insert(key, self.facts.len() as u32);
                     self.facts.push(CollectedFact {
                         subject,
                         relation: fact.relation,
@@ -368,9 +413,8 @@ impl Collected {
     }
 
     fn add_entity(&mut self, entity: Entity) -> usize {
-        let key = (entity.kind, entity.label.clone(), entity.label_en.clone());
-        match self.entity_index.get(&key) {
-            Some(&ix) => {
+        match self.entity_index.get(&self.entities, &entity) {
+            Some(ix) => {
                 let known = &mut self.entities[ix];
                 for alias in entity.aliases {
                     if !known.aliases.contains(&alias) {
@@ -385,7 +429,7 @@ impl Collected {
                 ix
             }
             None => {
-                self.entity_index.insert(key, self.entities.len());
+                self.entity_index.insert(&entity, self.entities.len());
                 self.entities.push(entity);
                 self.entities.len() - 1
             }
@@ -463,7 +507,10 @@ impl Collected {
         // evidence, whatever the order facts come in.
         let mut edge_of: Vec<Option<petgraph::graph::EdgeIndex>> = Vec::with_capacity(facts.len());
         for fact in facts {
-            let (s, o) = (nodes.node_of[fact.subject], nodes.node_of[fact.object]);
+            let (s, o) = (
+                nodes.node_of[fact.subject as usize],
+                nodes.node_of[fact.object as usize],
+            );
             edge_of.push(
                 (s != o).then(|| {
                     graph.add_edge(s, fact.relation, o, renumber(fact.first), fact.sentence)
