@@ -257,15 +257,15 @@ pub(crate) fn text_hash(text: &str) -> u64 {
 /// name; so they are kept once, with their aliases and evidence unioned.
 /// Looked up by a hash of the key, so that the labels are not held twice.
 #[derive(Debug, Default)]
-struct EntityIndex {
-    hasher: foldhash::fast::RandomState,
+struct EntityIndex<S = foldhash::fast::RandomState> {
+    hasher: S,
     /// The first entity of each key's hash.
     by_hash: FastMap<u64, u32>,
     /// Entities whose key's hash an earlier entity of another key has.
     collisions: HashMap<(NodeKind, String, Option<String>), u32>,
 }
 
-impl EntityIndex {
+impl<S: BuildHasher> EntityIndex<S> {
     /// The entity of `kind`, `label` and `label_en` among `entities`, if any.
     fn get(&self, entities: &[Entity], entity: &Entity) -> Option<usize> {
         let first = *self.by_hash.get(&self.hash(entity))? as usize;
@@ -665,6 +665,46 @@ mod tests {
             builder.finish()
         });
         assert_eq!(dump(&loaded), expected);
+    }
+
+    #[test]
+    fn entities_whose_keys_share_a_hash_stay_apart() {
+        /// Every key hashes to 0: each entity after the first collides.
+        #[derive(Default)]
+        struct Zero;
+        impl std::hash::Hasher for Zero {
+            fn finish(&self) -> u64 {
+                0
+            }
+            fn write(&mut self, _: &[u8]) {}
+        }
+        let entity = |kind, label: &str, label_en: Option<&str>| Entity {
+            kind,
+            label: label.to_string(),
+            label_en: label_en.map(str::to_string),
+            aliases: Vec::new(),
+            short_forms: Vec::new(),
+            evidence: Vec::new(),
+        };
+        let entities = vec![
+            entity(NodeKind::Person, "Lê Văn Tám", None),
+            entity(NodeKind::Place, "Lê Văn Tám", None),
+            entity(NodeKind::Person, "Lê Văn Tám", Some("Le Van Tam")),
+        ];
+        let mut index: EntityIndex<std::hash::BuildHasherDefault<Zero>> = EntityIndex {
+            hasher: Default::default(),
+            by_hash: FastMap::default(),
+            collisions: HashMap::new(),
+        };
+        for (ix, e) in entities.iter().enumerate() {
+            assert_eq!(index.get(&entities[..ix], e), None);
+            index.insert(e, ix);
+        }
+        for (ix, e) in entities.iter().enumerate() {
+            assert_eq!(index.get(&entities, &e.clone()), Some(ix));
+        }
+        let unknown = entity(NodeKind::Role, "Lê Văn Tám", None);
+        assert_eq!(index.get(&entities, &unknown), None);
     }
 
     #[test]

@@ -134,7 +134,7 @@ pub struct Args {
     /// beyond it they wait in temporary files, removed when the run ends.
     /// Bytes, or with a K, M or G suffix. The output is the same whatever
     /// the size; the graph itself is held until it is written.
-    #[arg(long, value_name = "SIZE", default_value = "256M", value_parser = parse_size)]
+    #[arg(long, value_name = "SIZE", default_value = "64M", value_parser = parse_size)]
     pub memory: u64,
 
     /// How files are named in the output (their source IRIs and names):
