@@ -506,7 +506,16 @@ impl Collected {
         // of the evidence: an edge's sentence is that of its earliest
         // evidence, whatever the order facts come in.
         let mut edge_of: Vec<Option<petgraph::graph::EdgeIndex>> = Vec::with_capacity(facts.len());
-        for fact in facts {
+        // at most one edge per fact: no doubling of petgraph's edge list
+        graph.reserve_edges(facts.len());
+        // taken from the end of the reversed list, which shrinks as the
+        // edges grow: the two are not both held whole
+        let mut facts = facts;
+        facts.reverse();
+        while let Some(fact) = facts.pop() {
+            if facts.len() < facts.capacity() / 2 {
+                facts.shrink_to_fit();
+            }
             let (s, o) = (
                 nodes.node_of[fact.subject as usize],
                 nodes.node_of[fact.object as usize],

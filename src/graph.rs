@@ -291,6 +291,17 @@ impl KnowledgeGraph {
         ex
     }
 
+    /// Room for `edges` more edges, so that petgraph's list of them is not
+    /// grown by doubling (the builder knows how many facts it has).
+    pub(crate) fn reserve_edges(&mut self, edges: usize) {
+        self.graph.reserve_exact_edges(edges);
+    }
+
+    /// Room for `nodes` more nodes (see [`KnowledgeGraph::reserve_edges`]).
+    pub(crate) fn reserve_nodes(&mut self, nodes: usize) {
+        self.graph.reserve_exact_nodes(nodes);
+    }
+
     /// Gives a node its mentions, sorted and without duplicates (the
     /// builder resolves nodes first and reads their mentions back after).
     pub(crate) fn set_node_evidence(&mut self, ix: NodeIndex, mut evidence: Vec<Evidence>) {

@@ -169,6 +169,7 @@ pub(crate) fn resolve_entities(graph: &mut KnowledgeGraph, entities: &[Entity]) 
         rank: vec![0; entities.len()],
     };
     let mut next_rank = 0u32;
+    graph.reserve_nodes(clusters.len());
     for members in clusters.values() {
         let members_entities: Vec<&Entity> = members.iter().map(|&ix| &entities[ix]).collect();
         let kind = members_entities[0].kind;
