@@ -3,12 +3,15 @@
 //! neither the order documents come in nor the number of threads.
 
 use std::collections::HashMap;
+use std::hash::BuildHasher;
 
 use rayon::prelude::*;
 
-use crate::extract::{self, DocFacts, Entity, Fact};
+use crate::extract::{self, DocFacts, Entity};
 use crate::graph::{self, KnowledgeGraph, NodeKind, Relation};
 use crate::input::Document;
+use crate::lexicon::FastMap;
+use crate::spill::RecordSpill;
 use crate::{normalize, resolve, segment};
 
 /// Runs normalisation, segmentation and extraction on one document, which
@@ -46,6 +49,9 @@ pub struct GraphBuilder {
     collector: Option<Collector>,
     /// Documents extracted elsewhere (read from shards), not sent yet.
     pending_extracted: Vec<Extracted>,
+    /// Bytes of evidence held in memory before it is spilled to temporary
+    /// files (`None`: never spilled).
+    memory: Option<usize>,
 }
 
 /// The thread that folds extracted batches into a [`Collected`], and the
@@ -57,10 +63,10 @@ struct Collector {
 }
 
 impl Collector {
-    fn start() -> Self {
+    fn start(memory: usize) -> Self {
         let (batches, received) = std::sync::mpsc::sync_channel::<Vec<Extracted>>(BATCHES_QUEUED);
         let thread = std::thread::spawn(move || {
-            let mut collected = Collected::default();
+            let mut collected = Collected::new(memory);
             for batch in received {
                 for (hash, name, facts) in batch {
                     collected.add(name, hash, facts);
@@ -94,6 +100,15 @@ impl GraphBuilder {
             batch_size: docs.max(1),
             ..Self::default()
         }
+    }
+
+    /// Holds at most about `bytes` of the documents' evidence (each
+    /// mention, each statement of a fact: 24 bytes each) in memory between
+    /// extraction and resolution; the rest waits in temporary files. The
+    /// graph is the same whatever the bound.
+    pub fn with_memory(mut self, bytes: usize) -> Self {
+        self.memory = Some(bytes);
+        self
     }
 
     /// Extracts `doc`. Documents may come in any order: they are sorted by
@@ -137,7 +152,10 @@ impl GraphBuilder {
             return;
         }
         self.extracted_docs += extracted.len();
-        let collector = self.collector.get_or_insert_with(Collector::start);
+        let memory = self.memory.unwrap_or(usize::MAX);
+        let collector = self
+            .collector
+            .get_or_insert_with(|| Collector::start(memory));
         if collector.batches.send(extracted).is_err() {
             // the collector stops early only by panicking: raise its panic here
             if let Some(collector) = self.collector.take() {
@@ -194,14 +212,30 @@ impl GraphBuilder {
         self.len() == 0
     }
 
-    pub fn finish(mut self) -> KnowledgeGraph {
+    /// The graph of every document given.
+    ///
+    /// # Panics
+    ///
+    /// If evidence spilled to a temporary file (only with
+    /// [`GraphBuilder::with_memory`]) cannot be written or read back:
+    /// [`GraphBuilder::try_finish`] returns that error instead.
+    pub fn finish(self) -> KnowledgeGraph {
+        match self.try_finish() {
+            Ok(graph) => graph,
+            Err(e) => panic!("kgexport: temporary file of evidence: {e}"),
+        }
+    }
+
+    /// The graph of every document given, or the error of a temporary
+    /// file of evidence that could not be written or read back.
+    pub fn try_finish(mut self) -> std::io::Result<KnowledgeGraph> {
         let batch = std::mem::take(&mut self.pending);
         self.add_batch(batch);
         let extracted = std::mem::take(&mut self.pending_extracted);
         self.collect(extracted);
         match self.collector.take() {
             Some(collector) => collector.finish().resolve(),
-            None => Collected::default().resolve(),
+            None => Collected::new(usize::MAX).resolve(),
         }
     }
 }
@@ -221,51 +255,118 @@ pub(crate) fn text_hash(text: &str) -> u64 {
 /// Identical entities of different documents (same kind, label and English
 /// label) are one entity to resolution, which merges entities sharing a
 /// name; so they are kept once, with their aliases and evidence unioned.
-type EntityKey = (NodeKind, String, Option<String>);
+/// Looked up by a hash of the key, so that the labels are not held twice.
+#[derive(Debug, Default)]
+struct EntityIndex<S = foldhash::fast::RandomState> {
+    hasher: S,
+    /// The first entity of each key's hash.
+    by_hash: FastMap<u64, u32>,
+    /// Entities whose key's hash an earlier entity of another key has.
+    collisions: HashMap<(NodeKind, String, Option<String>), u32>,
+}
+
+impl<S: BuildHasher> EntityIndex<S> {
+    /// The entity of `kind`, `label` and `label_en` among `entities`, if any.
+    fn get(&self, entities: &[Entity], entity: &Entity) -> Option<usize> {
+        let first = *self.by_hash.get(&self.hash(entity))? as usize;
+        let known = &entities[first];
+        if (known.kind, &known.label, &known.label_en)
+            == (entity.kind, &entity.label, &entity.label_en)
+        {
+            return Some(first);
+        }
+        let key = (entity.kind, entity.label.clone(), entity.label_en.clone());
+        self.collisions.get(&key).map(|&ix| ix as usize)
+    }
+
+    /// Records `entity` as entity number `ix` (not known yet).
+    fn insert(&mut self, entity: &Entity, ix: usize) {
+        let hash = self.hash(entity);
+        match self.by_hash.entry(hash) {
+            std::collections::hash_map::Entry::Vacant(first) => {
+                first.insert(ix as u32);
+            }
+            std::collections::hash_map::Entry::Occupied(_) => {
+                let key = (entity.kind, entity.label.clone(), entity.label_en.clone());
+                self.collisions.insert(key, ix as u32);
+            }
+        }
+    }
+
+    fn hash(&self, entity: &Entity) -> u64 {
+        self.hasher
+            .hash_one((entity.kind, &entity.label, &entity.label_en))
+    }
+}
 
 /// What the documents said, with what repeats across documents kept once:
 /// identical entities, and of a fact stated many times only the sentence
-/// that the graph keeps (that of its first evidence). Memory then grows
-/// with the graph (nodes, edges and their evidence), not with the text.
-#[derive(Debug, Default)]
+/// that the graph keeps (that of its first evidence). The entities and
+/// facts are in memory; their other evidence (every mention, every further
+/// statement of a fact) is in two [`RecordSpill`]s, which go to temporary
+/// files beyond the memory budget and are read back once resolution has
+/// made the nodes and edges.
+#[derive(Debug)]
 struct Collected {
     /// Document names in the order they came: the index is the
     /// provisional [`graph::Evidence::doc`] until [`Collected::resolve`].
     names: Vec<String>,
     /// Hash of each document's text, which orders documents of one name.
     text_hashes: Vec<u64>,
+    /// The entities, without their mentions (in `mentions`).
     entities: Vec<Entity>,
-    entity_index: HashMap<EntityKey, usize>,
+    entity_index: EntityIndex,
     facts: Vec<CollectedFact>,
-    fact_index: HashMap<(usize, Relation, usize), usize>,
+    fact_index: FastMap<(u32, Relation, u32), u32>,
+    /// (entity, mention) in the order they came.
+    mentions: RecordSpill,
+    /// (fact, evidence) of every statement of a fact but its first.
+    other_evidence: RecordSpill,
+    /// The first failure to spill: the run fails with it.
+    error: Option<std::io::Error>,
 }
 
-/// One (subject, relation, object) of [`Collected::entities`] and all the
-/// evidence stating it.
+/// One (subject, relation, object) of [`Collected::entities`] and the
+/// evidence first in document-name order, with its sentence's text.
 #[derive(Debug)]
 struct CollectedFact {
-    subject: usize,
+    subject: u32,
     relation: Relation,
-    object: usize,
-    /// The evidence first in document-name order, and its sentence's text.
+    object: u32,
     first: graph::Evidence,
     sentence: std::sync::Arc<str>,
-    other_evidence: Vec<graph::Evidence>,
 }
 
 impl Collected {
+    /// Keeps at most `memory` bytes of evidence records in memory.
+    fn new(memory: usize) -> Self {
+        Collected {
+            names: Vec::new(),
+            text_hashes: Vec::new(),
+            entities: Vec::new(),
+            entity_index: EntityIndex::default(),
+            facts: Vec::new(),
+            fact_index: FastMap::default(),
+            mentions: RecordSpill::new(memory / 2),
+            other_evidence: RecordSpill::new(memory / 2),
+            error: None,
+        }
+    }
+
     fn add(&mut self, name: String, text_hash: u64, facts: DocFacts) {
         let doc = self.names.len() as u32;
         self.names.push(name);
         self.text_hashes.push(text_hash);
-        let ids: Vec<usize> = facts
-            .entities
-            .into_iter()
-            .map(|mut entity| {
-                entity.evidence.iter_mut().for_each(|ev| ev.doc = doc);
-                self.add_entity(entity)
-            })
-            .collect();
+        let mut ids = Vec::with_capacity(facts.entities.len());
+        for mut entity in facts.entities {
+            let mentions = std::mem::take(&mut entity.evidence);
+            let id = self.add_entity(entity);
+            for ev in mentions {
+                let pushed = self.mentions.push(id as u32, graph::Evidence { doc, ..ev });
+                self.keep_error(pushed);
+            }
+            ids.push(id as u32);
+        }
         for fact in facts.facts {
             // resolution drops facts about entities the document lacks
             let (Some(&subject), Some(&object)) = (ids.get(fact.subject), ids.get(fact.object))
@@ -279,35 +380,41 @@ impl Collected {
             let key = (subject, fact.relation, object);
             match self.fact_index.get(&key) {
                 Some(&ix) => {
+                    let ix = ix as usize;
                     let earlier = self.comes_before(&evidence, &self.facts[ix].first);
                     let known = &mut self.facts[ix];
-                    if earlier {
-                        let later = std::mem::replace(&mut known.first, evidence);
-                        known.other_evidence.push(later);
+                    let later = if earlier {
                         known.sentence = fact.sentence;
+                        std::mem::replace(&mut known.first, evidence)
                     } else {
-                        known.other_evidence.push(evidence);
-                    }
+                        evidence
+                    };
+                    let pushed = self.other_evidence.push(ix as u32, later);
+                    self.keep_error(pushed);
                 }
                 None => {
-                    self.fact_index.insert(key, self.facts.len());
+                    self.fact_index.insert(key, self.facts.len() as u32);
                     self.facts.push(CollectedFact {
                         subject,
                         relation: fact.relation,
                         object,
                         first: evidence,
                         sentence: fact.sentence,
-                        other_evidence: Vec::new(),
                     });
                 }
             }
         }
     }
 
+    fn keep_error(&mut self, result: std::io::Result<()>) {
+        if let Err(e) = result {
+            self.error.get_or_insert(e);
+        }
+    }
+
     fn add_entity(&mut self, entity: Entity) -> usize {
-        let key = (entity.kind, entity.label.clone(), entity.label_en.clone());
-        match self.entity_index.get(&key) {
-            Some(&ix) => {
+        match self.entity_index.get(&self.entities, &entity) {
+            Some(ix) => {
                 let known = &mut self.entities[ix];
                 for alias in entity.aliases {
                     if !known.aliases.contains(&alias) {
@@ -319,11 +426,10 @@ impl Collected {
                         known.short_forms.push(form);
                     }
                 }
-                known.evidence.extend(entity.evidence);
                 ix
             }
             None => {
-                self.entity_index.insert(key, self.entities.len());
+                self.entity_index.insert(&entity, self.entities.len());
                 self.entities.push(entity);
                 self.entities.len() - 1
             }
@@ -350,16 +456,28 @@ impl Collected {
         self.order_key(a) < self.order_key(b)
     }
 
-    /// Sorts the documents by name, renumbers the evidence accordingly and
-    /// resolves everything into the graph.
-    fn resolve(self) -> KnowledgeGraph {
+    /// Sorts the documents by name, resolves the entities into nodes and
+    /// the facts into edges, then reads the evidence back into them,
+    /// renumbered in document-name order. What resolution has used is
+    /// dropped before the next step, so the facts and the graph are not
+    /// both held whole.
+    fn resolve(self) -> std::io::Result<KnowledgeGraph> {
         let Collected {
             names,
             text_hashes,
-            mut entities,
+            entities,
+            entity_index,
             facts,
-            ..
+            fact_index,
+            mentions,
+            other_evidence,
+            error,
         } = self;
+        if let Some(e) = error {
+            return Err(e);
+        }
+        drop(entity_index);
+        drop(fact_index);
         // Documents of one name are ordered by text, so the output does not
         // depend on the order they came in; stable for equal texts, whose
         // facts are the same either way (64-bit hash collisions aside).
@@ -370,70 +488,69 @@ impl Collected {
         for (i, &provisional) in order.iter().enumerate() {
             final_index[provisional as usize] = i as u32;
         }
-        let renumber = |ev: &mut graph::Evidence| ev.doc = final_index[ev.doc as usize];
-        for entity in &mut entities {
-            entity.evidence.iter_mut().for_each(renumber);
-        }
-        // First every fact with the sentence the graph keeps, then the rest
-        // of the evidence, which keeps no text: an edge's sentence is that
-        // of its earliest evidence, whatever the order facts come in.
-        let mut first_facts = Vec::with_capacity(facts.len());
-        let mut other_facts = Vec::new();
-        for mut fact in facts {
-            renumber(&mut fact.first);
-            let mut others = fact.other_evidence;
-            others.iter_mut().for_each(renumber);
-            // stable: of equal evidence the first that came stays
-            others.sort_by_key(|e| (e.doc, e.sentence, e.start, e.end));
-            others.dedup_by_key(|e| (e.doc, e.sentence, e.start, e.end));
-            let first_key = (
-                fact.first.doc,
-                fact.first.sentence,
-                fact.first.start,
-                fact.first.end,
-            );
-            for evidence in others {
-                if (
-                    evidence.doc,
-                    evidence.sentence,
-                    evidence.start,
-                    evidence.end,
-                ) != first_key
-                {
-                    other_facts.push(Fact {
-                        subject: fact.subject,
-                        relation: fact.relation,
-                        object: fact.object,
-                        evidence,
-                        sentence: std::sync::Arc::from(""),
-                    });
-                }
-            }
-            first_facts.push(Fact {
-                subject: fact.subject,
-                relation: fact.relation,
-                object: fact.object,
-                evidence: fact.first,
-                sentence: fact.sentence,
-            });
-        }
-        first_facts.extend(other_facts);
-        let mut sources: Vec<String> = Vec::with_capacity(names.len());
+        drop(text_hashes);
+        let renumber = |ev: graph::Evidence| graph::Evidence {
+            doc: final_index[ev.doc as usize],
+            ..ev
+        };
+        let mut graph = KnowledgeGraph::new();
         let mut names: Vec<Option<String>> = names.into_iter().map(Some).collect();
         for &provisional in &order {
-            sources.push(names[provisional as usize].take().unwrap_or_default());
+            graph.add_source(&names[provisional as usize].take().unwrap_or_default());
         }
-        // Resolution registers one source per document: everything is in
-        // the first, the others are empty.
-        let mut docs: Vec<DocFacts> = Vec::with_capacity(sources.len());
-        if !sources.is_empty() {
-            docs.push(DocFacts {
-                entities,
-                facts: first_facts,
-            });
-            docs.resize_with(sources.len(), DocFacts::default);
+        drop(names);
+        drop(order);
+        let nodes = resolve::resolve_entities(&mut graph, &entities);
+        drop(entities);
+        // Every fact with the sentence the graph keeps first, then the rest
+        // of the evidence: an edge's sentence is that of its earliest
+        // evidence, whatever the order facts come in.
+        let mut edge_of: Vec<Option<petgraph::graph::EdgeIndex>> = Vec::with_capacity(facts.len());
+        // at most one edge per fact: no doubling of petgraph's edge list
+        graph.reserve_edges(facts.len());
+        // taken from the end of the reversed list, which shrinks as the
+        // edges grow: the two are not both held whole
+        let mut facts = facts;
+        facts.reverse();
+        while let Some(fact) = facts.pop() {
+            if facts.len() < facts.capacity() / 2 {
+                facts.shrink_to_fit();
+            }
+            let (s, o) = (
+                nodes.node_of[fact.subject as usize],
+                nodes.node_of[fact.object as usize],
+            );
+            edge_of.push(
+                (s != o).then(|| {
+                    graph.add_edge(s, fact.relation, o, renumber(fact.first), fact.sentence)
+                }),
+            );
         }
-        resolve::resolve(&sources, docs)
+        let mut per_edge: Vec<Vec<(graph::Evidence, u32)>> = vec![Vec::new(); graph.edge_count()];
+        other_evidence.drain(|fact, ev| {
+            if let Some(ex) = edge_of[fact as usize] {
+                per_edge[ex.index()].push((renumber(ev), fact));
+            }
+        })?;
+        drop(edge_of);
+        for (ix, mut others) in per_edge.into_iter().enumerate() {
+            if others.is_empty() {
+                continue;
+            }
+            // stable: of equal evidence that of the first fact, first
+            // stated, stays (as it would, added one by one)
+            others.sort_by_key(|(ev, fact)| (ev.sort_key(), *fact));
+            others.dedup_by_key(|(ev, _)| ev.sort_key());
+            graph.merge_edge_evidence(
+                petgraph::graph::EdgeIndex::new(ix),
+                others.into_iter().map(|(ev, _)| ev).collect(),
+            );
+        }
+        nodes.set_mentions(&mut graph, |each| {
+            mentions.drain(|entity, ev| each(entity, renumber(ev)))
+        })?;
+        graph.seal();
+        Ok(graph)
     }
 }
 
@@ -557,6 +674,46 @@ mod tests {
             builder.finish()
         });
         assert_eq!(dump(&loaded), expected);
+    }
+
+    #[test]
+    fn entities_whose_keys_share_a_hash_stay_apart() {
+        /// Every key hashes to 0: each entity after the first collides.
+        #[derive(Default)]
+        struct Zero;
+        impl std::hash::Hasher for Zero {
+            fn finish(&self) -> u64 {
+                0
+            }
+            fn write(&mut self, _: &[u8]) {}
+        }
+        let entity = |kind, label: &str, label_en: Option<&str>| Entity {
+            kind,
+            label: label.to_string(),
+            label_en: label_en.map(str::to_string),
+            aliases: Vec::new(),
+            short_forms: Vec::new(),
+            evidence: Vec::new(),
+        };
+        let entities = vec![
+            entity(NodeKind::Person, "Lê Văn Tám", None),
+            entity(NodeKind::Place, "Lê Văn Tám", None),
+            entity(NodeKind::Person, "Lê Văn Tám", Some("Le Van Tam")),
+        ];
+        let mut index: EntityIndex<std::hash::BuildHasherDefault<Zero>> = EntityIndex {
+            hasher: Default::default(),
+            by_hash: FastMap::default(),
+            collisions: HashMap::new(),
+        };
+        for (ix, e) in entities.iter().enumerate() {
+            assert_eq!(index.get(&entities[..ix], e), None);
+            index.insert(e, ix);
+        }
+        for (ix, e) in entities.iter().enumerate() {
+            assert_eq!(index.get(&entities, &e.clone()), Some(ix));
+        }
+        let unknown = entity(NodeKind::Role, "Lê Văn Tám", None);
+        assert_eq!(index.get(&entities, &unknown), None);
     }
 
     #[test]

@@ -129,6 +129,14 @@ pub struct Args {
     #[arg(short = 'j', long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub threads: Option<u16>,
 
+    /// Memory for what the documents say between extraction and
+    /// resolution (each mention and each statement of a fact, 24 bytes):
+    /// beyond it they wait in temporary files, removed when the run ends.
+    /// Bytes, or with a K, M or G suffix. The output is the same whatever
+    /// the size; the graph itself is held until it is written.
+    #[arg(long, value_name = "SIZE", default_value = "64M", value_parser = parse_size)]
+    pub memory: u64,
+
     /// How files are named in the output (their source IRIs and names):
     /// relative to the INPUT given (a directory's files by their path
     /// under it, a file by its file name), or absolute paths.
@@ -168,6 +176,10 @@ pub fn run() -> i32 {
             return e.exit_code();
         }
     };
+    tune_allocator(args.threads.map_or_else(
+        || std::thread::available_parallelism().map_or(2, usize::from),
+        usize::from,
+    ));
     if let Err(e) = output::remove_temporaries_on_signals() {
         print_line(&format!(
             "kgexport: warning: no signal handling ({e}): an interrupted run may leave temporary files"
@@ -186,6 +198,38 @@ pub fn run() -> i32 {
             e.exit_code()
         }
     }
+}
+
+/// glibc's allocator gives each thread that allocates an arena of its own
+/// (up to 8 per core) and raises its trim and mmap thresholds as large
+/// blocks are freed, so the memory the collection frees (on its own
+/// thread) stays in the process while the graph is built and written. As
+/// many arenas as extracting threads (at least 2) and a fixed trim
+/// threshold give it back: 20 MB corpus to Turtle on 2 cores, peak RSS
+/// 171 MB to 141 MB in the same time (one arena: 130 MB, but 45% slower).
+/// Left alone when the environment sets glibc's own `MALLOC_ARENA_MAX`.
+/// Before any thread is started.
+fn tune_allocator(threads: usize) {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    if std::env::var_os("MALLOC_ARENA_MAX").is_none() {
+        use std::os::raw::c_int;
+        extern "C" {
+            fn mallopt(param: c_int, value: c_int) -> c_int;
+        }
+        // glibc's <malloc.h>
+        const M_TRIM_THRESHOLD: c_int = -1;
+        const M_ARENA_MAX: c_int = -8;
+        let arenas = c_int::try_from(threads.max(2)).unwrap_or(c_int::MAX);
+        // SAFETY: mallopt only sets allocator parameters; called on the
+        // main thread before any other thread exists. A refused setting
+        // (return 0) leaves the allocator as it was.
+        unsafe {
+            mallopt(M_ARENA_MAX, arenas);
+            mallopt(M_TRIM_THRESHOLD, 1 << 20);
+        }
+    }
+    #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+    let _ = threads;
 }
 
 /// One line on stderr. Never panics (as `eprintln!` does when stderr is
@@ -310,9 +354,20 @@ fn stdin_carries_data() -> bool {
 
 /// Reads every input into the graph.
 fn read_graph(args: &Args, reporter: Reporter) -> Result<(KnowledgeGraph, ReadCounts), Error> {
-    let mut builder = GraphBuilder::new();
+    let mut builder = graph_builder(args);
     let counts = read_documents(args, reporter, &mut builder)?;
-    Ok((builder.finish(), counts))
+    let graph = builder
+        .try_finish()
+        .map_err(|e| Error::io(SPILL_EVIDENCE, e))?;
+    Ok((graph, counts))
+}
+
+/// What an error of the evidence spilled beyond `--memory` names.
+const SPILL_EVIDENCE: &str = "<temporary file of evidence>";
+
+/// A builder holding at most `--memory` of evidence in memory.
+fn graph_builder(args: &Args) -> GraphBuilder {
+    GraphBuilder::new().with_memory(usize::try_from(args.memory).unwrap_or(usize::MAX))
 }
 
 /// Reads every input, handing each document to `builder`.
@@ -699,7 +754,7 @@ fn run_merge(args: &Args) -> Result<(), Error> {
             "kgexport merge needs the shard files (.kgx) to merge".into(),
         ));
     }
-    let mut builder = GraphBuilder::new();
+    let mut builder = graph_builder(args);
     for path in &args.inputs {
         let file = fs::File::open(path).map_err(|e| Error::io(path, e))?;
         crate::shard::read(io::BufReader::new(file), |name, hash, facts| {
@@ -709,7 +764,9 @@ fn run_merge(args: &Args) -> Result<(), Error> {
         .map_err(|e| Error::io(path, e))?;
     }
     let documents = builder.len();
-    let graph = builder.finish();
+    let graph = builder
+        .try_finish()
+        .map_err(|e| Error::io(SPILL_EVIDENCE, e))?;
     if args.stats {
         print_line(&format!("documents: {documents} merged"));
         let _ = write!(io::stderr().lock(), "{}", graph.stats());

@@ -137,7 +137,8 @@ pub struct Evidence {
 }
 
 impl Evidence {
-    fn sort_key(&self) -> (u32, u32, u32, u32) {
+    /// The order of evidence in a node or edge: document, sentence, span.
+    pub(crate) fn sort_key(&self) -> (u32, u32, u32, u32) {
         (self.doc, self.sentence, self.start, self.end)
     }
 }
@@ -188,8 +189,13 @@ impl Edge {
 #[derive(Debug, Default)]
 pub struct KnowledgeGraph {
     graph: DiGraph<Node, Edge>,
+    /// Node by id while nodes are added; empty once [`KnowledgeGraph::seal`]ed.
     by_id: HashMap<String, NodeIndex>,
+    /// Edge by fact while edges are added; empty once sealed.
     by_fact: HashMap<(NodeIndex, Relation, NodeIndex), EdgeIndex>,
+    /// Every node in id order once sealed (4 bytes a node instead of a
+    /// copy of its id), else empty.
+    sorted_nodes: Vec<NodeIndex>,
     sources: Vec<String>,
 }
 
@@ -220,6 +226,7 @@ impl KnowledgeGraph {
         evidence: impl IntoIterator<Item = Evidence>,
     ) -> NodeIndex {
         let id = node_id(kind, label);
+        self.unseal();
         let ix = match self.by_id.get(&id) {
             Some(&ix) => ix,
             None => {
@@ -263,6 +270,7 @@ impl KnowledgeGraph {
         sentence: impl Into<Arc<str>>,
     ) -> EdgeIndex {
         let key = (source, relation, target);
+        self.unseal();
         if let Some(&ex) = self.by_fact.get(&key) {
             let edge = &mut self.graph[ex];
             if insert_sorted(&mut edge.evidence, evidence) == Some(0) {
@@ -283,12 +291,97 @@ impl KnowledgeGraph {
         ex
     }
 
+    /// Room for `edges` more edges, so that petgraph's list of them is not
+    /// grown by doubling (the builder knows how many facts it has).
+    pub(crate) fn reserve_edges(&mut self, edges: usize) {
+        self.graph.reserve_exact_edges(edges);
+    }
+
+    /// Room for `nodes` more nodes (see [`KnowledgeGraph::reserve_edges`]).
+    pub(crate) fn reserve_nodes(&mut self, nodes: usize) {
+        self.graph.reserve_exact_nodes(nodes);
+    }
+
+    /// Gives a node its mentions, sorted and without duplicates (the
+    /// builder resolves nodes first and reads their mentions back after).
+    pub(crate) fn set_node_evidence(&mut self, ix: NodeIndex, mut evidence: Vec<Evidence>) {
+        evidence.shrink_to_fit();
+        self.graph[ix].evidence = evidence;
+    }
+
+    /// Merges into an edge's evidence more of it, sorted and without
+    /// duplicates; of equal evidence the edge's own stays (its sentence,
+    /// that of its first evidence, is unchanged).
+    pub(crate) fn merge_edge_evidence(&mut self, ex: EdgeIndex, more: Vec<Evidence>) {
+        let edge = &mut self.graph[ex];
+        let own = std::mem::take(&mut edge.evidence);
+        let mut merged = Vec::with_capacity(own.len() + more.len());
+        let (mut a, mut b) = (own.into_iter().peekable(), more.into_iter().peekable());
+        loop {
+            let next = match (a.peek(), b.peek()) {
+                (Some(x), Some(y)) => match x.sort_key().cmp(&y.sort_key()) {
+                    std::cmp::Ordering::Less => a.next(),
+                    std::cmp::Ordering::Equal => {
+                        b.next();
+                        a.next()
+                    }
+                    std::cmp::Ordering::Greater => b.next(),
+                },
+                (Some(_), None) => a.next(),
+                (None, Some(_)) => b.next(),
+                (None, None) => break,
+            };
+            merged.extend(next);
+        }
+        merged.shrink_to_fit();
+        edge.evidence = merged;
+    }
+
     pub fn node(&self, ix: NodeIndex) -> &Node {
         &self.graph[ix]
     }
 
     pub fn find(&self, id: &str) -> Option<NodeIndex> {
-        self.by_id.get(id).copied()
+        if self.sorted_nodes.is_empty() {
+            return self.by_id.get(id).copied();
+        }
+        self.sorted_nodes
+            .binary_search_by(|&ix| self.graph[ix].id.as_str().cmp(id))
+            .ok()
+            .map(|pos| self.sorted_nodes[pos])
+    }
+
+    /// Frees what only adding nodes and edges needs (the indexes by id and
+    /// by fact, petgraph's spare capacity) and keeps the nodes in id order
+    /// instead, for the exporters. Adding more afterwards rebuilds them.
+    pub(crate) fn seal(&mut self) {
+        self.graph.shrink_to_fit();
+        self.by_fact = HashMap::new();
+        self.by_id = HashMap::new();
+        let mut sorted: Vec<NodeIndex> = self.graph.node_indices().collect();
+        sorted.sort_by(|&a, &b| self.graph[a].id.cmp(&self.graph[b].id));
+        self.sorted_nodes = sorted;
+    }
+
+    /// The indexes [`KnowledgeGraph::seal`] freed, rebuilt before adding.
+    fn unseal(&mut self) {
+        if self.sorted_nodes.is_empty() {
+            return;
+        }
+        self.sorted_nodes = Vec::new();
+        self.by_id = self
+            .graph
+            .node_indices()
+            .map(|ix| (self.graph[ix].id.clone(), ix))
+            .collect();
+        self.by_fact = self
+            .graph
+            .edge_indices()
+            .filter_map(|ex| {
+                let (s, t) = self.graph.edge_endpoints(ex)?;
+                Some(((s, self.graph[ex].relation, t), ex))
+            })
+            .collect();
     }
 
     pub fn node_count(&self) -> usize {
@@ -306,6 +399,13 @@ impl KnowledgeGraph {
 
     /// Nodes in id order: what every exporter walks, for byte-stable output.
     pub fn nodes_sorted(&self) -> Vec<&Node> {
+        if !self.sorted_nodes.is_empty() {
+            return self
+                .sorted_nodes
+                .iter()
+                .map(|&ix| &self.graph[ix])
+                .collect();
+        }
         let mut nodes: Vec<&Node> = self.graph.node_weights().collect();
         nodes.sort_by(|a, b| a.id.cmp(&b.id));
         nodes
@@ -313,6 +413,9 @@ impl KnowledgeGraph {
 
     /// The indices of [`KnowledgeGraph::nodes_sorted`], in the same order.
     pub fn node_indices_sorted(&self) -> Vec<NodeIndex> {
+        if !self.sorted_nodes.is_empty() {
+            return self.sorted_nodes.clone();
+        }
         let mut nodes: Vec<NodeIndex> = self.graph.node_indices().collect();
         nodes.sort_by(|&a, &b| self.graph[a].id.cmp(&self.graph[b].id));
         nodes
@@ -608,5 +711,18 @@ mod tests {
         assert_eq!(&*e.edge.sentence, "earlier");
         assert_eq!(g.stats().nodes[&NodeKind::Person], 1);
         assert_eq!(g.stats().edges[&Relation::HoldsRole], 1);
+
+        // sealed: found by binary search, and adding rebuilds the indexes
+        g.seal();
+        assert_eq!(g.find("person/antonio-guterres"), Some(a));
+        assert_eq!(g.find("role/tong-thu-ky"), Some(r));
+        assert_eq!(g.find("role/nobody"), None);
+        let ids: Vec<&str> = g.nodes_sorted().iter().map(|n| n.id.as_str()).collect();
+        assert_eq!(ids, ["person/antonio-guterres", "role/tong-thu-ky"]);
+        assert_eq!(g.add_node(NodeKind::Role, "Tổng thư ký", None, [], []), r);
+        g.seal();
+        g.add_edge(a, Relation::HoldsRole, r, ev(d, 1), "first");
+        assert_eq!(g.edge_count(), 1);
+        assert_eq!(&*g.edges_sorted()[0].edge.sentence, "first");
     }
 }

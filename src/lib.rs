@@ -40,6 +40,7 @@ pub mod output;
 pub mod resolve;
 pub mod segment;
 pub mod shard;
+mod spill;
 
 pub use build::{build_graph, extract_document, GraphBuilder};
 pub use error::Error;

@@ -12,9 +12,11 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::extract::{DocFacts, Entity};
-use crate::graph::{slug, KnowledgeGraph, NodeKind};
+use petgraph::graph::NodeIndex;
 
-/// An entity (flat index) with the words of its label.
+use crate::graph::{slug, Evidence, KnowledgeGraph, NodeKind};
+
+/// An entity (index) with the words of its label.
 type WordedEntity = (usize, Vec<String>);
 
 /// A name contained in another merges with it only from this many words:
@@ -31,17 +33,85 @@ pub fn resolve(sources: &[String], mut docs: Vec<DocFacts>) -> KnowledgeGraph {
     for name in sources.iter().take(docs.len()) {
         graph.add_source(name);
     }
-    // every entity of every document, and the union-find over them
-    let mut flat: Vec<(usize, usize)> = Vec::new();
-    for (d, doc) in docs.iter().enumerate() {
-        for e in 0..doc.entities.len() {
-            flat.push((d, e));
+    // every entity of every document, its mentions set apart
+    let mut entities: Vec<Entity> = Vec::new();
+    let mut mentions: Vec<(u32, Evidence)> = Vec::new();
+    let mut doc_offsets = Vec::with_capacity(docs.len());
+    for doc in &mut docs {
+        doc_offsets.push(entities.len());
+        for mut entity in std::mem::take(&mut doc.entities) {
+            let ix = entities.len() as u32;
+            mentions.extend(entity.evidence.drain(..).map(|ev| (ix, ev)));
+            entities.push(entity);
         }
     }
-    let mut parent: Vec<usize> = (0..flat.len()).collect();
+    let nodes = resolve_entities(&mut graph, &entities);
+    drop(entities);
+    let fed: Result<(), ()> = nodes.set_mentions(&mut graph, |each| {
+        mentions
+            .into_iter()
+            .for_each(|(entity, ev)| each(entity, ev));
+        Ok(())
+    });
+    debug_assert!(fed.is_ok());
+    for (d, doc) in docs.into_iter().enumerate() {
+        for fact in doc.facts {
+            let (Some(&s), Some(&o)) = (
+                nodes.node_of.get(doc_offsets[d] + fact.subject),
+                nodes.node_of.get(doc_offsets[d] + fact.object),
+            ) else {
+                continue;
+            };
+            if s != o {
+                graph.add_edge(s, fact.relation, o, fact.evidence, fact.sentence);
+            }
+        }
+    }
+    graph
+}
+
+/// The node of each entity resolution was given, and each entity's place in
+/// the order the nodes' members were merged in (which of two equal mentions
+/// a node keeps).
+#[derive(Debug)]
+pub(crate) struct EntityNodes {
+    pub node_of: Vec<NodeIndex>,
+    rank: Vec<u32>,
+}
+
+impl EntityNodes {
+    /// Gives each node the mentions of its members: `feed` hands over
+    /// (entity, evidence) in the order the entities were mentioned; they
+    /// are sorted, and of equal mentions the first member's first kept.
+    pub(crate) fn set_mentions<E>(
+        &self,
+        graph: &mut KnowledgeGraph,
+        feed: impl FnOnce(&mut dyn FnMut(u32, Evidence)) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let mut per_node: Vec<Vec<(Evidence, u32)>> = vec![Vec::new(); graph.node_count()];
+        feed(&mut |entity, ev| {
+            let entity = entity as usize;
+            per_node[self.node_of[entity].index()].push((ev, self.rank[entity]));
+        })?;
+        for (ix, mut evidence) in per_node.into_iter().enumerate() {
+            // stable: of equal (mention, member) the first mentioned stays
+            evidence.sort_by_key(|(ev, rank)| (ev.sort_key(), *rank));
+            evidence.dedup_by_key(|(ev, _)| ev.sort_key());
+            graph.set_node_evidence(
+                NodeIndex::new(ix),
+                evidence.into_iter().map(|(ev, _)| ev).collect(),
+            );
+        }
+        Ok(())
+    }
+}
+
+/// Resolves `entities` (their mentions left out) into nodes of `graph`,
+/// without evidence: [`EntityNodes::set_mentions`] adds it.
+pub(crate) fn resolve_entities(graph: &mut KnowledgeGraph, entities: &[Entity]) -> EntityNodes {
+    let mut parent: Vec<usize> = (0..entities.len()).collect();
     let mut by_key: HashMap<(NodeKind, String), usize> = HashMap::new();
-    for (ix, &(d, e)) in flat.iter().enumerate() {
-        let entity = &docs[d].entities[e];
+    for (ix, entity) in entities.iter().enumerate() {
         for key in merge_keys(entity) {
             match by_key.get(&(entity.kind, key.clone())) {
                 Some(&other) => union(&mut parent, ix, other),
@@ -51,13 +121,13 @@ pub fn resolve(sources: &[String], mut docs: Vec<DocFacts>) -> KnowledgeGraph {
             }
         }
     }
+    drop(by_key);
     // long names of events and documents that another document's name
     // contains word for word ("Hội nghị cấp cao của Liên hợp quốc về chống
     // tội phạm mạng" in "Hội nghị cấp cao Công ước của Liên hợp quốc về
     // chống tội phạm mạng"): compared within buckets of the first two words
     let mut buckets: BTreeMap<(NodeKind, String), Vec<WordedEntity>> = BTreeMap::new();
-    for (ix, &(d, e)) in flat.iter().enumerate() {
-        let entity = &docs[d].entities[e];
+    for (ix, entity) in entities.iter().enumerate() {
         if !matches!(entity.kind, NodeKind::Event | NodeKind::Document) {
             continue;
         }
@@ -86,65 +156,44 @@ pub fn resolve(sources: &[String], mut docs: Vec<DocFacts>) -> KnowledgeGraph {
             }
         }
     }
-    drop(by_key);
     drop(buckets);
     // the members of each cluster
     let mut clusters: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for ix in 0..flat.len() {
+    for ix in 0..entities.len() {
         let root = find(&mut parent, ix);
         clusters.entry(root).or_default().push(ix);
     }
-    let mut node_of: HashMap<usize, petgraph::graph::NodeIndex> = HashMap::new();
+    drop(parent);
+    let mut nodes = EntityNodes {
+        node_of: vec![NodeIndex::end(); entities.len()],
+        rank: vec![0; entities.len()],
+    };
+    let mut next_rank = 0u32;
+    graph.reserve_nodes(clusters.len());
     for members in clusters.values() {
-        let entities: Vec<&Entity> = members
-            .iter()
-            .map(|&ix| &docs[flat[ix].0].entities[flat[ix].1])
-            .collect();
-        let kind = entities[0].kind;
-        let label = canonical_label(&entities);
-        let label_en = entities
+        let members_entities: Vec<&Entity> = members.iter().map(|&ix| &entities[ix]).collect();
+        let kind = members_entities[0].kind;
+        let label = canonical_label(&members_entities);
+        let label_en = members_entities
             .iter()
             .filter_map(|e| e.label_en.as_deref())
             .min_by(|a, b| a.len().cmp(&b.len()).then(a.cmp(b)))
             .map(str::to_string);
         let mut aliases: BTreeSet<String> = BTreeSet::new();
-        for e in &entities {
+        for e in &members_entities {
             aliases.insert(e.label.clone());
             aliases.extend(e.aliases.iter().cloned());
             aliases.extend(e.short_forms.iter().cloned());
         }
         aliases.remove(&label);
-        // moved, not copied: mentions are most of what the entities hold
-        let mut evidence = Vec::new();
+        let node = graph.add_node(kind, &label, label_en.as_deref(), aliases, []);
         for &ix in members {
-            let (d, e) = flat[ix];
-            evidence.append(&mut docs[d].entities[e].evidence);
-        }
-        let node = graph.add_node(kind, &label, label_en.as_deref(), aliases, evidence);
-        for &ix in members {
-            node_of.insert(ix, node);
+            nodes.node_of[ix] = node;
+            nodes.rank[ix] = next_rank;
+            next_rank += 1;
         }
     }
-    let mut offset = 0;
-    let mut doc_offsets = Vec::with_capacity(docs.len());
-    for doc in &docs {
-        doc_offsets.push(offset);
-        offset += doc.entities.len();
-    }
-    for (d, doc) in docs.into_iter().enumerate() {
-        for fact in doc.facts {
-            let (Some(&s), Some(&o)) = (
-                node_of.get(&(doc_offsets[d] + fact.subject)),
-                node_of.get(&(doc_offsets[d] + fact.object)),
-            ) else {
-                continue;
-            };
-            if s != o {
-                graph.add_edge(s, fact.relation, o, fact.evidence, fact.sentence);
-            }
-        }
-    }
-    graph
+    nodes
 }
 
 /// The names by which an entity may be the same as another document's: its
