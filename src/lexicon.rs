@@ -406,7 +406,7 @@ pub fn to_lower(text: &str) -> String {
 /// (no letter whose lower case has another length, no 'Σ', lowered by its
 /// context). Runs of ASCII are copied and lowered all at once; the letters
 /// of two bytes and of Latin Extended Additional (all of Vietnamese) are
-/// read from [`CaseTables`], other characters from the case tables.
+/// read from byte tables, other characters from the case tables.
 pub fn fold_case_checked(text: &str) -> (String, bool) {
     let bytes = text.as_bytes();
     let tables = case_tables();
