@@ -12,6 +12,7 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
+use crate::lexicon::FastSet;
 use crate::normalize::fold_key;
 
 /// What part of the page a sentence comes from.
@@ -432,10 +433,18 @@ fn contains_ascii_ci(haystack: &str, needle: &str) -> bool {
         .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
-/// Abbreviations after which a full stop does not end a sentence.
-const ABBREVIATIONS: [&str; 14] = [
-    "TP", "Tp", "TS", "ThS", "PGS", "GS", "BS", "KS", "Mr", "Mrs", "Dr", "St", "v.v", "Th",
-];
+/// Abbreviations after which a full stop does not end a sentence
+/// (`data/segment/abbreviations.txt`), as written.
+fn abbreviations() -> &'static FastSet<&'static str> {
+    static ABBREVIATIONS: OnceLock<FastSet<&'static str>> = OnceLock::new();
+    ABBREVIATIONS.get_or_init(|| {
+        include_str!("../data/segment/abbreviations.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect()
+    })
+}
 
 /// Cuts a line into sentences at `.`, `!`, `?` followed by a space and a
 /// capital letter, digit or quote.
@@ -472,7 +481,7 @@ fn split_sentences(line: &str, line_start: usize, block: BlockKind, out: &mut Ve
 
 fn ends_with_abbreviation(before: &str) -> bool {
     let last = before.rsplit(' ').next().unwrap_or("");
-    ABBREVIATIONS.contains(&last)
+    abbreviations().contains(last)
         || (last.chars().count() == 1 && last.chars().all(char::is_uppercase))
 }
 
@@ -607,6 +616,21 @@ anh-hoi-thao.jpg\nbaomoi.com\nPV\n(Theo Báo Đầu tư)\nMột tin khác về g
                 "Sau đó đoàn rời đi."
             ]
         );
+    }
+
+    #[test]
+    fn listed_abbreviations_keep_their_stop_in_the_sentence() {
+        let text =
+            "Hội thảo do PGS. Đỗ Hải Nam và ThS. Vi Thu Hằng chủ trì. Các đại biểu thảo luận.";
+        let sentences: Vec<&str> = segment(text).iter().map(|s| s.text(text)).collect();
+        assert_eq!(
+            sentences,
+            vec![
+                "Hội thảo do PGS. Đỗ Hải Nam và ThS. Vi Thu Hằng chủ trì.",
+                "Các đại biểu thảo luận."
+            ]
+        );
+        assert!(abbreviations().contains("v.v") && !abbreviations().contains("ths"));
     }
 
     #[test]
