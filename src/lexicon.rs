@@ -41,6 +41,7 @@ const TITLE_PREDICATES: &str = include_str!("../data/lexicon/title_predicates.tx
 const SHARED_BODY_TITLES: &str = include_str!("../data/lexicon/shared_body_titles.txt");
 const ORDINAL_WORDS: &str = include_str!("../data/lexicon/ordinal_words.txt");
 const NAME_WORDS: &str = include_str!("../data/lexicon/name_words.txt");
+const DATELINE_WORDS: &str = include_str!("../data/lexicon/dateline_words.txt");
 
 /// What a lexicon entry is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -129,6 +130,7 @@ pub struct Lexicon {
     shared_body_titles: WordSet,
     ordinal_words: WordSet,
     name_words: NameWords,
+    dateline_words: DatelineWords,
 }
 
 /// The word lists of the grammar of names (`data/lexicon/name_words.txt`).
@@ -170,6 +172,35 @@ impl NameWords {
             "unknown groups in name_words.txt: {groups:?}"
         );
         words
+    }
+}
+
+/// The words of datelines and publication stamps
+/// (`data/lexicon/dateline_words.txt`).
+pub struct DatelineWords {
+    /// What opens a dateline or publication line, lower case, matched at
+    /// the line's start.
+    pub markers: Vec<&'static str>,
+    /// The words a publication stamp is made of besides numbers.
+    pub stamp_words: WordSet,
+}
+
+impl DatelineWords {
+    fn build(text: &'static str) -> DatelineWords {
+        let (mut markers, mut stamp_words) = (Vec::new(), FastSet::default());
+        for row in rows(text) {
+            match row[..] {
+                ["dateline_marker", phrase] => markers.push(unquoted(phrase)),
+                ["stamp_word", word] => {
+                    stamp_words.insert(word.to_string());
+                }
+                _ => debug_assert!(false, "unknown row in dateline_words.txt: {row:?}"),
+            }
+        }
+        DatelineWords {
+            markers,
+            stamp_words: WordSet::new(stamp_words),
+        }
     }
 }
 
@@ -289,10 +320,7 @@ impl ClauseWords {
                 _ => continue,
             };
             // a tag in quotes keeps its spaces (" tiếp ": the whole word)
-            let tag = tag
-                .strip_prefix('"')
-                .and_then(|t| t.strip_suffix('"'))
-                .unwrap_or(tag);
+            let tag = unquoted(tag);
             // past 64 groups, groups share bits: a bit then only says a
             // phrase may begin there, and the words are compared anyway
             let next_bit = 1u64 << (groups.len() % 64);
@@ -366,6 +394,14 @@ fn rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
         .map(|l| l.split('|').map(str::trim).collect())
+}
+
+/// A cell of a lexicon file without its double quotes, which keep the
+/// spaces `rows` would trim (`"thứ "`).
+fn unquoted(cell: &str) -> &str {
+    cell.strip_prefix('"')
+        .and_then(|c| c.strip_suffix('"'))
+        .unwrap_or(cell)
 }
 
 /// Two-syllable words by their second syllable.
@@ -595,6 +631,7 @@ impl Lexicon {
             shared_body_titles: words(SHARED_BODY_TITLES),
             ordinal_words: words(ORDINAL_WORDS),
             name_words: NameWords::build(NAME_WORDS),
+            dateline_words: DatelineWords::build(DATELINE_WORDS),
             title_predicates: {
                 let mut phrases: Vec<Vec<String>> = rows(TITLE_PREDICATES)
                     .map(|r| r[0].split_whitespace().map(str::to_string).collect())
@@ -694,6 +731,11 @@ impl Lexicon {
     /// The word lists of the grammar of names.
     pub fn name_words(&self) -> &NameWords {
         &self.name_words
+    }
+
+    /// The words of datelines and publication stamps.
+    pub fn dateline_words(&self) -> &DatelineWords {
+        &self.dateline_words
     }
 
     /// The word pairs a comma joins inside one name ("phòng, chống").

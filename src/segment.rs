@@ -70,16 +70,18 @@ impl FurnitureLexicon {
     }
 }
 
+/// The entries of a word list of `data/segment/`: its lines, trimmed,
+/// without comments and blank lines.
+fn entries(text: &'static str) -> impl Iterator<Item = &'static str> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
 fn lexicon() -> &'static FurnitureLexicon {
     static LEXICON: OnceLock<FurnitureLexicon> = OnceLock::new();
     LEXICON.get_or_init(|| {
-        let parse = |text: &str| {
-            text.lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty() && !l.starts_with('#'))
-                .map(fold_key)
-                .collect()
-        };
+        let parse = |text: &'static str| entries(text).map(fold_key).collect();
         let headers: HashSet<String> = parse(include_str!("../data/segment/furniture_headers.txt"));
         let lines: HashSet<String> = parse(include_str!("../data/segment/furniture_lines.txt"));
         let longest = headers
@@ -437,13 +439,8 @@ fn contains_ascii_ci(haystack: &str, needle: &str) -> bool {
 /// (`data/segment/abbreviations.txt`), as written.
 fn abbreviations() -> &'static FastSet<&'static str> {
     static ABBREVIATIONS: OnceLock<FastSet<&'static str>> = OnceLock::new();
-    ABBREVIATIONS.get_or_init(|| {
-        include_str!("../data/segment/abbreviations.txt")
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect()
-    })
+    ABBREVIATIONS
+        .get_or_init(|| entries(include_str!("../data/segment/abbreviations.txt")).collect())
 }
 
 /// Cuts a line into sentences at `.`, `!`, `?` followed by a space and a

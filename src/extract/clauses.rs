@@ -196,6 +196,17 @@ pub(super) fn tokens_for(here: u64, bits: u64, s: usize, e: usize) -> std::ops::
     }
 }
 
+/// Tokens `s..e` to try for a rule of the groups `bits`, for a rule that
+/// has not ORed the clause's bits itself ([`groups_in`], [`tokens_for`]).
+pub(super) fn clause_tokens(
+    p: &SentenceParser<'_, '_>,
+    bits: u64,
+    s: usize,
+    e: usize,
+) -> std::ops::Range<usize> {
+    tokens_for(groups_in(p, s, e), bits, s, e)
+}
+
 pub(super) fn inside_mention(ms: &[Mention], k: usize) -> bool {
     ms.iter().any(|m| m.start <= k && k < m.end)
 }
@@ -1061,7 +1072,7 @@ fn visit_events(
 ) -> Vec<(usize, usize, usize)> {
     let mut out = Vec::new();
     let visit = clause_group!("visit");
-    for k in tokens_for(groups_in(p, s, e), visit.bit, s, e) {
+    for k in clause_tokens(p, visit.bit, s, e) {
         if phrase_at(p, k, visit).is_none() || inside_mention(ms, k) {
             continue;
         }

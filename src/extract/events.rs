@@ -8,7 +8,8 @@
 //! those of openings, signings and talks named at their rules).
 
 use super::clauses::{
-    agent_kind, groups_in, inside_mention, phrase_at, phrase_ix_at, skip_back, tokens_for, word_in,
+    agent_kind, clause_tokens, groups_in, inside_mention, phrase_at, phrase_ix_at, skip_back,
+    tokens_for, word_in,
 };
 use super::doc::Form;
 use super::parse::{Mention, SentenceParser};
@@ -290,7 +291,7 @@ pub fn openings(
 ) -> Vec<(usize, usize, usize)> {
     let mut out = Vec::new();
     let opening = clause_group!("opening");
-    for k in tokens_for(groups_in(p, s, e), opening.bit, s, e) {
+    for k in clause_tokens(p, opening.bit, s, e) {
         let Some(ix) = phrase_ix_at(p, k, opening) else {
             continue;
         };
@@ -765,7 +766,7 @@ pub fn joint_talks(
 ) -> Vec<(usize, usize, usize)> {
     let mut out = Vec::new();
     let talks = clause_group!("joint_talk");
-    for k in tokens_for(groups_in(p, s, e), talks.bit, s, e) {
+    for k in clause_tokens(p, talks.bit, s, e) {
         let Some(ix) = phrase_ix_at(p, k, talks) else {
             continue;
         };

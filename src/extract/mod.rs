@@ -20,10 +20,10 @@ mod parse;
 mod participation;
 pub mod tokens;
 
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 use crate::graph::{Evidence, NodeKind, Relation};
-use crate::lexicon::{fold_case, fold_case_checked, lexicon, to_lower, FastSet};
+use crate::lexicon::{fold_case, fold_case_checked, lexicon, to_lower};
 use crate::segment::{BlockKind, Sentence};
 
 pub use dates::YearContext;
@@ -113,50 +113,17 @@ pub fn extract_dated(
     builder.finish()
 }
 
-/// The words of datelines and stamps (`data/lexicon/dateline_words.txt`).
-struct DatelineWords {
-    /// What opens a dateline or publication line, lower case.
-    markers: Vec<&'static str>,
-    /// The words a publication stamp is made of besides numbers.
-    stamp_words: FastSet<&'static str>,
-}
-
-fn dateline_words() -> &'static DatelineWords {
-    static WORDS: OnceLock<DatelineWords> = OnceLock::new();
-    WORDS.get_or_init(|| {
-        let mut words = DatelineWords {
-            markers: Vec::new(),
-            stamp_words: FastSet::default(),
-        };
-        let rows = include_str!("../../data/lexicon/dateline_words.txt")
-            .lines()
-            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-            .filter_map(|l| l.split_once('|'));
-        for (group, phrase) in rows {
-            let phrase = phrase.trim();
-            // quotes keep the spaces of a phrase ("thứ " is not "thứba")
-            let phrase = phrase
-                .strip_prefix('"')
-                .and_then(|p| p.strip_suffix('"'))
-                .unwrap_or(phrase);
-            match group.trim() {
-                "dateline_marker" => words.markers.push(phrase),
-                "stamp_word" => {
-                    words.stamp_words.insert(phrase);
-                }
-                other => panic!("unknown group {other:?} in dateline_words.txt"),
-            }
-        }
-        words
-    })
-}
-
 /// Whether `line` is only a publication stamp ("Thứ ba, ngày 21/1/2025",
 /// "23/05/2022 - 22:26", "Cập nhật: 14/03/2024 08:30 (GMT+7)").
 fn is_stamp(line: &str) -> bool {
     line.split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())
-        .all(|w| dateline_words().stamp_words.contains(to_lower(w).as_str()))
+        .all(|w| {
+            lexicon()
+                .dateline_words()
+                .stamp_words
+                .contains(&to_lower(w))
+        })
 }
 
 /// At least as many characters as the longest dateline marker has bytes.
@@ -185,7 +152,8 @@ fn year_context(text: &str, sentences: &[Sentence]) -> (YearContext, Vec<u32>) {
             .nth(DATELINE_MARKER_CHARS)
             .map_or(line, |(i, _)| &line[..i]);
         let folded = fold_case(head);
-        let marked = dateline_words()
+        let marked = lexicon()
+            .dateline_words()
             .markers
             .iter()
             .any(|m| folded.starts_with(m));

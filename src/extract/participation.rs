@@ -6,7 +6,7 @@
 //! a trial ("bị cáo A", "Thẩm phán B", "kiểm sát viên ... gồm: C, D").
 //! The words are in `data/lexicon/clause_words.txt`.
 
-use super::clauses::{agent_kind, groups_in, inside_mention, phrase_at, tokens_for, word_in};
+use super::clauses::{agent_kind, clause_tokens, groups_in, inside_mention, phrase_at, word_in};
 use super::events::{is_trial, latest_trial};
 use super::parse::{Mention, SentenceParser};
 use crate::graph::{NodeKind, Relation};
@@ -127,7 +127,7 @@ fn attendee_list(p: &mut SentenceParser<'_, '_>, events: &[(usize, usize, usize)
 fn frames(p: &mut SentenceParser<'_, '_>, events: &[(usize, usize, usize)]) {
     let n = p.toks.len();
     let (host_frame, guest_frame) = (clause_group!("host_frame"), clause_group!("guest_frame"));
-    for k in tokens_for(groups_in(p, 0, n), host_frame.bit | guest_frame.bit, 0, n) {
+    for k in clause_tokens(p, host_frame.bit | guest_frame.bit, 0, n) {
         let (hosting, len) = match (phrase_at(p, k, host_frame), phrase_at(p, k, guest_frame)) {
             (Some(l), _) => (true, l),
             (None, Some(l)) => (false, l),
@@ -169,7 +169,7 @@ fn on_behalf(p: &mut SentenceParser<'_, '_>) {
     let phrases = clause_group!("on_behalf");
     let n = p.toks.len();
     let mut pairs: Vec<(usize, usize)> = Vec::new();
-    for k in tokens_for(groups_in(p, 0, n), phrases.bit, 0, n) {
+    for k in clause_tokens(p, phrases.bit, 0, n) {
         let Some(len) = phrase_at(p, k, phrases) else {
             continue;
         };

@@ -767,7 +767,7 @@ fn streets_and_lakes_named_after_people_are_places() {
 
 #[test]
 fn dateline_markers_fit_the_folded_head() {
-    let words = super::dateline_words();
+    let words = crate::lexicon::lexicon().dateline_words();
     assert!(words.markers.contains(&"thứ ") && words.markers.contains(&"cập nhật"));
     assert!(words.stamp_words.contains("gmt") && words.markers.len() == 7);
     assert!(words
