@@ -63,7 +63,7 @@ pub fn resolve(sources: &[String], mut docs: Vec<DocFacts>) -> KnowledgeGraph {
                 continue;
             };
             if s != o {
-                graph.add_edge(s, fact.relation, o, fact.evidence, fact.sentence);
+                graph.add_edge(s, fact.relation, o, fact.evidence, &fact.sentence);
             }
         }
     }

@@ -35,6 +35,7 @@
 //! come in a fixed order: source documents, nodes by id (each with its
 //! outgoing edges), evidence by edge, then sentences by IRI.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
@@ -402,7 +403,7 @@ enum Chunk {
 /// that point at it.
 struct EvidenceSentence<'g> {
     iri: NamedNode,
-    text: &'g str,
+    text: Cow<'g, str>,
     /// The documents of the statements that point at it (its N-Quads
     /// graphs), sorted, each once.
     docs: Vec<u32>,
@@ -414,16 +415,16 @@ struct EvidenceSentence<'g> {
 /// relation's first mention (the only one whose text the graph keeps;
 /// later mentions read in the same sentence point at it too).
 fn collect_sentences<'g>(
-    graph: &KnowledgeGraph,
+    graph: &'g KnowledgeGraph,
     edges: &[EdgeRef<'g>],
     options: &ExportOptions,
 ) -> io::Result<(Vec<EvidenceSentence<'g>>, Vec<Option<u32>>)> {
     let mut edge_sentences = vec![None; edges.len()];
     // (hash of the text, the text, edge position, the pointing statement's documents)
-    let mut pointers: Vec<(u64, &'g str, usize, Vec<u32>)> = Vec::new();
+    let mut pointers: Vec<(u64, Cow<'g, str>, usize, Vec<u32>)> = Vec::new();
     for (position, edge) in edges.iter().enumerate() {
         let data: &'g Edge = edge.edge;
-        let text: &'g str = &data.sentence;
+        let text = graph.sentence(data)?;
         let first = data.evidence.first().map(std::slice::from_ref);
         let docs = match options.provenance {
             _ if text.is_empty() => continue,
@@ -432,17 +433,17 @@ fn collect_sentences<'g>(
             Provenance::Full => evidence_docs(graph, first.unwrap_or_default()),
         };
         if !docs.is_empty() {
-            pointers.push((parts_hash(&[text]), text, position, docs));
+            pointers.push((parts_hash(&[&text]), text, position, docs));
         }
     }
-    pointers.sort_unstable_by(|a, b| (a.0, a.1, a.2).cmp(&(b.0, b.1, b.2)));
+    pointers.sort_unstable_by(|a, b| (a.0, &a.1, a.2).cmp(&(b.0, &b.1, b.2)));
     let mut sentences: Vec<EvidenceSentence<'g>> = Vec::new();
-    let mut previous: Option<(u64, &str)> = None;
+    let mut previous: Option<(u64, Cow<'g, str>)> = None;
     // texts before this one with the same hash (1 in 30 million among a
     // million sentences): each gets the next number, so none is lost
     let mut colliding = 0u64;
     for (hash, text, position, docs) in pointers {
-        if previous != Some((hash, text)) {
+        if previous.as_ref().map(|(h, t)| (*h, t.as_ref())) != Some((hash, text.as_ref())) {
             colliding = match previous {
                 Some((previous_hash, _)) if previous_hash == hash => colliding + 1,
                 _ => 0,
@@ -453,7 +454,7 @@ fn collect_sentences<'g>(
                     SENTENCE_SEGMENT,
                     hash.wrapping_add(colliding),
                 )?,
-                text,
+                text: text.clone(),
                 docs: Vec::new(),
             });
         }
@@ -901,7 +902,7 @@ impl<'g> Exporter<'g> {
     ) -> io::Result<()> {
         let iri = sentence.iri.as_ref();
         let docs = sentence.docs.as_slice();
-        let text = LiteralRef::new_simple_literal(sentence.text);
+        let text = LiteralRef::new_simple_literal(&sentence.text);
         let block = vec![
             Statement::new(iri, rdf::TYPE, self.vocab.sentence.as_ref(), docs),
             Statement::new(iri, self.vocab.text.as_ref(), text, docs),
