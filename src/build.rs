@@ -545,26 +545,28 @@ impl Collected {
                 graph.add_edge_read_in(s, fact.relation, o, renumber(fact.first), fact.sentence)
             }));
         }
-        let mut per_edge: Vec<Vec<(graph::Evidence, u32)>> = vec![Vec::new(); graph.edge_count()];
+        // (edge, evidence, fact, order stated) of every further statement,
+        // in one list rather than a list per edge: most edges have none
+        let mut others: Vec<(u32, graph::Evidence, u32, u32)> = Vec::new();
         other_evidence.drain(|fact, ev| {
             if let Some(ex) = edge_of[fact as usize] {
-                per_edge[ex.index()].push((renumber(ev), fact));
+                let stated = others.len() as u32;
+                others.push((ex.index() as u32, renumber(ev), fact, stated));
             }
         })?;
         drop(edge_of);
-        for (ix, mut others) in per_edge.into_iter().enumerate() {
-            if others.is_empty() {
-                continue;
-            }
-            // stable: of equal evidence that of the first fact, first
-            // stated, stays (as it would, added one by one)
-            others.sort_by_key(|(ev, fact)| (ev.sort_key(), *fact));
-            others.dedup_by_key(|(ev, _)| ev.sort_key());
+        // stable: of equal evidence that of the first fact, first stated,
+        // stays (as it would, added one by one)
+        others
+            .sort_unstable_by_key(|&(edge, ev, fact, stated)| (edge, ev.sort_key(), fact, stated));
+        others.dedup_by_key(|&mut (edge, ev, _, _)| (edge, ev.sort_key()));
+        for group in others.chunk_by(|a, b| a.0 == b.0) {
             graph.merge_edge_evidence(
-                petgraph::graph::EdgeIndex::new(ix),
-                others.into_iter().map(|(ev, _)| ev).collect(),
+                petgraph::graph::EdgeIndex::new(group[0].0 as usize),
+                group.iter().map(|&(_, ev, _, _)| ev).collect(),
             );
         }
+        drop(others);
         nodes.set_mentions(&mut graph, |each| {
             mentions.drain(|entity, ev| each(entity, renumber(ev)))
         })?;

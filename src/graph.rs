@@ -371,6 +371,12 @@ impl KnowledgeGraph {
         self.sentences = sentences;
     }
 
+    /// The [`fnv1a`] hash of [`KnowledgeGraph::sentence`]'s text, without
+    /// reading it.
+    pub fn sentence_hash(&self, edge: &Edge) -> u64 {
+        self.sentences.text_hash(edge.sentence)
+    }
+
     /// The text of `edge`'s first evidence sentence. Read from a temporary
     /// file when the run kept it out of memory, hence the error.
     pub fn sentence(&self, edge: &Edge) -> std::io::Result<Cow<'_, str>> {
@@ -720,7 +726,13 @@ fn slug_nfd(text: &str) -> String {
 /// out or must agree between machines: slugs, shards' text hashes, layout
 /// seeds.
 pub fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+    fnv1a_extend(0xcbf2_9ce4_8422_2325, bytes)
+}
+
+/// The [`fnv1a`] hash of some bytes followed by `bytes`, from the hash
+/// `hash` of the former.
+pub fn fnv1a_extend(hash: u64, bytes: &[u8]) -> u64 {
+    bytes.iter().fold(hash, |h, &b| {
         (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
     })
 }

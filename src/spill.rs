@@ -11,7 +11,7 @@ use std::borrow::Cow;
 use std::fs::File;
 use std::io::{self, BufReader, BufWriter, Read, Seek, Write};
 
-use crate::graph::Evidence;
+use crate::graph::{fnv1a, Evidence};
 
 /// One record: what the evidence belongs to (an entity or a fact, by
 /// index) and the evidence.
@@ -133,6 +133,9 @@ pub struct SentenceStore {
     /// Where each sentence ends, counted in bytes from the first; it
     /// begins where the one before ends.
     ends: Vec<u64>,
+    /// Each sentence's [`fnv1a`] hash, so that a writer naming sentences
+    /// by their text's hash reads only the texts it writes.
+    hashes: Vec<u64>,
     /// The texts after the first `flushed` bytes, concatenated.
     buffer: String,
     /// How many bytes memory holds before they go to the file.
@@ -159,6 +162,7 @@ impl SentenceStore {
     pub fn new(bytes: usize) -> Self {
         SentenceStore {
             ends: Vec::new(),
+            hashes: Vec::new(),
             buffer: String::new(),
             limit: bytes.max(1),
             file: None,
@@ -173,6 +177,7 @@ impl SentenceStore {
         let id = SentenceId(self.ends.len() as u32);
         self.buffer.push_str(text);
         self.ends.push(self.flushed + self.buffer.len() as u64);
+        self.hashes.push(fnv1a(text.as_bytes()));
         if self.buffer.len() >= self.limit && self.error.is_none() {
             if let Err(e) = self.flush() {
                 self.error = Some(e);
@@ -206,6 +211,11 @@ impl SentenceStore {
     #[cfg(test)]
     pub(crate) fn len(&self) -> usize {
         self.ends.len()
+    }
+
+    /// The [`fnv1a`] hash of sentence `id`'s text (0 for an unknown id).
+    pub fn text_hash(&self, id: SentenceId) -> u64 {
+        self.hashes.get(id.0 as usize).copied().unwrap_or_default()
     }
 
     /// The text of sentence `id`: borrowed while it is in memory, read from
@@ -293,6 +303,7 @@ mod tests {
             assert_eq!(store.len(), texts.len());
             for (id, text) in ids.iter().zip(&texts).rev() {
                 assert_eq!(store.text(*id).unwrap(), text.as_str(), "{bytes}");
+                assert_eq!(store.text_hash(*id), fnv1a(text.as_bytes()));
             }
         }
         let store = SentenceStore::default();
