@@ -282,38 +282,63 @@ impl KnowledgeGraph {
         aliases: impl IntoIterator<Item = String>,
         evidence: impl IntoIterator<Item = Evidence>,
     ) -> NodeIndex {
-        let id = node_id(kind, label);
-        self.unseal();
-        let ix = match self.by_id.get(&id) {
-            Some(&ix) => ix,
-            None => {
-                let ix = self.graph.add_node(Node {
-                    id: id.clone(),
-                    kind,
-                    label: label.to_string(),
-                    label_en: None,
-                    aliases: BTreeSet::new(),
-                    evidence: Vec::new(),
-                });
-                self.by_id.insert(id, ix);
-                ix
-            }
-        };
+        let ix = self.add_node_with_id(
+            node_id(kind, label),
+            kind,
+            label.to_string(),
+            label_en.map(str::to_string),
+            aliases.into_iter().collect(),
+        );
         let node = &mut self.graph[ix];
-        if node.label_en.is_none() {
-            node.label_en = label_en.map(str::to_string);
-        }
-        for alias in aliases {
-            if alias != node.label {
-                node.aliases.insert(alias);
-            }
-        }
         // appended then sorted once: a node mentioned in every document
         // (a country, say) would cost a shift per mention inserted one by one
         node.evidence.extend(evidence);
         node.evidence.sort_by_key(Evidence::sort_key);
         node.evidence.dedup_by_key(|ev| ev.sort_key());
         ix
+    }
+
+    /// [`KnowledgeGraph::add_node`] without evidence, of a node whose id
+    /// (`node_id(kind, &label)`) the caller made: resolution makes them in
+    /// parallel.
+    pub(crate) fn add_node_with_id(
+        &mut self,
+        id: String,
+        kind: NodeKind,
+        label: String,
+        label_en: Option<String>,
+        aliases: BTreeSet<String>,
+    ) -> NodeIndex {
+        self.unseal();
+        match self.by_id.entry(id) {
+            std::collections::hash_map::Entry::Vacant(new) => {
+                let mut aliases = aliases;
+                aliases.remove(&label);
+                let ix = self.graph.add_node(Node {
+                    id: new.key().clone(),
+                    kind,
+                    label,
+                    label_en,
+                    aliases,
+                    evidence: Vec::new(),
+                });
+                new.insert(ix);
+                ix
+            }
+            std::collections::hash_map::Entry::Occupied(known) => {
+                let ix = *known.get();
+                let node = &mut self.graph[ix];
+                if node.label_en.is_none() {
+                    node.label_en = label_en;
+                }
+                for alias in aliases {
+                    if alias != node.label {
+                        node.aliases.insert(alias);
+                    }
+                }
+                ix
+            }
+        }
     }
 
     /// Adds a fact, or adds evidence to the same fact already there.
