@@ -11,7 +11,8 @@ use crate::extract::{self, DocFacts, Entity};
 use crate::graph::{self, KnowledgeGraph, NodeKind, Relation};
 use crate::input::Document;
 use crate::lexicon::FastMap;
-use crate::spill::{RecordSpill, SentenceId, SentenceStore};
+use crate::sentence_store::{SentenceId, SentenceStore};
+use crate::spill::RecordSpill;
 use crate::{normalize, resolve, segment};
 
 /// Runs normalisation, segmentation and extraction on one document, which

@@ -9,8 +9,9 @@ use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
 
-pub use crate::spill::SentenceId;
-use crate::spill::SentenceStore;
+pub use crate::hash::{fnv1a, fnv1a_extend};
+pub use crate::sentence_store::SentenceId;
+use crate::sentence_store::SentenceStore;
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 
 /// What a node stands for.
@@ -240,14 +241,19 @@ impl Edge {
     }
 }
 
+/// A map only looked up, never walked, so its hasher may be the fast,
+/// randomly seeded one: the lexicon's `FastMap`, spelled out because the
+/// lexicon uses this module.
+type LookupMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
+
 /// The merged graph of all input documents.
 #[derive(Debug, Default)]
 pub struct KnowledgeGraph {
     graph: DiGraph<Node, Edge>,
     /// Node by id while nodes are added; empty once [`KnowledgeGraph::seal`]ed.
-    by_id: HashMap<String, NodeIndex>,
+    by_id: LookupMap<String, NodeIndex>,
     /// Edge by fact while edges are added; empty once sealed.
-    by_fact: HashMap<(NodeIndex, Relation, NodeIndex), EdgeIndex>,
+    by_fact: LookupMap<(NodeIndex, Relation, NodeIndex), EdgeIndex>,
     /// Every node in id order once sealed (4 bytes a node instead of a
     /// copy of its id), else empty.
     sorted_nodes: Vec<NodeIndex>,
@@ -472,8 +478,8 @@ impl KnowledgeGraph {
     /// instead, for the exporters. Adding more afterwards rebuilds them.
     pub(crate) fn seal(&mut self) {
         self.graph.shrink_to_fit();
-        self.by_fact = HashMap::new();
-        self.by_id = HashMap::new();
+        self.by_fact = LookupMap::default();
+        self.by_id = LookupMap::default();
         let mut sorted: Vec<NodeIndex> = self.graph.node_indices().collect();
         sorted.sort_by(|&a, &b| self.graph[a].id.cmp(&self.graph[b].id));
         self.sorted_nodes = sorted;
@@ -744,22 +750,6 @@ fn slug_nfd(text: &str) -> String {
         out = format!("x{:016x}", fnv1a(text.as_bytes()));
     }
     out
-}
-
-/// FNV-1a, 64 bits: a fixed hash, the same on every platform and Rust
-/// release (std's `DefaultHasher` promises neither), for what is written
-/// out or must agree between machines: slugs, shards' text hashes, layout
-/// seeds.
-pub fn fnv1a(bytes: &[u8]) -> u64 {
-    fnv1a_extend(0xcbf2_9ce4_8422_2325, bytes)
-}
-
-/// The [`fnv1a`] hash of some bytes followed by `bytes`, from the hash
-/// `hash` of the former.
-pub fn fnv1a_extend(hash: u64, bytes: &[u8]) -> u64 {
-    bytes.iter().fold(hash, |h, &b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
 }
 
 #[cfg(test)]

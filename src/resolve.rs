@@ -10,7 +10,7 @@
 //! completeness alone, so it does not depend on the order of the input.
 
 use std::collections::hash_map::Entry;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 use rayon::prelude::*;
 
@@ -18,6 +18,7 @@ use crate::extract::{DocFacts, Entity};
 use petgraph::graph::NodeIndex;
 
 use crate::graph::{node_id, slug, Evidence, KnowledgeGraph, NodeKind};
+use crate::lexicon::FastMap;
 
 /// An entity (index) with the words of its label.
 type WordedEntity = (usize, Vec<String>);
@@ -115,7 +116,7 @@ pub(crate) fn resolve_entities(graph: &mut KnowledgeGraph, entities: &[Entity]) 
     let mut parent: Vec<usize> = (0..entities.len()).collect();
     // the names are slugged in parallel, then linked in entity order
     let keys: Vec<Vec<String>> = entities.par_iter().map(merge_keys).collect();
-    let mut by_key: HashMap<(NodeKind, String), usize> = HashMap::new();
+    let mut by_key: FastMap<(NodeKind, String), usize> = FastMap::default();
     for (ix, (entity, keys)) in entities.iter().zip(keys).enumerate() {
         for key in keys {
             match by_key.entry((entity.kind, key)) {
