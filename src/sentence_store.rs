@@ -9,7 +9,7 @@ use std::io::{self, Write};
 
 use crate::hash::fnv1a;
 
-/// Which sentence of a [`SentenceStore`].
+/// Which evidence sentence: its text is [`crate::graph::KnowledgeGraph::sentence`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct SentenceId(u32);
 
