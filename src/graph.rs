@@ -6,7 +6,7 @@
 //! format, every run, and whatever else is in the input.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 
 pub use crate::hash::{fnv1a, fnv1a_extend};
@@ -199,6 +199,73 @@ impl fmt::Debug for EvidenceList {
     }
 }
 
+/// A node's other names, sorted, each once: a sorted list rather than a
+/// `BTreeSet`, whose first leaf takes ~300 bytes however few names a node
+/// has (most have none or one).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Aliases(Vec<String>);
+
+impl Aliases {
+    pub fn contains(&self, alias: &str) -> bool {
+        self.0
+            .binary_search_by(|known| known.as_str().cmp(alias))
+            .is_ok()
+    }
+
+    pub fn iter(&self) -> std::slice::Iter<'_, String> {
+        self.0.iter()
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Adds `alias` where it sorts, unless it is there already.
+    fn insert(&mut self, alias: String) {
+        if let Err(at) = self.0.binary_search(&alias) {
+            self.0.insert(at, alias);
+        }
+    }
+
+    pub(crate) fn remove(&mut self, alias: &str) {
+        if let Ok(at) = self.0.binary_search_by(|known| known.as_str().cmp(alias)) {
+            self.0.remove(at);
+        }
+    }
+}
+
+impl FromIterator<String> for Aliases {
+    fn from_iter<I: IntoIterator<Item = String>>(names: I) -> Self {
+        let mut names: Vec<String> = names.into_iter().collect();
+        names.sort_unstable();
+        names.dedup();
+        names.shrink_to_fit();
+        Aliases(names)
+    }
+}
+
+impl IntoIterator for Aliases {
+    type Item = String;
+    type IntoIter = std::vec::IntoIter<String>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
+}
+
+impl<'a> IntoIterator for &'a Aliases {
+    type Item = &'a String;
+    type IntoIter = std::slice::Iter<'a, String>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
 /// One real-world thing.
 #[derive(Clone, Debug)]
 pub struct Node {
@@ -210,7 +277,7 @@ pub struct Node {
     /// English name, where the lexicon knows one.
     pub label_en: Option<String>,
     /// Every other surface form seen.
-    pub aliases: BTreeSet<String>,
+    pub aliases: Aliases,
     /// Every mention, sorted.
     pub evidence: Vec<Evidence>,
 }
@@ -313,7 +380,7 @@ impl KnowledgeGraph {
         kind: NodeKind,
         label: String,
         label_en: Option<String>,
-        aliases: BTreeSet<String>,
+        aliases: Aliases,
     ) -> NodeIndex {
         self.unseal();
         match self.by_id.entry(id) {
@@ -764,6 +831,24 @@ mod tests {
             end: 1,
             confidence: 0.5,
         }
+    }
+
+    #[test]
+    fn aliases_stay_sorted_and_unique() {
+        let mut aliases: Aliases = ["Hà Nội", "HN", "Hà Nội", "Ha Noi"]
+            .map(String::from)
+            .into_iter()
+            .collect();
+        assert_eq!(
+            aliases.iter().collect::<Vec<_>>(),
+            ["HN", "Ha Noi", "Hà Nội"]
+        );
+        aliases.insert("Thủ đô".to_string());
+        aliases.insert("HN".to_string());
+        aliases.remove("Ha Noi");
+        assert_eq!(aliases.len(), 3);
+        assert!(aliases.contains("Thủ đô") && !aliases.contains("Ha Noi"));
+        assert_eq!(aliases.into_iter().last().as_deref(), Some("Thủ đô"));
     }
 
     #[test]

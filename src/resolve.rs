@@ -10,14 +10,14 @@
 //! completeness alone, so it does not depend on the order of the input.
 
 use std::collections::hash_map::Entry;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 
 use crate::extract::{DocFacts, Entity};
 use petgraph::graph::NodeIndex;
 
-use crate::graph::{node_id, slug, Evidence, KnowledgeGraph, NodeKind};
+use crate::graph::{node_id, slug, Aliases, Evidence, KnowledgeGraph, NodeKind};
 use crate::lexicon::FastMap;
 
 /// An entity (index) with the words of its label.
@@ -198,7 +198,7 @@ struct ClusterNode {
     kind: NodeKind,
     label: String,
     label_en: Option<String>,
-    aliases: BTreeSet<String>,
+    aliases: Aliases,
 }
 
 /// The node of the entities `members` (indices into `entities`, at least one).
@@ -211,12 +211,13 @@ fn cluster_node(entities: &[Entity], members: impl Iterator<Item = usize>) -> Cl
         .filter_map(|e| e.label_en.as_deref())
         .min_by(|a, b| a.len().cmp(&b.len()).then(a.cmp(b)))
         .map(str::to_string);
-    let mut aliases: BTreeSet<String> = BTreeSet::new();
-    for e in &members {
-        aliases.insert(e.label.clone());
-        aliases.extend(e.aliases.iter().cloned());
-        aliases.extend(e.short_forms.iter().cloned());
-    }
+    let mut aliases: Aliases = members
+        .iter()
+        .flat_map(|e| {
+            let names = std::iter::once(&e.label).chain(&e.aliases);
+            names.chain(&e.short_forms).cloned()
+        })
+        .collect();
     aliases.remove(&label);
     ClusterNode {
         id: node_id(kind, &label),
