@@ -522,8 +522,7 @@ impl Collected {
         drop(names);
         drop(order);
         graph.set_sentences(sentences);
-        let nodes = resolve::resolve_entities(&mut graph, &entities);
-        drop(entities);
+        let nodes = resolve::resolve_entities(&mut graph, entities);
         // Every fact with the sentence the graph keeps first, then the rest
         // of the evidence: an edge's sentence is that of its earliest
         // evidence, whatever the order facts come in.

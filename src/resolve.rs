@@ -49,8 +49,7 @@ pub fn resolve(sources: &[String], mut docs: Vec<DocFacts>) -> KnowledgeGraph {
             entities.push(entity);
         }
     }
-    let nodes = resolve_entities(&mut graph, &entities);
-    drop(entities);
+    let nodes = resolve_entities(&mut graph, entities);
     let fed: Result<(), ()> = nodes.set_mentions(&mut graph, |each| {
         mentions
             .into_iter()
@@ -111,8 +110,9 @@ impl EntityNodes {
 }
 
 /// Resolves `entities` (their mentions left out) into nodes of `graph`,
-/// without evidence: [`EntityNodes::set_mentions`] adds it.
-pub(crate) fn resolve_entities(graph: &mut KnowledgeGraph, entities: &[Entity]) -> EntityNodes {
+/// without evidence: [`EntityNodes::set_mentions`] adds it. The entities'
+/// names move into the nodes, so the two are not both held.
+pub(crate) fn resolve_entities(graph: &mut KnowledgeGraph, entities: Vec<Entity>) -> EntityNodes {
     let mut parent: Vec<usize> = (0..entities.len()).collect();
     // the names are slugged in parallel, then linked in entity order
     let keys: Vec<Vec<String>> = entities.par_iter().map(merge_keys).collect();
@@ -169,18 +169,28 @@ pub(crate) fn resolve_entities(graph: &mut KnowledgeGraph, entities: &[Entity]) 
     drop(parent);
     by_root.sort_unstable();
     let clusters: Vec<&[(usize, usize)]> = by_root.chunk_by(|a, b| a.0 == b.0).collect();
-    // each cluster's node worked out in parallel, added in cluster order
-    let made: Vec<ClusterNode> = clusters
-        .par_iter()
-        .map(|members| cluster_node(entities, members.iter().map(|&(_, ix)| ix)))
+    let count = entities.len();
+    let mut entities: Vec<Option<Entity>> = entities.into_iter().map(Some).collect();
+    let members: Vec<Vec<Entity>> = clusters
+        .iter()
+        .map(|members| {
+            members
+                .iter()
+                .filter_map(|&(_, ix)| entities[ix].take())
+                .collect()
+        })
         .collect();
+    drop(entities);
+    // each cluster's node worked out in parallel, added in cluster order
+    let made: Vec<Option<ClusterNode>> = members.into_par_iter().map(cluster_node).collect();
     let mut nodes = EntityNodes {
-        node_of: vec![NodeIndex::end(); entities.len()],
-        rank: vec![0; entities.len()],
+        node_of: vec![NodeIndex::end(); count],
+        rank: vec![0; count],
     };
     let mut next_rank = 0u32;
     graph.reserve_nodes(clusters.len());
     for (members, made) in clusters.iter().zip(made) {
+        let Some(made) = made else { continue };
         let node =
             graph.add_node_with_id(made.id, made.kind, made.label, made.label_en, made.aliases);
         for &(_, ix) in members.iter() {
@@ -201,31 +211,33 @@ struct ClusterNode {
     aliases: Aliases,
 }
 
-/// The node of the entities `members` (indices into `entities`, at least one).
-fn cluster_node(entities: &[Entity], members: impl Iterator<Item = usize>) -> ClusterNode {
-    let members: Vec<&Entity> = members.map(|ix| &entities[ix]).collect();
-    let kind = members[0].kind;
-    let label = canonical_label(&members);
+/// The node of the entities `members` of one cluster (`None` if there is
+/// none), their names moved into it.
+fn cluster_node(members: Vec<Entity>) -> Option<ClusterNode> {
+    let kind = members.first()?.kind;
+    let refs: Vec<&Entity> = members.iter().collect();
+    let label = canonical_label(&refs);
     let label_en = members
         .iter()
         .filter_map(|e| e.label_en.as_deref())
         .min_by(|a, b| a.len().cmp(&b.len()).then(a.cmp(b)))
         .map(str::to_string);
+    drop(refs);
     let mut aliases: Aliases = members
-        .iter()
+        .into_iter()
         .flat_map(|e| {
-            let names = std::iter::once(&e.label).chain(&e.aliases);
-            names.chain(&e.short_forms).cloned()
+            let names = std::iter::once(e.label).chain(e.aliases);
+            names.chain(e.short_forms)
         })
         .collect();
     aliases.remove(&label);
-    ClusterNode {
+    Some(ClusterNode {
         id: node_id(kind, &label),
         kind,
         label,
         label_en,
         aliases,
-    }
+    })
 }
 
 /// The names by which an entity may be the same as another document's: its
