@@ -48,7 +48,7 @@ use rayon::prelude::*;
 use unicode_normalization::UnicodeNormalization;
 
 use super::{ExportOptions, Format, Provenance, ONTOLOGY_IRI};
-use crate::graph::{fnv1a, Edge, EdgeRef, Evidence, KnowledgeGraph, Node, NodeKind, Relation};
+use crate::graph::{fnv1a, Edge, EdgeRef, Evidence, KnowledgeGraph, NodeKind, Relation};
 
 // Namespaces of the vocabularies the output uses or the ontology aligns to.
 const PROV_IRI: &str = "http://www.w3.org/ns/prov#";
@@ -143,13 +143,12 @@ fn percent_encode(text: &str, keep: impl Fn(char) -> bool) -> String {
 fn percent_encode_into(out: &mut String, text: &str, keep: impl Fn(char) -> bool) {
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
     let unreserved = |c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '_' | '~');
+    let keep_slash = keep('/');
+    let stays = |b: u8| unreserved(char::from(b)) || (b == b'/' && keep_slash);
     let mut rest = text;
     while let Some(c) = rest.chars().next() {
-        // runs of unreserved ASCII (most of an id) copied at once
-        let plain = rest
-            .bytes()
-            .take_while(|&b| unreserved(char::from(b)))
-            .count();
+        // runs of ASCII that stays (most often a whole id) copied at once
+        let plain = rest.bytes().take_while(|&b| stays(b)).count();
         if plain > 0 {
             out.push_str(&rest[..plain]);
             rest = &rest[plain..];
@@ -627,17 +626,25 @@ impl<'g> IriMaker<'g> {
         }
     }
 
-    /// The IRI of `node`, as [`node_iri`] makes it.
-    fn node(&self, node: &Node) -> io::Result<NamedNode> {
-        let mut iri = String::with_capacity(self.base.len() + node.id.len());
+    /// The IRI of the node with id `id`, as [`node_iri`] makes it.
+    fn node(&self, id: &str) -> io::Result<NamedNode> {
+        let mut iri = String::with_capacity(self.base.len() + id.len());
         iri.push_str(self.base);
-        encode_iri_path_into(&mut iri, &node.id, true);
+        encode_iri_path_into(&mut iri, id, true);
         self.make(iri)
     }
 
     /// `<base><segment><hash as 16 hex digits>`.
     fn hashed(&self, segment: &str, hash: u64) -> io::Result<NamedNode> {
-        self.make(format!("{}{segment}{hash:016x}", self.base))
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        let mut iri = String::with_capacity(self.base.len() + segment.len() + 16);
+        iri.push_str(self.base);
+        iri.push_str(segment);
+        // what `{hash:016x}` writes, without the formatting machinery
+        for shift in (0..16).rev() {
+            iri.push(char::from(HEX[(hash >> (4 * shift)) as usize & 0xF]));
+        }
+        self.make(iri)
     }
 }
 
@@ -713,7 +720,7 @@ impl<'g> Exporter<'g> {
         if iris.checked {
             // a node IRI the base makes invalid fails before anything is written
             for node in petgraph.node_weights() {
-                iris.node(node)?;
+                iris.node(&node.id)?;
             }
         }
         let relations = Relation::ALL
@@ -859,7 +866,7 @@ impl<'g> Exporter<'g> {
         let vocab = &self.vocab;
         let ix = self.nodes[position];
         let node = self.graph.node(ix);
-        let iri = self.iris.node(node)?;
+        let iri = self.iris.node(&node.id)?;
         let iri = iri.as_ref();
         let docs = self.supporting_docs(&node.evidence);
         let docs = docs.as_slice();
@@ -909,11 +916,15 @@ impl<'g> Exporter<'g> {
         let edges: Vec<EdgeRef<'_>> = edges.map(|position| self.edge(position)).collect();
         let targets: Vec<NamedNode> = edges
             .iter()
-            .map(|edge| self.iris.node(edge.target))
+            .map(|edge| self.iris.node(&edge.target.id))
             .collect::<io::Result<_>>()?;
+        // an edge's documents only name N-Quads graphs
         let edge_docs: Vec<Vec<u32>> = edges
             .iter()
-            .map(|edge| self.supporting_docs(&edge.edge.evidence))
+            .map(|edge| match self.format {
+                Format::Nquads => self.supporting_docs(&edge.edge.evidence),
+                _ => Vec::new(),
+            })
             .collect();
         for ((edge, target), docs) in edges.iter().zip(&targets).zip(&edge_docs) {
             block.push(Statement::new(
@@ -933,10 +944,10 @@ impl<'g> Exporter<'g> {
         let vocab = &self.vocab;
         let edge = self.edge(position);
         let sentence = self.sentence_iri(position)?;
-        let subject = self.iris.node(edge.source)?;
+        let subject = self.iris.node(&edge.source.id)?;
         let subject = subject.as_ref();
         let predicate = self.relation(edge.edge.relation);
-        let object = self.iris.node(edge.target)?;
+        let object = self.iris.node(&edge.target.id)?;
         let object = object.as_ref();
         for (mention, evidence) in edge.edge.evidence.iter().enumerate() {
             let doc = evidence.doc as usize;
@@ -1012,10 +1023,10 @@ impl<'g> Exporter<'g> {
         if docs.is_empty() {
             return Ok(());
         }
-        let subject = self.iris.node(edge.source)?;
+        let subject = self.iris.node(&edge.source.id)?;
         let subject = subject.as_ref();
         let predicate = self.relation(edge.edge.relation);
-        let object = self.iris.node(edge.target)?;
+        let object = self.iris.node(&edge.target.id)?;
         let object = object.as_ref();
         let fact = [
             edge.source.id.as_str(),
@@ -1389,6 +1400,56 @@ mod tests {
     fn bad_base_iri_is_an_error_not_a_panic() {
         assert!(node_iri("not an iri", "person/x").is_err());
         assert!(node_iri("https://example.org/", "person/x").is_ok());
+        // a base the ids cannot follow fails before anything is written
+        let graph = crate::build::build_graph(crate::input::sample_corpus());
+        for base in ["http://example.org:", "http://[::1]"] {
+            let options = ExportOptions {
+                base_iri: base.to_string(),
+                ..ExportOptions::default()
+            };
+            assert!(
+                Exporter::new(&graph, Format::Turtle, &options).is_err(),
+                "{base}"
+            );
+        }
+    }
+
+    #[test]
+    fn iris_made_unchecked_only_under_bases_ids_can_follow() {
+        for base in [
+            "https://w3id.org/kgexport/id/",
+            "http://example.org/kg",
+            "http://example.org/?q=",
+            "http://example.org/#",
+            "urn:kg:",
+            "tag:",
+        ] {
+            assert!(appends_to_path(base), "{base}");
+        }
+        for base in [
+            "http://example.org",
+            "http://example.org:",
+            "not an iri",
+            "a b:",
+        ] {
+            assert!(!appends_to_path(base), "{base}");
+        }
+        // what the exporter makes is what the checked functions make
+        let base = super::super::DEFAULT_BASE_IRI;
+        let iris = IriMaker::new(base);
+        assert!(!iris.checked);
+        for id in [
+            "person/lương-tâm-quang",
+            "org/a b#c%",
+            "x/\u{200F}😀",
+            "date/2025-10-25",
+        ] {
+            assert_eq!(iris.node(id).unwrap(), node_iri(base, id).unwrap());
+        }
+        for hash in [0, 1, 0xfedc_ba98_7654_3210, u64::MAX] {
+            let iri = iris.hashed(SENTENCE_SEGMENT, hash).unwrap();
+            assert_eq!(iri.as_str(), format!("{base}{SENTENCE_SEGMENT}{hash:016x}"));
+        }
     }
 
     #[test]
