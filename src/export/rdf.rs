@@ -446,7 +446,8 @@ struct Sentences {
     /// one last entry, its length.
     starts: Vec<u32>,
     /// Positions in the edge order of the edges whose statements point at
-    /// a sentence, sentence after sentence.
+    /// a sentence, sentence after sentence: every one in N-Quads (whose
+    /// graphs a sentence is in), else the first (to read the text from).
     pointing: Vec<u32>,
     /// For each edge position, its sentence ([`NO_SENTENCE`] for none);
     /// empty at `--provenance none`.
@@ -458,7 +459,8 @@ impl Sentences {
         self.names.len()
     }
 
-    /// The edge positions pointing at sentence `sentence`.
+    /// The edge positions pointing at sentence `sentence` (see
+    /// [`Sentences::pointing`]).
     fn pointing_at(&self, sentence: usize) -> &[u32] {
         let start = self.starts[sentence] as usize;
         let end = self.starts[sentence + 1] as usize;
@@ -493,10 +495,13 @@ impl Pointer {
 /// them: at `edge` that of every relation with a source, at `full` that
 /// of each relation's first mention (the only one whose text the graph
 /// keeps; later mentions read in the same sentence point at it too).
+/// `every_pointer`: whether to keep every edge pointing at a sentence or
+/// only the first.
 fn collect_sentences(
     graph: &KnowledgeGraph,
     edges: &[EdgeIndex],
     provenance: Provenance,
+    every_pointer: bool,
 ) -> Sentences {
     if provenance == Provenance::None {
         return Sentences::default();
@@ -529,7 +534,7 @@ fn collect_sentences(
             .then(a.position.cmp(&b.position))
     });
     let mut sentences = Sentences {
-        pointing: Vec::with_capacity(pointers.len()),
+        pointing: Vec::with_capacity(if every_pointer { pointers.len() } else { 0 }),
         of_edge: vec![NO_SENTENCE; edges.len()],
         ..Sentences::default()
     };
@@ -540,16 +545,22 @@ fn collect_sentences(
     for pointer in &pointers {
         let hash = pointer.hash();
         let same_hash = previous.is_some_and(|p| p.hash() == hash);
-        if !(same_hash && previous.is_some_and(|p| text_of(p) == text_of(pointer))) {
+        let new = !(same_hash && previous.is_some_and(|p| text_of(p) == text_of(pointer)));
+        if new {
             colliding = if same_hash { colliding + 1 } else { 0 };
             sentences.names.push(hash.wrapping_add(colliding));
             sentences.starts.push(sentences.pointing.len() as u32);
         }
         previous = Some(pointer);
         sentences.of_edge[pointer.position as usize] = (sentences.names.len() - 1) as u32;
-        sentences.pointing.push(pointer.position);
+        if new || every_pointer {
+            sentences.pointing.push(pointer.position);
+        }
     }
     sentences.starts.push(sentences.pointing.len() as u32);
+    sentences.names.shrink_to_fit();
+    sentences.starts.shrink_to_fit();
+    sentences.pointing.shrink_to_fit();
     sentences
 }
 
@@ -745,7 +756,8 @@ impl<'g> Exporter<'g> {
             }
         }
         first_edge.push(edges.len() as u32);
-        let sentences = collect_sentences(graph, &edges, options.provenance);
+        let every_pointer = format == Format::Nquads;
+        let sentences = collect_sentences(graph, &edges, options.provenance, every_pointer);
         let mention_sentences = if options.provenance == Provenance::Full {
             sentences_by_place(graph, &edges, &sentences)
         } else {
