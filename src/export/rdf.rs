@@ -36,6 +36,7 @@
 //! outgoing edges), evidence by edge, then sentences by IRI.
 
 use std::io::{self, Write};
+use std::sync::mpsc;
 
 use oxrdf::vocab::{rdf, rdfs, xsd};
 use oxrdf::{GraphNameRef, Literal, LiteralRef, NamedNode, NamedNodeRef, TermRef, TripleRef};
@@ -406,9 +407,11 @@ impl<W: Write> Sink<W> {
 /// bytes do not depend on the number of threads.
 const CHUNK_ITEMS: usize = 2048;
 
-/// How many chunks are rendered in parallel before they are written out:
-/// bounds the output held in memory to a few megabytes per chunk.
-const CHUNKS_PER_ROUND: usize = 16;
+/// How many chunks are rendered at once, per rendering thread: the
+/// output held in memory is about twice that many chunks (those being
+/// rendered and those rendered, waiting to be written), a few megabytes
+/// each.
+const CHUNKS_PER_THREAD: usize = 2;
 
 /// A run of consecutive subjects, rendered on its own.
 #[derive(Clone, Copy)]
@@ -807,11 +810,24 @@ impl<'g> Exporter<'g> {
             let end = (start + size).min(self.sentences.len());
             chunks.push(Chunk::Sentences(start, end));
         }
-        let mut first = true;
-        for round in chunks.chunks(CHUNKS_PER_ROUND) {
-            let rendered: Vec<io::Result<Vec<u8>>> =
-                round.par_iter().map(|&chunk| self.render(chunk)).collect();
-            for bytes in rendered {
+        // rounds of chunks rendered in parallel while this thread writes
+        // out the previous round
+        let round = CHUNKS_PER_THREAD * rayon::current_num_threads().max(1);
+        let (rendered, to_write) = mpsc::sync_channel::<io::Result<Vec<u8>>>(round);
+        std::thread::scope(|scope| {
+            scope.spawn(move || {
+                for round in chunks.chunks(round) {
+                    let bytes: Vec<io::Result<Vec<u8>>> =
+                        round.par_iter().map(|&chunk| self.render(chunk)).collect();
+                    for bytes in bytes {
+                        if rendered.send(bytes).is_err() {
+                            return; // the writer stopped on an error
+                        }
+                    }
+                }
+            });
+            let mut first = true;
+            for bytes in to_write {
                 let bytes = bytes?;
                 let body = match bytes.strip_prefix(self.turtle_prelude.as_slice()) {
                     Some(body) if !first => body,
@@ -820,8 +836,8 @@ impl<'g> Exporter<'g> {
                 first &= bytes.is_empty();
                 out.write_all(body)?;
             }
-        }
-        Ok(())
+            Ok(())
+        })
     }
 
     /// The serialisation of one chunk on its own, prelude included.
