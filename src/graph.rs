@@ -5,6 +5,7 @@
 //! (`person/luong-tam-quang`), so the same thing gets the same id in every
 //! format, every run, and whatever else is in the input.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
 use std::sync::Arc;
@@ -421,6 +422,16 @@ impl KnowledgeGraph {
         nodes
     }
 
+    /// [`KnowledgeGraph::node_indices_sorted`] borrowed, not copied, once
+    /// the graph is sealed.
+    pub fn sorted_node_indices(&self) -> Cow<'_, [NodeIndex]> {
+        if self.sorted_nodes.is_empty() {
+            Cow::Owned(self.node_indices_sorted())
+        } else {
+            Cow::Borrowed(&self.sorted_nodes)
+        }
+    }
+
     /// Edges in (source id, relation, target id) order.
     pub fn edges_sorted(&self) -> Vec<EdgeRef<'_>> {
         self.edge_indices_sorted()
@@ -435,7 +446,7 @@ impl KnowledgeGraph {
         // ranks in id order: numbers compared instead of ids (unique, so
         // the order is total and an unstable sort gives the stable one's)
         let mut rank = vec![0u32; self.graph.node_count()];
-        for (position, ix) in self.node_indices_sorted().into_iter().enumerate() {
+        for (position, ix) in self.sorted_node_indices().iter().enumerate() {
             rank[ix.index()] = position as u32;
         }
         let mut edges: Vec<EdgeIndex> = self.graph.edge_indices().collect();

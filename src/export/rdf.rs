@@ -35,6 +35,7 @@
 //! come in a fixed order: source documents, nodes by id (each with its
 //! outgoing edges), evidence by edge, then sentences by IRI.
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 use std::sync::mpsc;
 
@@ -686,7 +687,7 @@ struct Exporter<'g> {
     relations: Vec<NamedNode>,
     /// The class of each node kind, indexed like [`NodeKind::ALL`].
     kinds: Vec<NamedNode>,
-    nodes: Vec<NodeIndex>,
+    nodes: Cow<'g, [NodeIndex]>,
     edges: Vec<EdgeIndex>,
     /// For each node of `nodes`, where its outgoing edges start in `edges`.
     first_edge: Vec<u32>,
@@ -745,12 +746,12 @@ impl<'g> Exporter<'g> {
             .iter()
             .map(|k| ontology_term(k.as_str()))
             .collect::<io::Result<_>>()?;
-        let nodes = graph.node_indices_sorted();
+        let nodes = graph.sorted_node_indices();
         let edges = graph.edge_indices_sorted();
         // both sorted by id: each node's outgoing edges are a run of `edges`
         let mut first_edge = Vec::with_capacity(nodes.len() + 1);
         let mut next = 0;
-        for &node in &nodes {
+        for &node in nodes.iter() {
             first_edge.push(next as u32);
             while next < edges.len()
                 && petgraph.edge_endpoints(edges[next]).map(|e| e.0) == Some(node)
