@@ -475,6 +475,12 @@ impl KnowledgeGraph {
         self.sentences.text_hash(edge.sentence)
     }
 
+    /// The length in bytes of [`KnowledgeGraph::sentence`]'s text, without
+    /// reading it.
+    pub fn sentence_len(&self, edge: &Edge) -> usize {
+        self.sentences.text_len(edge.sentence)
+    }
+
     /// The text of `edge`'s first evidence sentence. Read from a temporary
     /// file when the run kept it out of memory, hence the error.
     pub fn sentence(&self, edge: &Edge) -> std::io::Result<Cow<'_, str>> {
@@ -610,30 +616,51 @@ impl KnowledgeGraph {
         nodes
     }
 
+    /// [`KnowledgeGraph::node_indices_sorted`] borrowed, not copied, once
+    /// the graph is sealed.
+    pub fn sorted_node_indices(&self) -> Cow<'_, [NodeIndex]> {
+        if self.sorted_nodes.is_empty() {
+            Cow::Owned(self.node_indices_sorted())
+        } else {
+            Cow::Borrowed(&self.sorted_nodes)
+        }
+    }
+
     /// Edges in (source id, relation, target id) order.
     pub fn edges_sorted(&self) -> Vec<EdgeRef<'_>> {
-        let mut edges: Vec<EdgeRef<'_>> = self
-            .graph
-            .edge_indices()
-            .map(|ex| {
-                let (s, t) = self.graph.edge_endpoints(ex).expect("edge index is live");
-                EdgeRef {
-                    source_index: s,
-                    target_index: t,
-                    source: &self.graph[s],
-                    edge: &self.graph[ex],
-                    target: &self.graph[t],
-                }
-            })
-            .collect();
-        edges.sort_by(|a, b| {
-            (&a.source.id, a.edge.relation, &a.target.id).cmp(&(
-                &b.source.id,
-                b.edge.relation,
-                &b.target.id,
-            ))
+        self.edge_indices_sorted()
+            .into_iter()
+            .map(|ex| self.edge_ref(ex))
+            .collect()
+    }
+
+    /// The indices of [`KnowledgeGraph::edges_sorted`], in the same order:
+    /// 4 bytes an edge, for exporters that look each edge up as they write it.
+    pub fn edge_indices_sorted(&self) -> Vec<EdgeIndex> {
+        // ranks in id order: numbers compared instead of ids (unique, so
+        // the order is total and an unstable sort gives the stable one's)
+        let mut rank = vec![0u32; self.graph.node_count()];
+        for (position, ix) in self.sorted_node_indices().iter().enumerate() {
+            rank[ix.index()] = position as u32;
+        }
+        let mut edges: Vec<EdgeIndex> = self.graph.edge_indices().collect();
+        edges.sort_unstable_by_key(|&ex| {
+            let (s, t) = self.graph.edge_endpoints(ex).expect("edge index is live");
+            (rank[s.index()], self.graph[ex].relation, rank[t.index()])
         });
         edges
+    }
+
+    /// Edge `ex` with its two ends.
+    pub fn edge_ref(&self, ex: EdgeIndex) -> EdgeRef<'_> {
+        let (s, t) = self.graph.edge_endpoints(ex).expect("edge index is live");
+        EdgeRef {
+            source_index: s,
+            target_index: t,
+            source: &self.graph[s],
+            edge: &self.graph[ex],
+            target: &self.graph[t],
+        }
     }
 
     /// Node counts per kind and edge counts per relation, every kind and

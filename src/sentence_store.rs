@@ -108,6 +108,17 @@ impl SentenceStore {
         self.hashes.get(id.0 as usize).copied().unwrap_or_default()
     }
 
+    /// The length in bytes of sentence `id`'s text (0 for an unknown id).
+    pub fn text_len(&self, id: SentenceId) -> usize {
+        let ix = id.0 as usize;
+        let start = match ix {
+            0 => 0,
+            _ => self.ends.get(ix - 1).copied().unwrap_or_default(),
+        };
+        let end = self.ends.get(ix).copied().unwrap_or(start);
+        (end - start) as usize
+    }
+
     /// The text of sentence `id`: borrowed while it is in memory, read from
     /// the temporary file otherwise.
     pub fn text(&self, id: SentenceId) -> io::Result<Cow<'_, str>> {
@@ -184,6 +195,7 @@ mod tests {
             for (id, text) in ids.iter().zip(&texts).rev() {
                 assert_eq!(store.text(*id).unwrap(), text.as_str(), "{bytes}");
                 assert_eq!(store.text_hash(*id), fnv1a(text.as_bytes()));
+                assert_eq!(store.text_len(*id), text.len());
             }
         }
         let store = SentenceStore::default();

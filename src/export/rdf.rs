@@ -36,8 +36,8 @@
 //! outgoing edges), evidence by edge, then sentences by IRI.
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 use std::io::{self, Write};
+use std::sync::mpsc;
 
 use oxrdf::vocab::{rdf, rdfs, xsd};
 use oxrdf::{GraphNameRef, Literal, LiteralRef, NamedNode, NamedNodeRef, TermRef, TripleRef};
@@ -45,12 +45,12 @@ use oxttl::nquads::WriterNQuadsSerializer;
 use oxttl::ntriples::WriterNTriplesSerializer;
 use oxttl::turtle::WriterTurtleSerializer;
 use oxttl::{NQuadsSerializer, NTriplesSerializer, TurtleSerializer};
-use petgraph::graph::NodeIndex;
+use petgraph::graph::{EdgeIndex, NodeIndex};
 use rayon::prelude::*;
 use unicode_normalization::UnicodeNormalization;
 
 use super::{ExportOptions, Format, Provenance, ONTOLOGY_IRI};
-use crate::graph::{fnv1a, Edge, EdgeRef, Evidence, KnowledgeGraph, NodeKind, Relation};
+use crate::graph::{fnv1a, fnv1a_extend, EdgeRef, Evidence, KnowledgeGraph, NodeKind, Relation};
 
 // Namespaces of the vocabularies the output uses or the ontology aligns to.
 const PROV_IRI: &str = "http://www.w3.org/ns/prov#";
@@ -121,7 +121,14 @@ fn checked_iri(iri: String) -> io::Result<NamedNode> {
 /// beyond the BMP are valid `ucschar` too, but Jena 4.5's strict parser
 /// checks IRIs by UTF-16 unit and rejects their surrogates.
 pub(crate) fn encode_iri_path(text: &str, keep_slash: bool) -> String {
-    percent_encode(text, |c| {
+    let mut out = String::with_capacity(text.len());
+    encode_iri_path_into(&mut out, text, keep_slash);
+    out
+}
+
+/// [`encode_iri_path`] appended to `out`.
+fn encode_iri_path_into(out: &mut String, text: &str, keep_slash: bool) {
+    percent_encode_into(out, text, |c| {
         (c == '/' && keep_slash) || (c <= '\u{FFFF}' && is_ucschar(c) && !is_bidi_format(c))
     })
 }
@@ -130,18 +137,37 @@ pub(crate) fn encode_iri_path(text: &str, keep_slash: bool) -> String {
 /// accepts percent-encoded as UTF-8.
 fn percent_encode(text: &str, keep: impl Fn(char) -> bool) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        let unreserved = c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '_' | '~');
-        if unreserved || keep(c) {
+    percent_encode_into(&mut out, text, keep);
+    out
+}
+
+/// [`percent_encode`] appended to `out`.
+fn percent_encode_into(out: &mut String, text: &str, keep: impl Fn(char) -> bool) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let unreserved = |c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '_' | '~');
+    let keep_slash = keep('/');
+    let stays = |b: u8| unreserved(char::from(b)) || (b == b'/' && keep_slash);
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        // runs of ASCII that stays (most often a whole id) copied at once
+        let plain = rest.bytes().take_while(|&b| stays(b)).count();
+        if plain > 0 {
+            out.push_str(&rest[..plain]);
+            rest = &rest[plain..];
+            continue;
+        }
+        rest = &rest[c.len_utf8()..];
+        if keep(c) {
             out.push(c);
         } else {
             let mut buf = [0u8; 4];
-            for byte in c.encode_utf8(&mut buf).bytes() {
-                out.push_str(&format!("%{byte:02X}"));
+            for &byte in c.encode_utf8(&mut buf).as_bytes() {
+                out.push('%');
+                out.push(char::from(HEX[usize::from(byte >> 4)]));
+                out.push(char::from(HEX[usize::from(byte & 0xF)]));
             }
         }
     }
-    out
 }
 
 /// The `ucschar` production of RFC 3987.
@@ -382,9 +408,11 @@ impl<W: Write> Sink<W> {
 /// bytes do not depend on the number of threads.
 const CHUNK_ITEMS: usize = 2048;
 
-/// How many chunks are rendered in parallel before they are written out:
-/// bounds the output held in memory to a few megabytes per chunk.
-const CHUNKS_PER_ROUND: usize = 16;
+/// How many chunks are rendered at once, per rendering thread: the
+/// output held in memory is about twice that many chunks (those being
+/// rendered and those rendered, waiting to be written), a few megabytes
+/// each.
+const CHUNKS_PER_THREAD: usize = 2;
 
 /// A run of consecutive subjects, rendered on its own.
 #[derive(Clone, Copy)]
@@ -399,99 +427,257 @@ enum Chunk {
     Sentences(usize, usize),
 }
 
-/// One distinct evidence sentence, written once for all the statements
-/// that point at it.
-struct EvidenceSentence<'g> {
-    iri: NamedNode,
-    text: Cow<'g, str>,
-    /// The documents of the statements that point at it (its N-Quads
-    /// graphs), sorted, each once.
-    docs: Vec<u32>,
+/// No sentence, in [`Sentences::of_edge`] and the places of
+/// [`sentences_by_place`].
+const NO_SENTENCE: u32 = u32::MAX;
+
+/// The distinct evidence sentences, in IRI order, as flat arrays of edge
+/// positions (a few bytes an edge): a sentence's text is read from an edge
+/// pointing at it, its IRI minted and its documents gathered when it is
+/// written.
+#[derive(Default)]
+struct Sentences {
+    /// The number in each sentence's IRI: the hash of its text, plus one
+    /// per text before it with the same hash.
+    names: Vec<u64>,
+    /// Where the edges pointing at each sentence start in `pointing`, and
+    /// one last entry, its length.
+    starts: Vec<u32>,
+    /// Positions in the edge order of the edges whose statements point at
+    /// a sentence, sentence after sentence: every one in N-Quads (whose
+    /// graphs a sentence is in), else the first (to read the text from).
+    pointing: Vec<u32>,
+    /// For each edge position, its sentence ([`NO_SENTENCE`] for none);
+    /// empty at `--provenance none`.
+    of_edge: Vec<u32>,
+}
+
+impl Sentences {
+    fn len(&self) -> usize {
+        self.names.len()
+    }
+
+    /// The edge positions pointing at sentence `sentence` (see
+    /// [`Sentences::pointing`]).
+    fn pointing_at(&self, sentence: usize) -> &[u32] {
+        let start = self.starts[sentence] as usize;
+        let end = self.starts[sentence + 1] as usize;
+        &self.pointing[start..end]
+    }
+
+    /// The sentence edge `position` points at.
+    fn of_edge(&self, position: usize) -> Option<u32> {
+        self.of_edge
+            .get(position)
+            .copied()
+            .filter(|&s| s != NO_SENTENCE)
+    }
+}
+
+/// An edge pointing at its sentence while sentences are sorted: the hash
+/// of the text (two halves, for 12 bytes instead of 16) and the edge's
+/// position.
+struct Pointer {
+    hash: [u32; 2],
+    position: u32,
+}
+
+impl Pointer {
+    fn hash(&self) -> u64 {
+        u64::from(self.hash[0]) << 32 | u64::from(self.hash[1])
+    }
 }
 
 /// The distinct sentences the evidence statements of `edges` point at, in
-/// IRI order, and for each edge the position of its sentence among them:
-/// at `edge` that of every relation with a source, at `full` that of each
-/// relation's first mention (the only one whose text the graph keeps;
-/// later mentions read in the same sentence point at it too).
-fn collect_sentences<'g>(
-    graph: &'g KnowledgeGraph,
-    edges: &[EdgeRef<'g>],
-    options: &ExportOptions,
-) -> io::Result<(Vec<EvidenceSentence<'g>>, Vec<Option<u32>>)> {
-    let mut edge_sentences = vec![None; edges.len()];
-    // (hash of the text, the text, edge position, the pointing statement's documents)
-    let mut pointers: Vec<(u64, Cow<'g, str>, usize, Vec<u32>)> = Vec::new();
-    for (position, edge) in edges.iter().enumerate() {
-        let data: &'g Edge = edge.edge;
-        let text = graph.sentence(data)?;
-        let first = data.evidence.first().map(std::slice::from_ref);
-        let docs = match options.provenance {
-            _ if text.is_empty() => continue,
-            Provenance::None => continue,
-            Provenance::Edge => evidence_docs(graph, &data.evidence),
-            Provenance::Full => evidence_docs(graph, first.unwrap_or_default()),
+/// IRI order (hash, then text), and for each edge its sentence among
+/// them: at `edge` that of every relation with a source, at `full` that
+/// of each relation's first mention (the only one whose text the graph
+/// keeps; later mentions read in the same sentence point at it too).
+/// `every_pointer`: whether to keep every edge pointing at a sentence or
+/// only the first.
+///
+/// Texts are compared only where two sentences of the graph's store share
+/// a hash (the same sentence read in two documents, or a collision): the
+/// order is that of comparing every text, without reading them all.
+fn collect_sentences(
+    graph: &KnowledgeGraph,
+    edges: &[EdgeIndex],
+    provenance: Provenance,
+    every_pointer: bool,
+) -> io::Result<Sentences> {
+    if provenance == Provenance::None {
+        return Ok(Sentences::default());
+    }
+    let petgraph = graph.petgraph();
+    let known = graph.sources().len();
+    let is_known = |e: &Evidence| (e.doc as usize) < known;
+    let mut pointers: Vec<Pointer> = Vec::new();
+    for (position, &ex) in edges.iter().enumerate() {
+        let edge = &petgraph[ex];
+        // a statement with no known document is not written
+        let written = match provenance {
+            _ if graph.sentence_len(edge) == 0 => false,
+            Provenance::Full => edge.evidence.first().is_some_and(is_known),
+            _ => edge.evidence.iter().any(is_known),
         };
-        if !docs.is_empty() {
-            pointers.push((parts_hash(&[&text]), text, position, docs));
+        if written {
+            // parts_hash(&[text]), from the store's hash of the text
+            let hash = fnv1a_extend(graph.sentence_hash(edge), &[PART_END]);
+            pointers.push(Pointer {
+                hash: [(hash >> 32) as u32, hash as u32],
+                position: position as u32,
+            });
         }
     }
-    pointers.sort_unstable_by(|a, b| (a.0, &a.1, a.2).cmp(&(b.0, &b.1, b.2)));
-    let mut sentences: Vec<EvidenceSentence<'g>> = Vec::new();
-    let mut previous: Option<(u64, Cow<'g, str>)> = None;
+    let edge_of = |p: &Pointer| &petgraph[edges[p.position as usize]];
+    let same_text = |a: &Pointer, b: &Pointer| -> io::Result<bool> {
+        let (a, b) = (edge_of(a), edge_of(b));
+        Ok(a.sentence == b.sentence || graph.sentence(a)? == graph.sentence(b)?)
+    };
+    // by hash, then text, then position: positions first, then texts only
+    // within a run of one hash that holds more than one stored sentence
+    pointers.sort_unstable_by_key(|p| (p.hash(), p.position));
+    for run in pointers.chunk_by_mut(|a, b| a.hash() == b.hash()) {
+        let first = edge_of(&run[0]).sentence;
+        if run.iter().all(|p| edge_of(p).sentence == first) {
+            continue;
+        }
+        let mut keyed = run
+            .iter()
+            .map(|p| Ok((graph.sentence(edge_of(p))?.into_owned(), p.position)))
+            .collect::<io::Result<Vec<(String, u32)>>>()?;
+        keyed.sort_unstable();
+        for (pointer, (_, position)) in run.iter_mut().zip(keyed) {
+            pointer.position = position;
+        }
+    }
+    let mut sentences = Sentences {
+        pointing: Vec::with_capacity(if every_pointer { pointers.len() } else { 0 }),
+        of_edge: vec![NO_SENTENCE; edges.len()],
+        ..Sentences::default()
+    };
+    let mut previous: Option<&Pointer> = None;
     // texts before this one with the same hash (1 in 30 million among a
     // million sentences): each gets the next number, so none is lost
     let mut colliding = 0u64;
-    for (hash, text, position, docs) in pointers {
-        if previous.as_ref().map(|(h, t)| (*h, t.as_ref())) != Some((hash, text.as_ref())) {
-            colliding = match previous {
-                Some((previous_hash, _)) if previous_hash == hash => colliding + 1,
-                _ => 0,
-            };
-            sentences.push(EvidenceSentence {
-                iri: hashed_iri(
-                    &options.base_iri,
-                    SENTENCE_SEGMENT,
-                    hash.wrapping_add(colliding),
-                )?,
-                text: text.clone(),
-                docs: Vec::new(),
-            });
+    for pointer in &pointers {
+        let hash = pointer.hash();
+        let same_hash = previous.is_some_and(|p| p.hash() == hash);
+        let new = match previous {
+            Some(p) if same_hash => !same_text(p, pointer)?,
+            _ => true,
+        };
+        if new {
+            colliding = if same_hash { colliding + 1 } else { 0 };
+            sentences.names.push(hash.wrapping_add(colliding));
+            sentences.starts.push(sentences.pointing.len() as u32);
         }
-        previous = Some((hash, text));
-        let last = sentences.len() - 1;
-        sentences[last].docs.extend(docs);
-        edge_sentences[position] = Some(last as u32);
+        previous = Some(pointer);
+        sentences.of_edge[pointer.position as usize] = (sentences.names.len() - 1) as u32;
+        if new || every_pointer {
+            sentences.pointing.push(pointer.position);
+        }
     }
-    for sentence in &mut sentences {
-        sentence.docs.sort_unstable();
-        sentence.docs.dedup();
-    }
-    Ok((sentences, edge_sentences))
+    sentences.starts.push(sentences.pointing.len() as u32);
+    sentences.names.shrink_to_fit();
+    sentences.starts.shrink_to_fit();
+    sentences.pointing.shrink_to_fit();
+    Ok(sentences)
 }
 
 /// The sentence of each (document, sentence number) some relation's first
-/// mention was read in, from `edge_sentences` (see [`collect_sentences`]);
-/// `None` where two relations disagree on its text.
+/// mention was read in, from `sentences` (see [`collect_sentences`]):
+/// (document, sentence number, sentence) sorted, the sentence
+/// [`NO_SENTENCE`] where two relations disagree on its text.
 fn sentences_by_place(
-    edges: &[EdgeRef<'_>],
-    edge_sentences: &[Option<u32>],
-) -> BTreeMap<(u32, u32), Option<u32>> {
-    let mut by_place = BTreeMap::new();
-    for (edge, &sentence) in edges.iter().zip(edge_sentences) {
-        let (Some(first), Some(sentence)) = (edge.edge.evidence.first(), sentence) else {
-            continue;
-        };
-        by_place
-            .entry((first.doc, first.sentence))
-            .and_modify(|known: &mut Option<u32>| {
-                if *known != Some(sentence) {
-                    *known = None;
-                }
-            })
-            .or_insert(Some(sentence));
+    graph: &KnowledgeGraph,
+    edges: &[EdgeIndex],
+    sentences: &Sentences,
+) -> Vec<(u32, u32, u32)> {
+    let petgraph = graph.petgraph();
+    let mut places: Vec<(u32, u32, u32)> = edges
+        .iter()
+        .enumerate()
+        .filter_map(|(position, &ex)| {
+            let sentence = sentences.of_edge(position)?;
+            let first = petgraph[ex].evidence.first()?;
+            Some((first.doc, first.sentence, sentence))
+        })
+        .collect();
+    places.sort_unstable();
+    places.dedup();
+    // what is left of one place has different sentences
+    places.dedup_by(|later, kept| {
+        let same_place = (later.0, later.1) == (kept.0, kept.1);
+        if same_place {
+            kept.2 = NO_SENTENCE;
+        }
+        same_place
+    });
+    places.shrink_to_fit();
+    places
+}
+
+/// Whether every IRI made by appending to `base` characters an IRI path
+/// takes as they are (unreserved, `ucschar`, percent-encodings, `/`) is
+/// valid once `base` followed by a letter is: when `base` ends in its
+/// path, query or fragment, not in its scheme or authority (a port takes
+/// digits only).
+fn appends_to_path(base: &str) -> bool {
+    let Some((_, rest)) = base.split_once(':') else {
+        return false;
+    };
+    let in_authority = rest
+        .strip_prefix("//")
+        .is_some_and(|authority| !authority.contains(['/', '?', '#']));
+    !in_authority && NamedNode::new(format!("{base}x")).is_ok()
+}
+
+/// Makes the IRIs of nodes, evidence statements and sentences as they are
+/// written instead of holding them for the whole graph. Under a base IRI
+/// that [`appends_to_path`] they need no checking (oxiri's parse costs
+/// more than making them); under any other, each is checked.
+struct IriMaker<'g> {
+    base: &'g str,
+    checked: bool,
+}
+
+impl<'g> IriMaker<'g> {
+    fn new(base: &'g str) -> Self {
+        IriMaker {
+            base,
+            checked: !appends_to_path(base),
+        }
     }
-    by_place
+
+    fn make(&self, iri: String) -> io::Result<NamedNode> {
+        if self.checked {
+            checked_iri(iri)
+        } else {
+            Ok(NamedNode::new_unchecked(iri))
+        }
+    }
+
+    /// The IRI of the node with id `id`, as [`node_iri`] makes it.
+    fn node(&self, id: &str) -> io::Result<NamedNode> {
+        let mut iri = String::with_capacity(self.base.len() + id.len());
+        iri.push_str(self.base);
+        encode_iri_path_into(&mut iri, id, true);
+        self.make(iri)
+    }
+
+    /// `<base><segment><hash as 16 hex digits>`.
+    fn hashed(&self, segment: &str, hash: u64) -> io::Result<NamedNode> {
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        let mut iri = String::with_capacity(self.base.len() + segment.len() + 16);
+        iri.push_str(self.base);
+        iri.push_str(segment);
+        // what `{hash:016x}` writes, without the formatting machinery
+        for shift in (0..16).rev() {
+            iri.push(char::from(HEX[(hash >> (4 * shift)) as usize & 0xF]));
+        }
+        self.make(iri)
+    }
 }
 
 /// Writes one graph, a subject at a time: the source documents (by IRI),
@@ -499,7 +685,8 @@ fn sentences_by_place(
 /// each edge (by edge). The subjects are cut into chunks of fixed size,
 /// rendered in parallel into buffers and written in order: the output is
 /// that of one serializer writing everything in turn, never held whole in
-/// memory, whatever the number of threads.
+/// memory, whatever the number of threads. Besides the graph it holds a
+/// few bytes an edge and a node (positions, not IRIs or texts).
 struct Exporter<'g> {
     graph: &'g KnowledgeGraph,
     format: Format,
@@ -510,25 +697,22 @@ struct Exporter<'g> {
     /// Each source's position among the distinct source IRIs in IRI order
     /// (the order of N-Quads graph names); equal IRIs, equal positions.
     source_rank: Vec<u32>,
-    /// The distinct source IRIs, in IRI order.
-    ranked_sources: Vec<NamedNode>,
-    /// The IRI of each node, indexed by its petgraph index.
-    node_iris: Vec<NamedNode>,
+    /// The distinct source IRIs in IRI order, as indices into `sources`.
+    ranked_sources: Vec<u32>,
+    iris: IriMaker<'g>,
     /// The predicate of each relation, indexed like [`Relation::ALL`].
     relations: Vec<NamedNode>,
-    nodes: Vec<NodeIndex>,
-    edges: Vec<EdgeRef<'g>>,
+    /// The class of each node kind, indexed like [`NodeKind::ALL`].
+    kinds: Vec<NamedNode>,
+    nodes: Cow<'g, [NodeIndex]>,
+    edges: Vec<EdgeIndex>,
     /// For each node of `nodes`, where its outgoing edges start in `edges`.
-    first_edge: Vec<usize>,
-    /// The distinct evidence sentences, in IRI order.
-    sentences: Vec<EvidenceSentence<'g>>,
-    /// For each edge of `edges`, its sentence in `sentences`.
-    edge_sentences: Vec<Option<u32>>,
-    /// At `full`, the sentence in `sentences` of each (document, sentence
-    /// number) some relation's first mention was read in, `None` where
-    /// relations disagree on its text: what the other mentions read in it
-    /// point at.
-    mention_sentences: BTreeMap<(u32, u32), Option<u32>>,
+    first_edge: Vec<u32>,
+    sentences: Sentences,
+    /// At `full`, the sentence of each (document, sentence number) some
+    /// relation's first mention was read in (see [`sentences_by_place`]):
+    /// what the other mentions read in it point at.
+    mention_sentences: Vec<(u32, u32, u32)>,
     /// What a Turtle serializer writes before its first triple (the
     /// prefixes): written once, cut from every chunk but the first.
     turtle_prelude: Vec<u8>,
@@ -548,42 +732,57 @@ impl<'g> Exporter<'g> {
             .iter()
             .map(|name| source_iri(base, name))
             .collect::<io::Result<_>>()?;
-        let mut ranked_sources = sources.clone();
-        ranked_sources.sort_by(|a, b| a.as_str().cmp(b.as_str()));
-        ranked_sources.dedup();
+        let mut ranked_sources: Vec<u32> = (0..sources.len() as u32).collect();
+        ranked_sources.sort_by(|&a, &b| {
+            sources[a as usize]
+                .as_str()
+                .cmp(sources[b as usize].as_str())
+        });
+        ranked_sources.dedup_by(|a, b| sources[*a as usize] == sources[*b as usize]);
         let source_rank = sources
             .iter()
             .map(|iri| {
-                let rank = ranked_sources.binary_search_by(|r| r.as_str().cmp(iri.as_str()));
+                let rank = ranked_sources
+                    .binary_search_by(|&r| sources[r as usize].as_str().cmp(iri.as_str()));
                 rank.unwrap_or_default() as u32
             })
             .collect();
         let petgraph = graph.petgraph();
-        let node_iris = petgraph
-            .node_indices()
-            .map(|ix| node_iri(base, &petgraph[ix].id))
-            .collect::<io::Result<_>>()?;
+        let iris = IriMaker::new(base);
+        if iris.checked {
+            // a node IRI the base makes invalid fails before anything is written
+            for node in petgraph.node_weights() {
+                iris.node(&node.id)?;
+            }
+        }
         let relations = Relation::ALL
             .iter()
             .map(|r| ontology_term(r.as_str()))
             .collect::<io::Result<_>>()?;
-        let nodes = graph.node_indices_sorted();
-        let edges = graph.edges_sorted();
+        let kinds = NodeKind::ALL
+            .iter()
+            .map(|k| ontology_term(k.as_str()))
+            .collect::<io::Result<_>>()?;
+        let nodes = graph.sorted_node_indices();
+        let edges = graph.edge_indices_sorted();
         // both sorted by id: each node's outgoing edges are a run of `edges`
         let mut first_edge = Vec::with_capacity(nodes.len() + 1);
         let mut next = 0;
-        for &node in &nodes {
-            while next < edges.len() && edges[next].source.id < petgraph[node].id {
+        for &node in nodes.iter() {
+            first_edge.push(next as u32);
+            while next < edges.len()
+                && petgraph.edge_endpoints(edges[next]).map(|e| e.0) == Some(node)
+            {
                 next += 1;
             }
-            first_edge.push(next);
         }
-        first_edge.push(edges.len());
-        let (sentences, edge_sentences) = collect_sentences(graph, &edges, options)?;
+        first_edge.push(edges.len() as u32);
+        let every_pointer = format == Format::Nquads;
+        let sentences = collect_sentences(graph, &edges, options.provenance, every_pointer)?;
         let mention_sentences = if options.provenance == Provenance::Full {
-            sentences_by_place(&edges, &edge_sentences)
+            sentences_by_place(graph, &edges, &sentences)
         } else {
-            BTreeMap::new()
+            Vec::new()
         };
         let turtle_prelude = if format == Format::Turtle {
             turtle_prelude(options)?
@@ -598,13 +797,13 @@ impl<'g> Exporter<'g> {
             sources,
             source_rank,
             ranked_sources,
-            node_iris,
+            iris,
             relations,
+            kinds,
             nodes,
             edges,
             first_edge,
             sentences,
-            edge_sentences,
             mention_sentences,
             turtle_prelude,
             chunk_items: CHUNK_ITEMS,
@@ -629,11 +828,24 @@ impl<'g> Exporter<'g> {
             let end = (start + size).min(self.sentences.len());
             chunks.push(Chunk::Sentences(start, end));
         }
-        let mut first = true;
-        for round in chunks.chunks(CHUNKS_PER_ROUND) {
-            let rendered: Vec<io::Result<Vec<u8>>> =
-                round.par_iter().map(|&chunk| self.render(chunk)).collect();
-            for bytes in rendered {
+        // rounds of chunks rendered in parallel while this thread writes
+        // out the previous round
+        let round = CHUNKS_PER_THREAD * rayon::current_num_threads().max(1);
+        let (rendered, to_write) = mpsc::sync_channel::<io::Result<Vec<u8>>>(round);
+        std::thread::scope(|scope| {
+            scope.spawn(move || {
+                for round in chunks.chunks(round) {
+                    let bytes: Vec<io::Result<Vec<u8>>> =
+                        round.par_iter().map(|&chunk| self.render(chunk)).collect();
+                    for bytes in bytes {
+                        if rendered.send(bytes).is_err() {
+                            return; // the writer stopped on an error
+                        }
+                    }
+                }
+            });
+            let mut first = true;
+            for bytes in to_write {
                 let bytes = bytes?;
                 let body = match bytes.strip_prefix(self.turtle_prelude.as_slice()) {
                     Some(body) if !first => body,
@@ -642,8 +854,8 @@ impl<'g> Exporter<'g> {
                 first &= bytes.is_empty();
                 out.write_all(body)?;
             }
-        }
-        Ok(())
+            Ok(())
+        })
     }
 
     /// The serialisation of one chunk on its own, prelude included.
@@ -666,7 +878,7 @@ impl<'g> Exporter<'g> {
                 }
             }
             Chunk::Sentences(start, end) => {
-                for sentence in &self.sentences[start..end] {
+                for sentence in start..end {
                     self.write_sentence(&mut sink, sentence)?;
                 }
             }
@@ -700,11 +912,12 @@ impl<'g> Exporter<'g> {
         let vocab = &self.vocab;
         let ix = self.nodes[position];
         let node = self.graph.node(ix);
-        let iri = self.node_iris[ix.index()].as_ref();
+        let iri = self.iris.node(&node.id)?;
+        let iri = iri.as_ref();
         let docs = self.supporting_docs(&node.evidence);
         let docs = docs.as_slice();
-        let kind = ontology_term(node.kind.as_str())?;
-        let mut block = vec![Statement::new(iri, rdf::TYPE, kind.as_ref(), docs)];
+        let kind = self.kind(node.kind);
+        let mut block = vec![Statement::new(iri, rdf::TYPE, kind, docs)];
         let label = if node.kind == NodeKind::Date {
             LiteralRef::new_simple_literal(&node.label)
         } else {
@@ -745,16 +958,25 @@ impl<'g> Exporter<'g> {
                 block.push(mention);
             }
         }
-        let edges = &self.edges[self.first_edge[position]..self.first_edge[position + 1]];
+        let edges = self.first_edge[position] as usize..self.first_edge[position + 1] as usize;
+        let edges: Vec<EdgeRef<'_>> = edges.map(|position| self.edge(position)).collect();
+        let targets: Vec<NamedNode> = edges
+            .iter()
+            .map(|edge| self.iris.node(&edge.target.id))
+            .collect::<io::Result<_>>()?;
+        // an edge's documents only name N-Quads graphs
         let edge_docs: Vec<Vec<u32>> = edges
             .iter()
-            .map(|edge| self.supporting_docs(&edge.edge.evidence))
+            .map(|edge| match self.format {
+                Format::Nquads => self.supporting_docs(&edge.edge.evidence),
+                _ => Vec::new(),
+            })
             .collect();
-        for (edge, docs) in edges.iter().zip(&edge_docs) {
+        for ((edge, target), docs) in edges.iter().zip(&targets).zip(&edge_docs) {
             block.push(Statement::new(
                 iri,
                 self.relation(edge.edge.relation),
-                self.node_iris[edge.target_index.index()].as_ref(),
+                target.as_ref(),
                 docs,
             ));
         }
@@ -766,11 +988,13 @@ impl<'g> Exporter<'g> {
     /// its text, the sentence.
     fn write_evidence<W: Write>(&self, sink: &mut Sink<W>, position: usize) -> io::Result<()> {
         let vocab = &self.vocab;
-        let edge = &self.edges[position];
-        let sentence = self.sentence_iri(position);
-        let subject = self.node_iris[edge.source_index.index()].as_ref();
+        let edge = self.edge(position);
+        let sentence = self.sentence_iri(position)?;
+        let subject = self.iris.node(&edge.source.id)?;
+        let subject = subject.as_ref();
         let predicate = self.relation(edge.edge.relation);
-        let object = self.node_iris[edge.target_index.index()].as_ref();
+        let object = self.iris.node(&edge.target.id)?;
+        let object = object.as_ref();
         for (mention, evidence) in edge.edge.evidence.iter().enumerate() {
             let doc = evidence.doc as usize;
             let (Some(source), Some(doc_name)) =
@@ -789,7 +1013,7 @@ impl<'g> Exporter<'g> {
                 &numbers[2],
             ];
             let hash = parts_hash(&fact_and_place);
-            let iri = hashed_iri(&self.options.base_iri, EVIDENCE_SEGMENT, hash)?;
+            let iri = self.iris.hashed(EVIDENCE_SEGMENT, hash)?;
             let iri = iri.as_ref();
             let docs = std::slice::from_ref(&evidence.doc);
             let confidence = confidence_decimal(evidence.confidence);
@@ -815,13 +1039,13 @@ impl<'g> Exporter<'g> {
             // the graph keeps the text of each relation's earliest sentence
             // only: a later mention has one where it was read in another
             // relation's earliest
-            let read_in = || {
-                let index = (*self
-                    .mention_sentences
-                    .get(&(evidence.doc, evidence.sentence))?)?;
-                Some(self.sentences[index as usize].iri.as_ref())
+            let first = sentence.as_ref().filter(|_| mention == 0);
+            let read_in = match first {
+                Some(_) => None,
+                None => self.sentence_read_in(evidence)?,
             };
-            if let Some(sentence) = sentence.filter(|_| mention == 0).or_else(read_in) {
+            if let Some(sentence) = first.or(read_in.as_ref()) {
+                let sentence = sentence.as_ref();
                 block.push(Statement::new(iri, vocab.evidence.as_ref(), sentence, docs));
             }
             self.write_block(sink, block)?;
@@ -840,20 +1064,22 @@ impl<'g> Exporter<'g> {
         position: usize,
     ) -> io::Result<()> {
         let vocab = &self.vocab;
-        let edge = &self.edges[position];
+        let edge = self.edge(position);
         let docs = evidence_docs(self.graph, &edge.edge.evidence);
         if docs.is_empty() {
             return Ok(());
         }
-        let subject = self.node_iris[edge.source_index.index()].as_ref();
+        let subject = self.iris.node(&edge.source.id)?;
+        let subject = subject.as_ref();
         let predicate = self.relation(edge.edge.relation);
-        let object = self.node_iris[edge.target_index.index()].as_ref();
+        let object = self.iris.node(&edge.target.id)?;
+        let object = object.as_ref();
         let fact = [
             edge.source.id.as_str(),
             edge.edge.relation.as_str(),
             edge.target.id.as_str(),
         ];
-        let iri = hashed_iri(&self.options.base_iri, EVIDENCE_SEGMENT, parts_hash(&fact))?;
+        let iri = self.iris.hashed(EVIDENCE_SEGMENT, parts_hash(&fact))?;
         let iri = iri.as_ref();
         let docs = docs.as_slice();
         let confidence = confidence_decimal(edge.edge.confidence());
@@ -881,28 +1107,83 @@ impl<'g> Exporter<'g> {
                 ));
             }
         }
-        if let Some(sentence) = self.sentence_iri(position) {
+        let sentence = self.sentence_iri(position)?;
+        if let Some(sentence) = &sentence {
+            let sentence = sentence.as_ref();
             block.push(Statement::new(iri, vocab.evidence.as_ref(), sentence, docs));
         }
         self.write_block(sink, block)
     }
 
-    /// The IRI of the sentence edge `position` of the edge order points at.
-    fn sentence_iri(&self, position: usize) -> Option<NamedNodeRef<'_>> {
-        let index = self.edge_sentences[position]?;
-        Some(self.sentences[index as usize].iri.as_ref())
+    /// Edge `position` of the edge order.
+    fn edge(&self, position: usize) -> EdgeRef<'g> {
+        self.graph.edge_ref(self.edges[position])
     }
 
-    /// A sentence with its text, in the graphs of the statements that
-    /// point at it.
-    fn write_sentence<W: Write>(
-        &self,
-        sink: &mut Sink<W>,
-        sentence: &EvidenceSentence<'_>,
-    ) -> io::Result<()> {
-        let iri = sentence.iri.as_ref();
-        let docs = sentence.docs.as_slice();
-        let text = LiteralRef::new_simple_literal(&sentence.text);
+    /// The IRI of sentence `sentence`.
+    fn sentence_name(&self, sentence: u32) -> io::Result<NamedNode> {
+        let name = self.sentences.names[sentence as usize];
+        self.iris.hashed(SENTENCE_SEGMENT, name)
+    }
+
+    /// The IRI of the sentence edge `position` of the edge order points at.
+    fn sentence_iri(&self, position: usize) -> io::Result<Option<NamedNode>> {
+        self.sentences
+            .of_edge(position)
+            .map(|sentence| self.sentence_name(sentence))
+            .transpose()
+    }
+
+    /// At `full`, the sentence a mention other than a relation's first
+    /// points at: the one some relation's first mention was read in at
+    /// the same place, if all such relations agree on it.
+    fn sentence_read_in(&self, evidence: &Evidence) -> io::Result<Option<NamedNode>> {
+        let place = (evidence.doc, evidence.sentence);
+        let Ok(found) = self
+            .mention_sentences
+            .binary_search_by(|p| (p.0, p.1).cmp(&place))
+        else {
+            return Ok(None);
+        };
+        let sentence = self.mention_sentences[found].2;
+        if sentence == NO_SENTENCE {
+            return Ok(None);
+        }
+        self.sentence_name(sentence).map(Some)
+    }
+
+    /// Sentence `sentence` of the IRI order with its text, in the graphs
+    /// of the statements that point at it.
+    fn write_sentence<W: Write>(&self, sink: &mut Sink<W>, sentence: usize) -> io::Result<()> {
+        let pointing = self.sentences.pointing_at(sentence);
+        let Some(&first) = pointing.first() else {
+            return Ok(());
+        };
+        let iri = self.sentence_name(sentence as u32)?;
+        let iri = iri.as_ref();
+        // the documents only name N-Quads graphs
+        let mut docs = Vec::new();
+        if self.format == Format::Nquads {
+            let known = self.graph.sources().len();
+            for &position in pointing {
+                let evidence = &self.edge(position as usize).edge.evidence;
+                let evidence = match self.options.provenance {
+                    Provenance::Full => evidence.get(..1).unwrap_or_default(),
+                    _ => evidence,
+                };
+                docs.extend(
+                    evidence
+                        .iter()
+                        .map(|e| e.doc)
+                        .filter(|&d| (d as usize) < known),
+                );
+            }
+            docs.sort_unstable();
+            docs.dedup();
+        }
+        let docs = docs.as_slice();
+        let text = self.graph.sentence(self.edge(first as usize).edge)?;
+        let text = LiteralRef::new_simple_literal(&text);
         let block = vec![
             Statement::new(iri, rdf::TYPE, self.vocab.sentence.as_ref(), docs),
             Statement::new(iri, self.vocab.text.as_ref(), text, docs),
@@ -918,6 +1199,14 @@ impl<'g> Exporter<'g> {
         } else {
             Vec::new()
         }
+    }
+
+    fn kind(&self, kind: NodeKind) -> NamedNodeRef<'_> {
+        let index = NodeKind::ALL
+            .iter()
+            .position(|&k| k == kind)
+            .unwrap_or_default();
+        self.kinds[index].as_ref()
     }
 
     fn relation(&self, relation: Relation) -> NamedNodeRef<'_> {
@@ -968,7 +1257,7 @@ impl<'g> Exporter<'g> {
             iris.extend(
                 graphs
                     .iter()
-                    .map(|&r| self.ranked_sources[r as usize].as_ref()),
+                    .map(|&r| self.sources[self.ranked_sources[r as usize] as usize].as_ref()),
             );
             sink.write(triple, &iris)?;
         }
@@ -983,18 +1272,13 @@ impl<'g> Exporter<'g> {
 /// same evidence gets the same IRI in every run and whatever else is in
 /// the input, and shards merge by union.
 fn parts_hash(parts: &[&str]) -> u64 {
-    let mut bytes = Vec::with_capacity(parts.iter().map(|p| p.len() + 1).sum());
-    for part in parts {
-        bytes.extend_from_slice(part.as_bytes());
-        bytes.push(0x1f);
-    }
-    fnv1a(&bytes)
+    parts.iter().fold(fnv1a(b""), |hash, part| {
+        fnv1a_extend(fnv1a_extend(hash, part.as_bytes()), &[PART_END])
+    })
 }
 
-/// `<base><segment><hash as 16 hex digits>`.
-fn hashed_iri(base: &str, segment: &str, hash: u64) -> io::Result<NamedNode> {
-    checked_iri(format!("{base}{segment}{hash:016x}"))
-}
+/// What follows each part hashed by [`parts_hash`]: the unit separator.
+const PART_END: u8 = 0x1f;
 
 /// Orders predicates within a subject: type, labels and id first, then the
 /// reified triple in subject, predicate, object order, then the rest.
@@ -1150,6 +1434,56 @@ mod tests {
     fn bad_base_iri_is_an_error_not_a_panic() {
         assert!(node_iri("not an iri", "person/x").is_err());
         assert!(node_iri("https://example.org/", "person/x").is_ok());
+        // a base the ids cannot follow fails before anything is written
+        let graph = crate::build::build_graph(crate::input::sample_corpus());
+        for base in ["http://example.org:", "http://[::1]"] {
+            let options = ExportOptions {
+                base_iri: base.to_string(),
+                ..ExportOptions::default()
+            };
+            assert!(
+                Exporter::new(&graph, Format::Turtle, &options).is_err(),
+                "{base}"
+            );
+        }
+    }
+
+    #[test]
+    fn iris_made_unchecked_only_under_bases_ids_can_follow() {
+        for base in [
+            "https://w3id.org/kgexport/id/",
+            "http://example.org/kg",
+            "http://example.org/?q=",
+            "http://example.org/#",
+            "urn:kg:",
+            "tag:",
+        ] {
+            assert!(appends_to_path(base), "{base}");
+        }
+        for base in [
+            "http://example.org",
+            "http://example.org:",
+            "not an iri",
+            "a b:",
+        ] {
+            assert!(!appends_to_path(base), "{base}");
+        }
+        // what the exporter makes is what the checked functions make
+        let base = super::super::DEFAULT_BASE_IRI;
+        let iris = IriMaker::new(base);
+        assert!(!iris.checked);
+        for id in [
+            "person/lương-tâm-quang",
+            "org/a b#c%",
+            "x/\u{200F}😀",
+            "date/2025-10-25",
+        ] {
+            assert_eq!(iris.node(id).unwrap(), node_iri(base, id).unwrap());
+        }
+        for hash in [0, 1, 0xfedc_ba98_7654_3210, u64::MAX] {
+            let iri = iris.hashed(SENTENCE_SEGMENT, hash).unwrap();
+            assert_eq!(iri.as_str(), format!("{base}{SENTENCE_SEGMENT}{hash:016x}"));
+        }
     }
 
     #[test]
