@@ -39,15 +39,12 @@ use std::collections::BTreeMap;
 use std::io::{self, Write};
 
 use oxrdf::vocab::{rdf, rdfs, xsd};
-use oxrdf::{GraphNameRef, Literal, LiteralRef, NamedNode, NamedNodeRef, TermRef, TripleRef};
-use oxttl::nquads::WriterNQuadsSerializer;
-use oxttl::ntriples::WriterNTriplesSerializer;
-use oxttl::turtle::WriterTurtleSerializer;
-use oxttl::{NQuadsSerializer, NTriplesSerializer, TurtleSerializer};
+use oxrdf::{Literal, LiteralRef, NamedNode, NamedNodeRef, TermRef};
 use petgraph::graph::NodeIndex;
 use rayon::prelude::*;
 use unicode_normalization::UnicodeNormalization;
 
+use super::rdf_syntax::{Prefixes, RdfWriter, Syntax};
 use super::{ExportOptions, Format, Provenance, ONTOLOGY_IRI};
 use crate::graph::{fnv1a, Edge, EdgeRef, Evidence, KnowledgeGraph, NodeKind, Relation};
 
@@ -328,51 +325,44 @@ fn tagged_literal<'a>(value: &'a str, language: &'static str) -> LiteralRef<'a> 
     LiteralRef::new_language_tagged_literal_unchecked(value, language)
 }
 
-/// Where the triples go: one of the three serializers.
-enum Sink<W: Write> {
-    // boxed: it is much larger than the line-based serializers
-    Turtle(Box<WriterTurtleSerializer<W>>),
-    NTriples(WriterNTriplesSerializer<W>),
-    NQuads(WriterNQuadsSerializer<W>),
+/// Where the triples go: one of the three syntaxes.
+struct Sink<W: Write> {
+    writer: RdfWriter<W>,
 }
 
 impl<W: Write> Sink<W> {
     fn new(format: Format, options: &ExportOptions, out: W) -> io::Result<Self> {
-        Ok(match format {
-            Format::Turtle => Sink::Turtle(Box::new(turtle_serializer(options)?.for_writer(out))),
-            Format::Ntriples => Sink::NTriples(NTriplesSerializer::new().for_writer(out)),
-            Format::Nquads => Sink::NQuads(NQuadsSerializer::new().for_writer(out)),
+        let (syntax, prefixes) = match format {
+            Format::Turtle => (Syntax::Turtle, turtle_prefixes(options)?),
+            Format::Ntriples => (Syntax::NTriples, Prefixes::default()),
+            Format::Nquads => (Syntax::NQuads, Prefixes::default()),
             other => {
                 return Err(io::Error::new(
                     io::ErrorKind::InvalidInput,
                     format!("{other:?} is not an RDF format"),
                 ))
             }
+        };
+        Ok(Sink {
+            writer: RdfWriter::new(syntax, prefixes, out),
         })
     }
 
-    /// Writes `triple`; N-Quads writes it once into each of `graphs`, or
-    /// into the default graph when there is none.
-    fn write(&mut self, triple: TripleRef<'_>, graphs: &[NamedNodeRef<'_>]) -> io::Result<()> {
-        match self {
-            Sink::Turtle(s) => s.serialize_triple(triple),
-            Sink::NTriples(s) => s.serialize_triple(triple),
-            Sink::NQuads(s) if graphs.is_empty() => {
-                s.serialize_quad(triple.in_graph(GraphNameRef::DefaultGraph))
-            }
-            Sink::NQuads(s) => graphs
-                .iter()
-                .try_for_each(|&g| s.serialize_quad(triple.in_graph(g))),
-        }
+    /// Writes the triple of `statement`; N-Quads writes it once into each
+    /// of `graphs`, or into the default graph when there is none.
+    fn write(&mut self, statement: &Statement<'_>, graphs: &[NamedNodeRef<'_>]) -> io::Result<()> {
+        let Statement {
+            subject,
+            predicate,
+            object,
+            ..
+        } = *statement;
+        self.writer.write(subject, predicate, object, graphs)
     }
 
     /// Ends the output and hands back the writer.
     fn finish(self) -> io::Result<W> {
-        match self {
-            Sink::Turtle(s) => s.finish(),
-            Sink::NTriples(s) => Ok(s.finish()),
-            Sink::NQuads(s) => Ok(s.finish()),
-        }
+        self.writer.finish()
     }
 }
 
@@ -944,9 +934,8 @@ impl<'g> Exporter<'g> {
             {
                 continue; // the last of equal triples writes them all
             }
-            let triple = TripleRef::new(s.subject, s.predicate, s.object);
             if self.format != Format::Nquads {
-                sink.write(triple, &[])?;
+                sink.write(s, &[])?;
                 continue;
             }
             graphs.clear();
@@ -969,7 +958,7 @@ impl<'g> Exporter<'g> {
                     .iter()
                     .map(|&r| self.ranked_sources[r as usize].as_ref()),
             );
-            sink.write(triple, &iris)?;
+            sink.write(s, &iris)?;
         }
         Ok(())
     }
@@ -1010,28 +999,16 @@ fn predicate_rank(predicate: NamedNodeRef<'_>) -> u8 {
     }
 }
 
-/// The prefix declarations a Turtle serializer writes ahead of its first
-/// triple, found by serializing one triple.
+/// The prefix declarations Turtle writes ahead of its first triple.
 fn turtle_prelude(options: &ExportOptions) -> io::Result<Vec<u8>> {
-    const PROBE: &str = "urn:kgexport:prelude-probe";
-    let probe = NamedNodeRef::new_unchecked(PROBE);
-    let mut serializer = turtle_serializer(options)?.for_writer(Vec::new());
-    serializer.serialize_triple(TripleRef::new(probe, probe, probe))?;
-    let mut bytes = serializer.finish()?;
-    let marker = format!("<{PROBE}>");
-    let end = bytes
-        .windows(marker.len())
-        .position(|w| w == marker.as_bytes())
-        .unwrap_or(bytes.len());
-    bytes.truncate(end);
-    Ok(bytes)
+    Ok(turtle_prefixes(options)?.prelude())
 }
 
-fn turtle_serializer(options: &ExportOptions) -> io::Result<TurtleSerializer> {
-    let invalid = |e: oxrdf::IriParseError| io::Error::new(io::ErrorKind::InvalidInput, e);
+/// The Turtle prefixes: the vocabularies, one per id space (as prefixed
+/// names cannot hold a `/`), the sources, evidence and sentences.
+fn turtle_prefixes(options: &ExportOptions) -> io::Result<Prefixes> {
     let base = options.base_iri.as_str();
-    let mut serializer = TurtleSerializer::new();
-    for (prefix, iri) in [
+    let mut pairs: Vec<(String, String)> = [
         ("kg", ONTOLOGY_IRI),
         ("rdf", RDF_IRI),
         ("rdfs", RDFS_IRI),
@@ -1040,24 +1017,25 @@ fn turtle_serializer(options: &ExportOptions) -> io::Result<TurtleSerializer> {
         ("prov", PROV_IRI),
         ("schema", SCHEMA_IRI),
         ("org", ORG_IRI),
-    ] {
-        serializer = serializer.with_prefix(prefix, iri).map_err(invalid)?;
-    }
-    // one prefix per id space, as prefixed names cannot hold a `/`
+    ]
+    .iter()
+    .map(|&(prefix, iri)| (prefix.to_owned(), iri.to_owned()))
+    .collect();
     for kind in NodeKind::ALL {
         let prefix = kind.id_prefix();
-        serializer = serializer
-            .with_prefix(prefix, format!("{base}{prefix}/"))
-            .map_err(invalid)?;
+        pairs.push((prefix.to_owned(), format!("{base}{prefix}/")));
     }
-    serializer = serializer
-        .with_prefix("src", format!("{base}{SOURCE_SEGMENT}"))
-        .map_err(invalid)?
-        .with_prefix("ev", format!("{base}{EVIDENCE_SEGMENT}"))
-        .map_err(invalid)?
-        .with_prefix("sentence", format!("{base}{SENTENCE_SEGMENT}"))
-        .map_err(invalid)?;
-    Ok(serializer)
+    for (prefix, segment) in [
+        ("src", SOURCE_SEGMENT),
+        ("ev", EVIDENCE_SEGMENT),
+        ("sentence", SENTENCE_SEGMENT),
+    ] {
+        pairs.push((prefix.to_owned(), format!("{base}{segment}")));
+    }
+    for (_, namespace) in &pairs {
+        checked_iri(namespace.clone())?;
+    }
+    Ok(Prefixes::new(pairs))
 }
 
 #[cfg(test)]
