@@ -325,9 +325,11 @@ fn tagged_literal<'a>(value: &'a str, language: &'static str) -> LiteralRef<'a> 
     LiteralRef::new_language_tagged_literal_unchecked(value, language)
 }
 
-/// Where the triples go: one of the three syntaxes.
+/// Where the triples go: one of the three syntaxes, rendered in memory
+/// and handed to `out` at the end.
 struct Sink<W: Write> {
-    writer: RdfWriter<W>,
+    writer: RdfWriter,
+    out: W,
 }
 
 impl<W: Write> Sink<W> {
@@ -344,7 +346,8 @@ impl<W: Write> Sink<W> {
             }
         };
         Ok(Sink {
-            writer: RdfWriter::new(syntax, prefixes, out),
+            writer: RdfWriter::new(syntax, prefixes),
+            out,
         })
     }
 
@@ -357,12 +360,14 @@ impl<W: Write> Sink<W> {
             object,
             ..
         } = *statement;
-        self.writer.write(subject, predicate, object, graphs)
+        self.writer.write(subject, predicate, object, graphs);
+        Ok(())
     }
 
     /// Ends the output and hands back the writer.
-    fn finish(self) -> io::Result<W> {
-        self.writer.finish()
+    fn finish(mut self) -> io::Result<W> {
+        self.out.write_all(&self.writer.finish())?;
+        Ok(self.out)
     }
 }
 
@@ -922,29 +927,27 @@ impl<'g> Exporter<'g> {
     fn write_block<W: Write>(
         &self,
         sink: &mut Sink<W>,
-        mut block: Vec<Statement<'_>>,
+        block: Vec<Statement<'_>>,
     ) -> io::Result<()> {
-        block.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        // each key made once; with the position, the order of a stable sort
+        let mut order: Vec<_> = block
+            .iter()
+            .map(Statement::sort_key)
+            .zip(0usize..)
+            .collect();
+        order.sort_unstable();
         let mut graphs: Vec<u32> = Vec::new();
         let mut iris: Vec<NamedNodeRef<'_>> = Vec::new();
-        for (i, s) in block.iter().enumerate() {
-            if block
-                .get(i + 1)
-                .is_some_and(|next| next.sort_key() == s.sort_key())
-            {
-                continue; // the last of equal triples writes them all
-            }
+        // equal keys are copies of one triple
+        for copies in order.chunk_by(|a, b| a.0 == b.0) {
+            let statement = &block[copies[0].1];
             if self.format != Format::Nquads {
-                sink.write(s, &[])?;
+                sink.write(statement, &[])?;
                 continue;
             }
             graphs.clear();
-            let mut first_equal = i;
-            while first_equal > 0 && block[first_equal - 1].sort_key() == s.sort_key() {
-                first_equal -= 1;
-            }
-            for equal in &block[first_equal..=i] {
-                let ranks = equal
+            for &(_, copy) in copies {
+                let ranks = block[copy]
                     .docs
                     .iter()
                     .filter_map(|&d| self.source_rank.get(d as usize));
@@ -958,7 +961,7 @@ impl<'g> Exporter<'g> {
                     .iter()
                     .map(|&r| self.ranked_sources[r as usize].as_ref()),
             );
-            sink.write(s, &iris)?;
+            sink.write(statement, &iris)?;
         }
         Ok(())
     }

@@ -14,7 +14,7 @@
 
 use std::cmp::Reverse;
 use std::collections::BTreeMap;
-use std::io::{self, Write};
+use std::io::Write;
 
 use oxrdf::vocab::{rdf, xsd};
 use oxrdf::{LiteralRef, NamedNodeRef, TermRef};
@@ -32,8 +32,15 @@ pub(crate) enum Syntax {
 /// one length cannot both match an IRI unless they are equal).
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Prefixes {
-    /// (name, namespace)
-    list: Vec<(String, String)>,
+    list: Vec<Prefix>,
+}
+
+#[derive(Clone, Debug)]
+struct Prefix {
+    name: String,
+    namespace: String,
+    /// `name:`, what a prefixed name starts with.
+    written: String,
 }
 
 impl Prefixes {
@@ -45,13 +52,24 @@ impl Prefixes {
         let mut list: Vec<(String, String)> = by_name.into_iter().collect();
         // the very sort oxttl does, so that equal lengths end up alike
         list.sort_unstable_by_key(|(_, namespace)| Reverse(namespace.len()));
+        let list: Vec<Prefix> = list
+            .into_iter()
+            .map(|(name, namespace)| Prefix {
+                written: format!("{name}:"),
+                name,
+                namespace,
+            })
+            .collect();
         Prefixes { list }
     }
 
     /// The prefix declarations written ahead of the first triple.
     pub(crate) fn prelude(&self) -> Vec<u8> {
         let mut out = Vec::new();
-        for (name, namespace) in &self.list {
+        for Prefix {
+            name, namespace, ..
+        } in &self.list
+        {
             out.extend_from_slice(b"@prefix ");
             out.extend_from_slice(name.as_bytes());
             out.extend_from_slice(b": <");
@@ -64,15 +82,17 @@ impl Prefixes {
     /// The prefixes (name, namespace), in the order they are tried.
     #[cfg(test)]
     pub(crate) fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
-        self.list.iter().map(|(n, i)| (n.as_str(), i.as_str()))
+        self.list
+            .iter()
+            .map(|p| (p.name.as_str(), p.namespace.as_str()))
     }
 }
 
-/// Writes triples (and, in N-Quads, quads) in one syntax into `out`.
-pub(crate) struct RdfWriter<W: Write> {
+/// Writes triples (and, in N-Quads, quads) in one syntax into bytes.
+pub(crate) struct RdfWriter {
     syntax: Syntax,
     prefixes: Prefixes,
-    out: W,
+    out: Vec<u8>,
     /// Turtle: whether the prefixes are written.
     prelude_written: bool,
     /// Turtle: whether a statement is open (its ` .` not written yet),
@@ -80,22 +100,19 @@ pub(crate) struct RdfWriter<W: Write> {
     open: bool,
     subject: String,
     predicate: String,
-    /// N-Quads: the triple part of the lines written once per graph.
-    line: Vec<u8>,
 }
 
-impl<W: Write> RdfWriter<W> {
+impl RdfWriter {
     /// A writer of `syntax`; `prefixes` are used by Turtle only.
-    pub(crate) fn new(syntax: Syntax, prefixes: Prefixes, out: W) -> Self {
+    pub(crate) fn new(syntax: Syntax, prefixes: Prefixes) -> Self {
         RdfWriter {
             syntax,
             prefixes,
-            out,
+            out: Vec::new(),
             prelude_written: false,
             open: false,
             subject: String::new(),
             predicate: String::new(),
-            line: Vec::new(),
         }
     }
 
@@ -108,37 +125,26 @@ impl<W: Write> RdfWriter<W> {
         predicate: NamedNodeRef<'_>,
         object: TermRef<'_>,
         graphs: &[NamedNodeRef<'_>],
-    ) -> io::Result<()> {
+    ) {
+        let out = &mut self.out;
         match self.syntax {
             Syntax::Turtle => self.write_turtle(subject, predicate, object),
-            Syntax::NTriples => {
-                let mut line = std::mem::take(&mut self.line);
-                line.clear();
-                write_line_triple(&mut line, subject, predicate, object);
-                line.extend_from_slice(b" .\n");
-                let written = self.out.write_all(&line);
-                self.line = line;
-                written
+            Syntax::NQuads if !graphs.is_empty() => {
+                let line_start = out.len();
+                write_line_triple(out, subject, predicate, object);
+                let triple_end = out.len();
+                for (i, graph) in graphs.iter().enumerate() {
+                    if i > 0 {
+                        out.extend_from_within(line_start..triple_end);
+                    }
+                    out.extend_from_slice(b" <");
+                    out.extend_from_slice(graph.as_str().as_bytes());
+                    out.extend_from_slice(b"> .\n");
+                }
             }
-            Syntax::NQuads => {
-                let mut line = std::mem::take(&mut self.line);
-                line.clear();
-                write_line_triple(&mut line, subject, predicate, object);
-                let written = if graphs.is_empty() {
-                    line.extend_from_slice(b" .\n");
-                    self.out.write_all(&line)
-                } else {
-                    let triple_len = line.len();
-                    graphs.iter().try_for_each(|graph| {
-                        line.truncate(triple_len);
-                        line.extend_from_slice(b" <");
-                        line.extend_from_slice(graph.as_str().as_bytes());
-                        line.extend_from_slice(b"> .\n");
-                        self.out.write_all(&line)
-                    })
-                };
-                self.line = line;
-                written
+            Syntax::NTriples | Syntax::NQuads => {
+                write_line_triple(out, subject, predicate, object);
+                out.extend_from_slice(b" .\n");
             }
         }
     }
@@ -148,51 +154,47 @@ impl<W: Write> RdfWriter<W> {
         subject: NamedNodeRef<'_>,
         predicate: NamedNodeRef<'_>,
         object: TermRef<'_>,
-    ) -> io::Result<()> {
-        let mut buf = std::mem::take(&mut self.line);
-        buf.clear();
+    ) {
+        let out = &mut self.out;
+        let prefixes = &self.prefixes;
         if !self.prelude_written {
             self.prelude_written = true;
-            buf.extend_from_slice(&self.prefixes.prelude());
+            out.extend_from_slice(&prefixes.prelude());
         }
-        let prefixes = &self.prefixes;
         let same_subject = self.open && self.subject == subject.as_str();
         if same_subject && self.predicate == predicate.as_str() {
-            buf.extend_from_slice(b" , ");
+            out.extend_from_slice(b" , ");
         } else {
             if same_subject {
-                buf.extend_from_slice(b" ;\n\t");
+                out.extend_from_slice(b" ;\n\t");
             } else {
                 if self.open {
-                    buf.extend_from_slice(b" .\n");
+                    out.extend_from_slice(b" .\n");
                 }
-                write_turtle_iri(&mut buf, prefixes, subject.as_str());
-                buf.push(b' ');
+                write_turtle_iri(out, prefixes, subject.as_str());
+                out.push(b' ');
                 self.subject.clear();
                 self.subject.push_str(subject.as_str());
             }
             if predicate == rdf::TYPE {
-                buf.push(b'a');
+                out.push(b'a');
             } else {
-                write_turtle_iri(&mut buf, prefixes, predicate.as_str());
+                write_turtle_iri(out, prefixes, predicate.as_str());
             }
-            buf.push(b' ');
+            out.push(b' ');
             self.predicate.clear();
             self.predicate.push_str(predicate.as_str());
         }
-        write_turtle_term(&mut buf, prefixes, object);
+        write_turtle_term(out, prefixes, object);
         self.open = true;
-        let written = self.out.write_all(&buf);
-        self.line = buf;
-        written
     }
 
-    /// Ends the output (the last statement's ` .`) and hands back the writer.
-    pub(crate) fn finish(mut self) -> io::Result<W> {
+    /// Ends the output (the last statement's ` .`) and hands back the bytes.
+    pub(crate) fn finish(mut self) -> Vec<u8> {
         if self.open {
-            self.out.write_all(b" .\n")?;
+            self.out.extend_from_slice(b" .\n");
         }
-        Ok(self.out)
+        self.out
     }
 }
 
@@ -277,34 +279,41 @@ fn write_turtle_term(out: &mut Vec<u8>, prefixes: &Prefixes, term: TermRef<'_>) 
 /// local name Turtle can spell, else `<iri>`.
 fn write_turtle_iri(out: &mut Vec<u8>, prefixes: &Prefixes, iri: &str) {
     let bytes = iri.as_bytes();
-    for (name, namespace) in &prefixes.list {
-        let namespace = namespace.as_bytes();
+    for prefix in &prefixes.list {
+        let namespace = prefix.namespace.as_bytes();
         // the last byte first: it tells most namespaces apart at once
-        let matches = match namespace.last() {
-            Some(last) => {
-                bytes.get(namespace.len() - 1) == Some(last) && bytes.starts_with(namespace)
-            }
+        let candidate = match namespace.last() {
+            Some(last) => bytes.get(namespace.len() - 1) == Some(last),
             None => true,
         };
-        if !matches {
-            continue;
-        }
-        let written = out.len();
-        out.extend_from_slice(name.as_bytes());
-        out.push(b':');
-        if write_local_name(out, &iri[namespace.len()..]) {
+        if candidate && write_prefixed_name(out, prefix, iri) {
             return;
         }
-        out.truncate(written);
     }
     write_iri(out, iri);
 }
 
+/// Writes `iri` as a name with `prefix` if it is one; whether it was.
+fn write_prefixed_name(out: &mut Vec<u8>, prefix: &Prefix, iri: &str) -> bool {
+    let Some(local) = iri.strip_prefix(prefix.namespace.as_str()) else {
+        return false;
+    };
+    let written = out.len();
+    out.reserve(prefix.written.len() + 2 * local.len());
+    out.extend_from_slice(prefix.written.as_bytes());
+    if write_local_name(out, local) {
+        return true;
+    }
+    out.truncate(written);
+    false
+}
+
 /// How an ASCII character may appear in a local name (PN_LOCAL) as oxttl
 /// writes one, as bits: as it is first ([`FIRST`]), as it is later
-/// ([`LATER`]; `.` also, when not last), after a `\` ([`ESCAPED`]).
-const LOCAL_ASCII: [u8; 128] = {
-    let mut table = [0u8; 128];
+/// ([`LATER`]; `.` also, when not last), after a `\` ([`ESCAPED`]);
+/// 0 for bytes beyond ASCII (see [`write_local_name`]).
+const LOCAL_ASCII: [u8; 256] = {
+    let mut table = [0u8; 256];
     let mut c = 0;
     while c < 128 {
         let b = c as u8;
@@ -349,9 +358,32 @@ const ESCAPED: u8 = 4;
 /// character cannot be in a local name at all.
 fn write_local_name(out: &mut Vec<u8>, local: &str) -> bool {
     let bytes = local.as_bytes();
+    // the common case, a slug or a hash: nothing to escape
+    if let Some((&first, rest)) = bytes.split_first() {
+        let plain = LOCAL_ASCII[usize::from(first)] & FIRST != 0
+            && rest
+                .iter()
+                .all(|&b| LOCAL_ASCII[usize::from(b)] & LATER != 0);
+        if plain {
+            out.extend_from_slice(bytes);
+            return true;
+        }
+    }
     let mut run_start = 0;
     let mut at = 0;
     while at < bytes.len() {
+        if at > 0 {
+            // the common case: a run of letters, digits, `-`, `_`, `:`
+            while bytes
+                .get(at)
+                .is_some_and(|&b| LOCAL_ASCII[usize::from(b)] & LATER != 0)
+            {
+                at += 1;
+            }
+            if at == bytes.len() {
+                break;
+            }
+        }
         let byte = bytes[at];
         if byte >= 0x80 {
             // no character beyond ASCII is ever escaped
@@ -419,6 +451,18 @@ fn is_pn_chars(c: char) -> bool {
         || matches!(c, '-' | '0'..='9' | '\u{00B7}' | '\u{0300}'..='\u{036F}' | '\u{203F}'..='\u{2040}')
 }
 
+/// The bytes [`write_quoted`] may have to escape: control characters,
+/// `"`, `\\`, DEL, and the first byte of U+FFFE and U+FFFF.
+const LOOK_CLOSER: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = b < 0x20 || matches!(b as u8, b'"' | b'\\' | 0x7F | 0xEF);
+        b += 1;
+    }
+    table
+};
+
 /// `"value"` with the escapes oxrdf writes: `\b \t \n \f \r \" \\`, and
 /// `\uXXXX` for the other control characters, DEL, U+FFFE and U+FFFF.
 fn write_quoted(out: &mut Vec<u8>, value: &str) {
@@ -428,6 +472,10 @@ fn write_quoted(out: &mut Vec<u8>, value: &str) {
     let mut at = 0;
     while at < bytes.len() {
         let byte = bytes[at];
+        if !LOOK_CLOSER[usize::from(byte)] {
+            at += 1;
+            continue;
+        }
         let (escape_len, escape): (usize, Option<&[u8]>) = match byte {
             b'\x08' => (1, Some(b"\\b")),
             b'\t' => (1, Some(b"\\t")),
@@ -517,7 +565,9 @@ mod tests {
     /// (subject, predicate, object, graphs)
     type Quad = (NamedNode, NamedNode, oxrdf::Term, Vec<NamedNode>);
 
-    fn prefixes() -> Prefixes {
+    /// Test prefixes; `delimited`: only namespaces ending in `/` or `#`
+    /// (like the exporter's), else also one ending in `:`.
+    fn prefixes(delimited: bool) -> Prefixes {
         Prefixes::new(
             [
                 ("ex", "http://example.org/"),
@@ -528,29 +578,34 @@ mod tests {
                 ("s", "https://example.org/s/"),
                 ("u", "urn:x:"),
             ]
+            .into_iter()
+            .filter(|(n, _)| !delimited || *n != "u")
             .map(|(n, i)| (n.to_owned(), i.to_owned())),
         )
     }
 
-    fn ours(syntax: Syntax, quads: &[Quad]) -> String {
-        let mut writer = RdfWriter::new(syntax, prefixes(), Vec::new());
-        for (s, p, o, graphs) in quads {
-            let graphs: Vec<NamedNodeRef<'_>> = graphs.iter().map(NamedNode::as_ref).collect();
-            writer
-                .write(s.as_ref(), p.as_ref(), o.as_ref(), &graphs)
-                .unwrap();
-        }
-        String::from_utf8(writer.finish().unwrap()).unwrap()
+    /// Both sets of test prefixes.
+    fn both_prefixes() -> [Prefixes; 2] {
+        [prefixes(true), prefixes(false)]
     }
 
-    fn oxttl(syntax: Syntax, quads: &[Quad]) -> String {
+    fn ours(syntax: Syntax, prefixes: &Prefixes, quads: &[Quad]) -> String {
+        let mut writer = RdfWriter::new(syntax, prefixes.clone());
+        for (s, p, o, graphs) in quads {
+            let graphs: Vec<NamedNodeRef<'_>> = graphs.iter().map(NamedNode::as_ref).collect();
+            writer.write(s.as_ref(), p.as_ref(), o.as_ref(), &graphs);
+        }
+        String::from_utf8(writer.finish()).unwrap()
+    }
+
+    fn oxttl(syntax: Syntax, prefixes: &Prefixes, quads: &[Quad]) -> String {
         let triples = quads
             .iter()
             .map(|(s, p, o, _)| TripleRef::new(s.as_ref(), p.as_ref(), o.as_ref()));
         let bytes = match syntax {
             Syntax::Turtle => {
                 let mut serializer = TurtleSerializer::new();
-                for (name, iri) in prefixes().iter() {
+                for (name, iri) in prefixes.iter() {
                     serializer = serializer.with_prefix(name, iri).unwrap();
                 }
                 let mut serializer = serializer.for_writer(Vec::new());
@@ -581,8 +636,11 @@ mod tests {
     }
 
     fn assert_same(quads: &[Quad]) {
-        for syntax in [Syntax::Turtle, Syntax::NTriples, Syntax::NQuads] {
-            assert_eq!(ours(syntax, quads), oxttl(syntax, quads), "{syntax:?}");
+        for prefixes in both_prefixes() {
+            for syntax in [Syntax::Turtle, Syntax::NTriples, Syntax::NQuads] {
+                let expected = oxttl(syntax, &prefixes, quads);
+                assert_eq!(ours(syntax, &prefixes, quads), expected, "{syntax:?}");
+            }
         }
     }
 
@@ -813,8 +871,11 @@ mod tests {
                     .collect();
                 quads.push((subject, predicate, object, graphs));
             }
-            for syntax in [Syntax::Turtle, Syntax::NTriples, Syntax::NQuads] {
-                prop_assert_eq!(ours(syntax, &quads), oxttl(syntax, &quads));
+            for prefixes in both_prefixes() {
+                for syntax in [Syntax::Turtle, Syntax::NTriples, Syntax::NQuads] {
+                    let expected = oxttl(syntax, &prefixes, &quads);
+                    prop_assert_eq!(ours(syntax, &prefixes, &quads), expected);
+                }
             }
         }
     }
