@@ -243,11 +243,20 @@ struct Vocab {
     alt_label: NamedNode,
     prov_entity: NamedNode,
     was_derived_from: NamedNode,
+    /// The class of each node kind, indexed like [`NodeKind::ALL`].
+    kinds: Vec<NamedNode>,
+    /// `<base>evidence/`, checked: what the evidence IRIs start with.
+    evidence_namespace: String,
 }
 
 impl Vocab {
-    fn new() -> io::Result<Self> {
+    fn new(base_iri: &str) -> io::Result<Self> {
         Ok(Vocab {
+            kinds: NodeKind::ALL
+                .iter()
+                .map(|kind| ontology_term(kind.as_str()))
+                .collect::<io::Result<_>>()?,
+            evidence_namespace: checked_iri(format!("{base_iri}{EVIDENCE_SEGMENT}"))?.into_string(),
             id: ontology_term("id")?,
             date_value: ontology_term("dateValue")?,
             mentioned_in: ontology_term("mentionedIn")?,
@@ -264,6 +273,18 @@ impl Vocab {
             prov_entity: checked_iri(format!("{PROV_IRI}Entity"))?,
             was_derived_from: checked_iri(format!("{PROV_IRI}wasDerivedFrom"))?,
         })
+    }
+
+    fn kind(&self, kind: NodeKind) -> NamedNodeRef<'_> {
+        let index = NodeKind::ALL.iter().position(|&k| k == kind);
+        self.kinds[index.unwrap_or_default()].as_ref()
+    }
+
+    /// `<base>evidence/<hash as 16 hex digits>`, unchecked: the namespace is
+    /// a valid IRI ending in a path (or query or fragment) separator `/`,
+    /// which any hex digits may follow.
+    fn evidence_iri(&self, hash: u64) -> NamedNode {
+        NamedNode::new_unchecked(format!("{}{hash:016x}", self.evidence_namespace))
     }
 }
 
@@ -588,7 +609,7 @@ impl<'g> Exporter<'g> {
             graph,
             format,
             options,
-            vocab: Vocab::new()?,
+            vocab: Vocab::new(base)?,
             sources,
             source_rank,
             ranked_sources,
@@ -697,8 +718,8 @@ impl<'g> Exporter<'g> {
         let iri = self.node_iris[ix.index()].as_ref();
         let docs = self.supporting_docs(&node.evidence);
         let docs = docs.as_slice();
-        let kind = ontology_term(node.kind.as_str())?;
-        let mut block = vec![Statement::new(iri, rdf::TYPE, kind.as_ref(), docs)];
+        let kind = vocab.kind(node.kind);
+        let mut block = vec![Statement::new(iri, rdf::TYPE, kind, docs)];
         let label = if node.kind == NodeKind::Date {
             LiteralRef::new_simple_literal(&node.label)
         } else {
@@ -783,7 +804,7 @@ impl<'g> Exporter<'g> {
                 &numbers[2],
             ];
             let hash = parts_hash(&fact_and_place);
-            let iri = hashed_iri(&self.options.base_iri, EVIDENCE_SEGMENT, hash)?;
+            let iri = vocab.evidence_iri(hash);
             let iri = iri.as_ref();
             let docs = std::slice::from_ref(&evidence.doc);
             let confidence = confidence_decimal(evidence.confidence);
@@ -847,7 +868,7 @@ impl<'g> Exporter<'g> {
             edge.edge.relation.as_str(),
             edge.target.id.as_str(),
         ];
-        let iri = hashed_iri(&self.options.base_iri, EVIDENCE_SEGMENT, parts_hash(&fact))?;
+        let iri = vocab.evidence_iri(parts_hash(&fact));
         let iri = iri.as_ref();
         let docs = docs.as_slice();
         let confidence = confidence_decimal(edge.edge.confidence());
@@ -1124,6 +1145,31 @@ mod tests {
         let turtle = String::from_utf8(render(Format::Turtle, Provenance::Edge, 3)).unwrap();
         assert_eq!(turtle.matches("@prefix kg:").count(), 1);
         assert!(turtle.starts_with("@prefix "));
+    }
+
+    #[test]
+    fn unchecked_evidence_iris_are_valid() {
+        for base in [
+            super::super::DEFAULT_BASE_IRI,
+            "http://host",
+            "http://",
+            "urn:x:",
+            "urn:",
+            "http://x/?q=",
+            "http://x/#frag",
+            "http://[::1]",
+        ] {
+            // a base the namespace is not valid with is refused up front
+            let Ok(vocab) = Vocab::new(base) else {
+                assert!(base.contains('['), "{base}");
+                continue;
+            };
+            for hash in [0, 0xdead_beef, u64::MAX] {
+                let iri = vocab.evidence_iri(hash);
+                assert!(NamedNode::new(iri.as_str()).is_ok(), "{iri}");
+            }
+        }
+        assert!(Vocab::new("not an iri").is_err());
     }
 
     #[test]

@@ -19,6 +19,8 @@ use std::io::Write;
 use oxrdf::vocab::{rdf, xsd};
 use oxrdf::{LiteralRef, NamedNodeRef, TermRef};
 
+use crate::lexicon::FastMap;
+
 /// Which syntax a [`RdfWriter`] writes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Syntax {
@@ -100,7 +102,13 @@ pub(crate) struct RdfWriter {
     open: bool,
     subject: String,
     predicate: String,
+    /// Turtle: how the predicates and classes written so far are spelled
+    /// (a few dozen IRIs written over and over), up to [`SPELLED_MAX`].
+    spelled: FastMap<Box<str>, Box<[u8]>>,
 }
+
+/// How many IRIs a Turtle writer remembers the spelling of.
+const SPELLED_MAX: usize = 256;
 
 impl RdfWriter {
     /// A writer of `syntax`; `prefixes` are used by Turtle only.
@@ -113,6 +121,7 @@ impl RdfWriter {
             open: false,
             subject: String::new(),
             predicate: String::new(),
+            spelled: FastMap::default(),
         }
     }
 
@@ -179,13 +188,18 @@ impl RdfWriter {
             if predicate == rdf::TYPE {
                 out.push(b'a');
             } else {
-                write_turtle_iri(out, prefixes, predicate.as_str());
+                write_spelled_iri(out, &mut self.spelled, prefixes, predicate.as_str());
             }
             out.push(b' ');
             self.predicate.clear();
             self.predicate.push_str(predicate.as_str());
         }
-        write_turtle_term(out, prefixes, object);
+        match object {
+            TermRef::NamedNode(class) if predicate == rdf::TYPE => {
+                write_spelled_iri(out, &mut self.spelled, prefixes, class.as_str())
+            }
+            _ => write_turtle_term(out, prefixes, object),
+        }
         self.open = true;
     }
 
@@ -272,6 +286,25 @@ fn write_turtle_term(out: &mut Vec<u8>, prefixes: &Prefixes, term: TermRef<'_>) 
             out.extend_from_slice(b"_:");
             out.extend_from_slice(node.as_str().as_bytes());
         }
+    }
+}
+
+/// [`write_turtle_iri`] through `spelled`, the spellings of the IRIs
+/// written before.
+fn write_spelled_iri(
+    out: &mut Vec<u8>,
+    spelled: &mut FastMap<Box<str>, Box<[u8]>>,
+    prefixes: &Prefixes,
+    iri: &str,
+) {
+    if let Some(spelling) = spelled.get(iri) {
+        out.extend_from_slice(spelling);
+        return;
+    }
+    let start = out.len();
+    write_turtle_iri(out, prefixes, iri);
+    if spelled.len() < SPELLED_MAX {
+        spelled.insert(iri.into(), out[start..].into());
     }
 }
 
