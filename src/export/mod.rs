@@ -9,6 +9,7 @@ pub mod graphml;
 pub mod html;
 pub mod jsonld;
 pub mod rdf;
+mod rdf_syntax;
 pub mod style;
 
 use std::io::{self, Write};
