@@ -480,18 +480,13 @@ impl Sentences {
     }
 }
 
-/// An edge pointing at its sentence while sentences are sorted: the hash
-/// of the text (two halves, for 12 bytes instead of 16) and the edge's
-/// position.
+/// An edge pointing at its sentence while sentences are sorted: the high
+/// half of the hash of the text (8 bytes instead of 16; the low half is
+/// computed again in the rare ties of the high half between different
+/// texts) and the edge's position.
 struct Pointer {
-    hash: [u32; 2],
+    hash_high: u32,
     position: u32,
-}
-
-impl Pointer {
-    fn hash(&self) -> u64 {
-        u64::from(self.hash[0]) << 32 | u64::from(self.hash[1])
-    }
 }
 
 /// The distinct sentences the evidence statements of `edges` point at, in
@@ -506,6 +501,19 @@ fn collect_sentences(
     edges: &[EdgeIndex],
     provenance: Provenance,
     every_pointer: bool,
+) -> Sentences {
+    let hash = |text: &str| parts_hash(&[text]);
+    collect_sentences_hashed(graph, edges, provenance, every_pointer, hash)
+}
+
+/// [`collect_sentences`] with the hash that names the sentences given
+/// (tests make texts collide).
+fn collect_sentences_hashed(
+    graph: &KnowledgeGraph,
+    edges: &[EdgeIndex],
+    provenance: Provenance,
+    every_pointer: bool,
+    text_hash: impl Fn(&str) -> u64,
 ) -> Sentences {
     if provenance == Provenance::None {
         return Sentences::default();
@@ -524,17 +532,24 @@ fn collect_sentences(
             _ => edge.evidence.iter().any(is_known),
         };
         if written {
-            let hash = parts_hash(&[text]);
             pointers.push(Pointer {
-                hash: [(hash >> 32) as u32, hash as u32],
+                hash_high: (text_hash(text) >> 32) as u32,
                 position: position as u32,
             });
         }
     }
     let text_of = |p: &Pointer| sentence_text(&petgraph[edges[p.position as usize]]);
+    // by hash, text and position
     pointers.sort_unstable_by(|a, b| {
-        (a.hash().cmp(&b.hash()))
-            .then_with(|| text_of(a).cmp(text_of(b)))
+        a.hash_high
+            .cmp(&b.hash_high)
+            .then_with(|| {
+                let (a, b) = (text_of(a), text_of(b));
+                if a == b {
+                    return std::cmp::Ordering::Equal;
+                }
+                text_hash(a).cmp(&text_hash(b)).then(a.cmp(b))
+            })
             .then(a.position.cmp(&b.position))
     });
     let mut sentences = Sentences {
@@ -542,20 +557,22 @@ fn collect_sentences(
         of_edge: vec![NO_SENTENCE; edges.len()],
         ..Sentences::default()
     };
-    let mut previous: Option<&Pointer> = None;
+    // the hash and text of the sentence before
+    let mut previous: Option<(u64, &str)> = None;
     // texts before this one with the same hash (1 in 30 million among a
     // million sentences): each gets the next number, so none is lost
     let mut colliding = 0u64;
     for pointer in &pointers {
-        let hash = pointer.hash();
-        let same_hash = previous.is_some_and(|p| p.hash() == hash);
-        let new = !(same_hash && previous.is_some_and(|p| text_of(p) == text_of(pointer)));
+        let text = text_of(pointer);
+        let new = previous.is_none_or(|(_, previous)| previous != text);
         if new {
+            let hash = text_hash(text);
+            let same_hash = previous.is_some_and(|(previous, _)| previous == hash);
             colliding = if same_hash { colliding + 1 } else { 0 };
             sentences.names.push(hash.wrapping_add(colliding));
             sentences.starts.push(sentences.pointing.len() as u32);
+            previous = Some((hash, text));
         }
-        previous = Some(pointer);
         sentences.of_edge[pointer.position as usize] = (sentences.names.len() - 1) as u32;
         if new || every_pointer {
             sentences.pointing.push(pointer.position);
@@ -1423,6 +1440,50 @@ mod tests {
         let turtle = String::from_utf8(render(Format::Turtle, Provenance::Edge, 3)).unwrap();
         assert_eq!(turtle.matches("@prefix kg:").count(), 1);
         assert!(turtle.starts_with("@prefix "));
+    }
+
+    #[test]
+    fn texts_of_one_hash_get_distinct_sentence_iris() {
+        let mut graph = KnowledgeGraph::new();
+        let doc = graph.add_source("a.txt");
+        let evidence = |sentence| Evidence {
+            doc,
+            sentence,
+            start: 0,
+            end: 1,
+            confidence: 0.9,
+        };
+        let person = graph.add_node(NodeKind::Person, "Trần Văn Bình", None, [], []);
+        let texts = ["câu thứ ba", "câu một", "câu hai", "câu một"];
+        for (i, text) in texts.into_iter().enumerate() {
+            let event = format!("Hội nghị số {i}");
+            let event = graph.add_node(NodeKind::Event, &event, None, [], []);
+            let fact = evidence(i as u32);
+            graph.add_edge(person, Relation::ParticipatedIn, event, fact, text);
+        }
+        let edges = graph.edge_indices_sorted();
+        let text = |position: usize| sentence_text(&graph.petgraph()[edges[position]]);
+        // one hash for all: the texts in order, numbered on from it
+        let one = collect_sentences_hashed(&graph, &edges, Provenance::Edge, true, |_| 7);
+        assert_eq!(one.names, [7, 8, 9]);
+        let first_texts: Vec<&str> = (0..one.len())
+            .map(|s| text(one.pointing_at(s)[0] as usize))
+            .collect();
+        assert_eq!(first_texts, ["câu hai", "câu một", "câu thứ ba"]);
+        for position in 0..edges.len() {
+            let sentence = one.of_edge(position).unwrap() as usize;
+            assert_eq!(text(one.pointing_at(sentence)[0] as usize), text(position));
+        }
+        assert_eq!(one.pointing_at(1).len(), 2);
+        // one high half, different low halves: ordered by the whole hash
+        let by_length = |t: &str| 1 << 32 | (100 - t.len() as u64);
+        let high = collect_sentences_hashed(&graph, &edges, Provenance::Edge, false, by_length);
+        let expected: Vec<u64> = ["câu thứ ba", "câu một", "câu hai"]
+            .iter()
+            .map(|t| by_length(t))
+            .collect();
+        assert_eq!(high.names, expected);
+        assert_eq!(high.pointing.len(), 3);
     }
 
     #[test]
