@@ -11,6 +11,7 @@ use crate::extract::{self, DocFacts, Entity};
 use crate::graph::{self, KnowledgeGraph, NodeKind, Relation};
 use crate::input::Document;
 use crate::lexicon::FastMap;
+use crate::sentence_store::{SentenceId, SentenceStore};
 use crate::spill::RecordSpill;
 use crate::{normalize, resolve, segment};
 
@@ -322,8 +323,22 @@ struct Collected {
     mentions: RecordSpill,
     /// (fact, evidence) of every statement of a fact but its first.
     other_evidence: RecordSpill,
+    /// The texts of the facts' first sentences.
+    sentences: SentenceStore,
     /// The first failure to spill: the run fails with it.
     error: Option<std::io::Error>,
+}
+
+/// `text` in `sentences`, once per document: `stored` holds what this
+/// document's texts (by address, as its facts share them) were stored as.
+fn store(
+    sentences: &mut SentenceStore,
+    stored: &mut FastMap<*const u8, SentenceId>,
+    text: &std::sync::Arc<str>,
+) -> SentenceId {
+    *stored
+        .entry(std::sync::Arc::as_ptr(text) as *const u8)
+        .or_insert_with(|| sentences.push(text))
 }
 
 /// One (subject, relation, object) of [`Collected::entities`] and the
@@ -334,7 +349,7 @@ struct CollectedFact {
     relation: Relation,
     object: u32,
     first: graph::Evidence,
-    sentence: std::sync::Arc<str>,
+    sentence: SentenceId,
 }
 
 impl Collected {
@@ -347,8 +362,9 @@ impl Collected {
             entity_index: EntityIndex::default(),
             facts: Vec::new(),
             fact_index: FastMap::default(),
-            mentions: RecordSpill::new(memory / 2),
-            other_evidence: RecordSpill::new(memory / 2),
+            mentions: RecordSpill::new(memory / 3),
+            other_evidence: RecordSpill::new(memory / 3),
+            sentences: SentenceStore::new(memory / 3),
             error: None,
         }
     }
@@ -367,6 +383,9 @@ impl Collected {
             }
             ids.push(id as u32);
         }
+        // a sentence stating several facts is stored once (the facts of
+        // a document share its text)
+        let mut stored: FastMap<*const u8, SentenceId> = FastMap::default();
         for fact in facts.facts {
             // resolution drops facts about entities the document lacks
             let (Some(&subject), Some(&object)) = (ids.get(fact.subject), ids.get(fact.object))
@@ -384,7 +403,7 @@ impl Collected {
                     let earlier = self.comes_before(&evidence, &self.facts[ix].first);
                     let known = &mut self.facts[ix];
                     let later = if earlier {
-                        known.sentence = fact.sentence;
+                        known.sentence = store(&mut self.sentences, &mut stored, &fact.sentence);
                         std::mem::replace(&mut known.first, evidence)
                     } else {
                         evidence
@@ -394,12 +413,13 @@ impl Collected {
                 }
                 None => {
                     self.fact_index.insert(key, self.facts.len() as u32);
+                    let sentence = store(&mut self.sentences, &mut stored, &fact.sentence);
                     self.facts.push(CollectedFact {
                         subject,
                         relation: fact.relation,
                         object,
                         first: evidence,
-                        sentence: fact.sentence,
+                        sentence,
                     });
                 }
             }
@@ -471,9 +491,10 @@ impl Collected {
             fact_index,
             mentions,
             other_evidence,
+            mut sentences,
             error,
         } = self;
-        if let Some(e) = error {
+        if let Some(e) = error.or_else(|| sentences.take_error()) {
             return Err(e);
         }
         drop(entity_index);
@@ -500,8 +521,8 @@ impl Collected {
         }
         drop(names);
         drop(order);
-        let nodes = resolve::resolve_entities(&mut graph, &entities);
-        drop(entities);
+        graph.set_sentences(sentences);
+        let nodes = resolve::resolve_entities(&mut graph, entities);
         // Every fact with the sentence the graph keeps first, then the rest
         // of the evidence: an edge's sentence is that of its earliest
         // evidence, whatever the order facts come in.
@@ -520,32 +541,32 @@ impl Collected {
                 nodes.node_of[fact.subject as usize],
                 nodes.node_of[fact.object as usize],
             );
-            edge_of.push(
-                (s != o).then(|| {
-                    graph.add_edge(s, fact.relation, o, renumber(fact.first), fact.sentence)
-                }),
-            );
+            edge_of.push((s != o).then(|| {
+                graph.add_edge_read_in(s, fact.relation, o, renumber(fact.first), fact.sentence)
+            }));
         }
-        let mut per_edge: Vec<Vec<(graph::Evidence, u32)>> = vec![Vec::new(); graph.edge_count()];
+        // (edge, evidence, fact, order stated) of every further statement,
+        // in one list rather than a list per edge: most edges have none
+        let mut others: Vec<(u32, graph::Evidence, u32, u32)> = Vec::new();
         other_evidence.drain(|fact, ev| {
             if let Some(ex) = edge_of[fact as usize] {
-                per_edge[ex.index()].push((renumber(ev), fact));
+                let stated = others.len() as u32;
+                others.push((ex.index() as u32, renumber(ev), fact, stated));
             }
         })?;
         drop(edge_of);
-        for (ix, mut others) in per_edge.into_iter().enumerate() {
-            if others.is_empty() {
-                continue;
-            }
-            // stable: of equal evidence that of the first fact, first
-            // stated, stays (as it would, added one by one)
-            others.sort_by_key(|(ev, fact)| (ev.sort_key(), *fact));
-            others.dedup_by_key(|(ev, _)| ev.sort_key());
+        // stable: of equal evidence that of the first fact, first stated,
+        // stays (as it would, added one by one)
+        others
+            .sort_unstable_by_key(|&(edge, ev, fact, stated)| (edge, ev.sort_key(), fact, stated));
+        others.dedup_by_key(|&mut (edge, ev, _, _)| (edge, ev.sort_key()));
+        for group in others.chunk_by(|a, b| a.0 == b.0) {
             graph.merge_edge_evidence(
-                petgraph::graph::EdgeIndex::new(ix),
-                others.into_iter().map(|(ev, _)| ev).collect(),
+                petgraph::graph::EdgeIndex::new(group[0].0 as usize),
+                group.iter().map(|&(_, ev, _, _)| ev).collect(),
             );
         }
+        drop(others);
         nodes.set_mentions(&mut graph, |each| {
             mentions.drain(|entity, ev| each(entity, renumber(ev)))
         })?;
@@ -621,7 +642,12 @@ mod tests {
             graph
                 .edges_sorted()
                 .iter()
-                .map(|e| (&e.source.id, e.edge, &e.target.id))
+                // the sentence's text, not its number in the store
+                .map(|e| {
+                    let sentence = graph.sentence(e.edge).unwrap();
+                    let edge = (e.edge.relation, &e.edge.evidence, sentence);
+                    (&e.source.id, edge, &e.target.id)
+                })
                 .collect::<Vec<_>>()
         );
         (text, turtle)

@@ -130,10 +130,12 @@ pub struct Args {
     pub threads: Option<u16>,
 
     /// Memory for what the documents say between extraction and
-    /// resolution (each mention and each statement of a fact, 24 bytes):
-    /// beyond it they wait in temporary files, removed when the run ends.
-    /// Bytes, or with a K, M or G suffix. The output is the same whatever
-    /// the size; the graph itself is held until it is written.
+    /// resolution (each mention and each statement of a fact, 24 bytes)
+    /// and for the texts of the evidence sentences: beyond it they wait in
+    /// temporary files, removed when the run ends, and the writers read the
+    /// sentences back from there. Bytes, or with a K, M or G suffix. The
+    /// output is the same whatever the size; the graph itself (its nodes,
+    /// edges and their evidence records) is held until it is written.
     #[arg(long, value_name = "SIZE", default_value = "64M", value_parser = parse_size)]
     pub memory: u64,
 

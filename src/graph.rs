@@ -6,10 +6,12 @@
 //! format, every run, and whatever else is in the input.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
-use std::sync::Arc;
 
+pub use crate::hash::{fnv1a, fnv1a_extend};
+pub use crate::sentence_store::SentenceId;
+use crate::sentence_store::SentenceStore;
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 
 /// What a node stands for.
@@ -144,6 +146,126 @@ impl Evidence {
     }
 }
 
+/// The evidence of an edge, sorted: most facts are stated once, so one
+/// piece is held inline and only more take an allocation (an edge is 48
+/// bytes instead of 96). Reads as a slice.
+#[derive(Clone, PartialEq)]
+pub struct EvidenceList(EvidenceRepr);
+
+#[derive(Clone, PartialEq)]
+enum EvidenceRepr {
+    One(Evidence),
+    Many(Box<[Evidence]>),
+}
+
+impl EvidenceList {
+    fn into_vec(self) -> Vec<Evidence> {
+        match self.0 {
+            EvidenceRepr::One(ev) => vec![ev],
+            EvidenceRepr::Many(list) => list.into_vec(),
+        }
+    }
+}
+
+impl Default for EvidenceList {
+    fn default() -> Self {
+        EvidenceList(EvidenceRepr::Many(Box::default()))
+    }
+}
+
+impl From<Vec<Evidence>> for EvidenceList {
+    fn from(list: Vec<Evidence>) -> Self {
+        match list[..] {
+            [one] => EvidenceList(EvidenceRepr::One(one)),
+            _ => EvidenceList(EvidenceRepr::Many(list.into_boxed_slice())),
+        }
+    }
+}
+
+impl std::ops::Deref for EvidenceList {
+    type Target = [Evidence];
+
+    fn deref(&self) -> &[Evidence] {
+        match &self.0 {
+            EvidenceRepr::One(ev) => std::slice::from_ref(ev),
+            EvidenceRepr::Many(list) => list,
+        }
+    }
+}
+
+impl fmt::Debug for EvidenceList {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+/// A node's other names, sorted, each once: a sorted list rather than a
+/// `BTreeSet`, whose first leaf takes ~300 bytes however few names a node
+/// has (most have none or one).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Aliases(Vec<String>);
+
+impl Aliases {
+    pub fn contains(&self, alias: &str) -> bool {
+        self.0
+            .binary_search_by(|known| known.as_str().cmp(alias))
+            .is_ok()
+    }
+
+    pub fn iter(&self) -> std::slice::Iter<'_, String> {
+        self.0.iter()
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Adds `alias` where it sorts, unless it is there already.
+    fn insert(&mut self, alias: String) {
+        if let Err(at) = self.0.binary_search(&alias) {
+            self.0.insert(at, alias);
+        }
+    }
+
+    pub(crate) fn remove(&mut self, alias: &str) {
+        if let Ok(at) = self.0.binary_search_by(|known| known.as_str().cmp(alias)) {
+            self.0.remove(at);
+        }
+    }
+}
+
+impl FromIterator<String> for Aliases {
+    fn from_iter<I: IntoIterator<Item = String>>(names: I) -> Self {
+        let mut names: Vec<String> = names.into_iter().collect();
+        names.sort_unstable();
+        names.dedup();
+        names.shrink_to_fit();
+        Aliases(names)
+    }
+}
+
+impl IntoIterator for Aliases {
+    type Item = String;
+    type IntoIter = std::vec::IntoIter<String>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
+}
+
+impl<'a> IntoIterator for &'a Aliases {
+    type Item = &'a String;
+    type IntoIter = std::slice::Iter<'a, String>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
 /// One real-world thing.
 #[derive(Clone, Debug)]
 pub struct Node {
@@ -155,7 +277,7 @@ pub struct Node {
     /// English name, where the lexicon knows one.
     pub label_en: Option<String>,
     /// Every other surface form seen.
-    pub aliases: BTreeSet<String>,
+    pub aliases: Aliases,
     /// Every mention, sorted.
     pub evidence: Vec<Evidence>,
 }
@@ -165,10 +287,10 @@ pub struct Node {
 pub struct Edge {
     pub relation: Relation,
     /// Every sentence that states the fact, sorted.
-    pub evidence: Vec<Evidence>,
-    /// The text of the first evidence sentence, shared with the other
-    /// facts read from it.
-    pub sentence: Arc<str>,
+    pub evidence: EvidenceList,
+    /// The first evidence sentence; its text is
+    /// [`KnowledgeGraph::sentence`]'s.
+    pub sentence: SentenceId,
 }
 
 impl Edge {
@@ -186,18 +308,25 @@ impl Edge {
     }
 }
 
+/// A map only looked up, never walked, so its hasher may be the fast,
+/// randomly seeded one: the lexicon's `FastMap`, spelled out because the
+/// lexicon uses this module.
+type LookupMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
+
 /// The merged graph of all input documents.
 #[derive(Debug, Default)]
 pub struct KnowledgeGraph {
     graph: DiGraph<Node, Edge>,
     /// Node by id while nodes are added; empty once [`KnowledgeGraph::seal`]ed.
-    by_id: HashMap<String, NodeIndex>,
+    by_id: LookupMap<String, NodeIndex>,
     /// Edge by fact while edges are added; empty once sealed.
-    by_fact: HashMap<(NodeIndex, Relation, NodeIndex), EdgeIndex>,
+    by_fact: LookupMap<(NodeIndex, Relation, NodeIndex), EdgeIndex>,
     /// Every node in id order once sealed (4 bytes a node instead of a
     /// copy of its id), else empty.
     sorted_nodes: Vec<NodeIndex>,
     sources: Vec<String>,
+    /// The texts of the edges' sentences.
+    sentences: SentenceStore,
 }
 
 impl KnowledgeGraph {
@@ -226,38 +355,63 @@ impl KnowledgeGraph {
         aliases: impl IntoIterator<Item = String>,
         evidence: impl IntoIterator<Item = Evidence>,
     ) -> NodeIndex {
-        let id = node_id(kind, label);
-        self.unseal();
-        let ix = match self.by_id.get(&id) {
-            Some(&ix) => ix,
-            None => {
-                let ix = self.graph.add_node(Node {
-                    id: id.clone(),
-                    kind,
-                    label: label.to_string(),
-                    label_en: None,
-                    aliases: BTreeSet::new(),
-                    evidence: Vec::new(),
-                });
-                self.by_id.insert(id, ix);
-                ix
-            }
-        };
+        let ix = self.add_node_with_id(
+            node_id(kind, label),
+            kind,
+            label.to_string(),
+            label_en.map(str::to_string),
+            aliases.into_iter().collect(),
+        );
         let node = &mut self.graph[ix];
-        if node.label_en.is_none() {
-            node.label_en = label_en.map(str::to_string);
-        }
-        for alias in aliases {
-            if alias != node.label {
-                node.aliases.insert(alias);
-            }
-        }
         // appended then sorted once: a node mentioned in every document
         // (a country, say) would cost a shift per mention inserted one by one
         node.evidence.extend(evidence);
         node.evidence.sort_by_key(Evidence::sort_key);
         node.evidence.dedup_by_key(|ev| ev.sort_key());
         ix
+    }
+
+    /// [`KnowledgeGraph::add_node`] without evidence, of a node whose id
+    /// (`node_id(kind, &label)`) the caller made: resolution makes them in
+    /// parallel.
+    pub(crate) fn add_node_with_id(
+        &mut self,
+        id: String,
+        kind: NodeKind,
+        label: String,
+        label_en: Option<String>,
+        aliases: Aliases,
+    ) -> NodeIndex {
+        self.unseal();
+        match self.by_id.entry(id) {
+            std::collections::hash_map::Entry::Vacant(new) => {
+                let mut aliases = aliases;
+                aliases.remove(&label);
+                let ix = self.graph.add_node(Node {
+                    id: new.key().clone(),
+                    kind,
+                    label,
+                    label_en,
+                    aliases,
+                    evidence: Vec::new(),
+                });
+                new.insert(ix);
+                ix
+            }
+            std::collections::hash_map::Entry::Occupied(known) => {
+                let ix = *known.get();
+                let node = &mut self.graph[ix];
+                if node.label_en.is_none() {
+                    node.label_en = label_en;
+                }
+                for alias in aliases {
+                    if alias != node.label {
+                        node.aliases.insert(alias);
+                    }
+                }
+                ix
+            }
+        }
     }
 
     /// Adds a fact, or adds evidence to the same fact already there.
@@ -268,15 +422,31 @@ impl KnowledgeGraph {
         relation: Relation,
         target: NodeIndex,
         evidence: Evidence,
-        sentence: impl Into<Arc<str>>,
+        sentence: &str,
+    ) -> EdgeIndex {
+        let sentence = self.sentences.push(sentence);
+        self.add_edge_read_in(source, relation, target, evidence, sentence)
+    }
+
+    /// [`KnowledgeGraph::add_edge`] with a sentence of the graph's store
+    /// (see [`KnowledgeGraph::set_sentences`]).
+    pub(crate) fn add_edge_read_in(
+        &mut self,
+        source: NodeIndex,
+        relation: Relation,
+        target: NodeIndex,
+        evidence: Evidence,
+        sentence: SentenceId,
     ) -> EdgeIndex {
         let key = (source, relation, target);
         self.unseal();
         if let Some(&ex) = self.by_fact.get(&key) {
             let edge = &mut self.graph[ex];
-            if insert_sorted(&mut edge.evidence, evidence) == Some(0) {
-                edge.sentence = sentence.into();
+            let mut list = std::mem::take(&mut edge.evidence).into_vec();
+            if insert_sorted(&mut list, evidence) == Some(0) {
+                edge.sentence = sentence;
             }
+            edge.evidence = list.into();
             return ex;
         }
         let ex = self.graph.add_edge(
@@ -284,12 +454,31 @@ impl KnowledgeGraph {
             target,
             Edge {
                 relation,
-                evidence: vec![evidence],
-                sentence: sentence.into(),
+                evidence: vec![evidence].into(),
+                sentence,
             },
         );
         self.by_fact.insert(key, ex);
         ex
+    }
+
+    /// Makes `sentences` the graph's store of sentence texts, replacing
+    /// one without edges yet: the builder stores the sentences as it
+    /// collects the documents, before it makes the edges.
+    pub(crate) fn set_sentences(&mut self, sentences: SentenceStore) {
+        self.sentences = sentences;
+    }
+
+    /// The [`fnv1a`] hash of [`KnowledgeGraph::sentence`]'s text, without
+    /// reading it.
+    pub fn sentence_hash(&self, edge: &Edge) -> u64 {
+        self.sentences.text_hash(edge.sentence)
+    }
+
+    /// The text of `edge`'s first evidence sentence. Read from a temporary
+    /// file when the run kept it out of memory, hence the error.
+    pub fn sentence(&self, edge: &Edge) -> std::io::Result<Cow<'_, str>> {
+        self.sentences.text(edge.sentence)
     }
 
     /// Room for `edges` more edges, so that petgraph's list of them is not
@@ -315,7 +504,7 @@ impl KnowledgeGraph {
     /// that of its first evidence, is unchanged).
     pub(crate) fn merge_edge_evidence(&mut self, ex: EdgeIndex, more: Vec<Evidence>) {
         let edge = &mut self.graph[ex];
-        let own = std::mem::take(&mut edge.evidence);
+        let own = std::mem::take(&mut edge.evidence).into_vec();
         let mut merged = Vec::with_capacity(own.len() + more.len());
         let (mut a, mut b) = (own.into_iter().peekable(), more.into_iter().peekable());
         loop {
@@ -334,8 +523,7 @@ impl KnowledgeGraph {
             };
             merged.extend(next);
         }
-        merged.shrink_to_fit();
-        edge.evidence = merged;
+        edge.evidence = merged.into();
     }
 
     pub fn node(&self, ix: NodeIndex) -> &Node {
@@ -357,8 +545,8 @@ impl KnowledgeGraph {
     /// instead, for the exporters. Adding more afterwards rebuilds them.
     pub(crate) fn seal(&mut self) {
         self.graph.shrink_to_fit();
-        self.by_fact = HashMap::new();
-        self.by_id = HashMap::new();
+        self.by_fact = LookupMap::default();
+        self.by_id = LookupMap::default();
         let mut sorted: Vec<NodeIndex> = self.graph.node_indices().collect();
         sorted.sort_by(|&a, &b| self.graph[a].id.cmp(&self.graph[b].id));
         self.sorted_nodes = sorted;
@@ -652,16 +840,6 @@ fn slug_nfd(text: &str) -> String {
     out
 }
 
-/// FNV-1a, 64 bits: a fixed hash, the same on every platform and Rust
-/// release (std's `DefaultHasher` promises neither), for what is written
-/// out or must agree between machines: slugs, shards' text hashes, layout
-/// seeds.
-pub fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -674,6 +852,36 @@ mod tests {
             end: 1,
             confidence: 0.5,
         }
+    }
+
+    #[test]
+    fn aliases_stay_sorted_and_unique() {
+        let mut aliases: Aliases = ["Hà Nội", "HN", "Hà Nội", "Ha Noi"]
+            .map(String::from)
+            .into_iter()
+            .collect();
+        assert_eq!(
+            aliases.iter().collect::<Vec<_>>(),
+            ["HN", "Ha Noi", "Hà Nội"]
+        );
+        aliases.insert("Thủ đô".to_string());
+        aliases.insert("HN".to_string());
+        aliases.remove("Ha Noi");
+        assert_eq!(aliases.len(), 3);
+        assert!(aliases.contains("Thủ đô") && !aliases.contains("Ha Noi"));
+        assert_eq!(aliases.into_iter().last().as_deref(), Some("Thủ đô"));
+    }
+
+    #[test]
+    fn an_edge_stated_once_takes_no_allocation_for_its_evidence() {
+        assert!(std::mem::size_of::<Edge>() <= 32);
+        let one = EvidenceList::from(vec![ev(1, 2)]);
+        assert!(matches!(one.0, EvidenceRepr::One(_)));
+        assert_eq!(&one[..], &[ev(1, 2)]);
+        let two = EvidenceList::from(vec![ev(1, 2), ev(3, 4)]);
+        assert_eq!(two.len(), 2);
+        assert_eq!(two.clone().into_vec(), vec![ev(1, 2), ev(3, 4)]);
+        assert!(EvidenceList::default().is_empty());
     }
 
     #[test]
@@ -730,7 +938,7 @@ mod tests {
         assert_eq!(g.edge_count(), 1);
         let e = g.edges_sorted()[0];
         assert_eq!(e.edge.weight(), 2);
-        assert_eq!(&*e.edge.sentence, "earlier");
+        assert_eq!(g.sentence(e.edge).unwrap(), "earlier");
         assert_eq!(g.stats().nodes[&NodeKind::Person], 1);
         assert_eq!(g.stats().edges[&Relation::HoldsRole], 1);
 
@@ -745,6 +953,6 @@ mod tests {
         g.seal();
         g.add_edge(a, Relation::HoldsRole, r, ev(d, 1), "first");
         assert_eq!(g.edge_count(), 1);
-        assert_eq!(&*g.edges_sorted()[0].edge.sentence, "first");
+        assert_eq!(g.sentence(g.edges_sorted()[0].edge).unwrap(), "first");
     }
 }

@@ -31,6 +31,7 @@ pub mod error;
 pub mod export;
 pub mod extract;
 pub mod graph;
+mod hash;
 pub mod input;
 pub mod jsonl;
 pub mod layout;
@@ -39,6 +40,7 @@ pub mod normalize;
 pub mod output;
 pub mod resolve;
 pub mod segment;
+mod sentence_store;
 pub mod shard;
 mod spill;
 

@@ -9,12 +9,16 @@
 //! canonical label of a merged node is chosen from its members' labels by
 //! completeness alone, so it does not depend on the order of the input.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::hash_map::Entry;
+use std::collections::BTreeMap;
+
+use rayon::prelude::*;
 
 use crate::extract::{DocFacts, Entity};
 use petgraph::graph::NodeIndex;
 
-use crate::graph::{slug, Evidence, KnowledgeGraph, NodeKind};
+use crate::graph::{node_id, slug, Aliases, Evidence, KnowledgeGraph, NodeKind};
+use crate::lexicon::FastMap;
 
 /// An entity (index) with the words of its label.
 type WordedEntity = (usize, Vec<String>);
@@ -45,8 +49,7 @@ pub fn resolve(sources: &[String], mut docs: Vec<DocFacts>) -> KnowledgeGraph {
             entities.push(entity);
         }
     }
-    let nodes = resolve_entities(&mut graph, &entities);
-    drop(entities);
+    let nodes = resolve_entities(&mut graph, entities);
     let fed: Result<(), ()> = nodes.set_mentions(&mut graph, |each| {
         mentions
             .into_iter()
@@ -63,7 +66,7 @@ pub fn resolve(sources: &[String], mut docs: Vec<DocFacts>) -> KnowledgeGraph {
                 continue;
             };
             if s != o {
-                graph.add_edge(s, fact.relation, o, fact.evidence, fact.sentence);
+                graph.add_edge(s, fact.relation, o, fact.evidence, &fact.sentence);
             }
         }
     }
@@ -107,16 +110,19 @@ impl EntityNodes {
 }
 
 /// Resolves `entities` (their mentions left out) into nodes of `graph`,
-/// without evidence: [`EntityNodes::set_mentions`] adds it.
-pub(crate) fn resolve_entities(graph: &mut KnowledgeGraph, entities: &[Entity]) -> EntityNodes {
+/// without evidence: [`EntityNodes::set_mentions`] adds it. The entities'
+/// names move into the nodes, so the two are not both held.
+pub(crate) fn resolve_entities(graph: &mut KnowledgeGraph, entities: Vec<Entity>) -> EntityNodes {
     let mut parent: Vec<usize> = (0..entities.len()).collect();
-    let mut by_key: HashMap<(NodeKind, String), usize> = HashMap::new();
-    for (ix, entity) in entities.iter().enumerate() {
-        for key in merge_keys(entity) {
-            match by_key.get(&(entity.kind, key.clone())) {
-                Some(&other) => union(&mut parent, ix, other),
-                None => {
-                    by_key.insert((entity.kind, key), ix);
+    // the names are slugged in parallel, then linked in entity order
+    let keys: Vec<Vec<String>> = entities.par_iter().map(merge_keys).collect();
+    let mut by_key: FastMap<(NodeKind, String), usize> = FastMap::default();
+    for (ix, (entity, keys)) in entities.iter().zip(keys).enumerate() {
+        for key in keys {
+            match by_key.entry((entity.kind, key)) {
+                Entry::Occupied(other) => union(&mut parent, ix, *other.get()),
+                Entry::Vacant(first) => {
+                    first.insert(ix);
                 }
             }
         }
@@ -126,20 +132,19 @@ pub(crate) fn resolve_entities(graph: &mut KnowledgeGraph, entities: &[Entity]) 
     // contains word for word ("Hội nghị cấp cao của Liên hợp quốc về chống
     // tội phạm mạng" in "Hội nghị cấp cao Công ước của Liên hợp quốc về
     // chống tội phạm mạng"): compared within buckets of the first two words
+    let worded: Vec<(NodeKind, String, WordedEntity)> = entities
+        .par_iter()
+        .enumerate()
+        .filter(|(_, entity)| matches!(entity.kind, NodeKind::Event | NodeKind::Document))
+        .filter_map(|(ix, entity)| {
+            let words: Vec<String> = slug(&entity.label).split('-').map(str::to_string).collect();
+            let key = format!("{} {}", words.first()?, words.get(1)?);
+            Some((entity.kind, key, (ix, words)))
+        })
+        .collect();
     let mut buckets: BTreeMap<(NodeKind, String), Vec<WordedEntity>> = BTreeMap::new();
-    for (ix, entity) in entities.iter().enumerate() {
-        if !matches!(entity.kind, NodeKind::Event | NodeKind::Document) {
-            continue;
-        }
-        let words: Vec<String> = slug(&entity.label).split('-').map(str::to_string).collect();
-        if words.len() < 2 {
-            continue;
-        }
-        let key = format!("{} {}", words[0], words[1]);
-        buckets
-            .entry((entity.kind, key))
-            .or_default()
-            .push((ix, words));
+    for (kind, key, entity) in worded {
+        buckets.entry((kind, key)).or_default().push(entity);
     }
     for members in buckets.values() {
         if members.len() > MAX_BUCKET {
@@ -157,43 +162,82 @@ pub(crate) fn resolve_entities(graph: &mut KnowledgeGraph, entities: &[Entity]) 
         }
     }
     drop(buckets);
-    // the members of each cluster
-    let mut clusters: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for ix in 0..entities.len() {
-        let root = find(&mut parent, ix);
-        clusters.entry(root).or_default().push(ix);
-    }
+    // the members of each cluster, clusters in the order of their root
+    let mut by_root: Vec<(usize, usize)> = (0..entities.len())
+        .map(|ix| (find(&mut parent, ix), ix))
+        .collect();
     drop(parent);
+    by_root.sort_unstable();
+    let clusters: Vec<&[(usize, usize)]> = by_root.chunk_by(|a, b| a.0 == b.0).collect();
+    let count = entities.len();
+    let mut entities: Vec<Option<Entity>> = entities.into_iter().map(Some).collect();
+    let members: Vec<Vec<Entity>> = clusters
+        .iter()
+        .map(|members| {
+            members
+                .iter()
+                .filter_map(|&(_, ix)| entities[ix].take())
+                .collect()
+        })
+        .collect();
+    drop(entities);
+    // each cluster's node worked out in parallel, added in cluster order
+    let made: Vec<Option<ClusterNode>> = members.into_par_iter().map(cluster_node).collect();
     let mut nodes = EntityNodes {
-        node_of: vec![NodeIndex::end(); entities.len()],
-        rank: vec![0; entities.len()],
+        node_of: vec![NodeIndex::end(); count],
+        rank: vec![0; count],
     };
     let mut next_rank = 0u32;
     graph.reserve_nodes(clusters.len());
-    for members in clusters.values() {
-        let members_entities: Vec<&Entity> = members.iter().map(|&ix| &entities[ix]).collect();
-        let kind = members_entities[0].kind;
-        let label = canonical_label(&members_entities);
-        let label_en = members_entities
-            .iter()
-            .filter_map(|e| e.label_en.as_deref())
-            .min_by(|a, b| a.len().cmp(&b.len()).then(a.cmp(b)))
-            .map(str::to_string);
-        let mut aliases: BTreeSet<String> = BTreeSet::new();
-        for e in &members_entities {
-            aliases.insert(e.label.clone());
-            aliases.extend(e.aliases.iter().cloned());
-            aliases.extend(e.short_forms.iter().cloned());
-        }
-        aliases.remove(&label);
-        let node = graph.add_node(kind, &label, label_en.as_deref(), aliases, []);
-        for &ix in members {
+    for (members, made) in clusters.iter().zip(made) {
+        let Some(made) = made else { continue };
+        let node =
+            graph.add_node_with_id(made.id, made.kind, made.label, made.label_en, made.aliases);
+        for &(_, ix) in members.iter() {
             nodes.node_of[ix] = node;
             nodes.rank[ix] = next_rank;
             next_rank += 1;
         }
     }
     nodes
+}
+
+/// The node a cluster of entities makes, before it is added to the graph.
+struct ClusterNode {
+    id: String,
+    kind: NodeKind,
+    label: String,
+    label_en: Option<String>,
+    aliases: Aliases,
+}
+
+/// The node of the entities `members` of one cluster (`None` if there is
+/// none), their names moved into it.
+fn cluster_node(members: Vec<Entity>) -> Option<ClusterNode> {
+    let kind = members.first()?.kind;
+    let refs: Vec<&Entity> = members.iter().collect();
+    let label = canonical_label(&refs);
+    let label_en = members
+        .iter()
+        .filter_map(|e| e.label_en.as_deref())
+        .min_by(|a, b| a.len().cmp(&b.len()).then(a.cmp(b)))
+        .map(str::to_string);
+    drop(refs);
+    let mut aliases: Aliases = members
+        .into_iter()
+        .flat_map(|e| {
+            let names = std::iter::once(e.label).chain(e.aliases);
+            names.chain(e.short_forms)
+        })
+        .collect();
+    aliases.remove(&label);
+    Some(ClusterNode {
+        id: node_id(kind, &label),
+        kind,
+        label,
+        label_en,
+        aliases,
+    })
 }
 
 /// The names by which an entity may be the same as another document's: its

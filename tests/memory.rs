@@ -62,7 +62,12 @@ fn leftovers(dir: &Path) -> Vec<PathBuf> {
 #[test]
 fn the_smallest_memory_bound_gives_the_bytes_of_the_default() {
     let input = corpus_dir().to_str().unwrap();
-    for (format, provenance) in [("turtle", "full"), ("gexf", "edge")] {
+    for (format, provenance) in [
+        ("turtle", "full"),
+        ("gexf", "edge"),
+        ("dot", "edge"),
+        ("ntriples", "edge"),
+    ] {
         let run = |memory: Option<&str>| {
             let mut args = vec!["-q", "-f", format, "--provenance", provenance, input];
             if let Some(memory) = memory {

@@ -320,14 +320,14 @@ fn write_edge_rows(
         } else {
             Default::default()
         };
+        let sentence = match with_sources {
+            true => graph.sentence(edge.edge)?,
+            false => Default::default(),
+        };
         let (source, target, evidence) = (
             edge.source.id.as_str(),
             edge.target.id.as_str(),
-            if with_sources {
-                &edge.edge.sentence
-            } else {
-                ""
-            },
+            sentence.as_ref(),
         );
         let row: &[&str] = match csv_options.dialect {
             CsvDialect::Gephi => &[

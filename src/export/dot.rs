@@ -54,10 +54,9 @@ pub fn write(
             quote(&e.target.id),
             quote(relation),
             style::weight(e.edge, options),
-            quote(if options.provenance.has_sources() {
-                &e.edge.sentence
-            } else {
-                ""
+            quote(&match options.provenance.has_sources() {
+                true => graph.sentence(e.edge)?,
+                false => Default::default(),
             }),
         )?;
     }

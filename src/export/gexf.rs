@@ -106,7 +106,7 @@ fn write_graph<W: Write>(
         .with_attribute(("count", edge_count.as_str()))
         .write_inner_content(|xml| {
             for (i, e) in edges.iter().enumerate() {
-                let values = style::edge_values(graph, e.edge, options);
+                let values = style::edge_values(graph, e.edge, options)?;
                 let relation = e.edge.relation.as_str();
                 xml.create_element("edge")
                     .with_attributes([

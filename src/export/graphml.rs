@@ -194,7 +194,7 @@ fn write_graph<W: Write>(
             e.edge.relation.as_str().to_string(),
             style::weight(e.edge, options).to_string(),
         ];
-        let values = style::edge_values(graph, e.edge, options);
+        let values = style::edge_values(graph, e.edge, options)?;
         xml.create_element("edge")
             .with_attributes([
                 ("id", id.as_str()),

@@ -9,6 +9,7 @@
 //! no label can close the element or start markup; the script puts every
 //! text into the page through `textContent`, never as HTML.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
@@ -60,7 +61,7 @@ struct EdgeEntry<'a> {
     relation: &'static str,
     confidence: f64,
     sources: Vec<&'a str>,
-    sentence: &'a str,
+    sentence: Cow<'a, str>,
 }
 
 /// Writes `graph` as a self-contained HTML page.
@@ -69,7 +70,7 @@ pub fn write(
     options: &ExportOptions,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let json = serde_json::to_string(&page(graph, options)).map_err(io::Error::other)?;
+    let json = serde_json::to_string(&page(graph, options)?).map_err(io::Error::other)?;
     let html = TEMPLATE
         .replace("/*STYLE*/", STYLE)
         .replace("/*SCRIPT*/", SCRIPT)
@@ -78,7 +79,7 @@ pub fn write(
     out.flush()
 }
 
-fn page<'a>(graph: &'a KnowledgeGraph, options: &ExportOptions) -> Page<'a> {
+fn page<'a>(graph: &'a KnowledgeGraph, options: &ExportOptions) -> io::Result<Page<'a>> {
     let with_sources = options.provenance.has_sources();
     // at --provenance none the panel shows no sources or sentences
     let sources = |graph: &'a KnowledgeGraph, evidence: &[crate::graph::Evidence]| {
@@ -129,21 +130,30 @@ fn page<'a>(graph: &'a KnowledgeGraph, options: &ExportOptions) -> Page<'a> {
         .edges_sorted()
         .into_iter()
         .filter_map(|e| {
-            Some(EdgeEntry {
-                source: *index.get(e.source.id.as_str())?,
-                target: *index.get(e.target.id.as_str())?,
-                relation: e.edge.relation.as_str(),
-                confidence: style::confidence(e.edge).parse().unwrap_or(0.0),
-                sources: sources(graph, &e.edge.evidence),
-                sentence: if with_sources { &e.edge.sentence } else { "" },
-            })
+            let entry = |source, target| {
+                Ok(EdgeEntry {
+                    source,
+                    target,
+                    relation: e.edge.relation.as_str(),
+                    confidence: style::confidence(e.edge).parse().unwrap_or(0.0),
+                    sources: sources(graph, &e.edge.evidence),
+                    sentence: match with_sources {
+                        true => graph.sentence(e.edge)?,
+                        false => Cow::Borrowed(""),
+                    },
+                })
+            };
+            Some(entry(
+                *index.get(e.source.id.as_str())?,
+                *index.get(e.target.id.as_str())?,
+            ))
         })
-        .collect();
-    Page {
+        .collect::<io::Result<_>>()?;
+    Ok(Page {
         kinds,
         nodes: node_entries,
         edges,
-    }
+    })
 }
 
 /// The coordinate as written by the other viewer formats, as a number.

@@ -50,7 +50,9 @@ use rayon::prelude::*;
 use unicode_normalization::UnicodeNormalization;
 
 use super::{ExportOptions, Format, Provenance, ONTOLOGY_IRI};
-use crate::graph::{fnv1a, Edge, EdgeRef, Evidence, KnowledgeGraph, NodeKind, Relation};
+use crate::graph::{
+    fnv1a, fnv1a_extend, Edge, EdgeRef, Evidence, KnowledgeGraph, NodeKind, Relation,
+};
 
 // Namespaces of the vocabularies the output uses or the ontology aligns to.
 const PROV_IRI: &str = "http://www.w3.org/ns/prov#";
@@ -429,8 +431,8 @@ enum Chunk {
 
 /// The text of the sentence the graph keeps for `edge`: every read of it
 /// goes through here.
-fn sentence_text(edge: &Edge) -> &str {
-    &edge.sentence
+fn sentence_text<'g>(graph: &'g KnowledgeGraph, edge: &Edge) -> io::Result<Cow<'g, str>> {
+    graph.sentence(edge)
 }
 
 /// No sentence, in [`Sentences::of_edge`] and the places of
@@ -480,29 +482,22 @@ impl Sentences {
     }
 }
 
-/// An edge pointing at its sentence while sentences are sorted: the high
-/// half of the hash of the text (8 bytes instead of 16; the low half is
-/// computed again in the rare ties of the high half between different
-/// texts) and the edge's position.
-struct Pointer {
-    hash_high: u32,
-    position: u32,
-}
-
 /// The distinct sentences the evidence statements of `edges` point at, in
 /// IRI order (hash, then text), and for each edge its sentence among
 /// them: at `edge` that of every relation with a source, at `full` that
 /// of each relation's first mention (the only one whose text the graph
 /// keeps; later mentions read in the same sentence point at it too).
 /// `every_pointer`: whether to keep every edge pointing at a sentence or
-/// only the first.
+/// only the first. Texts are read only to tell apart sentences of one
+/// hash.
 fn collect_sentences(
     graph: &KnowledgeGraph,
     edges: &[EdgeIndex],
     provenance: Provenance,
     every_pointer: bool,
-) -> Sentences {
-    let hash = |text: &str| parts_hash(&[text]);
+) -> io::Result<Sentences> {
+    // parts_hash(&[text]), from the hash the graph keeps of the text
+    let hash = |edge: &Edge| fnv1a_extend(graph.sentence_hash(edge), &[PART_END]);
     collect_sentences_hashed(graph, edges, provenance, every_pointer, hash)
 }
 
@@ -513,76 +508,104 @@ fn collect_sentences_hashed(
     edges: &[EdgeIndex],
     provenance: Provenance,
     every_pointer: bool,
-    text_hash: impl Fn(&str) -> u64,
-) -> Sentences {
+    text_hash: impl Fn(&Edge) -> u64,
+) -> io::Result<Sentences> {
     if provenance == Provenance::None {
-        return Sentences::default();
+        return Ok(Sentences::default());
     }
     let petgraph = graph.petgraph();
     let known = graph.sources().len();
     let is_known = |e: &Evidence| (e.doc as usize) < known;
-    let mut pointers: Vec<Pointer> = Vec::new();
+    let empty_hash = fnv1a(b"");
+    let mut pointing: Vec<u32> = Vec::new();
     for (position, &ex) in edges.iter().enumerate() {
         let edge = &petgraph[ex];
-        let text = sentence_text(edge);
         // a statement with no known document is not written
         let written = match provenance {
-            _ if text.is_empty() => false,
             Provenance::Full => edge.evidence.first().is_some_and(is_known),
             _ => edge.evidence.iter().any(is_known),
         };
-        if written {
-            pointers.push(Pointer {
-                hash_high: (text_hash(text) >> 32) as u32,
-                position: position as u32,
-            });
+        let empty = || -> io::Result<bool> {
+            Ok(graph.sentence_hash(edge) == empty_hash && sentence_text(graph, edge)?.is_empty())
+        };
+        if written && !empty()? {
+            pointing.push(position as u32);
         }
     }
-    let text_of = |p: &Pointer| sentence_text(&petgraph[edges[p.position as usize]]);
+    let edge_at = |position: u32| &petgraph[edges[position as usize]];
+    let hash_at = |position: u32| text_hash(edge_at(position));
     // by hash, text and position
-    pointers.sort_unstable_by(|a, b| {
-        a.hash_high
-            .cmp(&b.hash_high)
-            .then_with(|| {
-                let (a, b) = (text_of(a), text_of(b));
-                if a == b {
-                    return std::cmp::Ordering::Equal;
-                }
-                text_hash(a).cmp(&text_hash(b)).then(a.cmp(b))
-            })
-            .then(a.position.cmp(&b.position))
+    let mut failure = None;
+    pointing.sort_unstable_by(|&a, &b| {
+        (hash_at(a).cmp(&hash_at(b)))
+            .then_with(|| text_order(graph, edge_at(a), edge_at(b), &mut failure))
+            .then(a.cmp(&b))
     });
+    if let Some(failure) = failure {
+        return Err(failure);
+    }
     let mut sentences = Sentences {
-        pointing: Vec::with_capacity(if every_pointer { pointers.len() } else { 0 }),
         of_edge: vec![NO_SENTENCE; edges.len()],
         ..Sentences::default()
     };
-    // the hash and text of the sentence before
-    let mut previous: Option<(u64, &str)> = None;
+    // the hash of the sentence before and an edge pointing at it
+    let mut previous: Option<(u64, u32)> = None;
     // texts before this one with the same hash (1 in 30 million among a
     // million sentences): each gets the next number, so none is lost
     let mut colliding = 0u64;
-    for pointer in &pointers {
-        let text = text_of(pointer);
-        let new = previous.is_none_or(|(_, previous)| previous != text);
+    let mut kept = 0;
+    for i in 0..pointing.len() {
+        let position = pointing[i];
+        let hash = hash_at(position);
+        let same_hash = previous.is_some_and(|(previous, _)| previous == hash);
+        let new = !(same_hash
+            && previous.is_some_and(|(_, p)| {
+                let order = text_order(graph, edge_at(p), edge_at(position), &mut failure);
+                order == std::cmp::Ordering::Equal
+            }));
         if new {
-            let hash = text_hash(text);
-            let same_hash = previous.is_some_and(|(previous, _)| previous == hash);
             colliding = if same_hash { colliding + 1 } else { 0 };
             sentences.names.push(hash.wrapping_add(colliding));
-            sentences.starts.push(sentences.pointing.len() as u32);
-            previous = Some((hash, text));
+            sentences.starts.push(kept as u32);
+            previous = Some((hash, position));
         }
-        sentences.of_edge[pointer.position as usize] = (sentences.names.len() - 1) as u32;
+        sentences.of_edge[position as usize] = (sentences.names.len() - 1) as u32;
+        // kept in place: the first `kept` entries are those to keep
         if new || every_pointer {
-            sentences.pointing.push(pointer.position);
+            pointing[kept] = position;
+            kept += 1;
         }
     }
-    sentences.starts.push(sentences.pointing.len() as u32);
+    if let Some(failure) = failure {
+        return Err(failure);
+    }
+    pointing.truncate(kept);
+    pointing.shrink_to_fit();
+    sentences.starts.push(kept as u32);
     sentences.names.shrink_to_fit();
     sentences.starts.shrink_to_fit();
-    sentences.pointing.shrink_to_fit();
-    sentences
+    sentences.pointing = pointing;
+    Ok(sentences)
+}
+
+/// The order of the texts of `a`'s and `b`'s sentences, read only when
+/// they are not the same sentence; a failed read is kept in `failure`.
+fn text_order(
+    graph: &KnowledgeGraph,
+    a: &Edge,
+    b: &Edge,
+    failure: &mut Option<io::Error>,
+) -> std::cmp::Ordering {
+    if a.sentence == b.sentence {
+        return std::cmp::Ordering::Equal;
+    }
+    match (sentence_text(graph, a), sentence_text(graph, b)) {
+        (Ok(a), Ok(b)) => a.cmp(&b),
+        (Err(e), _) | (_, Err(e)) => {
+            failure.get_or_insert(e);
+            std::cmp::Ordering::Equal
+        }
+    }
 }
 
 /// The sentence of each (document, sentence number) some relation's first
@@ -778,7 +801,7 @@ impl<'g> Exporter<'g> {
         }
         first_edge.push(edges.len() as u32);
         let every_pointer = format == Format::Nquads;
-        let sentences = collect_sentences(graph, &edges, options.provenance, every_pointer);
+        let sentences = collect_sentences(graph, &edges, options.provenance, every_pointer)?;
         let mention_sentences = if options.provenance == Provenance::Full {
             sentences_by_place(graph, &edges, &sentences)
         } else {
@@ -1182,8 +1205,8 @@ impl<'g> Exporter<'g> {
             docs.dedup();
         }
         let docs = docs.as_slice();
-        let text = sentence_text(self.edge(first as usize).edge);
-        let text = LiteralRef::new_simple_literal(text);
+        let text = sentence_text(self.graph, self.edge(first as usize).edge)?;
+        let text = LiteralRef::new_simple_literal(&text);
         let block = vec![
             Statement::new(iri, rdf::TYPE, self.vocab.sentence.as_ref(), docs),
             Statement::new(iri, self.vocab.text.as_ref(), text, docs),
@@ -1272,25 +1295,13 @@ impl<'g> Exporter<'g> {
 /// same evidence gets the same IRI in every run and whatever else is in
 /// the input, and shards merge by union.
 fn parts_hash(parts: &[&str]) -> u64 {
-    // on the stack when short (a sentence, a fact): one is hashed per edge
-    let mut stack = [0u8; 1024];
-    let mut heap = Vec::new();
-    let len = parts.iter().map(|p| p.len() + 1).sum();
-    let bytes = match stack.get_mut(..len) {
-        Some(bytes) => bytes,
-        None => {
-            heap.resize(len, 0);
-            &mut heap[..]
-        }
-    };
-    let mut at = 0;
-    for part in parts {
-        bytes[at..at + part.len()].copy_from_slice(part.as_bytes());
-        bytes[at + part.len()] = 0x1f;
-        at += part.len() + 1;
-    }
-    fnv1a(bytes)
+    parts.iter().fold(fnv1a(b""), |hash, part| {
+        fnv1a_extend(fnv1a_extend(hash, part.as_bytes()), &[PART_END])
+    })
 }
+
+/// The byte after each part that [`parts_hash`] hashes: a unit separator.
+const PART_END: u8 = 0x1f;
 
 /// Orders predicates within a subject: type, labels and id first, then the
 /// reified triple in subject, predicate, object order, then the rest.
@@ -1462,11 +1473,14 @@ mod tests {
             graph.add_edge(person, Relation::ParticipatedIn, event, fact, text);
         }
         let edges = graph.edge_indices_sorted();
-        let text = |position: usize| sentence_text(&graph.petgraph()[edges[position]]);
+        let text = |position: usize| {
+            let text = sentence_text(&graph, &graph.petgraph()[edges[position]]).unwrap();
+            text.into_owned()
+        };
         // one hash for all: the texts in order, numbered on from it
-        let one = collect_sentences_hashed(&graph, &edges, Provenance::Edge, true, |_| 7);
+        let one = collect_sentences_hashed(&graph, &edges, Provenance::Edge, true, |_| 7).unwrap();
         assert_eq!(one.names, [7, 8, 9]);
-        let first_texts: Vec<&str> = (0..one.len())
+        let first_texts: Vec<String> = (0..one.len())
             .map(|s| text(one.pointing_at(s)[0] as usize))
             .collect();
         assert_eq!(first_texts, ["câu hai", "câu một", "câu thứ ba"]);
@@ -1475,9 +1489,12 @@ mod tests {
             assert_eq!(text(one.pointing_at(sentence)[0] as usize), text(position));
         }
         assert_eq!(one.pointing_at(1).len(), 2);
-        // one high half, different low halves: ordered by the whole hash
+        // hashes that differ in their low half only: ordered by hash, not text
         let by_length = |t: &str| 1 << 32 | (100 - t.len() as u64);
-        let high = collect_sentences_hashed(&graph, &edges, Provenance::Edge, false, by_length);
+        let edge_by_length = |e: &Edge| by_length(&graph.sentence(e).unwrap());
+        let high =
+            collect_sentences_hashed(&graph, &edges, Provenance::Edge, false, edge_by_length)
+                .unwrap();
         let expected: Vec<u64> = ["câu thứ ba", "câu một", "câu hai"]
             .iter()
             .map(|t| by_length(t))

@@ -4,6 +4,7 @@
 //! formats colour alike and GraphML and GEXF carry the same columns.
 
 use std::collections::BTreeSet;
+use std::io;
 
 use petgraph::Direction;
 
@@ -200,19 +201,23 @@ pub fn node_values(
 }
 
 /// The values of [`EDGE_COLUMNS`] for `edge`: at `--provenance none` the
-/// relation alone.
+/// relation alone. Fails only if its sentence cannot be read back.
 pub fn edge_values(
     graph: &KnowledgeGraph,
     edge: &Edge,
     options: &ExportOptions,
-) -> [Option<String>; 4] {
+) -> io::Result<[Option<String>; 4]> {
     let provenance = options.provenance.has_sources();
-    [
+    let sentence = match provenance {
+        true => non_empty(graph.sentence(edge)?.into_owned()),
+        false => None,
+    };
+    Ok([
         Some(edge.relation.as_str().to_string()),
         provenance.then(|| confidence(edge)),
         non_empty(source_names(graph, &edge.evidence)).filter(|_| provenance),
-        non_empty(edge.sentence.to_string()).filter(|_| provenance),
-    ]
+        sentence,
+    ])
 }
 
 /// Edge weight: the number of supporting sentences, never 0 (Gephi drops
