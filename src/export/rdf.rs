@@ -48,7 +48,9 @@ use unicode_normalization::UnicodeNormalization;
 
 use super::rdf_syntax::{Prefixes, RdfWriter, Syntax};
 use super::{ExportOptions, Format, Provenance, ONTOLOGY_IRI};
-use crate::graph::{fnv1a, fnv1a_extend, EdgeRef, Evidence, KnowledgeGraph, NodeKind, Relation};
+use crate::graph::{
+    fnv1a, fnv1a_extend, Edge, EdgeRef, Evidence, KnowledgeGraph, NodeKind, Relation,
+};
 
 // Namespaces of the vocabularies the output uses or the ontology aligns to.
 const PROV_IRI: &str = "http://www.w3.org/ns/prov#";
@@ -434,6 +436,12 @@ enum Chunk {
     Sentences(usize, usize),
 }
 
+/// The text of the sentence the graph keeps for `edge`: every read of it
+/// goes through here.
+fn sentence_text<'g>(graph: &'g KnowledgeGraph, edge: &Edge) -> io::Result<Cow<'g, str>> {
+    graph.sentence(edge)
+}
+
 /// No sentence, in [`Sentences::of_edge`] and the places of
 /// [`sentences_by_place`].
 const NO_SENTENCE: u32 = u32::MAX;
@@ -481,36 +489,33 @@ impl Sentences {
     }
 }
 
-/// An edge pointing at its sentence while sentences are sorted: the hash
-/// of the text (two halves, for 12 bytes instead of 16) and the edge's
-/// position.
-struct Pointer {
-    hash: [u32; 2],
-    position: u32,
-}
-
-impl Pointer {
-    fn hash(&self) -> u64 {
-        u64::from(self.hash[0]) << 32 | u64::from(self.hash[1])
-    }
-}
-
 /// The distinct sentences the evidence statements of `edges` point at, in
 /// IRI order (hash, then text), and for each edge its sentence among
 /// them: at `edge` that of every relation with a source, at `full` that
 /// of each relation's first mention (the only one whose text the graph
 /// keeps; later mentions read in the same sentence point at it too).
 /// `every_pointer`: whether to keep every edge pointing at a sentence or
-/// only the first.
-///
-/// Texts are compared only where two sentences of the graph's store share
-/// a hash (the same sentence read in two documents, or a collision): the
-/// order is that of comparing every text, without reading them all.
+/// only the first. Texts are read only to tell apart sentences of one
+/// hash.
 fn collect_sentences(
     graph: &KnowledgeGraph,
     edges: &[EdgeIndex],
     provenance: Provenance,
     every_pointer: bool,
+) -> io::Result<Sentences> {
+    // parts_hash(&[text]), from the hash the graph keeps of the text
+    let hash = |edge: &Edge| fnv1a_extend(graph.sentence_hash(edge), &[PART_END]);
+    collect_sentences_hashed(graph, edges, provenance, every_pointer, hash)
+}
+
+/// [`collect_sentences`] with the hash that names the sentences given
+/// (tests make texts collide).
+fn collect_sentences_hashed(
+    graph: &KnowledgeGraph,
+    edges: &[EdgeIndex],
+    provenance: Provenance,
+    every_pointer: bool,
+    text_hash: impl Fn(&Edge) -> u64,
 ) -> io::Result<Sentences> {
     if provenance == Provenance::None {
         return Ok(Sentences::default());
@@ -518,78 +523,92 @@ fn collect_sentences(
     let petgraph = graph.petgraph();
     let known = graph.sources().len();
     let is_known = |e: &Evidence| (e.doc as usize) < known;
-    let mut pointers: Vec<Pointer> = Vec::new();
+    let mut pointing: Vec<u32> = Vec::new();
     for (position, &ex) in edges.iter().enumerate() {
         let edge = &petgraph[ex];
         // a statement with no known document is not written
         let written = match provenance {
-            _ if graph.sentence_len(edge) == 0 => false,
             Provenance::Full => edge.evidence.first().is_some_and(is_known),
             _ => edge.evidence.iter().any(is_known),
         };
-        if written {
-            // parts_hash(&[text]), from the store's hash of the text
-            let hash = fnv1a_extend(graph.sentence_hash(edge), &[PART_END]);
-            pointers.push(Pointer {
-                hash: [(hash >> 32) as u32, hash as u32],
-                position: position as u32,
-            });
+        if written && graph.sentence_len(edge) > 0 {
+            pointing.push(position as u32);
         }
     }
-    let edge_of = |p: &Pointer| &petgraph[edges[p.position as usize]];
-    let same_text = |a: &Pointer, b: &Pointer| -> io::Result<bool> {
-        let (a, b) = (edge_of(a), edge_of(b));
-        Ok(a.sentence == b.sentence || graph.sentence(a)? == graph.sentence(b)?)
-    };
-    // by hash, then text, then position: positions first, then texts only
-    // within a run of one hash that holds more than one stored sentence
-    pointers.sort_unstable_by_key(|p| (p.hash(), p.position));
-    for run in pointers.chunk_by_mut(|a, b| a.hash() == b.hash()) {
-        let first = edge_of(&run[0]).sentence;
-        if run.iter().all(|p| edge_of(p).sentence == first) {
-            continue;
-        }
-        let mut keyed = run
-            .iter()
-            .map(|p| Ok((graph.sentence(edge_of(p))?.into_owned(), p.position)))
-            .collect::<io::Result<Vec<(String, u32)>>>()?;
-        keyed.sort_unstable();
-        for (pointer, (_, position)) in run.iter_mut().zip(keyed) {
-            pointer.position = position;
-        }
+    let edge_at = |position: u32| &petgraph[edges[position as usize]];
+    let hash_at = |position: u32| text_hash(edge_at(position));
+    // by hash, text and position
+    let mut failure = None;
+    pointing.sort_unstable_by(|&a, &b| {
+        (hash_at(a).cmp(&hash_at(b)))
+            .then_with(|| text_order(graph, edge_at(a), edge_at(b), &mut failure))
+            .then(a.cmp(&b))
+    });
+    if let Some(failure) = failure {
+        return Err(failure);
     }
     let mut sentences = Sentences {
-        pointing: Vec::with_capacity(if every_pointer { pointers.len() } else { 0 }),
         of_edge: vec![NO_SENTENCE; edges.len()],
         ..Sentences::default()
     };
-    let mut previous: Option<&Pointer> = None;
+    // the hash of the sentence before and an edge pointing at it
+    let mut previous: Option<(u64, u32)> = None;
     // texts before this one with the same hash (1 in 30 million among a
     // million sentences): each gets the next number, so none is lost
     let mut colliding = 0u64;
-    for pointer in &pointers {
-        let hash = pointer.hash();
-        let same_hash = previous.is_some_and(|p| p.hash() == hash);
-        let new = match previous {
-            Some(p) if same_hash => !same_text(p, pointer)?,
-            _ => true,
-        };
+    let mut kept = 0;
+    for i in 0..pointing.len() {
+        let position = pointing[i];
+        let hash = hash_at(position);
+        let same_hash = previous.is_some_and(|(previous, _)| previous == hash);
+        let new = !(same_hash
+            && previous.is_some_and(|(_, p)| {
+                let order = text_order(graph, edge_at(p), edge_at(position), &mut failure);
+                order == std::cmp::Ordering::Equal
+            }));
         if new {
             colliding = if same_hash { colliding + 1 } else { 0 };
             sentences.names.push(hash.wrapping_add(colliding));
-            sentences.starts.push(sentences.pointing.len() as u32);
+            sentences.starts.push(kept as u32);
+            previous = Some((hash, position));
         }
-        previous = Some(pointer);
-        sentences.of_edge[pointer.position as usize] = (sentences.names.len() - 1) as u32;
+        sentences.of_edge[position as usize] = (sentences.names.len() - 1) as u32;
+        // kept in place: the first `kept` entries are those to keep
         if new || every_pointer {
-            sentences.pointing.push(pointer.position);
+            pointing[kept] = position;
+            kept += 1;
         }
     }
-    sentences.starts.push(sentences.pointing.len() as u32);
+    if let Some(failure) = failure {
+        return Err(failure);
+    }
+    pointing.truncate(kept);
+    pointing.shrink_to_fit();
+    sentences.starts.push(kept as u32);
     sentences.names.shrink_to_fit();
     sentences.starts.shrink_to_fit();
-    sentences.pointing.shrink_to_fit();
+    sentences.pointing = pointing;
     Ok(sentences)
+}
+
+/// The order of the texts of `a`'s and `b`'s sentences, read only when
+/// they are not the same sentence; a failed read is kept in `failure`.
+fn text_order(
+    graph: &KnowledgeGraph,
+    a: &Edge,
+    b: &Edge,
+    failure: &mut Option<io::Error>,
+) -> std::cmp::Ordering {
+    if a.sentence == b.sentence {
+        return std::cmp::Ordering::Equal;
+    }
+    match (sentence_text(graph, a), sentence_text(graph, b)) {
+        (Ok(a), Ok(b)) => a.cmp(&b),
+        (Err(e), _) | (_, Err(e)) => {
+            failure.get_or_insert(e);
+            std::cmp::Ordering::Equal
+        }
+    }
 }
 
 /// The sentence of each (document, sentence number) some relation's first
@@ -1182,7 +1201,7 @@ impl<'g> Exporter<'g> {
             docs.dedup();
         }
         let docs = docs.as_slice();
-        let text = self.graph.sentence(self.edge(first as usize).edge)?;
+        let text = sentence_text(self.graph, self.edge(first as usize).edge)?;
         let text = LiteralRef::new_simple_literal(&text);
         let block = vec![
             Statement::new(iri, rdf::TYPE, self.vocab.sentence.as_ref(), docs),
@@ -1266,7 +1285,7 @@ fn parts_hash(parts: &[&str]) -> u64 {
     })
 }
 
-/// What follows each part hashed by [`parts_hash`]: the unit separator.
+/// The byte after each part that [`parts_hash`] hashes: a unit separator.
 const PART_END: u8 = 0x1f;
 
 /// Orders predicates within a subject: type, labels and id first, then the
@@ -1406,6 +1425,56 @@ mod tests {
         let turtle = String::from_utf8(render(Format::Turtle, Provenance::Edge, 3)).unwrap();
         assert_eq!(turtle.matches("@prefix kg:").count(), 1);
         assert!(turtle.starts_with("@prefix "));
+    }
+
+    #[test]
+    fn texts_of_one_hash_get_distinct_sentence_iris() {
+        let mut graph = KnowledgeGraph::new();
+        let doc = graph.add_source("a.txt");
+        let evidence = |sentence| Evidence {
+            doc,
+            sentence,
+            start: 0,
+            end: 1,
+            confidence: 0.9,
+        };
+        let person = graph.add_node(NodeKind::Person, "Trần Văn Bình", None, [], []);
+        let texts = ["câu thứ ba", "câu một", "câu hai", "câu một"];
+        for (i, text) in texts.into_iter().enumerate() {
+            let event = format!("Hội nghị số {i}");
+            let event = graph.add_node(NodeKind::Event, &event, None, [], []);
+            let fact = evidence(i as u32);
+            graph.add_edge(person, Relation::ParticipatedIn, event, fact, text);
+        }
+        let edges = graph.edge_indices_sorted();
+        let text = |position: usize| {
+            let text = sentence_text(&graph, &graph.petgraph()[edges[position]]).unwrap();
+            text.into_owned()
+        };
+        // one hash for all: the texts in order, numbered on from it
+        let one = collect_sentences_hashed(&graph, &edges, Provenance::Edge, true, |_| 7).unwrap();
+        assert_eq!(one.names, [7, 8, 9]);
+        let first_texts: Vec<String> = (0..one.len())
+            .map(|s| text(one.pointing_at(s)[0] as usize))
+            .collect();
+        assert_eq!(first_texts, ["câu hai", "câu một", "câu thứ ba"]);
+        for position in 0..edges.len() {
+            let sentence = one.of_edge(position).unwrap() as usize;
+            assert_eq!(text(one.pointing_at(sentence)[0] as usize), text(position));
+        }
+        assert_eq!(one.pointing_at(1).len(), 2);
+        // hashes that differ in their low half only: ordered by hash, not text
+        let by_length = |t: &str| 1 << 32 | (100 - t.len() as u64);
+        let edge_by_length = |e: &Edge| by_length(&graph.sentence(e).unwrap());
+        let high =
+            collect_sentences_hashed(&graph, &edges, Provenance::Edge, false, edge_by_length)
+                .unwrap();
+        let expected: Vec<u64> = ["câu thứ ba", "câu một", "câu hai"]
+            .iter()
+            .map(|t| by_length(t))
+            .collect();
+        assert_eq!(high.names, expected);
+        assert_eq!(high.pointing.len(), 3);
     }
 
     #[test]
