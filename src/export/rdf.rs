@@ -436,12 +436,6 @@ enum Chunk {
     Sentences(usize, usize),
 }
 
-/// The text of the sentence the graph keeps for `edge`: every read of it
-/// goes through here.
-fn sentence_text<'g>(graph: &'g KnowledgeGraph, edge: &Edge) -> io::Result<Cow<'g, str>> {
-    graph.sentence(edge)
-}
-
 /// No sentence, in [`Sentences::of_edge`] and the places of
 /// [`sentences_by_place`].
 const NO_SENTENCE: u32 = u32::MAX;
@@ -602,7 +596,7 @@ fn text_order(
     if a.sentence == b.sentence {
         return std::cmp::Ordering::Equal;
     }
-    match (sentence_text(graph, a), sentence_text(graph, b)) {
+    match (graph.sentence(a), graph.sentence(b)) {
         (Ok(a), Ok(b)) => a.cmp(&b),
         (Err(e), _) | (_, Err(e)) => {
             failure.get_or_insert(e);
@@ -1201,7 +1195,7 @@ impl<'g> Exporter<'g> {
             docs.dedup();
         }
         let docs = docs.as_slice();
-        let text = sentence_text(self.graph, self.edge(first as usize).edge)?;
+        let text = self.graph.sentence(self.edge(first as usize).edge)?;
         let text = LiteralRef::new_simple_literal(&text);
         let block = vec![
             Statement::new(iri, rdf::TYPE, self.vocab.sentence.as_ref(), docs),
@@ -1448,7 +1442,7 @@ mod tests {
         }
         let edges = graph.edge_indices_sorted();
         let text = |position: usize| {
-            let text = sentence_text(&graph, &graph.petgraph()[edges[position]]).unwrap();
+            let text = graph.sentence(&graph.petgraph()[edges[position]]).unwrap();
             text.into_owned()
         };
         // one hash for all: the texts in order, numbered on from it
