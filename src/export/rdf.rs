@@ -509,7 +509,7 @@ fn collect_sentences_hashed(
     edges: &[EdgeIndex],
     provenance: Provenance,
     every_pointer: bool,
-    text_hash: impl Fn(&Edge) -> u64,
+    text_hash: impl Fn(&Edge) -> u64 + Sync,
 ) -> io::Result<Sentences> {
     if provenance == Provenance::None {
         return Ok(Sentences::default());
@@ -517,30 +517,40 @@ fn collect_sentences_hashed(
     let petgraph = graph.petgraph();
     let known = graph.sources().len();
     let is_known = |e: &Evidence| (e.doc as usize) < known;
-    let mut pointing: Vec<u32> = Vec::new();
-    for (position, &ex) in edges.iter().enumerate() {
-        let edge = &petgraph[ex];
-        // a statement with no known document is not written
-        let written = match provenance {
-            Provenance::Full => edge.evidence.first().is_some_and(is_known),
-            _ => edge.evidence.iter().any(is_known),
-        };
-        if written && graph.sentence_len(edge) > 0 {
-            pointing.push(position as u32);
+    // (hash, position) of each edge whose statement is written with a
+    // sentence, made once beside its position (looked up inside the
+    // comparisons, they cost cache misses a comparison on large graphs)
+    let mut keyed: Vec<(u64, u32)> = edges
+        .par_iter()
+        .enumerate()
+        .filter_map(|(position, &ex)| {
+            let edge = &petgraph[ex];
+            // a statement with no known document is not written
+            let written = match provenance {
+                Provenance::Full => edge.evidence.first().is_some_and(is_known),
+                _ => edge.evidence.iter().any(is_known),
+            };
+            let with_text = written && graph.sentence_len(edge) > 0;
+            with_text.then(|| (text_hash(edge), position as u32))
+        })
+        .collect();
+    keyed.par_sort_unstable();
+    let edge_at = |position: u32| &petgraph[edges[position as usize]];
+    // by hash, text and position: texts compared only within a run of
+    // equal hashes
+    let mut failure = None;
+    for run in keyed.chunk_by_mut(|a, b| a.0 == b.0) {
+        if run.len() > 1 {
+            run.sort_by(|a, b| {
+                text_order(graph, edge_at(a.1), edge_at(b.1), &mut failure).then(a.1.cmp(&b.1))
+            });
         }
     }
-    let edge_at = |position: u32| &petgraph[edges[position as usize]];
-    let hash_at = |position: u32| text_hash(edge_at(position));
-    // by hash, text and position
-    let mut failure = None;
-    pointing.sort_unstable_by(|&a, &b| {
-        (hash_at(a).cmp(&hash_at(b)))
-            .then_with(|| text_order(graph, edge_at(a), edge_at(b), &mut failure))
-            .then(a.cmp(&b))
-    });
     if let Some(failure) = failure {
         return Err(failure);
     }
+    let mut pointing: Vec<u32> = keyed.into_iter().map(|(_, position)| position).collect();
+    let hash_at = |position: u32| text_hash(edge_at(position));
     let mut sentences = Sentences {
         of_edge: vec![NO_SENTENCE; edges.len()],
         ..Sentences::default()
@@ -780,17 +790,21 @@ impl<'g> Exporter<'g> {
         let nodes = graph.sorted_node_indices();
         let edges = graph.edge_indices_sorted();
         // both sorted by id: each node's outgoing edges are a run of `edges`
+        // (the ends looked up in parallel: each is a cache miss)
+        let edge_sources: Vec<Option<NodeIndex>> = edges
+            .par_iter()
+            .map(|&ex| petgraph.edge_endpoints(ex).map(|e| e.0))
+            .collect();
         let mut first_edge = Vec::with_capacity(nodes.len() + 1);
         let mut next = 0;
         for &node in nodes.iter() {
             first_edge.push(next as u32);
-            while next < edges.len()
-                && petgraph.edge_endpoints(edges[next]).map(|e| e.0) == Some(node)
-            {
+            while next < edges.len() && edge_sources[next] == Some(node) {
                 next += 1;
             }
         }
         first_edge.push(edges.len() as u32);
+        drop(edge_sources);
         let every_pointer = format == Format::Nquads;
         let sentences = collect_sentences(graph, &edges, options.provenance, every_pointer)?;
         let mention_sentences = if options.provenance == Provenance::Full {
