@@ -144,9 +144,8 @@ fn percent_encode(text: &str, keep: impl Fn(char) -> bool) -> String {
 /// [`percent_encode`] appended to `out`.
 fn percent_encode_into(out: &mut String, text: &str, keep: impl Fn(char) -> bool) {
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
-    let unreserved = |c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '_' | '~');
     let keep_slash = keep('/');
-    let stays = |b: u8| unreserved(char::from(b)) || (b == b'/' && keep_slash);
+    let stays = |b: u8| UNRESERVED[usize::from(b)] || (b == b'/' && keep_slash);
     let mut rest = text;
     while let Some(c) = rest.chars().next() {
         // runs of ASCII that stays (most often a whole id) copied at once
@@ -169,6 +168,18 @@ fn percent_encode_into(out: &mut String, text: &str, keep: impl Fn(char) -> bool
         }
     }
 }
+
+/// The unreserved ASCII of RFC 3986 (letters, digits, `-._~`), by byte.
+const UNRESERVED: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = c.is_ascii_alphanumeric() || matches!(c, b'-' | b'.' | b'_' | b'~');
+        b += 1;
+    }
+    table
+};
 
 /// The `ucschar` production of RFC 3987.
 fn is_ucschar(c: char) -> bool {
@@ -205,6 +216,22 @@ pub(crate) fn confidence_decimal(confidence: f32) -> String {
     } else {
         0.0
     };
+    // most confidences are hundredths: the f32 nearest k/100 is what f32's
+    // Display writes as k/100 with its trailing zero dropped (one digit
+    // when k is a multiple of ten), and that without formatting machinery
+    let hundredths = (clamped * 100.0).round();
+    if hundredths / 100.0 == clamped {
+        let k = hundredths as u8; // 0..=100
+        if k == 100 {
+            return "1.0".to_string();
+        }
+        let mut text = String::from("0.");
+        text.push(char::from(b'0' + k / 10));
+        if !k.is_multiple_of(10) {
+            text.push(char::from(b'0' + k % 10));
+        }
+        return text;
+    }
     // f32's Display never uses an exponent
     let mut text = clamped.to_string();
     if !text.contains('.') {
@@ -944,7 +971,10 @@ impl<'g> Exporter<'g> {
         let docs = self.supporting_docs(&node.evidence);
         let docs = docs.as_slice();
         let kind = self.vocab.kind(node.kind);
-        let mut block = vec![Statement::new(iri, rdf::TYPE, kind, docs)];
+        let edges = self.first_edge[position] as usize..self.first_edge[position + 1] as usize;
+        let size = 5 + node.aliases.len() + docs.len() + edges.len();
+        let mut block = Vec::with_capacity(size);
+        block.push(Statement::new(iri, rdf::TYPE, kind, docs));
         let label = if node.kind == NodeKind::Date {
             LiteralRef::new_simple_literal(&node.label)
         } else {
@@ -985,7 +1015,6 @@ impl<'g> Exporter<'g> {
                 block.push(mention);
             }
         }
-        let edges = self.first_edge[position] as usize..self.first_edge[position + 1] as usize;
         let edges: Vec<EdgeRef<'_>> = edges.map(|position| self.edge(position)).collect();
         let targets: Vec<NamedNode> = edges
             .iter()
@@ -1044,25 +1073,14 @@ impl<'g> Exporter<'g> {
             let iri = iri.as_ref();
             let docs = std::slice::from_ref(&evidence.doc);
             let confidence = confidence_decimal(evidence.confidence);
-            let mut block = vec![
+            let mut block = Vec::with_capacity(10);
+            block.extend([
                 Statement::new(iri, rdf::TYPE, rdf::STATEMENT, docs),
                 Statement::new(iri, rdf::SUBJECT, subject, docs),
                 Statement::new(iri, rdf::PREDICATE, predicate, docs),
                 Statement::new(iri, rdf::OBJECT, object, docs),
                 Statement::new(iri, vocab.was_derived_from.as_ref(), source.as_ref(), docs),
-            ];
-            let numeric = [
-                (
-                    &vocab.confidence,
-                    LiteralRef::new_typed_literal(&confidence, xsd::DECIMAL),
-                ),
-                (&vocab.sentence_index, integer_literal(&numbers[0])),
-                (&vocab.start_offset, integer_literal(&numbers[1])),
-                (&vocab.end_offset, integer_literal(&numbers[2])),
-            ];
-            for (predicate, value) in numeric {
-                block.push(Statement::new(iri, predicate.as_ref(), value, docs));
-            }
+            ]);
             // the graph keeps the text of each relation's earliest sentence
             // only: a later mention has one where it was read in another
             // relation's earliest
@@ -1071,10 +1089,35 @@ impl<'g> Exporter<'g> {
                 Some(_) => None,
                 None => self.sentence_read_in(evidence)?,
             };
-            if let Some(sentence) = first.or(read_in.as_ref()) {
-                let sentence = sentence.as_ref();
+            let sentence = first.or(read_in.as_ref()).map(NamedNode::as_ref);
+            // in the order written (kg: terms by name), so that the block is
+            // most often sorted already
+            let confidence = LiteralRef::new_typed_literal(&confidence, xsd::DECIMAL);
+            block.push(Statement::new(
+                iri,
+                vocab.confidence.as_ref(),
+                confidence,
+                docs,
+            ));
+            let end = integer_literal(&numbers[2]);
+            block.push(Statement::new(iri, vocab.end_offset.as_ref(), end, docs));
+            if let Some(sentence) = sentence {
                 block.push(Statement::new(iri, vocab.evidence.as_ref(), sentence, docs));
             }
+            let index = integer_literal(&numbers[0]);
+            block.push(Statement::new(
+                iri,
+                vocab.sentence_index.as_ref(),
+                index,
+                docs,
+            ));
+            let start = integer_literal(&numbers[1]);
+            block.push(Statement::new(
+                iri,
+                vocab.start_offset.as_ref(),
+                start,
+                docs,
+            ));
             self.write_block(sink, block)?;
         }
         Ok(())
@@ -1111,19 +1154,15 @@ impl<'g> Exporter<'g> {
         let docs = docs.as_slice();
         let confidence = confidence_decimal(edge.edge.confidence());
         let weight = edge.edge.weight().to_string();
-        let mut block = vec![
+        // pushed in the order written (prov: before kg:), so that the
+        // block is most often sorted already
+        let mut block = Vec::with_capacity(7 + docs.len());
+        block.extend([
             Statement::new(iri, rdf::TYPE, rdf::STATEMENT, docs),
             Statement::new(iri, rdf::SUBJECT, subject, docs),
             Statement::new(iri, rdf::PREDICATE, predicate, docs),
             Statement::new(iri, rdf::OBJECT, object, docs),
-            Statement::new(
-                iri,
-                vocab.confidence.as_ref(),
-                LiteralRef::new_typed_literal(&confidence, xsd::DECIMAL),
-                docs,
-            ),
-            Statement::new(iri, vocab.weight.as_ref(), integer_literal(&weight), docs),
-        ];
+        ]);
         for doc in docs {
             if let Some(source) = self.sources.get(*doc as usize) {
                 block.push(Statement::new(
@@ -1134,11 +1173,23 @@ impl<'g> Exporter<'g> {
                 ));
             }
         }
+        block.push(Statement::new(
+            iri,
+            vocab.confidence.as_ref(),
+            LiteralRef::new_typed_literal(&confidence, xsd::DECIMAL),
+            docs,
+        ));
         let sentence = self.sentence_iri(position)?;
         if let Some(sentence) = &sentence {
             let sentence = sentence.as_ref();
             block.push(Statement::new(iri, vocab.evidence.as_ref(), sentence, docs));
         }
+        block.push(Statement::new(
+            iri,
+            vocab.weight.as_ref(),
+            integer_literal(&weight),
+            docs,
+        ));
         self.write_block(sink, block)
     }
 
@@ -1249,7 +1300,9 @@ impl<'g> Exporter<'g> {
             .map(Statement::sort_key)
             .zip(0usize..)
             .collect();
-        order.sort_unstable();
+        if !order.is_sorted() {
+            order.sort_unstable();
+        }
         let mut graphs: Vec<u32> = Vec::new();
         let mut iris: Vec<NamedNodeRef<'_>> = Vec::new();
         // equal keys are copies of one triple
@@ -1576,5 +1629,21 @@ mod tests {
         assert_eq!(confidence_decimal(-0.0), "0.0");
         assert_eq!(confidence_decimal(f32::NAN), "0.0");
         assert_eq!(confidence_decimal(1e-7), "0.0000001");
+        // the hundredths written without formatting agree with Display, and
+        // what is near them is written by Display
+        let shown = |value: f32| {
+            let mut text = value.to_string();
+            if !text.contains('.') {
+                text.push_str(".0");
+            }
+            text
+        };
+        for k in 0..=100u8 {
+            let value = f32::from(k) / 100.0;
+            assert_eq!(confidence_decimal(value), shown(value), "{k}/100");
+            let near = f32::from_bits(value.to_bits() + 1).min(1.0);
+            assert_eq!(confidence_decimal(near), shown(near), "{k}/100 + 1 ulp");
+        }
+        assert_eq!(confidence_decimal(0.651), "0.651");
     }
 }

@@ -19,8 +19,6 @@ use std::io::Write;
 use oxrdf::vocab::{rdf, xsd};
 use oxrdf::{LiteralRef, NamedNodeRef, TermRef};
 
-use crate::lexicon::FastMap;
-
 /// Which syntax a [`RdfWriter`] writes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Syntax {
@@ -102,13 +100,32 @@ pub(crate) struct RdfWriter {
     open: bool,
     subject: String,
     predicate: String,
-    /// Turtle: how the predicates and classes written so far are spelled
-    /// (a few dozen IRIs written over and over), up to [`SPELLED_MAX`].
-    spelled: FastMap<Box<str>, Box<[u8]>>,
+    /// Turtle: how the predicates and classes written lately are spelled
+    /// (a few dozen IRIs written over and over).
+    spelled: Spellings,
 }
 
+/// The Turtle spellings of recently written IRIs, in [`SPELLINGS`] slots
+/// chosen by where the IRI's text lies: the exporter passes the same few
+/// vocabulary terms again and again, so their address finds their slot
+/// without hashing the text, and the text, compared, confirms it.
+#[derive(Default)]
+struct Spellings {
+    slots: Vec<Option<Spelling>>,
+}
+
+/// An IRI and its Turtle spelling.
+type Spelling = (Box<str>, Box<[u8]>);
+
 /// How many IRIs a Turtle writer remembers the spelling of.
-const SPELLED_MAX: usize = 256;
+const SPELLINGS: usize = 256;
+
+impl Spellings {
+    fn slot(iri: &str) -> usize {
+        let address = iri.as_ptr() as usize;
+        (address >> 3 ^ address >> 11 ^ iri.len()) % SPELLINGS
+    }
+}
 
 impl RdfWriter {
     /// A writer of `syntax`; `prefixes` are used by Turtle only.
@@ -121,7 +138,7 @@ impl RdfWriter {
             open: false,
             subject: String::new(),
             predicate: String::new(),
-            spelled: FastMap::default(),
+            spelled: Spellings::default(),
         }
     }
 
@@ -291,21 +308,20 @@ fn write_turtle_term(out: &mut Vec<u8>, prefixes: &Prefixes, term: TermRef<'_>) 
 
 /// [`write_turtle_iri`] through `spelled`, the spellings of the IRIs
 /// written before.
-fn write_spelled_iri(
-    out: &mut Vec<u8>,
-    spelled: &mut FastMap<Box<str>, Box<[u8]>>,
-    prefixes: &Prefixes,
-    iri: &str,
-) {
-    if let Some(spelling) = spelled.get(iri) {
-        out.extend_from_slice(spelling);
-        return;
+fn write_spelled_iri(out: &mut Vec<u8>, spelled: &mut Spellings, prefixes: &Prefixes, iri: &str) {
+    if spelled.slots.is_empty() {
+        spelled.slots.resize_with(SPELLINGS, || None);
+    }
+    let slot = &mut spelled.slots[Spellings::slot(iri)];
+    if let Some((known, spelling)) = slot {
+        if **known == *iri {
+            out.extend_from_slice(spelling);
+            return;
+        }
     }
     let start = out.len();
     write_turtle_iri(out, prefixes, iri);
-    if spelled.len() < SPELLED_MAX {
-        spelled.insert(iri.into(), out[start..].into());
-    }
+    *slot = Some((iri.into(), out[start..].into()));
 }
 
 /// An IRI in Turtle: `prefix:local` with the first (longest) prefix whose
