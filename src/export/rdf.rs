@@ -145,6 +145,16 @@ fn percent_encode(text: &str, keep: impl Fn(char) -> bool) -> String {
 fn percent_encode_into(out: &mut String, text: &str, keep: impl Fn(char) -> bool) {
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
     let keep_slash = keep('/');
+    // the common case, a slug: every byte stays
+    let table = if keep_slash {
+        &UNRESERVED_OR_SLASH
+    } else {
+        &UNRESERVED
+    };
+    if text.bytes().all(|b| table[usize::from(b)]) {
+        out.push_str(text);
+        return;
+    }
     let stays = |b: u8| UNRESERVED[usize::from(b)] || (b == b'/' && keep_slash);
     let mut rest = text;
     while let Some(c) = rest.chars().next() {
@@ -178,6 +188,13 @@ const UNRESERVED: [bool; 256] = {
         table[b] = c.is_ascii_alphanumeric() || matches!(c, b'-' | b'.' | b'_' | b'~');
         b += 1;
     }
+    table
+};
+
+/// [`UNRESERVED`] and `/`.
+const UNRESERVED_OR_SLASH: [bool; 256] = {
+    let mut table = UNRESERVED;
+    table[b'/' as usize] = true;
     table
 };
 
