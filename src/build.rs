@@ -574,7 +574,9 @@ impl Collected {
         }
         // (edge, evidence, fact, order stated) of every further statement,
         // in one list rather than a list per edge: most edges have none
-        let mut others: Vec<(u32, graph::Evidence, u32, u32)> = Vec::new();
+        // (reserved exactly: grown by doubling it could take twice the room)
+        let mut others: Vec<(u32, graph::Evidence, u32, u32)> =
+            Vec::with_capacity(other_evidence.len());
         other_evidence.drain(|fact, ev| {
             if let Some(ex) = edge_of[fact as usize] {
                 let stated = others.len() as u32;

@@ -298,6 +298,21 @@ impl EvidenceList {
         }
     }
 
+    /// The summary of `count` pieces of `docs` (sorted, each once), the
+    /// highest confidence `confidence`; `only` the piece when there is one,
+    /// kept whole as [`EvidenceList::kept`] keeps it.
+    fn summary(count: u32, confidence: f32, docs: &[u32], only: Option<Evidence>) -> Self {
+        match (count, only) {
+            (0, _) => EvidenceList::default(),
+            (1, Some(piece)) => EvidenceList(EvidenceRepr::One(piece)),
+            _ => {
+                let mut summary = vec![count, confidence.to_bits()];
+                summary.extend_from_slice(docs);
+                EvidenceList(EvidenceRepr::Summary(summary.into_boxed_slice()))
+            }
+        }
+    }
+
     /// The pieces, to add more; a summary (which takes no more) gives none.
     fn into_vec(self) -> Vec<Evidence> {
         debug_assert!(!matches!(self.0, EvidenceRepr::Summary(_)));
@@ -642,6 +657,25 @@ impl KnowledgeGraph {
     /// builder resolves nodes first and reads their mentions back after).
     pub(crate) fn set_node_evidence(&mut self, ix: NodeIndex, evidence: Vec<Evidence>) {
         self.graph[ix].evidence = EvidenceList::from(evidence).kept(self.kept.of_nodes());
+    }
+
+    /// Whether nodes keep a summary of their mentions rather than each.
+    pub(crate) fn sums_up_mentions(&self) -> bool {
+        matches!(self.kept.of_nodes(), Keep::Summary { .. })
+    }
+
+    /// Gives a node the summary of its mentions (see
+    /// [`KnowledgeGraph::sums_up_mentions`]): `count` of them in `docs`
+    /// (sorted, each once), `only` the mention when there is one.
+    pub(crate) fn set_node_summary(
+        &mut self,
+        ix: NodeIndex,
+        count: u32,
+        confidence: f32,
+        docs: &[u32],
+        only: Option<Evidence>,
+    ) {
+        self.graph[ix].evidence = EvidenceList::summary(count, confidence, docs, only);
     }
 
     /// Keeps of the evidence only what `kept` says: of what is set from

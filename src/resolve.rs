@@ -128,6 +128,9 @@ impl EntityNodes {
         graph: &mut KnowledgeGraph,
         feed: impl FnOnce(&mut dyn FnMut(u32, Evidence)) -> Result<(), E>,
     ) -> Result<(), E> {
+        if graph.sums_up_mentions() {
+            return self.set_mention_summaries(graph, feed);
+        }
         let mut per_node: Vec<Vec<(Evidence, u32)>> = vec![Vec::new(); graph.node_count()];
         feed(&mut |entity, ev| {
             let entity = entity as usize;
@@ -144,6 +147,75 @@ impl EntityNodes {
         }
         Ok(())
     }
+
+    /// [`EntityNodes::set_mentions`] into a graph that keeps a summary of
+    /// each node's mentions: the mentions of one document at a time are
+    /// sorted and told apart as there, then counted, so that no list of a
+    /// node's mentions is held. `feed` hands them over document by document,
+    /// as the builder collected them.
+    fn set_mention_summaries<E>(
+        &self,
+        graph: &mut KnowledgeGraph,
+        feed: impl FnOnce(&mut dyn FnMut(u32, Evidence)) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let mut tallies: Vec<MentionTally> = vec![MentionTally::default(); graph.node_count()];
+        // (node, member rank, mention) of the document being read
+        let mut document: Vec<(u32, u32, Evidence)> = Vec::new();
+        feed(&mut |entity, ev| {
+            if document
+                .first()
+                .is_some_and(|(_, _, first)| first.doc != ev.doc)
+            {
+                tally_document(&mut document, &mut tallies);
+            }
+            let entity = entity as usize;
+            document.push((self.node_of[entity].index() as u32, self.rank[entity], ev));
+        })?;
+        tally_document(&mut document, &mut tallies);
+        for (ix, mut tally) in tallies.into_iter().enumerate() {
+            // documents come in the order collected, not renumbered
+            tally.docs.sort_unstable();
+            debug_assert!(tally.docs.windows(2).all(|w| w[0] < w[1]));
+            graph.set_node_summary(
+                NodeIndex::new(ix),
+                tally.count,
+                tally.confidence,
+                &tally.docs,
+                tally.only.filter(|_| tally.count == 1),
+            );
+        }
+        Ok(())
+    }
+}
+
+/// What a node's mentions come to: how many, the highest confidence, the
+/// documents, and the first mention (the only one when there is one).
+#[derive(Clone, Debug, Default)]
+struct MentionTally {
+    count: u32,
+    confidence: f32,
+    docs: Vec<u32>,
+    only: Option<Evidence>,
+}
+
+/// Adds the mentions of one document, `document` (emptied), to the nodes'
+/// tallies: of equal mentions of a node the first member's first is kept,
+/// as [`EntityNodes::set_mentions`] keeps it.
+fn tally_document(document: &mut Vec<(u32, u32, Evidence)>, tallies: &mut [MentionTally]) {
+    document.sort_by_key(|&(node, rank, ev)| (node, ev.sort_key(), rank));
+    document.dedup_by_key(|&mut (node, _, ev)| (node, ev.sort_key()));
+    for mentions in document.chunk_by(|a, b| a.0 == b.0) {
+        let (node, _, first) = mentions[0];
+        let tally = &mut tallies[node as usize];
+        tally.only.get_or_insert(first);
+        tally.count += mentions.len() as u32;
+        tally.confidence = mentions
+            .iter()
+            .map(|(_, _, ev)| ev.confidence)
+            .fold(tally.confidence, f32::max);
+        tally.docs.push(first.doc);
+    }
+    document.clear();
 }
 
 /// Resolves `entities` (their mentions left out) into nodes of `graph`,
