@@ -8,7 +8,7 @@ use std::hash::BuildHasher;
 use rayon::prelude::*;
 
 use crate::extract::{self, DocFacts, Entity};
-use crate::graph::{self, KnowledgeGraph, NodeKind, Relation};
+use crate::graph::{self, EvidenceKept, KnowledgeGraph, NodeKind, Relation};
 use crate::input::Document;
 use crate::lexicon::FastMap;
 use crate::sentence_store::{SentenceId, SentenceStore};
@@ -53,6 +53,8 @@ pub struct GraphBuilder {
     /// Bytes of evidence held in memory before it is spilled to temporary
     /// files (`None`: never spilled).
     memory: Option<usize>,
+    /// How much of the evidence the graph keeps.
+    kept: EvidenceKept,
 }
 
 /// The thread that folds extracted batches into a [`Collected`], and the
@@ -64,10 +66,10 @@ struct Collector {
 }
 
 impl Collector {
-    fn start(memory: usize) -> Self {
+    fn start(memory: usize, kept: EvidenceKept) -> Self {
         let (batches, received) = std::sync::mpsc::sync_channel::<Vec<Extracted>>(BATCHES_QUEUED);
         let thread = std::thread::spawn(move || {
-            let mut collected = Collected::new(memory);
+            let mut collected = Collected::new(memory, kept);
             for batch in received {
                 for (hash, name, facts) in batch {
                     collected.add(name, hash, facts);
@@ -112,6 +114,13 @@ impl GraphBuilder {
         self
     }
 
+    /// Keeps of the evidence only what `kept` says (all of it by default):
+    /// what the output does not write need not be held.
+    pub fn keeping(mut self, kept: EvidenceKept) -> Self {
+        self.kept = kept;
+        self
+    }
+
     /// Extracts `doc`. Documents may come in any order: they are sorted by
     /// name (then text) before resolution, so the graph does not depend on it.
     /// Extraction happens a batch at a time, in parallel.
@@ -153,10 +162,10 @@ impl GraphBuilder {
             return;
         }
         self.extracted_docs += extracted.len();
-        let memory = self.memory.unwrap_or(usize::MAX);
+        let (memory, kept) = (self.memory.unwrap_or(usize::MAX), self.kept);
         let collector = self
             .collector
-            .get_or_insert_with(|| Collector::start(memory));
+            .get_or_insert_with(|| Collector::start(memory, kept));
         if collector.batches.send(extracted).is_err() {
             // the collector stops early only by panicking: raise its panic here
             if let Some(collector) = self.collector.take() {
@@ -236,7 +245,7 @@ impl GraphBuilder {
         self.collect(extracted);
         match self.collector.take() {
             Some(collector) => collector.finish().resolve(),
-            None => Collected::new(usize::MAX).resolve(),
+            None => Collected::new(usize::MAX, self.kept).resolve(),
         }
     }
 }
@@ -325,6 +334,9 @@ struct Collected {
     other_evidence: RecordSpill,
     /// The texts of the facts' first sentences.
     sentences: SentenceStore,
+    /// How much of the evidence the graph keeps: what it does not keep
+    /// (mentions, sentences' texts) is not collected.
+    kept: EvidenceKept,
     /// The first failure to spill: the run fails with it.
     error: Option<std::io::Error>,
 }
@@ -353,8 +365,9 @@ struct CollectedFact {
 }
 
 impl Collected {
-    /// Keeps at most `memory` bytes of evidence records in memory.
-    fn new(memory: usize) -> Self {
+    /// Keeps at most `memory` bytes of evidence records in memory, and of
+    /// the evidence what `kept` says.
+    fn new(memory: usize, kept: EvidenceKept) -> Self {
         Collected {
             names: Vec::new(),
             text_hashes: Vec::new(),
@@ -365,6 +378,7 @@ impl Collected {
             mentions: RecordSpill::new(memory / 3),
             other_evidence: RecordSpill::new(memory / 3),
             sentences: SentenceStore::new(memory / 3),
+            kept,
             error: None,
         }
     }
@@ -373,10 +387,13 @@ impl Collected {
         let doc = self.names.len() as u32;
         self.names.push(name);
         self.text_hashes.push(text_hash);
+        let (keeps_mentions, keeps_sentences) =
+            (self.kept.keeps_mentions(), self.kept.keeps_sentences());
         let mut ids = Vec::with_capacity(facts.entities.len());
         for mut entity in facts.entities {
             let mentions = std::mem::take(&mut entity.evidence);
             let id = self.add_entity(entity);
+            let mentions = mentions.into_iter().filter(|_| keeps_mentions);
             for ev in mentions {
                 let pushed = self.mentions.push(id as u32, graph::Evidence { doc, ..ev });
                 self.keep_error(pushed);
@@ -403,7 +420,10 @@ impl Collected {
                     let earlier = self.comes_before(&evidence, &self.facts[ix].first);
                     let known = &mut self.facts[ix];
                     let later = if earlier {
-                        known.sentence = store(&mut self.sentences, &mut stored, &fact.sentence);
+                        if keeps_sentences {
+                            known.sentence =
+                                store(&mut self.sentences, &mut stored, &fact.sentence);
+                        }
                         std::mem::replace(&mut known.first, evidence)
                     } else {
                         evidence
@@ -413,7 +433,12 @@ impl Collected {
                 }
                 None => {
                     self.fact_index.insert(key, self.facts.len() as u32);
-                    let sentence = store(&mut self.sentences, &mut stored, &fact.sentence);
+                    let sentence = match keeps_sentences {
+                        true => store(&mut self.sentences, &mut stored, &fact.sentence),
+                        false => *stored
+                            .entry(std::ptr::null())
+                            .or_insert_with(|| self.sentences.push("")),
+                    };
                     self.facts.push(CollectedFact {
                         subject,
                         relation: fact.relation,
@@ -492,6 +517,7 @@ impl Collected {
             mentions,
             other_evidence,
             mut sentences,
+            kept,
             error,
         } = self;
         if let Some(e) = error.or_else(|| sentences.take_error()) {
@@ -515,6 +541,7 @@ impl Collected {
             ..ev
         };
         let mut graph = KnowledgeGraph::new();
+        graph.keep_evidence(kept);
         let mut names: Vec<Option<String>> = names.into_iter().map(Some).collect();
         for &provisional in &order {
             graph.add_source(&names[provisional as usize].take().unwrap_or_default());
@@ -547,7 +574,9 @@ impl Collected {
         }
         // (edge, evidence, fact, order stated) of every further statement,
         // in one list rather than a list per edge: most edges have none
-        let mut others: Vec<(u32, graph::Evidence, u32, u32)> = Vec::new();
+        // (reserved exactly: grown by doubling it could take twice the room)
+        let mut others: Vec<(u32, graph::Evidence, u32, u32)> =
+            Vec::with_capacity(other_evidence.len());
         other_evidence.drain(|fact, ev| {
             if let Some(ex) = edge_of[fact as usize] {
                 let stated = others.len() as u32;
@@ -700,6 +729,42 @@ mod tests {
             builder.finish()
         });
         assert_eq!(dump(&loaded), expected);
+    }
+
+    #[test]
+    fn a_graph_keeping_what_a_level_writes_writes_the_same_at_that_level() {
+        use crate::export::Provenance;
+        // the samples and some generated articles: facts stated in several
+        // documents, and spilled (4 KB of memory)
+        let docs = &documents()[40..];
+        let build = |kept: EvidenceKept| {
+            let mut builder = GraphBuilder::with_batch_size(16)
+                .with_memory(1 << 12)
+                .keeping(kept);
+            docs.iter().for_each(|d| builder.add(d));
+            builder.finish()
+        };
+        let every = build(EvidenceKept::Every);
+        for provenance in [Provenance::None, Provenance::Edge, Provenance::Full] {
+            let kept = build(provenance.evidence_kept());
+            let options = ExportOptions {
+                provenance,
+                ..ExportOptions::default()
+            };
+            for format in [
+                Format::Turtle,
+                Format::Nquads,
+                Format::Graphml,
+                Format::Html,
+            ] {
+                let write = |graph: &KnowledgeGraph| {
+                    let mut out = Vec::new();
+                    export::write_stream(graph, format, &options, &mut out).unwrap();
+                    out
+                };
+                assert!(write(&kept) == write(&every), "{format:?} {provenance:?}");
+            }
+        }
     }
 
     #[test]

@@ -369,7 +369,9 @@ const SPILL_EVIDENCE: &str = "<temporary file of evidence>";
 
 /// A builder holding at most `--memory` of evidence in memory.
 fn graph_builder(args: &Args) -> GraphBuilder {
-    GraphBuilder::new().with_memory(usize::try_from(args.memory).unwrap_or(usize::MAX))
+    GraphBuilder::new()
+        .with_memory(usize::try_from(args.memory).unwrap_or(usize::MAX))
+        .keeping(args.provenance.evidence_kept())
 }
 
 /// Reads every input, handing each document to `builder`.

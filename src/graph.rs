@@ -147,9 +147,72 @@ impl Evidence {
     }
 }
 
-/// The evidence of an edge, sorted: most facts are stated once, so one
-/// piece is held inline and only more take an allocation (an edge is 48
-/// bytes instead of 96). Reads as a slice.
+/// How much of the evidence a graph keeps: all of it, or only what the
+/// output writes at a lower `--provenance` level. The graph's nodes, edges
+/// and names are the same whatever is kept.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum EvidenceKept {
+    /// Every mention and statement, with its place and confidence.
+    #[default]
+    Every,
+    /// Every statement of a fact; of a node its documents and how many
+    /// mentions (what `--provenance full` writes).
+    Statements,
+    /// Per node and edge its documents and how many mentions or statements
+    /// there are; per edge the highest confidence and its first statement
+    /// (`--provenance edge`).
+    Summary,
+    /// Per edge how many statements, the highest confidence and the first
+    /// statement; of a node nothing (`--provenance none`).
+    Nothing,
+}
+
+/// What [`EvidenceKept`] keeps of one node's or edge's evidence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Keep {
+    Every,
+    /// How many pieces and the highest confidence, and with `docs` the
+    /// documents.
+    Summary {
+        docs: bool,
+    },
+    Nothing,
+}
+
+impl EvidenceKept {
+    fn of_nodes(self) -> Keep {
+        match self {
+            EvidenceKept::Every => Keep::Every,
+            EvidenceKept::Statements | EvidenceKept::Summary => Keep::Summary { docs: true },
+            EvidenceKept::Nothing => Keep::Nothing,
+        }
+    }
+
+    fn of_edges(self) -> Keep {
+        match self {
+            EvidenceKept::Every | EvidenceKept::Statements => Keep::Every,
+            EvidenceKept::Summary => Keep::Summary { docs: true },
+            EvidenceKept::Nothing => Keep::Summary { docs: false },
+        }
+    }
+
+    /// Whether nodes keep their mentions' documents: if not, the mentions
+    /// need not be collected at all.
+    pub(crate) fn keeps_mentions(self) -> bool {
+        self.of_nodes() != Keep::Nothing
+    }
+
+    /// Whether the texts of the edges' first sentences are kept.
+    pub(crate) fn keeps_sentences(self) -> bool {
+        self != EvidenceKept::Nothing
+    }
+}
+
+/// The evidence of a node or an edge, sorted: every piece, or (see
+/// [`EvidenceKept::Summary`]) how many there are, the highest confidence
+/// and the documents. Most facts are stated once, so one piece is held
+/// inline and only more take an allocation (an edge is 48 bytes instead of
+/// 96).
 #[derive(Clone, PartialEq)]
 pub struct EvidenceList(EvidenceRepr);
 
@@ -157,13 +220,107 @@ pub struct EvidenceList(EvidenceRepr);
 enum EvidenceRepr {
     One(Evidence),
     Many(Box<[Evidence]>),
+    /// How many pieces, the bits of the highest confidence, then the
+    /// documents, sorted, each once: one allocation of 4 bytes a document
+    /// instead of 20 bytes a piece.
+    Summary(Box<[u32]>),
 }
 
+/// Where [`EvidenceRepr::Summary`]'s documents start.
+const SUMMARY_DOCS: usize = 2;
+
 impl EvidenceList {
+    /// Every piece, sorted; none when only a summary is kept.
+    pub fn pieces(&self) -> &[Evidence] {
+        match &self.0 {
+            EvidenceRepr::One(ev) => std::slice::from_ref(ev),
+            EvidenceRepr::Many(list) => list,
+            EvidenceRepr::Summary(_) => &[],
+        }
+    }
+
+    /// The first piece (in document, sentence, span order), if kept.
+    pub fn first(&self) -> Option<&Evidence> {
+        self.pieces().first()
+    }
+
+    /// How many pieces there are (mentions of a node, statements of a fact).
+    pub fn len(&self) -> usize {
+        match &self.0 {
+            EvidenceRepr::Summary(summary) => summary[0] as usize,
+            _ => self.pieces().len(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The documents of the pieces, sorted, each once.
+    pub fn docs(&self) -> Vec<u32> {
+        match &self.0 {
+            EvidenceRepr::Summary(summary) => summary[SUMMARY_DOCS..].to_vec(),
+            _ => {
+                // sorted by document first
+                let mut docs: Vec<u32> = self.pieces().iter().map(|e| e.doc).collect();
+                docs.dedup();
+                docs
+            }
+        }
+    }
+
+    /// The highest confidence among the pieces (0 without any).
+    pub fn confidence(&self) -> f32 {
+        match &self.0 {
+            EvidenceRepr::Summary(summary) => f32::from_bits(summary[1]),
+            _ => self
+                .pieces()
+                .iter()
+                .map(|e| e.confidence)
+                .fold(0.0, f32::max),
+        }
+    }
+
+    /// The same evidence as `keep` keeps it: more than one piece summed
+    /// up, or nothing. One piece is kept whole, which takes no more room.
+    fn kept(self, keep: Keep) -> Self {
+        match (keep, &self.0) {
+            (Keep::Every, _) | (_, EvidenceRepr::Summary(_)) => self,
+            (Keep::Nothing, _) => EvidenceList::default(),
+            (Keep::Summary { .. }, EvidenceRepr::One(_)) => self,
+            (Keep::Summary { .. }, EvidenceRepr::Many(list)) if list.is_empty() => self,
+            (Keep::Summary { docs }, EvidenceRepr::Many(_)) => {
+                let mut summary = vec![self.len() as u32, self.confidence().to_bits()];
+                if docs {
+                    summary.extend(self.docs());
+                }
+                EvidenceList(EvidenceRepr::Summary(summary.into_boxed_slice()))
+            }
+        }
+    }
+
+    /// The summary of `count` pieces of `docs` (sorted, each once), the
+    /// highest confidence `confidence`; `only` the piece when there is one,
+    /// kept whole as [`EvidenceList::kept`] keeps it.
+    fn summary(count: u32, confidence: f32, docs: &[u32], only: Option<Evidence>) -> Self {
+        match (count, only) {
+            (0, _) => EvidenceList::default(),
+            (1, Some(piece)) => EvidenceList(EvidenceRepr::One(piece)),
+            _ => {
+                let mut summary = vec![count, confidence.to_bits()];
+                summary.extend_from_slice(docs);
+                EvidenceList(EvidenceRepr::Summary(summary.into_boxed_slice()))
+            }
+        }
+    }
+
+    /// The pieces, to add more; a summary (which takes no more) gives none.
     fn into_vec(self) -> Vec<Evidence> {
+        debug_assert!(!matches!(self.0, EvidenceRepr::Summary(_)));
         match self.0 {
             EvidenceRepr::One(ev) => vec![ev],
             EvidenceRepr::Many(list) => list.into_vec(),
+            EvidenceRepr::Summary(_) => Vec::new(),
         }
     }
 }
@@ -183,20 +340,17 @@ impl From<Vec<Evidence>> for EvidenceList {
     }
 }
 
-impl std::ops::Deref for EvidenceList {
-    type Target = [Evidence];
-
-    fn deref(&self) -> &[Evidence] {
-        match &self.0 {
-            EvidenceRepr::One(ev) => std::slice::from_ref(ev),
-            EvidenceRepr::Many(list) => list,
-        }
-    }
-}
-
 impl fmt::Debug for EvidenceList {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_list().entries(self.iter()).finish()
+        match &self.0 {
+            EvidenceRepr::Summary(_) => f
+                .debug_struct("Summary")
+                .field("len", &self.len())
+                .field("confidence", &self.confidence())
+                .field("docs", &self.docs())
+                .finish(),
+            _ => f.debug_list().entries(self.pieces()).finish(),
+        }
     }
 }
 
@@ -279,8 +433,8 @@ pub struct Node {
     pub label_en: Option<String>,
     /// Every other surface form seen.
     pub aliases: Aliases,
-    /// Every mention, sorted.
-    pub evidence: Vec<Evidence>,
+    /// Every mention, sorted (or as much as the graph keeps of them).
+    pub evidence: EvidenceList,
 }
 
 /// One fact between two nodes.
@@ -297,10 +451,7 @@ pub struct Edge {
 impl Edge {
     /// The highest confidence among the edge's evidence.
     pub fn confidence(&self) -> f32 {
-        self.evidence
-            .iter()
-            .map(|e| e.confidence)
-            .fold(0.0, f32::max)
+        self.evidence.confidence()
     }
 
     /// How many sentences support the fact (Gephi's edge weight).
@@ -328,6 +479,8 @@ pub struct KnowledgeGraph {
     sources: Vec<String>,
     /// The texts of the edges' sentences.
     sentences: SentenceStore,
+    /// How much of the evidence nodes and edges keep.
+    kept: EvidenceKept,
 }
 
 impl KnowledgeGraph {
@@ -366,9 +519,11 @@ impl KnowledgeGraph {
         let node = &mut self.graph[ix];
         // appended then sorted once: a node mentioned in every document
         // (a country, say) would cost a shift per mention inserted one by one
-        node.evidence.extend(evidence);
-        node.evidence.sort_by_key(Evidence::sort_key);
-        node.evidence.dedup_by_key(|ev| ev.sort_key());
+        let mut list = std::mem::take(&mut node.evidence).into_vec();
+        list.extend(evidence);
+        list.sort_by_key(Evidence::sort_key);
+        list.dedup_by_key(|ev| ev.sort_key());
+        node.evidence = EvidenceList::from(list);
         ix
     }
 
@@ -394,7 +549,7 @@ impl KnowledgeGraph {
                     label,
                     label_en,
                     aliases,
-                    evidence: Vec::new(),
+                    evidence: EvidenceList::default(),
                 });
                 new.insert(ix);
                 ix
@@ -447,7 +602,7 @@ impl KnowledgeGraph {
             if insert_sorted(&mut list, evidence) == Some(0) {
                 edge.sentence = sentence;
             }
-            edge.evidence = list.into();
+            edge.evidence = EvidenceList::from(list);
             return ex;
         }
         let ex = self.graph.add_edge(
@@ -501,9 +656,34 @@ impl KnowledgeGraph {
 
     /// Gives a node its mentions, sorted and without duplicates (the
     /// builder resolves nodes first and reads their mentions back after).
-    pub(crate) fn set_node_evidence(&mut self, ix: NodeIndex, mut evidence: Vec<Evidence>) {
-        evidence.shrink_to_fit();
-        self.graph[ix].evidence = evidence;
+    pub(crate) fn set_node_evidence(&mut self, ix: NodeIndex, evidence: Vec<Evidence>) {
+        self.graph[ix].evidence = EvidenceList::from(evidence).kept(self.kept.of_nodes());
+    }
+
+    /// Whether nodes keep a summary of their mentions rather than each.
+    pub(crate) fn sums_up_mentions(&self) -> bool {
+        matches!(self.kept.of_nodes(), Keep::Summary { .. })
+    }
+
+    /// Gives a node the summary of its mentions (see
+    /// [`KnowledgeGraph::sums_up_mentions`]): `count` of them in `docs`
+    /// (sorted, each once), `only` the mention when there is one.
+    pub(crate) fn set_node_summary(
+        &mut self,
+        ix: NodeIndex,
+        count: u32,
+        confidence: f32,
+        docs: &[u32],
+        only: Option<Evidence>,
+    ) {
+        self.graph[ix].evidence = EvidenceList::summary(count, confidence, docs, only);
+    }
+
+    /// Keeps of the evidence only what `kept` says: of what is set from
+    /// now on, and of the rest once [`KnowledgeGraph::seal`]ed. The builder
+    /// sets it before adding anything; a summary takes no more evidence.
+    pub(crate) fn keep_evidence(&mut self, kept: EvidenceKept) {
+        self.kept = kept;
     }
 
     /// Merges into an edge's evidence more of it, sorted and without
@@ -530,7 +710,7 @@ impl KnowledgeGraph {
             };
             merged.extend(next);
         }
-        edge.evidence = merged.into();
+        edge.evidence = EvidenceList::from(merged).kept(self.kept.of_edges());
     }
 
     pub fn node(&self, ix: NodeIndex) -> &Node {
@@ -551,6 +731,15 @@ impl KnowledgeGraph {
     /// by fact, petgraph's spare capacity) and keeps the nodes in id order
     /// instead, for the exporters. Adding more afterwards rebuilds them.
     pub(crate) fn seal(&mut self) {
+        if self.kept != EvidenceKept::Every {
+            let (nodes, edges) = (self.kept.of_nodes(), self.kept.of_edges());
+            for edge in self.graph.edge_weights_mut() {
+                edge.evidence = std::mem::take(&mut edge.evidence).kept(edges);
+            }
+            for node in self.graph.node_weights_mut() {
+                node.evidence = std::mem::take(&mut node.evidence).kept(nodes);
+            }
+        }
         self.graph.shrink_to_fit();
         self.by_fact = LookupMap::default();
         self.by_id = LookupMap::default();
@@ -895,11 +1084,36 @@ mod tests {
         assert!(std::mem::size_of::<Edge>() <= 32);
         let one = EvidenceList::from(vec![ev(1, 2)]);
         assert!(matches!(one.0, EvidenceRepr::One(_)));
-        assert_eq!(&one[..], &[ev(1, 2)]);
+        assert_eq!(one.pieces(), &[ev(1, 2)]);
         let two = EvidenceList::from(vec![ev(1, 2), ev(3, 4)]);
         assert_eq!(two.len(), 2);
         assert_eq!(two.clone().into_vec(), vec![ev(1, 2), ev(3, 4)]);
         assert!(EvidenceList::default().is_empty());
+    }
+
+    #[test]
+    fn a_summary_keeps_the_count_the_documents_and_the_highest_confidence() {
+        let pieces = vec![ev(1, 2), ev(1, 3), ev(4, 0)];
+        let mut list = EvidenceList::from(pieces.clone());
+        list.0 = match list.0 {
+            EvidenceRepr::Many(mut many) => {
+                many[1].confidence = 0.75;
+                EvidenceRepr::Many(many)
+            }
+            other => other,
+        };
+        let summary = list.clone().kept(Keep::Summary { docs: true });
+        assert!(matches!(summary.0, EvidenceRepr::Summary(_)));
+        assert_eq!((summary.len(), summary.docs()), (3, vec![1, 4]));
+        assert_eq!(summary.confidence(), 0.75);
+        assert!(summary.pieces().is_empty() && summary.first().is_none());
+        let counted = list.clone().kept(Keep::Summary { docs: false });
+        assert_eq!((counted.len(), counted.docs()), (3, vec![]));
+        assert_eq!(counted.confidence(), 0.75);
+        assert!(list.clone().kept(Keep::Nothing).is_empty());
+        assert_eq!(list.kept(Keep::Every).pieces().len(), 3);
+        let one = EvidenceList::from(vec![ev(7, 1)]).kept(Keep::Summary { docs: true });
+        assert_eq!(one.pieces(), &[ev(7, 1)]);
     }
 
     #[test]
@@ -949,7 +1163,7 @@ mod tests {
         assert_eq!(a, b);
         assert_eq!(g.node(a).label, "António Guterres");
         assert!(g.node(a).aliases.contains("Antonio Guterres"));
-        assert_eq!(g.node(a).evidence[0].sentence, 0);
+        assert_eq!(g.node(a).evidence.pieces()[0].sentence, 0);
         let r = g.add_node(NodeKind::Role, "Tổng Thư ký", None, [], []);
         g.add_edge(a, Relation::HoldsRole, r, ev(d, 3), "later");
         g.add_edge(a, Relation::HoldsRole, r, ev(d, 2), "earlier");

@@ -46,5 +46,5 @@ mod spill;
 
 pub use build::{build_graph, extract_document, GraphBuilder};
 pub use error::Error;
-pub use graph::{KnowledgeGraph, NodeKind, Relation};
+pub use graph::{EvidenceKept, KnowledgeGraph, NodeKind, Relation};
 pub use input::Document;

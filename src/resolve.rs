@@ -10,7 +10,6 @@
 //! completeness alone, so it does not depend on the order of the input.
 
 use std::collections::hash_map::Entry;
-use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 
@@ -20,8 +19,46 @@ use petgraph::graph::NodeIndex;
 use crate::graph::{node_id, slug, Aliases, Evidence, KnowledgeGraph, NodeKind};
 use crate::lexicon::FastMap;
 
-/// An entity (index) with the words of its label.
-type WordedEntity = (usize, Vec<String>);
+/// An event or document entity (index) with the words of its label's
+/// slug: one string, not a string a word.
+struct WordedEntity {
+    ix: usize,
+    kind: NodeKind,
+    slug: String,
+    /// How many words the slug has.
+    words: usize,
+    /// Where its second word ends: the first two words are its bucket.
+    bucket_end: usize,
+}
+
+impl WordedEntity {
+    /// `None` for a label of fewer than two words.
+    fn new(ix: usize, entity: &Entity) -> Option<Self> {
+        let slug = slug(&entity.label);
+        let first_end = slug.find('-')?;
+        let bucket_end = slug[first_end + 1..]
+            .find('-')
+            .map_or(slug.len(), |end| first_end + 1 + end);
+        Some(WordedEntity {
+            ix,
+            kind: entity.kind,
+            words: slug.split('-').count(),
+            slug,
+            bucket_end,
+        })
+    }
+
+    fn bucket(&self) -> &str {
+        &self.slug[..self.bucket_end]
+    }
+
+    /// Whether each of its words is one of `other`'s.
+    fn words_in(&self, other: &WordedEntity) -> bool {
+        self.slug
+            .split('-')
+            .all(|w| other.slug.split('-').any(|o| o == w))
+    }
+}
 
 /// A name contained in another merges with it only from this many words:
 /// shorter ones ("Lễ ký Công ước") are too generic across articles.
@@ -91,6 +128,9 @@ impl EntityNodes {
         graph: &mut KnowledgeGraph,
         feed: impl FnOnce(&mut dyn FnMut(u32, Evidence)) -> Result<(), E>,
     ) -> Result<(), E> {
+        if graph.sums_up_mentions() {
+            return self.set_mention_summaries(graph, feed);
+        }
         let mut per_node: Vec<Vec<(Evidence, u32)>> = vec![Vec::new(); graph.node_count()];
         feed(&mut |entity, ev| {
             let entity = entity as usize;
@@ -107,6 +147,75 @@ impl EntityNodes {
         }
         Ok(())
     }
+
+    /// [`EntityNodes::set_mentions`] into a graph that keeps a summary of
+    /// each node's mentions: the mentions of one document at a time are
+    /// sorted and told apart as there, then counted, so that no list of a
+    /// node's mentions is held. `feed` hands them over document by document,
+    /// as the builder collected them.
+    fn set_mention_summaries<E>(
+        &self,
+        graph: &mut KnowledgeGraph,
+        feed: impl FnOnce(&mut dyn FnMut(u32, Evidence)) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let mut tallies: Vec<MentionTally> = vec![MentionTally::default(); graph.node_count()];
+        // (node, member rank, mention) of the document being read
+        let mut document: Vec<(u32, u32, Evidence)> = Vec::new();
+        feed(&mut |entity, ev| {
+            if document
+                .first()
+                .is_some_and(|(_, _, first)| first.doc != ev.doc)
+            {
+                tally_document(&mut document, &mut tallies);
+            }
+            let entity = entity as usize;
+            document.push((self.node_of[entity].index() as u32, self.rank[entity], ev));
+        })?;
+        tally_document(&mut document, &mut tallies);
+        for (ix, mut tally) in tallies.into_iter().enumerate() {
+            // documents come in the order collected, not renumbered
+            tally.docs.sort_unstable();
+            debug_assert!(tally.docs.windows(2).all(|w| w[0] < w[1]));
+            graph.set_node_summary(
+                NodeIndex::new(ix),
+                tally.count,
+                tally.confidence,
+                &tally.docs,
+                tally.only.filter(|_| tally.count == 1),
+            );
+        }
+        Ok(())
+    }
+}
+
+/// What a node's mentions come to: how many, the highest confidence, the
+/// documents, and the first mention (the only one when there is one).
+#[derive(Clone, Debug, Default)]
+struct MentionTally {
+    count: u32,
+    confidence: f32,
+    docs: Vec<u32>,
+    only: Option<Evidence>,
+}
+
+/// Adds the mentions of one document, `document` (emptied), to the nodes'
+/// tallies: of equal mentions of a node the first member's first is kept,
+/// as [`EntityNodes::set_mentions`] keeps it.
+fn tally_document(document: &mut Vec<(u32, u32, Evidence)>, tallies: &mut [MentionTally]) {
+    document.sort_by_key(|&(node, rank, ev)| (node, ev.sort_key(), rank));
+    document.dedup_by_key(|&mut (node, _, ev)| (node, ev.sort_key()));
+    for mentions in document.chunk_by(|a, b| a.0 == b.0) {
+        let (node, _, first) = mentions[0];
+        let tally = &mut tallies[node as usize];
+        tally.only.get_or_insert(first);
+        tally.count += mentions.len() as u32;
+        tally.confidence = mentions
+            .iter()
+            .map(|(_, _, ev)| ev.confidence)
+            .fold(tally.confidence, f32::max);
+        tally.docs.push(first.doc);
+    }
+    document.clear();
 }
 
 /// Resolves `entities` (their mentions left out) into nodes of `graph`,
@@ -132,36 +241,26 @@ pub(crate) fn resolve_entities(graph: &mut KnowledgeGraph, entities: Vec<Entity>
     // contains word for word ("Hội nghị cấp cao của Liên hợp quốc về chống
     // tội phạm mạng" in "Hội nghị cấp cao Công ước của Liên hợp quốc về
     // chống tội phạm mạng"): compared within buckets of the first two words
-    let worded: Vec<(NodeKind, String, WordedEntity)> = entities
+    let mut worded: Vec<WordedEntity> = entities
         .par_iter()
         .enumerate()
         .filter(|(_, entity)| matches!(entity.kind, NodeKind::Event | NodeKind::Document))
-        .filter_map(|(ix, entity)| {
-            let words: Vec<String> = slug(&entity.label).split('-').map(str::to_string).collect();
-            let key = format!("{} {}", words.first()?, words.get(1)?);
-            Some((entity.kind, key, (ix, words)))
-        })
+        .filter_map(|(ix, entity)| WordedEntity::new(ix, entity))
         .collect();
-    let mut buckets: BTreeMap<(NodeKind, String), Vec<WordedEntity>> = BTreeMap::new();
-    for (kind, key, entity) in worded {
-        buckets.entry((kind, key)).or_default().push(entity);
-    }
-    for members in buckets.values() {
+    worded.sort_unstable_by(|a, b| (a.kind, a.bucket()).cmp(&(b.kind, b.bucket())));
+    for members in worded.chunk_by(|a, b| (a.kind, a.bucket()) == (b.kind, b.bucket())) {
         if members.len() > MAX_BUCKET {
             continue;
         }
-        for (a, wa) in members {
-            for (b, wb) in members {
-                if wa.len() >= MIN_CONTAINED_WORDS
-                    && wa.len() < wb.len()
-                    && wa.iter().all(|w| wb.contains(w))
-                {
-                    union(&mut parent, *a, *b);
+        for a in members {
+            for b in members {
+                if a.words >= MIN_CONTAINED_WORDS && a.words < b.words && a.words_in(b) {
+                    union(&mut parent, a.ix, b.ix);
                 }
             }
         }
     }
-    drop(buckets);
+    drop(worded);
     // the members of each cluster, clusters in the order of their root
     let mut by_root: Vec<(usize, usize)> = (0..entities.len())
         .map(|ix| (find(&mut parent, ix), ix))
@@ -170,19 +269,23 @@ pub(crate) fn resolve_entities(graph: &mut KnowledgeGraph, entities: Vec<Entity>
     by_root.sort_unstable();
     let clusters: Vec<&[(usize, usize)]> = by_root.chunk_by(|a, b| a.0 == b.0).collect();
     let count = entities.len();
-    let mut entities: Vec<Option<Entity>> = entities.into_iter().map(Some).collect();
-    let members: Vec<Vec<Entity>> = clusters
-        .iter()
-        .map(|members| {
-            members
-                .iter()
-                .filter_map(|&(_, ix)| entities[ix].take())
-                .collect()
-        })
-        .collect();
-    drop(entities);
+    // the entities put in cluster order in place, each cluster a slice of
+    // them: a `Vec` per cluster would copy every entity (and take room for
+    // four, most clusters having one)
+    let mut entities = entities;
+    let mut order: Vec<usize> = by_root.iter().map(|&(_, ix)| ix).collect();
+    permute(&mut entities, &mut order);
+    drop(order);
+    let mut members: Vec<&mut [Entity]> = Vec::with_capacity(clusters.len());
+    let mut rest = entities.as_mut_slice();
+    for cluster in &clusters {
+        let (head, tail) = std::mem::take(&mut rest).split_at_mut(cluster.len());
+        members.push(head);
+        rest = tail;
+    }
     // each cluster's node worked out in parallel, added in cluster order
     let made: Vec<Option<ClusterNode>> = members.into_par_iter().map(cluster_node).collect();
+    drop(entities);
     let mut nodes = EntityNodes {
         node_of: vec![NodeIndex::end(); count],
         rank: vec![0; count],
@@ -213,7 +316,7 @@ struct ClusterNode {
 
 /// The node of the entities `members` of one cluster (`None` if there is
 /// none), their names moved into it.
-fn cluster_node(members: Vec<Entity>) -> Option<ClusterNode> {
+fn cluster_node(members: &mut [Entity]) -> Option<ClusterNode> {
     let kind = members.first()?.kind;
     let refs: Vec<&Entity> = members.iter().collect();
     let label = canonical_label(&refs);
@@ -224,10 +327,11 @@ fn cluster_node(members: Vec<Entity>) -> Option<ClusterNode> {
         .map(str::to_string);
     drop(refs);
     let mut aliases: Aliases = members
-        .into_iter()
+        .iter_mut()
         .flat_map(|e| {
-            let names = std::iter::once(e.label).chain(e.aliases);
-            names.chain(e.short_forms)
+            let names = std::iter::once(std::mem::take(&mut e.label));
+            let names = names.chain(std::mem::take(&mut e.aliases));
+            names.chain(std::mem::take(&mut e.short_forms))
         })
         .collect();
     aliases.remove(&label);
@@ -238,6 +342,23 @@ fn cluster_node(members: Vec<Entity>) -> Option<ClusterNode> {
         label_en,
         aliases,
     })
+}
+
+/// Reorders `items` so that item `i` is the one that was at `order[i]`
+/// (`order` a permutation of the indices, used up), in place.
+fn permute<T>(items: &mut [T], order: &mut [usize]) {
+    for start in 0..order.len() {
+        let mut at = start;
+        // each cycle of the permutation followed once, its slots marked done
+        while order[at] != usize::MAX {
+            let from = std::mem::replace(&mut order[at], usize::MAX);
+            if from == start {
+                break;
+            }
+            items.swap(at, from);
+            at = from;
+        }
+    }
 }
 
 /// The names by which an entity may be the same as another document's: its
@@ -392,6 +513,14 @@ mod tests {
         assert_eq!(docs.len(), 2, "{docs:?}");
         assert!(docs.iter().any(|d| d.label == "Hiệp ước Lisboa về nghề cá"));
         assert_eq!(g.edge_count(), 1);
+    }
+
+    #[test]
+    fn permute_puts_each_item_where_the_order_says() {
+        let mut items = vec!['a', 'b', 'c', 'd', 'e', 'f'];
+        let mut order = vec![2, 0, 1, 3, 5, 4];
+        permute(&mut items, &mut order);
+        assert_eq!(items, ['c', 'a', 'b', 'd', 'f', 'e']);
     }
 
     #[test]

@@ -51,6 +51,11 @@ impl RecordSpill {
         Ok(())
     }
 
+    /// How many records were pushed.
+    pub(crate) fn len(&self) -> usize {
+        self.spilled + self.buffer.len()
+    }
+
     /// How many records were spilled to the file so far.
     #[cfg(test)]
     pub(crate) fn spilled(&self) -> usize {
@@ -140,6 +145,7 @@ mod tests {
                 spill.push(i * 2, ev(i)).unwrap();
             }
             assert_eq!(spill.spilled() > 0, bytes != usize::MAX);
+            assert_eq!(spill.len(), 100);
             let mut back = Vec::new();
             spill.drain(|owner, e| back.push((owner, e))).unwrap();
             let expected: Vec<Record> = (0..100).map(|i| (i * 2, ev(i))).collect();

@@ -36,7 +36,7 @@ use std::path::{Path, PathBuf};
 
 use super::rdf::{confidence_decimal, evidence_docs, node_iri};
 use super::ExportOptions;
-use crate::graph::{Evidence, KnowledgeGraph, NodeKind, Relation};
+use crate::graph::{EvidenceList, KnowledgeGraph, NodeKind, Relation};
 
 /// File names written into the output directory.
 pub const NODES_FILE: &str = "nodes.csv";
@@ -382,7 +382,7 @@ fn spreadsheet_safe(cell: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// The names of the source documents of `evidence`, sorted, `;`-separated.
-fn source_list(graph: &KnowledgeGraph, evidence: &[Evidence], csv_options: CsvOptions) -> String {
+fn source_list(graph: &KnowledgeGraph, evidence: &EvidenceList, csv_options: CsvOptions) -> String {
     let mut names: Vec<&str> = evidence_docs(graph, evidence)
         .into_iter()
         .filter_map(|d| graph.sources().get(d as usize))
@@ -412,6 +412,7 @@ fn list_cell<'a>(values: impl IntoIterator<Item = &'a str>, csv_options: CsvOpti
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::graph::Evidence;
 
     fn ev(doc: u32, sentence: u32, confidence: f32) -> Evidence {
         Evidence {

@@ -82,7 +82,7 @@ pub fn write(
 fn page<'a>(graph: &'a KnowledgeGraph, options: &ExportOptions) -> io::Result<Page<'a>> {
     let with_sources = options.provenance.has_sources();
     // at --provenance none the panel shows no sources or sentences
-    let sources = |graph: &'a KnowledgeGraph, evidence: &[crate::graph::Evidence]| {
+    let sources = |graph: &'a KnowledgeGraph, evidence: &crate::graph::EvidenceList| {
         if with_sources {
             style::source_list(graph, evidence)
         } else {

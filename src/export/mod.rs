@@ -73,6 +73,16 @@ impl Provenance {
     pub fn has_sources(self) -> bool {
         self != Provenance::None
     }
+
+    /// What of the evidence a graph written at this level needs to keep.
+    pub fn evidence_kept(self) -> crate::graph::EvidenceKept {
+        use crate::graph::EvidenceKept;
+        match self {
+            Provenance::None => EvidenceKept::Nothing,
+            Provenance::Edge => EvidenceKept::Summary,
+            Provenance::Full => EvidenceKept::Statements,
+        }
+    }
 }
 
 /// Settings shared by the exporters.

@@ -49,7 +49,7 @@ use unicode_normalization::UnicodeNormalization;
 use super::rdf_syntax::{Prefixes, RdfWriter, Syntax};
 use super::{ExportOptions, Format, Provenance, ONTOLOGY_IRI};
 use crate::graph::{
-    fnv1a, fnv1a_extend, Edge, EdgeRef, Evidence, KnowledgeGraph, NodeKind, Relation,
+    fnv1a, fnv1a_extend, Edge, EdgeRef, Evidence, EvidenceList, KnowledgeGraph, NodeKind, Relation,
 };
 
 // Namespaces of the vocabularies the output uses or the ontology aligns to.
@@ -213,15 +213,10 @@ fn is_bidi_format(c: char) -> bool {
 
 /// The source documents of `evidence` that the graph knows, sorted, each
 /// once. Evidence naming an unregistered document gives no provenance.
-pub(crate) fn evidence_docs(graph: &KnowledgeGraph, evidence: &[Evidence]) -> Vec<u32> {
+pub(crate) fn evidence_docs(graph: &KnowledgeGraph, evidence: &EvidenceList) -> Vec<u32> {
     let known = graph.sources().len();
-    let mut docs: Vec<u32> = evidence
-        .iter()
-        .map(|e| e.doc)
-        .filter(|&d| (d as usize) < known)
-        .collect();
-    docs.sort_unstable();
-    docs.dedup();
+    let mut docs = evidence.docs();
+    docs.retain(|&d| (d as usize) < known);
     docs
 }
 
@@ -572,7 +567,7 @@ fn collect_sentences_hashed(
             // a statement with no known document is not written
             let written = match provenance {
                 Provenance::Full => edge.evidence.first().is_some_and(is_known),
-                _ => edge.evidence.iter().any(is_known),
+                _ => !evidence_docs(graph, &edge.evidence).is_empty(),
             };
             let with_text = written && graph.sentence_len(edge) > 0;
             with_text.then(|| (text_hash(edge), position as u32))
@@ -1068,7 +1063,7 @@ impl<'g> Exporter<'g> {
         let predicate = self.relation(edge.edge.relation);
         let object = self.iris.node(&edge.target.id)?;
         let object = object.as_ref();
-        for (mention, evidence) in edge.edge.evidence.iter().enumerate() {
+        for (mention, evidence) in edge.edge.evidence.pieces().iter().enumerate() {
             let doc = evidence.doc as usize;
             let (Some(source), Some(doc_name)) =
                 (self.sources.get(doc), self.graph.sources().get(doc))
@@ -1262,16 +1257,15 @@ impl<'g> Exporter<'g> {
             let known = self.graph.sources().len();
             for &position in pointing {
                 let evidence = &self.edge(position as usize).edge.evidence;
-                let evidence = match self.options.provenance {
-                    Provenance::Full => evidence.get(..1).unwrap_or_default(),
-                    _ => evidence,
-                };
-                docs.extend(
-                    evidence
-                        .iter()
-                        .map(|e| e.doc)
-                        .filter(|&d| (d as usize) < known),
-                );
+                match self.options.provenance {
+                    Provenance::Full => docs.extend(
+                        evidence
+                            .first()
+                            .map(|e| e.doc)
+                            .filter(|&d| (d as usize) < known),
+                    ),
+                    _ => docs.extend(evidence_docs(self.graph, evidence)),
+                }
             }
             docs.sort_unstable();
             docs.dedup();
@@ -1288,7 +1282,7 @@ impl<'g> Exporter<'g> {
 
     /// The source documents of `evidence` a triple is put in the named
     /// graphs of: none at `--provenance none` (the default graph).
-    fn supporting_docs(&self, evidence: &[Evidence]) -> Vec<u32> {
+    fn supporting_docs(&self, evidence: &EvidenceList) -> Vec<u32> {
         if self.options.provenance.has_sources() {
             evidence_docs(self.graph, evidence)
         } else {

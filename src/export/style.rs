@@ -3,13 +3,12 @@
 //! attribute columns with their values. Kept in one place so the three
 //! formats colour alike and GraphML and GEXF carry the same columns.
 
-use std::collections::BTreeSet;
 use std::io;
 
 use petgraph::Direction;
 
 use super::{node_iri, ExportOptions};
-use crate::graph::{Edge, Evidence, KnowledgeGraph, Node, NodeKind};
+use crate::graph::{Edge, EvidenceList, KnowledgeGraph, Node, NodeKind};
 
 /// An sRGB colour.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -244,15 +243,16 @@ pub fn confidence(edge: &Edge) -> String {
 }
 
 /// Names of the distinct source documents of `evidence`, in index order.
-pub fn source_list<'a>(graph: &'a KnowledgeGraph, evidence: &[Evidence]) -> Vec<&'a str> {
-    let docs: BTreeSet<u32> = evidence.iter().map(|e| e.doc).collect();
-    docs.into_iter()
+pub fn source_list<'a>(graph: &'a KnowledgeGraph, evidence: &EvidenceList) -> Vec<&'a str> {
+    evidence
+        .docs()
+        .into_iter()
         .filter_map(|d| graph.sources().get(d as usize).map(String::as_str))
         .collect()
 }
 
 /// [`source_list`] as one string column.
-fn source_names(graph: &KnowledgeGraph, evidence: &[Evidence]) -> String {
+fn source_names(graph: &KnowledgeGraph, evidence: &EvidenceList) -> String {
     source_list(graph, evidence).join(LIST_SEPARATOR)
 }
 
@@ -263,6 +263,7 @@ fn non_empty(s: String) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::BTreeSet;
 
     #[test]
     fn kinds_have_distinct_colours() {

@@ -14,7 +14,7 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use kgexport::export::csv::{CsvDialect, CsvOptions};
 use kgexport::export::{self, csv as csv_export, ExportOptions, Format};
-use kgexport::graph::{Evidence, KnowledgeGraph, NodeKind, Relation};
+use kgexport::graph::{EvidenceList, KnowledgeGraph, NodeKind, Relation};
 use kgexport::input::{self, Document};
 use oxjsonld::JsonLdParser;
 use oxrdf::{Literal, NamedNodeRef, NamedOrBlankNode, Term, Triple};
@@ -294,9 +294,9 @@ fn elements<'a>(values: impl IntoIterator<Item = &'a str>) -> BTreeSet<String> {
 /// The names of the documents `evidence` comes from.
 fn source_names<'g>(
     graph: &'g KnowledgeGraph,
-    evidence: &[Evidence],
+    evidence: &EvidenceList,
 ) -> impl Iterator<Item = &'g str> + use<'g> {
-    let docs: Vec<u32> = evidence.iter().map(|e| e.doc).collect();
+    let docs: Vec<u32> = evidence.pieces().iter().map(|e| e.doc).collect();
     docs.into_iter()
         .filter_map(|d| graph.sources().get(d as usize))
         .map(String::as_str)
