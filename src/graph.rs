@@ -945,44 +945,83 @@ pub fn slug(text: &str) -> String {
 /// of Vietnamese), through a table of their ASCII letters instead of NFD;
 /// `None` for any other text or an empty slug. NFD of such a text is its
 /// letters' decompositions with marks at most reordered among themselves,
-/// and [`slug_nfd`] drops marks, so the two agree.
+/// and [`slug_nfd`] drops marks, so the two agree. Goes over the UTF-8
+/// bytes: the letters of the table are two bytes (U+00C0 to U+024F) or
+/// three starting `E1 B8..BB` (U+1E00 to U+1EFF), so no char is decoded.
 fn slug_precomposed(text: &str) -> Option<String> {
-    let mut out = String::with_capacity(text.len());
+    let table = ascii_letters();
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(text.len());
+    // a separator after a word: a dash before the next
     let mut pending_dash = false;
-    for c in text.chars() {
-        let base = if c.is_ascii() { c } else { ascii_letter(c)? };
-        if base.is_ascii_alphanumeric() {
-            if pending_dash && !out.is_empty() {
-                out.push('-');
-            }
-            pending_dash = false;
-            out.push(base.to_ascii_lowercase());
+    let mut i = 0;
+    // the table's letter, none for a character outside it
+    let letter = |ix: u32| table.get(ix as usize).copied().filter(|&b| b != 0);
+    while let Some(&b0) = bytes.get(i) {
+        let base = if b0.is_ascii() {
+            i += 1;
+            ASCII_SLUG_BYTES[usize::from(b0)]
         } else {
-            pending_dash = true;
+            match bytes[i..] {
+                [0xC0..=0xDF, b1, ..] => {
+                    i += 2;
+                    let code = u32::from(b0 & 0x1F) << 6 | u32::from(b1 & 0x3F);
+                    if !(LATIN_1_TO_EXTENDED_B..LATIN_EXTENDED_B_END).contains(&code) {
+                        return None;
+                    }
+                    letter(code - LATIN_1_TO_EXTENDED_B)?
+                }
+                [0xE1, b1 @ 0xB8..=0xBB, b2, ..] => {
+                    i += 3;
+                    letter(FIRST_BLOCK_LEN + (u32::from(b1 - 0xB8) << 6 | u32::from(b2 & 0x3F)))?
+                }
+                _ => return None,
+            }
+        };
+        if base != 0 {
+            if pending_dash {
+                out.push(b'-');
+                pending_dash = false;
+            }
+            out.push(base);
+        } else {
+            pending_dash = !out.is_empty();
         }
     }
-    (!out.is_empty()).then_some(out)
+    // (ASCII only)
+    String::from_utf8(out).ok().filter(|out| !out.is_empty())
 }
 
-/// First code points of the two blocks of precomposed Latin letters.
-const LATIN_1_TO_EXTENDED_B: u32 = 0xC0;
-const LATIN_EXTENDED_ADDITIONAL: u32 = 0x1E00;
+/// By ASCII byte: its lower case if a letter or digit, else 0 (a separator).
+const ASCII_SLUG_BYTES: [u8; 128] = {
+    let mut table = [0; 128];
+    let mut b = 0;
+    while b < 128 {
+        if (b as u8).is_ascii_alphanumeric() {
+            table[b] = (b as u8).to_ascii_lowercase();
+        }
+        b += 1;
+    }
+    table
+};
 
-/// The ASCII letter a precomposed Latin letter decomposes to (`đ` → `d`,
-/// as in [`slug_nfd`]); `None` for other characters.
-fn ascii_letter(c: char) -> Option<char> {
+/// First code points of the two blocks of precomposed Latin letters, and
+/// the end of the first.
+const LATIN_1_TO_EXTENDED_B: u32 = 0xC0;
+const LATIN_EXTENDED_B_END: u32 = 0x250;
+const LATIN_EXTENDED_ADDITIONAL: u32 = 0x1E00;
+/// Where the second block starts in [`ascii_letters`].
+const FIRST_BLOCK_LEN: u32 = LATIN_EXTENDED_B_END - LATIN_1_TO_EXTENDED_B;
+
+/// By code point in the two blocks (the first, then the second): the lower
+/// case of the ASCII letter a precomposed Latin letter decomposes to (`đ` → `d`, as in
+/// [`slug_nfd`]), 0 for other characters.
+fn ascii_letters() -> &'static [u8] {
     use std::sync::OnceLock;
     static TABLE: OnceLock<Vec<u8>> = OnceLock::new();
-    const FIRST_LEN: u32 = 0x250 - LATIN_1_TO_EXTENDED_B;
-    let code = u32::from(c);
-    let ix = match code {
-        LATIN_1_TO_EXTENDED_B..0x250 => code - LATIN_1_TO_EXTENDED_B,
-        LATIN_EXTENDED_ADDITIONAL..0x1F00 => FIRST_LEN + code - LATIN_EXTENDED_ADDITIONAL,
-        _ => return None,
-    };
-    let table = TABLE.get_or_init(|| {
+    TABLE.get_or_init(|| {
         use unicode_normalization::UnicodeNormalization;
-        (LATIN_1_TO_EXTENDED_B..0x250)
+        (LATIN_1_TO_EXTENDED_B..LATIN_EXTENDED_B_END)
             .chain(LATIN_EXTENDED_ADDITIONAL..0x1F00)
             .map(|code| {
                 let Some(c) = char::from_u32(code) else {
@@ -997,17 +1036,13 @@ fn ascii_letter(c: char) -> Option<char> {
                         if base.is_ascii_alphanumeric()
                             && parts.all(unicode_normalization::char::is_combining_mark) =>
                     {
-                        base as u8
+                        base.to_ascii_lowercase() as u8
                     }
                     _ => 0,
                 }
             })
             .collect()
-    });
-    match table[ix as usize] {
-        0 => None,
-        b => Some(char::from(b)),
-    }
+    })
 }
 
 /// [`slug`] through NFD: marks dropped, `đ` folded, other letters kept.
