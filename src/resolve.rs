@@ -20,43 +20,54 @@ use crate::graph::{node_id, slug, Aliases, Evidence, KnowledgeGraph, NodeKind};
 use crate::lexicon::FastMap;
 
 /// An event or document entity (index) with the words of its label's
-/// slug: one string, not a string a word.
+/// slug: one string and where its words end, not a string a word.
 struct WordedEntity {
     ix: usize,
     kind: NodeKind,
     slug: String,
-    /// How many words the slug has.
-    words: usize,
-    /// Where its second word ends: the first two words are its bucket.
-    bucket_end: usize,
+    /// Where each word of the slug ends (the `-` after it, or the end).
+    word_ends: Box<[u32]>,
 }
 
 impl WordedEntity {
     /// `None` for a label of fewer than two words.
     fn new(ix: usize, entity: &Entity) -> Option<Self> {
         let slug = slug(&entity.label);
-        let first_end = slug.find('-')?;
-        let bucket_end = slug[first_end + 1..]
-            .find('-')
-            .map_or(slug.len(), |end| first_end + 1 + end);
-        Some(WordedEntity {
+        let word_ends: Box<[u32]> = slug
+            .match_indices('-')
+            .map(|(at, _)| at as u32)
+            .chain(std::iter::once(slug.len() as u32))
+            .collect();
+        (word_ends.len() >= 2).then_some(WordedEntity {
             ix,
             kind: entity.kind,
-            words: slug.split('-').count(),
             slug,
-            bucket_end,
+            word_ends,
         })
     }
 
+    /// How many words the slug has.
+    fn words(&self) -> usize {
+        self.word_ends.len()
+    }
+
+    /// The slug's words, as bytes, read off `word_ends` (no scanning).
+    fn word_iter(&self) -> impl Iterator<Item = &[u8]> + '_ {
+        let bytes = self.slug.as_bytes();
+        let starts = std::iter::once(0).chain(self.word_ends.iter().map(|&end| end as usize + 1));
+        starts
+            .zip(self.word_ends.iter())
+            .map(move |(start, &end)| &bytes[start..end as usize])
+    }
+
+    /// Its first two words, the bucket it is compared within.
     fn bucket(&self) -> &str {
-        &self.slug[..self.bucket_end]
+        &self.slug[..self.word_ends[1] as usize]
     }
 
     /// Whether each of its words is one of `other`'s.
     fn words_in(&self, other: &WordedEntity) -> bool {
-        self.slug
-            .split('-')
-            .all(|w| other.slug.split('-').any(|o| o == w))
+        self.word_iter().all(|w| other.word_iter().any(|o| o == w))
     }
 }
 
@@ -254,7 +265,7 @@ pub(crate) fn resolve_entities(graph: &mut KnowledgeGraph, entities: Vec<Entity>
         }
         for a in members {
             for b in members {
-                if a.words >= MIN_CONTAINED_WORDS && a.words < b.words && a.words_in(b) {
+                if a.words() >= MIN_CONTAINED_WORDS && a.words() < b.words() && a.words_in(b) {
                     union(&mut parent, a.ix, b.ix);
                 }
             }
