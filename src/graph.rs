@@ -465,12 +465,48 @@ impl Edge {
 /// lexicon uses this module.
 type LookupMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
 
+/// Node by id, an id held as its 64-bit hash (the node holds the id
+/// itself, so it is not held twice); an id whose hash another took first
+/// is kept whole in `collided`.
+#[derive(Debug, Default)]
+struct NodesById {
+    by_hash: LookupMap<u64, NodeIndex>,
+    collided: LookupMap<String, NodeIndex>,
+}
+
+impl NodesById {
+    fn hash(id: &str) -> u64 {
+        use std::hash::BuildHasher;
+        foldhash::fast::FixedState::default().hash_one(id)
+    }
+
+    fn get(&self, graph: &DiGraph<Node, Edge>, id: &str) -> Option<NodeIndex> {
+        match self.by_hash.get(&Self::hash(id)) {
+            Some(&ix) if graph[ix].id == id => Some(ix),
+            Some(_) => self.collided.get(id).copied(),
+            None => None,
+        }
+    }
+
+    /// Adds the node `ix` of `id`, which [`NodesById::get`] does not find.
+    fn insert(&mut self, id: &str, ix: NodeIndex) {
+        match self.by_hash.entry(Self::hash(id)) {
+            std::collections::hash_map::Entry::Vacant(first) => {
+                first.insert(ix);
+            }
+            std::collections::hash_map::Entry::Occupied(_) => {
+                self.collided.insert(id.to_string(), ix);
+            }
+        }
+    }
+}
+
 /// The merged graph of all input documents.
 #[derive(Debug, Default)]
 pub struct KnowledgeGraph {
     graph: DiGraph<Node, Edge>,
     /// Node by id while nodes are added; empty once [`KnowledgeGraph::seal`]ed.
-    by_id: LookupMap<String, NodeIndex>,
+    by_id: NodesById,
     /// Edge by fact while edges are added; empty once sealed.
     by_fact: LookupMap<(NodeIndex, Relation, NodeIndex), EdgeIndex>,
     /// Every node in id order once sealed (4 bytes a node instead of a
@@ -539,23 +575,22 @@ impl KnowledgeGraph {
         aliases: Aliases,
     ) -> NodeIndex {
         self.unseal();
-        match self.by_id.entry(id) {
-            std::collections::hash_map::Entry::Vacant(new) => {
+        match self.by_id.get(&self.graph, &id) {
+            None => {
                 let mut aliases = aliases;
                 aliases.remove(&label);
                 let ix = self.graph.add_node(Node {
-                    id: new.key().clone(),
+                    id,
                     kind,
                     label,
                     label_en,
                     aliases,
                     evidence: EvidenceList::default(),
                 });
-                new.insert(ix);
+                self.by_id.insert(&self.graph[ix].id, ix);
                 ix
             }
-            std::collections::hash_map::Entry::Occupied(known) => {
-                let ix = *known.get();
+            Some(ix) => {
                 let node = &mut self.graph[ix];
                 if node.label_en.is_none() {
                     node.label_en = label_en;
@@ -719,7 +754,7 @@ impl KnowledgeGraph {
 
     pub fn find(&self, id: &str) -> Option<NodeIndex> {
         if self.sorted_nodes.is_empty() {
-            return self.by_id.get(id).copied();
+            return self.by_id.get(&self.graph, id);
         }
         self.sorted_nodes
             .binary_search_by(|&ix| self.graph[ix].id.as_str().cmp(id))
@@ -742,7 +777,7 @@ impl KnowledgeGraph {
         }
         self.graph.shrink_to_fit();
         self.by_fact = LookupMap::default();
-        self.by_id = LookupMap::default();
+        self.by_id = NodesById::default();
         let mut sorted: Vec<NodeIndex> = self.graph.node_indices().collect();
         sorted.sort_by(|&a, &b| self.graph[a].id.cmp(&self.graph[b].id));
         self.sorted_nodes = sorted;
@@ -754,11 +789,10 @@ impl KnowledgeGraph {
             return;
         }
         self.sorted_nodes = Vec::new();
-        self.by_id = self
-            .graph
-            .node_indices()
-            .map(|ix| (self.graph[ix].id.clone(), ix))
-            .collect();
+        self.by_id = NodesById::default();
+        for ix in self.graph.node_indices() {
+            self.by_id.insert(&self.graph[ix].id, ix);
+        }
         self.by_fact = self
             .graph
             .edge_indices()
@@ -1181,6 +1215,21 @@ mod tests {
             }
         }
         assert_eq!(slug("Nguyễn Thị Hoà-Đức"), "nguyen-thi-hoa-duc");
+    }
+
+    #[test]
+    fn an_id_whose_hash_another_took_is_found_by_its_text() {
+        let mut g = KnowledgeGraph::new();
+        let a = g.add_node(NodeKind::Person, "Lưu Bảo Ngân", None, [], []);
+        let b = g.add_node(NodeKind::Person, "Minh Khoa Trần", None, [], []);
+        let b_id = g.node(b).id.clone();
+        // as if "b"'s id had the hash of "a"'s: "b" kept whole
+        let mut by_id = NodesById::default();
+        by_id.by_hash.insert(NodesById::hash(&b_id), a);
+        assert_eq!(by_id.get(&g.graph, &b_id), None);
+        by_id.insert(&b_id, b);
+        assert_eq!(by_id.get(&g.graph, &b_id), Some(b));
+        assert_eq!(by_id.collided.len(), 1);
     }
 
     #[test]

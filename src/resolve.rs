@@ -10,6 +10,7 @@
 //! completeness alone, so it does not depend on the order of the input.
 
 use std::collections::hash_map::Entry;
+use std::hash::BuildHasher;
 
 use rayon::prelude::*;
 
@@ -234,20 +235,10 @@ fn tally_document(document: &mut Vec<(u32, u32, Evidence)>, tallies: &mut [Menti
 /// names move into the nodes, so the two are not both held.
 pub(crate) fn resolve_entities(graph: &mut KnowledgeGraph, entities: Vec<Entity>) -> EntityNodes {
     let mut parent: Vec<usize> = (0..entities.len()).collect();
-    // the names are slugged in parallel, then linked in entity order
-    let keys: Vec<Vec<String>> = entities.par_iter().map(merge_keys).collect();
-    let mut by_key: FastMap<(NodeKind, String), usize> = FastMap::default();
-    for (ix, (entity, keys)) in entities.iter().zip(keys).enumerate() {
-        for key in keys {
-            match by_key.entry((entity.kind, key)) {
-                Entry::Occupied(other) => union(&mut parent, ix, *other.get()),
-                Entry::Vacant(first) => {
-                    first.insert(ix);
-                }
-            }
-        }
-    }
-    drop(by_key);
+    let hasher = foldhash::fast::FixedState::default();
+    link_by_name(&entities, &mut parent, |kind, key| {
+        hasher.hash_one((kind, key))
+    });
     // long names of events and documents that another document's name
     // contains word for word ("Hội nghị cấp cao của Liên hợp quốc về chống
     // tội phạm mạng" in "Hội nghị cấp cao Công ước của Liên hợp quốc về
@@ -314,6 +305,59 @@ pub(crate) fn resolve_entities(graph: &mut KnowledgeGraph, entities: Vec<Entity>
         }
     }
     nodes
+}
+
+/// Unites the entities of one kind that share a merge key. The keys are
+/// slugged in parallel and kept as 64-bit hashes, not strings: a hash
+/// names the first entity that had a key of that hash, and on a hit the
+/// exact keys of both are compared (slugged again); a key whose hash another
+/// key took first is looked up by its text. `hash` hashes a kind's key.
+fn link_by_name(
+    entities: &[Entity],
+    parent: &mut [usize],
+    hash: impl Fn(NodeKind, &str) -> u64 + Sync,
+) {
+    let hash = &hash;
+    let hashes: Vec<(u32, u64)> = entities
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(ix, entity)| {
+            merge_keys(entity)
+                .into_iter()
+                .map(move |key| (ix as u32, hash(entity.kind, &key)))
+        })
+        .collect();
+    let mut first_of: FastMap<u64, u32> = FastMap::default();
+    let mut collided: FastMap<(NodeKind, String), usize> = FastMap::default();
+    for entity_hashes in hashes.chunk_by(|a, b| a.0 == b.0) {
+        let ix = entity_hashes[0].0 as usize;
+        let entity = &entities[ix];
+        // the entity's keys, slugged again only when one of its hashes hits
+        let mut own_keys: Option<Vec<String>> = None;
+        for &(_, h) in entity_hashes {
+            let other = match first_of.entry(h) {
+                Entry::Occupied(other) => *other.get() as usize,
+                Entry::Vacant(first) => {
+                    first.insert(ix as u32);
+                    continue;
+                }
+            };
+            let keys = own_keys.get_or_insert_with(|| merge_keys(entity));
+            let other_keys = merge_keys(&entities[other]);
+            for key in keys.iter().filter(|key| hash(entity.kind, key) == h) {
+                if entities[other].kind == entity.kind && other_keys.contains(key) {
+                    union(parent, ix, other);
+                    continue;
+                }
+                match collided.entry((entity.kind, key.clone())) {
+                    Entry::Occupied(first) => union(parent, ix, *first.get()),
+                    Entry::Vacant(first) => {
+                        first.insert(ix);
+                    }
+                }
+            }
+        }
+    }
 }
 
 /// The node a cluster of entities makes, before it is added to the graph.
@@ -466,6 +510,30 @@ mod tests {
             short_forms: short.iter().map(|s| s.to_string()).collect(),
             evidence: vec![ev(doc)],
         }
+    }
+
+    #[test]
+    fn names_link_the_same_when_every_hash_collides() {
+        let entities = vec![
+            ent(NodeKind::Person, "Minh Khoa Trần", &[], &[], 0),
+            ent(NodeKind::Organization, "Hội Thợ Gốm", &["HTG"], &[], 0),
+            ent(NodeKind::Person, "Lưu Bảo Ngân", &[], &[], 0),
+            ent(NodeKind::Organization, "HTG", &[], &[], 1),
+            ent(NodeKind::Person, "Minh Khoa Tran", &[], &[], 1),
+            ent(NodeKind::Place, "HTG", &[], &[], 1),
+        ];
+        let roots = |hash: &(dyn Fn(NodeKind, &str) -> u64 + Sync)| {
+            let mut parent: Vec<usize> = (0..entities.len()).collect();
+            link_by_name(&entities, &mut parent, |kind, key| hash(kind, key));
+            (0..entities.len())
+                .map(|ix| find(&mut parent, ix))
+                .collect::<Vec<_>>()
+        };
+        let hasher = foldhash::fast::FixedState::default();
+        let exact = roots(&|kind, key| hasher.hash_one((kind, key)));
+        assert_eq!(exact, [0, 1, 2, 1, 0, 5]);
+        assert_eq!(roots(&|_, _| 7), exact);
+        assert_eq!(roots(&|_, key| key.len() as u64), exact);
     }
 
     fn two_docs(first_first: bool) -> KnowledgeGraph {
