@@ -1102,34 +1102,25 @@ impl<'g> Exporter<'g> {
                 None => self.sentence_read_in(evidence)?,
             };
             let sentence = first.or(read_in.as_ref()).map(NamedNode::as_ref);
-            // in the order written (kg: terms by name), so that the block is
-            // most often sorted already
             let confidence = LiteralRef::new_typed_literal(&confidence, xsd::DECIMAL);
-            block.push(Statement::new(
+            push_in_written_order(
+                &mut block,
                 iri,
-                vocab.confidence.as_ref(),
-                confidence,
                 docs,
-            ));
-            let end = integer_literal(&numbers[2]);
-            block.push(Statement::new(iri, vocab.end_offset.as_ref(), end, docs));
-            if let Some(sentence) = sentence {
-                block.push(Statement::new(iri, vocab.evidence.as_ref(), sentence, docs));
-            }
-            let index = integer_literal(&numbers[0]);
-            block.push(Statement::new(
-                iri,
-                vocab.sentence_index.as_ref(),
-                index,
-                docs,
-            ));
-            let start = integer_literal(&numbers[1]);
-            block.push(Statement::new(
-                iri,
-                vocab.start_offset.as_ref(),
-                start,
-                docs,
-            ));
+                [
+                    (&vocab.confidence, Some(confidence.into())),
+                    (&vocab.end_offset, Some(integer_literal(&numbers[2]).into())),
+                    (&vocab.evidence, sentence.map(TermRef::from)),
+                    (
+                        &vocab.sentence_index,
+                        Some(integer_literal(&numbers[0]).into()),
+                    ),
+                    (
+                        &vocab.start_offset,
+                        Some(integer_literal(&numbers[1]).into()),
+                    ),
+                ],
+            );
             self.write_block(sink, block)?;
         }
         Ok(())
@@ -1185,23 +1176,21 @@ impl<'g> Exporter<'g> {
                 ));
             }
         }
-        block.push(Statement::new(
-            iri,
-            vocab.confidence.as_ref(),
-            LiteralRef::new_typed_literal(&confidence, xsd::DECIMAL),
-            docs,
-        ));
         let sentence = self.sentence_iri(position)?;
-        if let Some(sentence) = &sentence {
-            let sentence = sentence.as_ref();
-            block.push(Statement::new(iri, vocab.evidence.as_ref(), sentence, docs));
-        }
-        block.push(Statement::new(
+        let confidence = LiteralRef::new_typed_literal(&confidence, xsd::DECIMAL);
+        push_in_written_order(
+            &mut block,
             iri,
-            vocab.weight.as_ref(),
-            integer_literal(&weight),
             docs,
-        ));
+            [
+                (&vocab.confidence, Some(confidence.into())),
+                (
+                    &vocab.evidence,
+                    sentence.as_ref().map(|s| s.as_ref().into()),
+                ),
+                (&vocab.weight, Some(integer_literal(&weight).into())),
+            ],
+        );
         self.write_block(sink, block)
     }
 
@@ -1342,6 +1331,23 @@ impl<'g> Exporter<'g> {
             sink.write(statement, &iris)?;
         }
         Ok(())
+    }
+}
+
+/// Pushes `iri`'s triples of `described` that have a value onto `block`.
+/// They come in the order written (kg: terms by name), so that a block
+/// built this way is most often sorted already and
+/// [`Exporter::write_block`] does not sort it.
+fn push_in_written_order<'a, const N: usize>(
+    block: &mut Vec<Statement<'a>>,
+    iri: NamedNodeRef<'a>,
+    docs: &'a [u32],
+    described: [(&'a NamedNode, Option<TermRef<'a>>); N],
+) {
+    for (predicate, value) in described {
+        if let Some(value) = value {
+            block.push(Statement::new(iri, predicate.as_ref(), value, docs));
+        }
     }
 }
 
