@@ -178,10 +178,6 @@ pub fn run() -> i32 {
             return e.exit_code();
         }
     };
-    tune_allocator(args.threads.map_or_else(
-        || std::thread::available_parallelism().map_or(2, usize::from),
-        usize::from,
-    ));
     if let Err(e) = output::remove_temporaries_on_signals() {
         print_line(&format!(
             "kgexport: warning: no signal handling ({e}): an interrupted run may leave temporary files"
@@ -200,38 +196,6 @@ pub fn run() -> i32 {
             e.exit_code()
         }
     }
-}
-
-/// glibc's allocator gives each thread that allocates an arena of its own
-/// (up to 8 per core) and raises its trim and mmap thresholds as large
-/// blocks are freed, so the memory the collection frees (on its own
-/// thread) stays in the process while the graph is built and written. As
-/// many arenas as extracting threads (at least 2) and a fixed trim
-/// threshold give it back: 20 MB corpus to Turtle on 2 cores, peak RSS
-/// 171 MB to 141 MB in the same time (one arena: 130 MB, but 45% slower).
-/// Left alone when the environment sets glibc's own `MALLOC_ARENA_MAX`.
-/// Before any thread is started.
-fn tune_allocator(threads: usize) {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    if std::env::var_os("MALLOC_ARENA_MAX").is_none() {
-        use std::os::raw::c_int;
-        extern "C" {
-            fn mallopt(param: c_int, value: c_int) -> c_int;
-        }
-        // glibc's <malloc.h>
-        const M_TRIM_THRESHOLD: c_int = -1;
-        const M_ARENA_MAX: c_int = -8;
-        let arenas = c_int::try_from(threads.max(2)).unwrap_or(c_int::MAX);
-        // SAFETY: mallopt only sets allocator parameters; called on the
-        // main thread before any other thread exists. A refused setting
-        // (return 0) leaves the allocator as it was.
-        unsafe {
-            mallopt(M_ARENA_MAX, arenas);
-            mallopt(M_TRIM_THRESHOLD, 1 << 20);
-        }
-    }
-    #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
-    let _ = threads;
 }
 
 /// One line on stderr. Never panics (as `eprintln!` does when stderr is
