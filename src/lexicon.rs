@@ -612,6 +612,10 @@ impl Lexicon {
         }
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
+            // every document's whole text is searched: a DFA searches 3x
+            // faster than the default NFA (callgrind: 37 M -> 12 M
+            // instructions a MB) for ~80 M instructions once, to build it
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(&patterns)
             .expect("lexicon patterns compile");
         let words = |text: &str| WordSet::new(rows(text).map(|r| r[0].to_string()).collect());
