@@ -405,15 +405,13 @@ fn tagged_literal<'a>(value: &'a str, language: &'static str) -> LiteralRef<'a> 
     LiteralRef::new_language_tagged_literal_unchecked(value, language)
 }
 
-/// Where the triples go: one of the three syntaxes, rendered in memory
-/// and handed to `out` at the end.
-struct Sink<W: Write> {
+/// Where the triples go: one of the three syntaxes, rendered in memory.
+struct Sink {
     writer: RdfWriter,
-    out: W,
 }
 
-impl<W: Write> Sink<W> {
-    fn new(format: Format, options: &ExportOptions, out: W) -> io::Result<Self> {
+impl Sink {
+    fn new(format: Format, options: &ExportOptions) -> io::Result<Self> {
         let (syntax, prefixes) = match format {
             Format::Turtle => (Syntax::Turtle, turtle_prefixes(options)?),
             Format::Ntriples => (Syntax::NTriples, Prefixes::default()),
@@ -426,8 +424,7 @@ impl<W: Write> Sink<W> {
             }
         };
         Ok(Sink {
-            writer: RdfWriter::new(syntax, prefixes),
-            out,
+            writer: RdfWriter::with_capacity(syntax, prefixes, CHUNK_BYTES),
         })
     }
 
@@ -444,10 +441,9 @@ impl<W: Write> Sink<W> {
         Ok(())
     }
 
-    /// Ends the output and hands back the writer.
-    fn finish(mut self) -> io::Result<W> {
-        self.out.write_all(&self.writer.finish())?;
-        Ok(self.out)
+    /// Ends the output and hands back its bytes.
+    fn finish(self) -> Vec<u8> {
+        self.writer.finish()
     }
 }
 
@@ -455,6 +451,11 @@ impl<W: Write> Sink<W> {
 /// evidence) one rendering task writes. Fixed, so the chunks and thus the
 /// bytes do not depend on the number of threads.
 const CHUNK_ITEMS: usize = 2048;
+
+/// The room a chunk's output starts with: about what a chunk of nodes or
+/// edges takes, so that its buffer is seldom grown (and copied) as it is
+/// rendered.
+const CHUNK_BYTES: usize = 1 << 20;
 
 /// How many chunks are rendered at once, per rendering thread: the
 /// output held in memory is about twice that many chunks (those being
@@ -926,7 +927,7 @@ impl<'g> Exporter<'g> {
 
     /// The serialisation of one chunk on its own, prelude included.
     fn render(&self, chunk: Chunk) -> io::Result<Vec<u8>> {
-        let mut sink = Sink::new(self.format, self.options, Vec::new())?;
+        let mut sink = Sink::new(self.format, self.options)?;
         match chunk {
             Chunk::Sources => self.write_sources(&mut sink)?,
             Chunk::Nodes(start, end) => {
@@ -949,10 +950,10 @@ impl<'g> Exporter<'g> {
                 }
             }
         }
-        sink.finish()
+        Ok(sink.finish())
     }
 
-    fn write_sources<W: Write>(&self, sink: &mut Sink<W>) -> io::Result<()> {
+    fn write_sources(&self, sink: &mut Sink) -> io::Result<()> {
         let mut sources: Vec<(&NamedNode, &String)> =
             self.sources.iter().zip(self.graph.sources()).collect();
         sources.sort_by(|a, b| a.0.as_str().cmp(b.0.as_str()));
@@ -974,7 +975,7 @@ impl<'g> Exporter<'g> {
     }
 
     /// Node `position` of the id order with its outgoing edges.
-    fn write_node<W: Write>(&self, sink: &mut Sink<W>, position: usize) -> io::Result<()> {
+    fn write_node(&self, sink: &mut Sink, position: usize) -> io::Result<()> {
         let vocab = &self.vocab;
         let ix = self.nodes[position];
         let node = self.graph.node(ix);
@@ -1054,7 +1055,7 @@ impl<'g> Exporter<'g> {
     /// Every piece of evidence of edge `position` of the edge order, each
     /// the reified fact with where it was read and, where the graph keeps
     /// its text, the sentence.
-    fn write_evidence<W: Write>(&self, sink: &mut Sink<W>, position: usize) -> io::Result<()> {
+    fn write_evidence(&self, sink: &mut Sink, position: usize) -> io::Result<()> {
         let vocab = &self.vocab;
         let edge = self.edge(position);
         let sentence = self.sentence_iri(position)?;
@@ -1131,11 +1132,7 @@ impl<'g> Exporter<'g> {
     /// source article, the number of mentions (`kg:weight`), the highest
     /// confidence and the sentence the graph keeps. Its IRI hashes the
     /// relation alone, so shards and runs agree on it.
-    fn write_edge_provenance<W: Write>(
-        &self,
-        sink: &mut Sink<W>,
-        position: usize,
-    ) -> io::Result<()> {
+    fn write_edge_provenance(&self, sink: &mut Sink, position: usize) -> io::Result<()> {
         let vocab = &self.vocab;
         let edge = self.edge(position);
         let docs = evidence_docs(self.graph, &edge.edge.evidence);
@@ -1233,7 +1230,7 @@ impl<'g> Exporter<'g> {
 
     /// Sentence `sentence` of the IRI order with its text, in the graphs
     /// of the statements that point at it.
-    fn write_sentence<W: Write>(&self, sink: &mut Sink<W>, sentence: usize) -> io::Result<()> {
+    fn write_sentence(&self, sink: &mut Sink, sentence: usize) -> io::Result<()> {
         let pointing = self.sentences.pointing_at(sentence);
         let Some(&first) = pointing.first() else {
             return Ok(());
@@ -1289,11 +1286,7 @@ impl<'g> Exporter<'g> {
 
     /// Writes the triples of one subject, sorted, each once (in N-Quads
     /// into the graphs of every document that supports one of its copies).
-    fn write_block<W: Write>(
-        &self,
-        sink: &mut Sink<W>,
-        block: Vec<Statement<'_>>,
-    ) -> io::Result<()> {
+    fn write_block(&self, sink: &mut Sink, block: Vec<Statement<'_>>) -> io::Result<()> {
         // each key made once; with the position, the order of a stable sort
         let mut order: Vec<_> = block
             .iter()

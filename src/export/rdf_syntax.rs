@@ -129,11 +129,12 @@ impl Spellings {
 
 impl RdfWriter {
     /// A writer of `syntax`; `prefixes` are used by Turtle only.
-    pub(crate) fn new(syntax: Syntax, prefixes: Prefixes) -> Self {
+    /// Its output starts with room for `bytes`.
+    pub(crate) fn with_capacity(syntax: Syntax, prefixes: Prefixes, bytes: usize) -> Self {
         RdfWriter {
             syntax,
             prefixes,
-            out: Vec::new(),
+            out: Vec::with_capacity(bytes),
             prelude_written: false,
             open: false,
             subject: String::new(),
@@ -639,7 +640,7 @@ mod tests {
     }
 
     fn ours(syntax: Syntax, prefixes: &Prefixes, quads: &[Quad]) -> String {
-        let mut writer = RdfWriter::new(syntax, prefixes.clone());
+        let mut writer = RdfWriter::with_capacity(syntax, prefixes.clone(), 0);
         for (s, p, o, graphs) in quads {
             let graphs: Vec<NamedNodeRef<'_>> = graphs.iter().map(NamedNode::as_ref).collect();
             writer.write(s.as_ref(), p.as_ref(), o.as_ref(), &graphs);
