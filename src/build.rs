@@ -107,9 +107,9 @@ impl GraphBuilder {
 
     /// Holds at most about `bytes` of the documents' evidence in memory
     /// between extraction and resolution, a third each for the mentions
-    /// (24 bytes each), the statements of facts (40 bytes each; their
-    /// third again while they are sorted by edge, in runs of at least
-    /// 1024) and the sentences' texts; the rest waits in temporary files.
+    /// (24 bytes each), the statements of facts (40 bytes each, sorted by
+    /// edge within the same third, in runs of at least 1024) and the
+    /// sentences' texts; the rest waits in temporary files.
     /// The graph is the same whatever the bound.
     pub fn with_memory(mut self, bytes: usize) -> Self {
         self.memory = Some(bytes);
@@ -430,9 +430,10 @@ const MIN_RUN_STATEMENTS: usize = 1024;
 
 impl Collected {
     /// Keeps at most `memory` bytes of evidence in memory (a third each
-    /// for the mentions, the statements and the sentences' texts: the
-    /// statements' third again while they are sorted), and of the evidence
-    /// what `kept` says.
+    /// for the mentions, the statements and the sentences' texts; the
+    /// statements are sorted within their third, their spill's buffer
+    /// written out or sorted in place first), and of the evidence what
+    /// `kept` says.
     fn new(memory: usize, kept: EvidenceKept) -> Self {
         Collected {
             names: Vec::new(),
