@@ -12,7 +12,7 @@ use crate::graph::{self, EvidenceKept, KnowledgeGraph, NodeKind, Relation};
 use crate::input::Document;
 use crate::lexicon::FastMap;
 use crate::sentence_store::{SentenceId, SentenceStore};
-use crate::spill::RecordSpill;
+use crate::spill::{self, FixedRecord, RecordSpill, RunSorter, Spilled};
 use crate::{normalize, resolve, segment};
 
 /// Runs normalisation, segmentation and extraction on one document, which
@@ -105,10 +105,12 @@ impl GraphBuilder {
         }
     }
 
-    /// Holds at most about `bytes` of the documents' evidence (each
-    /// mention, each statement of a fact: 24 bytes each) in memory between
-    /// extraction and resolution; the rest waits in temporary files. The
-    /// graph is the same whatever the bound.
+    /// Holds at most about `bytes` of the documents' evidence in memory
+    /// between extraction and resolution, a third each for the mentions
+    /// (24 bytes each), the statements of facts (40 bytes each, sorted by
+    /// edge within the same third, in runs of at least 1024) and the
+    /// sentences' texts; the rest waits in temporary files.
+    /// The graph is the same whatever the bound.
     pub fn with_memory(mut self, bytes: usize) -> Self {
         self.memory = Some(bytes);
         self
@@ -309,13 +311,13 @@ impl<S: BuildHasher> EntityIndex<S> {
     }
 }
 
-/// What the documents said, with what repeats across documents kept once:
-/// identical entities, and of a fact stated many times only the sentence
-/// that the graph keeps (that of its first evidence). The entities and
-/// facts are in memory; their other evidence (every mention, every further
-/// statement of a fact) is in two [`RecordSpill`]s, which go to temporary
-/// files beyond the memory budget and are read back once resolution has
-/// made the nodes and edges.
+/// What the documents said, with identical entities kept once. The
+/// entities are in memory; their mentions and every statement of a fact
+/// are in two [`RecordSpill`]s, and the facts' sentences in a
+/// [`SentenceStore`], which go to temporary files beyond their third of
+/// the memory budget each. The mentions are read back once resolution has
+/// made the nodes; the statements, sorted by edge within their third (see
+/// [`RunSorter`]), make the edges, each once, with its evidence in order.
 #[derive(Debug)]
 struct Collected {
     /// Document names in the order they came: the index is the
@@ -326,13 +328,13 @@ struct Collected {
     /// The entities, without their mentions (in `mentions`).
     entities: Vec<Entity>,
     entity_index: EntityIndex,
-    facts: Vec<CollectedFact>,
-    fact_index: FastMap<(u32, Relation, u32), u32>,
     /// (entity, mention) in the order they came.
     mentions: RecordSpill,
-    /// (fact, evidence) of every statement of a fact but its first.
-    other_evidence: RecordSpill,
-    /// The texts of the facts' first sentences.
+    /// Every statement of a fact, in the order they came.
+    statements: RecordSpill<Statement>,
+    /// The bytes of statements memory holds while they are sorted.
+    sort_memory: usize,
+    /// The texts of the sentences stating facts, each once per document.
     sentences: SentenceStore,
     /// How much of the evidence the graph keeps: what it does not keep
     /// (mentions, sentences' texts) is not collected.
@@ -353,30 +355,94 @@ fn store(
         .or_insert_with(|| sentences.push(text))
 }
 
-/// One (subject, relation, object) of [`Collected::entities`] and the
-/// evidence first in document-name order, with its sentence's text.
-#[derive(Debug)]
-struct CollectedFact {
+/// One statement of a fact: (subject, relation, object) entities of
+/// [`Collected::entities`] as collected, nodes once resolved; where it was
+/// read and its sentence; `stated`, its number in the order statements
+/// came (once resolved), which keeps the first of equal evidence first.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Statement {
     subject: u32,
     relation: Relation,
     object: u32,
-    first: graph::Evidence,
+    evidence: graph::Evidence,
     sentence: SentenceId,
+    stated: u32,
 }
 
+impl Statement {
+    /// The order the edges are made in: by fact, then the fact's
+    /// evidence in the graph's order, then as stated.
+    fn sort_key(&self) -> (u32, Relation, u32, (u32, u32, u32, u32), u32) {
+        let (s, r, o) = (self.subject, self.relation, self.object);
+        (s, r, o, self.evidence.sort_key(), self.stated)
+    }
+}
+
+/// Ten words: subject, relation, object, the evidence's five, sentence,
+/// order stated.
+impl FixedRecord for Statement {
+    const BYTES: usize = 40;
+
+    fn encode(&self, out: &mut [u8]) {
+        let ev = &self.evidence;
+        spill::put_words(
+            out,
+            &[
+                self.subject,
+                self.relation as u32,
+                self.object,
+                ev.doc,
+                ev.sentence,
+                ev.start,
+                ev.end,
+                ev.confidence.to_bits(),
+                self.sentence.index(),
+                self.stated,
+            ],
+        );
+    }
+
+    fn decode(bytes: &[u8]) -> std::io::Result<Self> {
+        let w: [u32; 10] = spill::words(bytes);
+        let relation = Relation::ALL.get(w[1] as usize).copied().ok_or_else(|| {
+            std::io::Error::new(std::io::ErrorKind::InvalidData, "no such relation")
+        })?;
+        Ok(Statement {
+            subject: w[0],
+            relation,
+            object: w[2],
+            evidence: graph::Evidence {
+                doc: w[3],
+                sentence: w[4],
+                start: w[5],
+                end: w[6],
+                confidence: f32::from_bits(w[7]),
+            },
+            sentence: SentenceId::from_index(w[8]),
+            stated: w[9],
+        })
+    }
+}
+
+/// The fewest statements a sorted run holds, whatever the memory: runs of
+/// one statement (`--memory 1`) would be merged in as many passes.
+const MIN_RUN_STATEMENTS: usize = 1024;
+
 impl Collected {
-    /// Keeps at most `memory` bytes of evidence records in memory, and of
-    /// the evidence what `kept` says.
+    /// Keeps at most `memory` bytes of evidence in memory (a third each
+    /// for the mentions, the statements and the sentences' texts; the
+    /// statements are sorted within their third, their spill's buffer
+    /// written out or sorted in place first), and of the evidence what
+    /// `kept` says.
     fn new(memory: usize, kept: EvidenceKept) -> Self {
         Collected {
             names: Vec::new(),
             text_hashes: Vec::new(),
             entities: Vec::new(),
             entity_index: EntityIndex::default(),
-            facts: Vec::new(),
-            fact_index: FastMap::default(),
             mentions: RecordSpill::new(memory / 3),
-            other_evidence: RecordSpill::new(memory / 3),
+            statements: RecordSpill::new(memory / 3),
+            sort_memory: memory / 3,
             sentences: SentenceStore::new(memory / 3),
             kept,
             error: None,
@@ -409,45 +475,24 @@ impl Collected {
             else {
                 continue;
             };
-            let evidence = graph::Evidence {
-                doc,
-                ..fact.evidence
+            let sentence = match keeps_sentences {
+                true => store(&mut self.sentences, &mut stored, &fact.sentence),
+                false => *stored
+                    .entry(std::ptr::null())
+                    .or_insert_with(|| self.sentences.push("")),
             };
-            let key = (subject, fact.relation, object);
-            match self.fact_index.get(&key) {
-                Some(&ix) => {
-                    let ix = ix as usize;
-                    let earlier = self.comes_before(&evidence, &self.facts[ix].first);
-                    let known = &mut self.facts[ix];
-                    let later = if earlier {
-                        if keeps_sentences {
-                            known.sentence =
-                                store(&mut self.sentences, &mut stored, &fact.sentence);
-                        }
-                        std::mem::replace(&mut known.first, evidence)
-                    } else {
-                        evidence
-                    };
-                    let pushed = self.other_evidence.push(ix as u32, later);
-                    self.keep_error(pushed);
-                }
-                None => {
-                    self.fact_index.insert(key, self.facts.len() as u32);
-                    let sentence = match keeps_sentences {
-                        true => store(&mut self.sentences, &mut stored, &fact.sentence),
-                        false => *stored
-                            .entry(std::ptr::null())
-                            .or_insert_with(|| self.sentences.push("")),
-                    };
-                    self.facts.push(CollectedFact {
-                        subject,
-                        relation: fact.relation,
-                        object,
-                        first: evidence,
-                        sentence,
-                    });
-                }
-            }
+            let pushed = self.statements.push_record(Statement {
+                subject,
+                relation: fact.relation,
+                object,
+                evidence: graph::Evidence {
+                    doc,
+                    ..fact.evidence
+                },
+                sentence,
+                stated: 0,
+            });
+            self.keep_error(pushed);
         }
     }
 
@@ -481,26 +526,6 @@ impl Collected {
         }
     }
 
-    /// The order of evidence in the graph: by document name (documents of
-    /// one name by text, then in the order they came), then position in
-    /// the document.
-    fn order_key<'a>(&'a self, ev: &graph::Evidence) -> (&'a str, u64, u32, u32, u32, u32) {
-        (
-            &self.names[ev.doc as usize],
-            self.text_hashes[ev.doc as usize],
-            ev.doc,
-            ev.sentence,
-            ev.start,
-            ev.end,
-        )
-    }
-
-    /// Strictly before: on a tie the evidence that came first stays first,
-    /// as the graph keeps the first of equal evidence.
-    fn comes_before(&self, a: &graph::Evidence, b: &graph::Evidence) -> bool {
-        self.order_key(a) < self.order_key(b)
-    }
-
     /// Sorts the documents by name, resolves the entities into nodes and
     /// the facts into edges, then reads the evidence back into them,
     /// renumbered in document-name order. What resolution has used is
@@ -512,10 +537,9 @@ impl Collected {
             text_hashes,
             entities,
             entity_index,
-            facts,
-            fact_index,
             mentions,
-            other_evidence,
+            statements,
+            sort_memory,
             mut sentences,
             kept,
             error,
@@ -524,7 +548,6 @@ impl Collected {
             return Err(e);
         }
         drop(entity_index);
-        drop(fact_index);
         // Documents of one name are ordered by text, so the output does not
         // depend on the order they came in; stable for equal texts, whose
         // facts are the same either way (64-bit hash collisions aside).
@@ -550,59 +573,82 @@ impl Collected {
         drop(order);
         graph.set_sentences(sentences);
         let nodes = resolve::resolve_entities(&mut graph, entities);
-        // Every fact with the sentence the graph keeps first, then the rest
-        // of the evidence: an edge's sentence is that of its earliest
-        // evidence, whatever the order facts come in.
-        // the edge of each fact, `NO_EDGE` for a fact about one node: 4 bytes
-        // a fact, not the 8 of an `Option<EdgeIndex>`
-        const NO_EDGE: u32 = u32::MAX;
-        let mut edge_of: Vec<u32> = Vec::with_capacity(facts.len());
-        // at most one edge per fact: no doubling of petgraph's edge list
-        graph.reserve_edges(facts.len());
-        // taken from the end of the reversed list, which shrinks as the
-        // edges grow: the two are not both held whole
-        let mut facts = facts;
-        facts.reverse();
-        while let Some(fact) = facts.pop() {
-            if facts.len() < facts.capacity() / 2 {
-                facts.shrink_to_fit();
+        // Every statement of a fact between two nodes, by edge: each edge
+        // made once, its evidence in order (of equal evidence the first
+        // stated), its sentence that of its first evidence.
+        let node = |entity: u32| nodes.node_of[entity as usize].index() as u32;
+        let mut stated = 0u32;
+        let mut resolved = |st: &mut Statement| -> bool {
+            let (s, o) = (node(st.subject), node(st.object));
+            st.subject = s;
+            st.object = o;
+            st.evidence = renumber(st.evidence);
+            st.stated = stated;
+            // (beyond 2^32 statements, ties would follow no order)
+            stated = stated.wrapping_add(1);
+            s != o
+        };
+        let sorter = match statements.finish()? {
+            Spilled::Memory(mut all) => {
+                all.retain_mut(&mut resolved);
+                RunSorter::new(sort_memory, MIN_RUN_STATEMENTS, all, Statement::sort_key)
             }
-            let (s, o) = (
-                nodes.node_of[fact.subject as usize],
-                nodes.node_of[fact.object as usize],
+            Spilled::File(read) => {
+                let mut sorter = RunSorter::new(
+                    sort_memory,
+                    MIN_RUN_STATEMENTS,
+                    Vec::new(),
+                    Statement::sort_key,
+                );
+                for st in read {
+                    let mut st = st?;
+                    if resolved(&mut st) {
+                        sorter.push(st)?;
+                    }
+                }
+                sorter
+            }
+        };
+        // at most one edge per statement: no doubling of petgraph's edge
+        // list (the pages of edges never made are never touched)
+        graph.reserve_edges(sorter.len());
+        let mut evidence: Vec<graph::Evidence> = Vec::new();
+        let mut edge: Option<Statement> = None;
+        let push = |graph: &mut KnowledgeGraph, first: &Statement, evidence: &[graph::Evidence]| {
+            graph.push_new_edge(
+                petgraph::graph::NodeIndex::new(first.subject as usize),
+                first.relation,
+                petgraph::graph::NodeIndex::new(first.object as usize),
+                evidence,
+                first.sentence,
             );
-            edge_of.push(match s != o {
-                true => graph
-                    .add_edge_read_in(s, fact.relation, o, renumber(fact.first), fact.sentence)
-                    .index() as u32,
-                false => NO_EDGE,
-            });
-        }
-        // (edge, evidence, fact, order stated) of every further statement,
-        // in one list rather than a list per edge: most edges have none
-        // (reserved exactly: grown by doubling it could take twice the room)
-        let mut others: Vec<(u32, graph::Evidence, u32, u32)> =
-            Vec::with_capacity(other_evidence.len());
-        other_evidence.drain(|fact, ev| {
-            let edge = edge_of[fact as usize];
-            if edge != NO_EDGE {
-                let stated = others.len() as u32;
-                others.push((edge, renumber(ev), fact, stated));
+        };
+        sorter.finish(|st| {
+            let fact = |st: &Statement| (st.subject, st.relation, st.object);
+            match &edge {
+                Some(first) if fact(first) == fact(&st) => {
+                    // of equal evidence the first stated stays
+                    if evidence.last().map(graph::Evidence::sort_key)
+                        != Some(st.evidence.sort_key())
+                    {
+                        evidence.push(st.evidence);
+                    }
+                }
+                _ => {
+                    if let Some(first) = &edge {
+                        push(&mut graph, first, &evidence);
+                    }
+                    evidence.clear();
+                    evidence.push(st.evidence);
+                    edge = Some(st);
+                }
             }
+            Ok(())
         })?;
-        drop(edge_of);
-        // stable: of equal evidence that of the first fact, first stated,
-        // stays (as it would, added one by one)
-        others
-            .sort_unstable_by_key(|&(edge, ev, fact, stated)| (edge, ev.sort_key(), fact, stated));
-        others.dedup_by_key(|&mut (edge, ev, _, _)| (edge, ev.sort_key()));
-        for group in others.chunk_by(|a, b| a.0 == b.0) {
-            graph.merge_edge_evidence(
-                petgraph::graph::EdgeIndex::new(group[0].0 as usize),
-                group.iter().map(|&(_, ev, _, _)| ev).collect(),
-            );
+        if let Some(first) = &edge {
+            push(&mut graph, first, &evidence);
         }
-        drop(others);
+        drop(evidence);
         nodes.set_mentions(&mut graph, |each| {
             mentions.drain(|entity, ev| each(entity, renumber(ev)))
         })?;

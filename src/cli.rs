@@ -130,8 +130,9 @@ pub struct Args {
     pub threads: Option<u16>,
 
     /// Memory for what the documents say between extraction and
-    /// resolution (each mention and each statement of a fact, 24 bytes)
-    /// and for the texts of the evidence sentences: beyond it they wait in
+    /// resolution, a third each for the mentions (24 bytes each), the
+    /// statements of facts (40 bytes each, sorted by edge within the same
+    /// third) and the texts of the evidence sentences: beyond it they wait in
     /// temporary files, removed when the run ends, and the writers read the
     /// sentences back from there. Bytes, or with a K, M or G suffix. The
     /// output is the same whatever the size; the graph itself (its nodes,

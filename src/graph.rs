@@ -507,8 +507,12 @@ pub struct KnowledgeGraph {
     graph: DiGraph<Node, Edge>,
     /// Node by id while nodes are added; empty once [`KnowledgeGraph::seal`]ed.
     by_id: NodesById,
-    /// Edge by fact while edges are added; empty once sealed.
+    /// Edge by fact of the first `facts_indexed` edges, made when
+    /// [`KnowledgeGraph::add_edge`] needs it; empty once sealed.
     by_fact: LookupMap<(NodeIndex, Relation, NodeIndex), EdgeIndex>,
+    /// How many edges (from the first) `by_fact` holds: the edges the
+    /// builder pushes, each known to be new, are looked up by nothing.
+    facts_indexed: usize,
     /// Every node in id order once sealed (4 bytes a node instead of a
     /// copy of its id), else empty.
     sorted_nodes: Vec<NodeIndex>,
@@ -631,6 +635,7 @@ impl KnowledgeGraph {
     ) -> EdgeIndex {
         let key = (source, relation, target);
         self.unseal();
+        self.index_facts();
         if let Some(&ex) = self.by_fact.get(&key) {
             let edge = &mut self.graph[ex];
             let mut list = std::mem::take(&mut edge.evidence).into_vec();
@@ -650,7 +655,47 @@ impl KnowledgeGraph {
             },
         );
         self.by_fact.insert(key, ex);
+        self.facts_indexed = self.graph.edge_count();
         ex
+    }
+
+    /// Puts the edges `by_fact` lacks into it.
+    fn index_facts(&mut self) {
+        let from = self.facts_indexed;
+        for ex in (from..self.graph.edge_count()).map(EdgeIndex::new) {
+            if let Some((s, t)) = self.graph.edge_endpoints(ex) {
+                self.by_fact.insert((s, self.graph[ex].relation, t), ex);
+            }
+        }
+        self.facts_indexed = self.graph.edge_count();
+    }
+
+    /// Adds the edge of a fact not in the graph yet, with its evidence
+    /// `evidence` (sorted, each once, not empty) as the graph keeps it and
+    /// the sentence of the first: the builder makes each edge once, from
+    /// every statement sorted by fact.
+    pub(crate) fn push_new_edge(
+        &mut self,
+        source: NodeIndex,
+        relation: Relation,
+        target: NodeIndex,
+        evidence: &[Evidence],
+        sentence: SentenceId,
+    ) -> EdgeIndex {
+        self.unseal();
+        let evidence = match evidence {
+            [one] => EvidenceList(EvidenceRepr::One(*one)),
+            _ => EvidenceList::from(evidence.to_vec()).kept(self.kept.of_edges()),
+        };
+        self.graph.add_edge(
+            source,
+            target,
+            Edge {
+                relation,
+                evidence,
+                sentence,
+            },
+        )
     }
 
     /// Makes `sentences` the graph's store of sentence texts, replacing
@@ -721,33 +766,6 @@ impl KnowledgeGraph {
         self.kept = kept;
     }
 
-    /// Merges into an edge's evidence more of it, sorted and without
-    /// duplicates; of equal evidence the edge's own stays (its sentence,
-    /// that of its first evidence, is unchanged).
-    pub(crate) fn merge_edge_evidence(&mut self, ex: EdgeIndex, more: Vec<Evidence>) {
-        let edge = &mut self.graph[ex];
-        let own = std::mem::take(&mut edge.evidence).into_vec();
-        let mut merged = Vec::with_capacity(own.len() + more.len());
-        let (mut a, mut b) = (own.into_iter().peekable(), more.into_iter().peekable());
-        loop {
-            let next = match (a.peek(), b.peek()) {
-                (Some(x), Some(y)) => match x.sort_key().cmp(&y.sort_key()) {
-                    std::cmp::Ordering::Less => a.next(),
-                    std::cmp::Ordering::Equal => {
-                        b.next();
-                        a.next()
-                    }
-                    std::cmp::Ordering::Greater => b.next(),
-                },
-                (Some(_), None) => a.next(),
-                (None, Some(_)) => b.next(),
-                (None, None) => break,
-            };
-            merged.extend(next);
-        }
-        edge.evidence = EvidenceList::from(merged).kept(self.kept.of_edges());
-    }
-
     pub fn node(&self, ix: NodeIndex) -> &Node {
         &self.graph[ix]
     }
@@ -777,6 +795,7 @@ impl KnowledgeGraph {
         }
         self.graph.shrink_to_fit();
         self.by_fact = LookupMap::default();
+        self.facts_indexed = 0;
         self.by_id = NodesById::default();
         let mut sorted: Vec<NodeIndex> = self.graph.node_indices().collect();
         sorted.sort_by(|&a, &b| self.graph[a].id.cmp(&self.graph[b].id));
@@ -793,14 +812,9 @@ impl KnowledgeGraph {
         for ix in self.graph.node_indices() {
             self.by_id.insert(&self.graph[ix].id, ix);
         }
-        self.by_fact = self
-            .graph
-            .edge_indices()
-            .filter_map(|ex| {
-                let (s, t) = self.graph.edge_endpoints(ex)?;
-                Some(((s, self.graph[ex].relation, t), ex))
-            })
-            .collect();
+        // by fact again when an edge is added
+        self.by_fact = LookupMap::default();
+        self.facts_indexed = 0;
     }
 
     pub fn node_count(&self) -> usize {

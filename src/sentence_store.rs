@@ -13,6 +13,18 @@ use crate::hash::fnv1a;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct SentenceId(u32);
 
+impl SentenceId {
+    /// The number, to write the id to a temporary file.
+    pub(crate) fn index(self) -> u32 {
+        self.0
+    }
+
+    /// The id of number `index` (see [`SentenceId::index`]).
+    pub(crate) fn from_index(index: u32) -> Self {
+        SentenceId(index)
+    }
+}
+
 /// The texts of evidence sentences, numbered in the order pushed: the
 /// latest in memory, the earlier ones in a temporary file once memory held
 /// more than its share of the budget. Each text is read back on its own
@@ -154,12 +166,12 @@ impl SentenceStore {
 /// Reads `buf.len()` bytes of `file` at `offset`, without moving a shared
 /// cursor: the writers read sentences from several threads at once.
 #[cfg(unix)]
-fn read_exact_at(file: &File, buf: &mut [u8], offset: u64) -> io::Result<()> {
+pub(crate) fn read_exact_at(file: &File, buf: &mut [u8], offset: u64) -> io::Result<()> {
     std::os::unix::fs::FileExt::read_exact_at(file, buf, offset)
 }
 
 #[cfg(windows)]
-fn read_exact_at(file: &File, mut buf: &mut [u8], mut offset: u64) -> io::Result<()> {
+pub(crate) fn read_exact_at(file: &File, mut buf: &mut [u8], mut offset: u64) -> io::Result<()> {
     while !buf.is_empty() {
         match std::os::windows::fs::FileExt::seek_read(file, buf, offset)? {
             0 => return Err(io::ErrorKind::UnexpectedEof.into()),
