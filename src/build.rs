@@ -575,8 +575,15 @@ impl Collected {
         let nodes = resolve::resolve_entities(&mut graph, entities);
         // Every statement of a fact between two nodes, by edge: each edge
         // made once, its evidence in order (of equal evidence the first
-        // stated), its sentence that of its first evidence.
-        let node = |entity: u32| nodes.node_of[entity as usize].index() as u32;
+        // stated), its sentence that of its first evidence. Nodes are
+        // numbered by their place in id order, so that the edges are made
+        // in the exporters' order and need no sorting there.
+        let by_id = graph.node_indices_sorted();
+        let mut place = vec![0u32; by_id.len()];
+        for (position, ix) in by_id.iter().enumerate() {
+            place[ix.index()] = position as u32;
+        }
+        let node = |entity: u32| place[nodes.node_of[entity as usize].index()];
         let mut stated = 0u32;
         let mut resolved = |st: &mut Statement| -> bool {
             let (s, o) = (node(st.subject), node(st.object));
@@ -611,14 +618,15 @@ impl Collected {
         };
         // at most one edge per statement: no doubling of petgraph's edge
         // list (the pages of edges never made are never touched)
+        drop(place);
         graph.reserve_edges(sorter.len());
         let mut evidence: Vec<graph::Evidence> = Vec::new();
         let mut edge: Option<Statement> = None;
         let push = |graph: &mut KnowledgeGraph, first: &Statement, evidence: &[graph::Evidence]| {
             graph.push_new_edge(
-                petgraph::graph::NodeIndex::new(first.subject as usize),
+                by_id[first.subject as usize],
                 first.relation,
-                petgraph::graph::NodeIndex::new(first.object as usize),
+                by_id[first.object as usize],
                 evidence,
                 first.sentence,
             );
@@ -652,7 +660,7 @@ impl Collected {
         nodes.set_mentions(&mut graph, |each| {
             mentions.drain(|entity, ev| each(entity, renumber(ev)))
         })?;
-        graph.seal();
+        graph.seal(by_id);
         Ok(graph)
     }
 }

@@ -783,7 +783,11 @@ impl KnowledgeGraph {
     /// Frees what only adding nodes and edges needs (the indexes by id and
     /// by fact, petgraph's spare capacity) and keeps the nodes in id order
     /// instead, for the exporters. Adding more afterwards rebuilds them.
-    pub(crate) fn seal(&mut self) {
+    /// `sorted`: the nodes in id order, as
+    /// [`KnowledgeGraph::node_indices_sorted`] gave them (no node added
+    /// since), which the builder has already used to order the edges.
+    pub(crate) fn seal(&mut self, sorted: Vec<NodeIndex>) {
+        debug_assert_eq!(sorted.len(), self.graph.node_count());
         if self.kept != EvidenceKept::Every {
             let (nodes, edges) = (self.kept.of_nodes(), self.kept.of_edges());
             for edge in self.graph.edge_weights_mut() {
@@ -797,8 +801,6 @@ impl KnowledgeGraph {
         self.by_fact = LookupMap::default();
         self.facts_indexed = 0;
         self.by_id = NodesById::default();
-        let mut sorted: Vec<NodeIndex> = self.graph.node_indices().collect();
-        sorted.sort_by(|&a, &b| self.graph[a].id.cmp(&self.graph[b].id));
         self.sorted_nodes = sorted;
     }
 
@@ -850,7 +852,8 @@ impl KnowledgeGraph {
             return self.sorted_nodes.clone();
         }
         let mut nodes: Vec<NodeIndex> = self.graph.node_indices().collect();
-        nodes.sort_by(|&a, &b| self.graph[a].id.cmp(&self.graph[b].id));
+        // ids are unique: the unstable order is the only one
+        nodes.par_sort_unstable_by(|&a, &b| self.graph[a].id.cmp(&self.graph[b].id));
         nodes
     }
 
@@ -885,12 +888,20 @@ impl KnowledgeGraph {
         // looking the ends up inside the comparison cost three cache misses
         // a comparison on large graphs
         let raw = self.graph.raw_edges();
+        let key = |edge: &petgraph::graph::Edge<Edge>| {
+            let (s, t) = (edge.source().index(), edge.target().index());
+            (rank[s], edge.weight.relation, rank[t])
+        };
+        // the builder makes the edges in this order: nothing to sort then
+        if raw.par_windows(2).all(|pair| key(&pair[0]) < key(&pair[1])) {
+            return (0..raw.len()).map(EdgeIndex::new).collect();
+        }
         let mut keyed: Vec<(u32, Relation, u32, u32)> = raw
             .par_iter()
             .enumerate()
             .map(|(ex, edge)| {
-                let (s, t) = (edge.source().index(), edge.target().index());
-                (rank[s], edge.weight.relation, rank[t], ex as u32)
+                let (s, relation, t) = key(edge);
+                (s, relation, t, ex as u32)
             })
             .collect();
         keyed.par_sort_unstable();
@@ -1273,14 +1284,14 @@ mod tests {
         assert_eq!(g.stats().edges[&Relation::HoldsRole], 1);
 
         // sealed: found by binary search, and adding rebuilds the indexes
-        g.seal();
+        g.seal(g.node_indices_sorted());
         assert_eq!(g.find("person/antonio-guterres"), Some(a));
         assert_eq!(g.find("role/tong-thu-ky"), Some(r));
         assert_eq!(g.find("role/nobody"), None);
         let ids: Vec<&str> = g.nodes_sorted().iter().map(|n| n.id.as_str()).collect();
         assert_eq!(ids, ["person/antonio-guterres", "role/tong-thu-ky"]);
         assert_eq!(g.add_node(NodeKind::Role, "Tổng thư ký", None, [], []), r);
-        g.seal();
+        g.seal(g.node_indices_sorted());
         g.add_edge(a, Relation::HoldsRole, r, ev(d, 1), "first");
         assert_eq!(g.edge_count(), 1);
         assert_eq!(g.sentence(g.edges_sorted()[0].edge).unwrap(), "first");
