@@ -567,6 +567,20 @@ impl NodesById {
         }
     }
 
+    /// Every node of `graph`.
+    fn of(graph: &DiGraph<Node, Edge>) -> Self {
+        let mut by_id = NodesById::default();
+        for ix in graph.node_indices() {
+            by_id.insert(&graph[ix].id, ix);
+        }
+        by_id
+    }
+
+    /// How many nodes it holds.
+    fn len(&self) -> usize {
+        self.by_hash.len() + self.collided.len()
+    }
+
     /// Adds the node `ix` of `id`, which [`NodesById::get`] does not find.
     fn insert(&mut self, id: &str, ix: NodeIndex) {
         match self.by_hash.entry(Self::hash(id)) {
@@ -584,7 +598,8 @@ impl NodesById {
 #[derive(Debug, Default)]
 pub struct KnowledgeGraph {
     graph: DiGraph<Node, Edge>,
-    /// Node by id while nodes are added; empty once [`KnowledgeGraph::seal`]ed.
+    /// Node by id while nodes are added; empty once they all are
+    /// ([`KnowledgeGraph::forget_node_ids`]) or [`KnowledgeGraph::seal`]ed.
     by_id: NodesById,
     /// Edge by fact while edges are added; empty once sealed.
     by_fact: LookupMap<(NodeIndex, Relation, NodeIndex), EdgeIndex>,
@@ -654,6 +669,9 @@ impl KnowledgeGraph {
         aliases: Aliases,
     ) -> NodeIndex {
         self.unseal();
+        if self.by_id.len() < self.graph.node_count() {
+            self.by_id = NodesById::of(&self.graph);
+        }
         match self.by_id.get(&self.graph, &id) {
             None => {
                 let mut aliases = aliases;
@@ -678,6 +696,13 @@ impl KnowledgeGraph {
                 ix
             }
         }
+    }
+
+    /// Frees the index of nodes by id, which only adding nodes needs, once
+    /// resolution has added them all: not held beside the edges (16 bytes
+    /// a node and more). Rebuilt if more are added.
+    pub(crate) fn forget_node_ids(&mut self) {
+        self.by_id = NodesById::default();
     }
 
     /// Adds a fact, or adds evidence to the same fact already there.
@@ -829,6 +854,13 @@ impl KnowledgeGraph {
 
     pub fn find(&self, id: &str) -> Option<NodeIndex> {
         if self.sorted_nodes.is_empty() {
+            if self.by_id.len() < self.graph.node_count() {
+                // forgotten: a walk, rather than an index rebuilt for one look-up
+                return self
+                    .graph
+                    .node_indices()
+                    .find(|&ix| *self.graph[ix].id == *id);
+            }
             return self.by_id.get(&self.graph, id);
         }
         self.sorted_nodes
@@ -1336,6 +1368,15 @@ mod tests {
         assert_eq!(g.sentence(e.edge).unwrap(), "earlier");
         assert_eq!(g.stats().nodes[&NodeKind::Person], 1);
         assert_eq!(g.stats().edges[&Relation::HoldsRole], 1);
+
+        // the index by id forgotten: found by a walk, rebuilt to add
+        g.forget_node_ids();
+        assert_eq!(g.find("role/tong-thu-ky"), Some(r));
+        assert_eq!(
+            g.add_node(NodeKind::Person, "Antonio Guterres", None, [], []),
+            a
+        );
+        assert_eq!(g.node_count(), 2);
 
         // sealed: found by binary search, and adding rebuilds the indexes
         g.seal();

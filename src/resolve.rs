@@ -304,6 +304,7 @@ pub(crate) fn resolve_entities(graph: &mut KnowledgeGraph, entities: Vec<Entity>
             next_rank += 1;
         }
     }
+    graph.forget_node_ids();
     return_freed_memory();
     nodes
 }
