@@ -312,7 +312,8 @@ pub(crate) fn resolve_entities(graph: &mut KnowledgeGraph, entities: Vec<Entity>
 /// Gives the pages of freed memory back to the system. The entities' names,
 /// freed as the nodes were made, lie scattered among what is still held,
 /// where glibc's trimming (of the top of its heaps) does not reach them, and
-/// the edges made next need the room: peak RSS at 100 MB 300 -> 283 MB.
+/// the edges made next need the room (peak RSS at 100 MB: ~300 -> 280-290
+/// MB).
 fn return_freed_memory() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     {
