@@ -354,83 +354,162 @@ impl fmt::Debug for EvidenceList {
     }
 }
 
-/// A node's other names, sorted, each once: a sorted list rather than a
-/// `BTreeSet`, whose first leaf takes ~300 bytes however few names a node
-/// has (most have none or one).
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Aliases(Vec<String>);
+/// A node's other names, sorted, each once, packed in one string with
+/// where each ends: a `String` a name would take 24 bytes and an allocation
+/// apiece (most nodes have none or one, some dozens).
+#[derive(Clone, Default, PartialEq)]
+pub struct Aliases {
+    /// The names one after another.
+    text: Box<str>,
+    /// Where each name ends in `text` (a node's names are far below 4 GB).
+    ends: Box<[u32]>,
+}
 
 impl Aliases {
-    pub fn contains(&self, alias: &str) -> bool {
-        self.0
-            .binary_search_by(|known| known.as_str().cmp(alias))
-            .is_ok()
+    /// The `i`th name in sorted order.
+    fn get(&self, i: usize) -> &str {
+        let start = match i {
+            0 => 0,
+            _ => self.ends[i - 1] as usize,
+        };
+        &self.text[start..self.ends[i] as usize]
     }
 
-    pub fn iter(&self) -> std::slice::Iter<'_, String> {
-        self.0.iter()
+    /// Where `alias` is, or would be inserted to keep the names sorted.
+    fn position(&self, alias: &str) -> Result<usize, usize> {
+        let (mut low, mut high) = (0, self.len());
+        while low < high {
+            let mid = (low + high) / 2;
+            match self.get(mid).cmp(alias) {
+                std::cmp::Ordering::Less => low = mid + 1,
+                std::cmp::Ordering::Greater => high = mid,
+                std::cmp::Ordering::Equal => return Ok(mid),
+            }
+        }
+        Err(low)
+    }
+
+    pub fn contains(&self, alias: &str) -> bool {
+        self.position(alias).is_ok()
+    }
+
+    /// The names in sorted order.
+    pub fn iter(&self) -> AliasIter<'_> {
+        AliasIter {
+            aliases: self,
+            next: 0..self.len(),
+        }
     }
 
     pub fn len(&self) -> usize {
-        self.0.len()
+        self.ends.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.ends.is_empty()
     }
 
-    /// Adds `alias` where it sorts, unless it is there already.
-    fn insert(&mut self, alias: String) {
-        if let Err(at) = self.0.binary_search(&alias) {
-            self.0.insert(at, alias);
+    /// Packs `names`, sorted and each once, exactly sized.
+    fn packed<'a>(names: impl IntoIterator<Item = &'a str> + Clone) -> Self {
+        let text: String = names.clone().into_iter().collect();
+        let mut end = 0;
+        let ends = names
+            .into_iter()
+            .map(|name| {
+                end += name.len() as u32;
+                end
+            })
+            .collect();
+        Aliases {
+            text: text.into_boxed_str(),
+            ends,
+        }
+    }
+
+    /// Adds the names of `more` but `except` that are not there yet
+    /// (repacked: a node is rarely given more names once made).
+    fn extend_except(&mut self, more: &Aliases, except: &str) {
+        if more
+            .iter()
+            .any(|name| name != except && !self.contains(name))
+        {
+            *self = self
+                .iter()
+                .chain(more.iter().filter(|&name| name != except))
+                .collect();
         }
     }
 
     pub(crate) fn remove(&mut self, alias: &str) {
-        if let Ok(at) = self.0.binary_search_by(|known| known.as_str().cmp(alias)) {
-            self.0.remove(at);
+        if let Ok(at) = self.position(alias) {
+            let names = self.iter().take(at).chain(self.iter().skip(at + 1));
+            *self = Aliases::packed(names);
         }
     }
 }
 
-impl FromIterator<String> for Aliases {
-    fn from_iter<I: IntoIterator<Item = String>>(names: I) -> Self {
-        let mut names: Vec<String> = names.into_iter().collect();
+impl<S: AsRef<str> + Ord> FromIterator<S> for Aliases {
+    fn from_iter<I: IntoIterator<Item = S>>(names: I) -> Self {
+        let mut names: Vec<S> = names.into_iter().collect();
         names.sort_unstable();
         names.dedup();
-        names.shrink_to_fit();
-        Aliases(names)
+        Aliases::packed(names.iter().map(AsRef::as_ref))
     }
 }
 
-impl IntoIterator for Aliases {
-    type Item = String;
-    type IntoIter = std::vec::IntoIter<String>;
-
-    fn into_iter(self) -> Self::IntoIter {
-        self.0.into_iter()
+impl fmt::Debug for Aliases {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
     }
 }
 
 impl<'a> IntoIterator for &'a Aliases {
-    type Item = &'a String;
-    type IntoIter = std::slice::Iter<'a, String>;
+    type Item = &'a str;
+    type IntoIter = AliasIter<'a>;
 
     fn into_iter(self) -> Self::IntoIter {
-        self.0.iter()
+        self.iter()
     }
 }
 
-/// One real-world thing.
+/// The names of [`Aliases`], in sorted order.
+#[derive(Clone, Debug)]
+pub struct AliasIter<'a> {
+    aliases: &'a Aliases,
+    next: std::ops::Range<usize>,
+}
+
+impl<'a> Iterator for AliasIter<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        self.next.next().map(|i| self.aliases.get(i))
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.next.size_hint()
+    }
+}
+
+impl DoubleEndedIterator for AliasIter<'_> {
+    fn next_back(&mut self) -> Option<Self::Item> {
+        self.next.next_back().map(|i| self.aliases.get(i))
+    }
+}
+
+impl ExactSizeIterator for AliasIter<'_> {}
+
+/// One real-world thing. Its names are boxed, exactly sized: a graph of a
+/// large corpus holds millions.
 #[derive(Clone, Debug)]
 pub struct Node {
     /// `kind/slug`, stable across runs and inputs.
-    pub id: String,
+    pub id: Box<str>,
     pub kind: NodeKind,
     /// Canonical name (Vietnamese as written, or ISO 8601 for dates).
-    pub label: String,
+    pub label: Box<str>,
     /// English name, where the lexicon knows one.
-    pub label_en: Option<String>,
+    pub label_en: Option<Box<str>>,
     /// Every other surface form seen.
     pub aliases: Aliases,
     /// Every mention, sorted (or as much as the graph keeps of them).
@@ -482,10 +561,24 @@ impl NodesById {
 
     fn get(&self, graph: &DiGraph<Node, Edge>, id: &str) -> Option<NodeIndex> {
         match self.by_hash.get(&Self::hash(id)) {
-            Some(&ix) if graph[ix].id == id => Some(ix),
+            Some(&ix) if *graph[ix].id == *id => Some(ix),
             Some(_) => self.collided.get(id).copied(),
             None => None,
         }
+    }
+
+    /// Every node of `graph`.
+    fn of(graph: &DiGraph<Node, Edge>) -> Self {
+        let mut by_id = NodesById::default();
+        for ix in graph.node_indices() {
+            by_id.insert(&graph[ix].id, ix);
+        }
+        by_id
+    }
+
+    /// How many nodes it holds.
+    fn len(&self) -> usize {
+        self.by_hash.len() + self.collided.len()
     }
 
     /// Adds the node `ix` of `id`, which [`NodesById::get`] does not find.
@@ -505,7 +598,8 @@ impl NodesById {
 #[derive(Debug, Default)]
 pub struct KnowledgeGraph {
     graph: DiGraph<Node, Edge>,
-    /// Node by id while nodes are added; empty once [`KnowledgeGraph::seal`]ed.
+    /// Node by id while nodes are added; empty once they all are
+    /// ([`KnowledgeGraph::forget_node_ids`]) or [`KnowledgeGraph::seal`]ed.
     by_id: NodesById,
     /// Edge by fact of the first `facts_indexed` edges, made when
     /// [`KnowledgeGraph::add_edge`] needs it; empty once sealed.
@@ -550,10 +644,10 @@ impl KnowledgeGraph {
         evidence: impl IntoIterator<Item = Evidence>,
     ) -> NodeIndex {
         let ix = self.add_node_with_id(
-            node_id(kind, label),
+            node_id(kind, label).into_boxed_str(),
             kind,
-            label.to_string(),
-            label_en.map(str::to_string),
+            Box::from(label),
+            label_en.map(Box::from),
             aliases.into_iter().collect(),
         );
         let node = &mut self.graph[ix];
@@ -572,13 +666,16 @@ impl KnowledgeGraph {
     /// parallel.
     pub(crate) fn add_node_with_id(
         &mut self,
-        id: String,
+        id: Box<str>,
         kind: NodeKind,
-        label: String,
-        label_en: Option<String>,
+        label: Box<str>,
+        label_en: Option<Box<str>>,
         aliases: Aliases,
     ) -> NodeIndex {
         self.unseal();
+        if self.by_id.len() < self.graph.node_count() {
+            self.by_id = NodesById::of(&self.graph);
+        }
         match self.by_id.get(&self.graph, &id) {
             None => {
                 let mut aliases = aliases;
@@ -599,14 +696,17 @@ impl KnowledgeGraph {
                 if node.label_en.is_none() {
                     node.label_en = label_en;
                 }
-                for alias in aliases {
-                    if alias != node.label {
-                        node.aliases.insert(alias);
-                    }
-                }
+                node.aliases.extend_except(&aliases, &node.label);
                 ix
             }
         }
+    }
+
+    /// Frees the index of nodes by id, which only adding nodes needs, once
+    /// resolution has added them all: not held beside the edges (16 bytes
+    /// a node and more). Rebuilt if more are added.
+    pub(crate) fn forget_node_ids(&mut self) {
+        self.by_id = NodesById::default();
     }
 
     /// Adds a fact, or adds evidence to the same fact already there.
@@ -772,10 +872,17 @@ impl KnowledgeGraph {
 
     pub fn find(&self, id: &str) -> Option<NodeIndex> {
         if self.sorted_nodes.is_empty() {
+            if self.by_id.len() < self.graph.node_count() {
+                // forgotten: a walk, rather than an index rebuilt for one look-up
+                return self
+                    .graph
+                    .node_indices()
+                    .find(|&ix| *self.graph[ix].id == *id);
+            }
             return self.by_id.get(&self.graph, id);
         }
         self.sorted_nodes
-            .binary_search_by(|&ix| self.graph[ix].id.as_str().cmp(id))
+            .binary_search_by(|&ix| self.graph[ix].id.as_ref().cmp(id))
             .ok()
             .map(|pos| self.sorted_nodes[pos])
     }
@@ -1165,12 +1272,16 @@ mod tests {
             aliases.iter().collect::<Vec<_>>(),
             ["HN", "Ha Noi", "Hà Nội"]
         );
-        aliases.insert("Thủ đô".to_string());
-        aliases.insert("HN".to_string());
+        let more: Aliases = ["Thủ đô", "HN", "Hà Nội"].into_iter().collect();
+        aliases.extend_except(&more, "Hà Nội");
         aliases.remove("Ha Noi");
-        assert_eq!(aliases.len(), 3);
+        assert_eq!(
+            aliases.iter().collect::<Vec<_>>(),
+            ["HN", "Hà Nội", "Thủ đô"]
+        );
         assert!(aliases.contains("Thủ đô") && !aliases.contains("Ha Noi"));
-        assert_eq!(aliases.into_iter().last().as_deref(), Some("Thủ đô"));
+        assert_eq!(aliases.iter().next_back(), Some("Thủ đô"));
+        assert_eq!(Aliases::default().iter().len(), 0);
     }
 
     #[test]
@@ -1270,7 +1381,7 @@ mod tests {
             [ev(d, 0)],
         );
         assert_eq!(a, b);
-        assert_eq!(g.node(a).label, "António Guterres");
+        assert_eq!(&*g.node(a).label, "António Guterres");
         assert!(g.node(a).aliases.contains("Antonio Guterres"));
         assert_eq!(g.node(a).evidence.pieces()[0].sentence, 0);
         let r = g.add_node(NodeKind::Role, "Tổng Thư ký", None, [], []);
@@ -1283,12 +1394,21 @@ mod tests {
         assert_eq!(g.stats().nodes[&NodeKind::Person], 1);
         assert_eq!(g.stats().edges[&Relation::HoldsRole], 1);
 
+        // the index by id forgotten: found by a walk, rebuilt to add
+        g.forget_node_ids();
+        assert_eq!(g.find("role/tong-thu-ky"), Some(r));
+        assert_eq!(
+            g.add_node(NodeKind::Person, "Antonio Guterres", None, [], []),
+            a
+        );
+        assert_eq!(g.node_count(), 2);
+
         // sealed: found by binary search, and adding rebuilds the indexes
         g.seal(g.node_indices_sorted());
         assert_eq!(g.find("person/antonio-guterres"), Some(a));
         assert_eq!(g.find("role/tong-thu-ky"), Some(r));
         assert_eq!(g.find("role/nobody"), None);
-        let ids: Vec<&str> = g.nodes_sorted().iter().map(|n| n.id.as_str()).collect();
+        let ids: Vec<&str> = g.nodes_sorted().iter().map(|n| &*n.id).collect();
         assert_eq!(ids, ["person/antonio-guterres", "role/tong-thu-ky"]);
         assert_eq!(g.add_node(NodeKind::Role, "Tổng thư ký", None, [], []), r);
         g.seal(g.node_indices_sorted());

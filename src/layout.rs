@@ -45,10 +45,7 @@ pub fn layout(graph: &KnowledgeGraph) -> Vec<Position> {
     for (i, ix) in sorted.iter().enumerate() {
         rank[ix.index()] = i;
     }
-    let ids: Vec<&str> = sorted
-        .iter()
-        .map(|&ix| graph.node(ix).id.as_str())
-        .collect();
+    let ids: Vec<&str> = sorted.iter().map(|&ix| &*graph.node(ix).id).collect();
     let edges: Vec<(usize, usize)> = graph
         .edges_sorted()
         .iter()

@@ -479,11 +479,11 @@ fn hostile_labels_round_trip_in_every_format() {
             .collect();
         let mut expected = HashSet::new();
         expected.insert(if node.kind == NodeKind::Date {
-            Literal::new_simple_literal(&node.label)
+            Literal::new_simple_literal(&*node.label)
         } else {
-            Literal::new_language_tagged_literal(&node.label, "vi").unwrap()
+            Literal::new_language_tagged_literal(&*node.label, "vi").unwrap()
         });
-        if let Some(en) = &node.label_en {
+        if let Some(en) = node.label_en.as_deref() {
             expected.insert(Literal::new_language_tagged_literal(en, "en").unwrap());
         }
         assert_eq!(labels, expected, "{}", node.id);
@@ -498,13 +498,22 @@ fn hostile_labels_round_trip_in_every_format() {
             other => panic!("alias {other} is not a literal"),
         })
         .collect();
-        assert_eq!(alt, node.aliases.iter().cloned().collect::<BTreeSet<_>>());
+        assert_eq!(
+            alt,
+            node.aliases
+                .iter()
+                .map(str::to_string)
+                .collect::<BTreeSet<_>>()
+        );
 
-        let row = by_id[node.id.as_str()];
-        assert_eq!(row["label"], node.label);
+        let row = by_id[&*node.id];
+        assert_eq!(row["label"], &*node.label);
         assert_eq!(row["kind"], node.kind.as_str());
-        assert_eq!(row["label_en"], node.label_en.clone().unwrap_or_default());
-        let aliases: Vec<&str> = node.aliases.iter().map(String::as_str).collect();
+        assert_eq!(
+            row["label_en"],
+            node.label_en.as_deref().unwrap_or_default()
+        );
+        let aliases: Vec<&str> = node.aliases.iter().collect();
         assert_eq!(row["aliases"], aliases.join(";"));
         assert_eq!(row["mentions"], node.evidence.len().to_string());
     }

@@ -364,8 +364,11 @@ fn graphml_round_trips_hostile_labels_and_counts() {
         assert_eq!(d["b"], colour.b.to_string());
         assert_eq!(d["iri"], format!("https://w3id.org/kgexport/id/{kgid}"));
         assert_eq!(d["mentions"], node.evidence.len().to_string());
-        assert_eq!(d.get("label_en").cloned(), node.label_en.clone());
-        by_graphml_id.insert(id.to_string(), node.id.clone());
+        assert_eq!(
+            d.get("label_en").cloned(),
+            node.label_en.as_deref().map(str::to_string)
+        );
+        by_graphml_id.insert(id.to_string(), node.id.to_string());
     }
     let kgids: Vec<&String> = by_graphml_id.values().collect();
     assert_eq!(
@@ -554,7 +557,11 @@ fn gexf_and_graphml_place_every_node_at_the_layout_position() {
         .iter()
         .map(|p| (coordinate(p.x), coordinate(p.y)))
         .collect();
-    let ids: Vec<String> = graph.nodes_sorted().iter().map(|n| n.id.clone()).collect();
+    let ids: Vec<String> = graph
+        .nodes_sorted()
+        .iter()
+        .map(|n| n.id.to_string())
+        .collect();
 
     let gexf = parse_xml(&export(&graph, Format::Gexf));
     let nodes = gexf.child("graph").child("nodes");
@@ -688,8 +695,8 @@ fn html_embeds_the_graph_as_json_that_no_label_breaks_out_of() {
     assert_eq!(nodes.len(), sorted.len());
     let positions = kgexport::layout::layout(&graph);
     for ((json, node), p) in nodes.iter().zip(&sorted).zip(&positions) {
-        assert_eq!(json["id"], node.id.as_str());
-        assert_eq!(json["label"], node.label.as_str());
+        assert_eq!(json["id"], &*node.id);
+        assert_eq!(json["label"], &*node.label);
         assert_eq!(json["x"].as_f64().map(coordinate), Some(coordinate(p.x)));
         assert_eq!(json["y"].as_f64().map(coordinate), Some(coordinate(p.y)));
     }
@@ -757,7 +764,7 @@ fn random_hostile_labels_round_trip_in_every_format() {
     for i in 0..400u32 {
         let (a, b) = (ixs[next(ixs.len())], ixs[next(ixs.len())]);
         let relation = Relation::ALL[next(Relation::ALL.len())];
-        let sentence = g.node(a).label.clone() + &g.node(b).label;
+        let sentence = g.node(a).label.to_string() + &g.node(b).label;
         g.add_edge(a, relation, b, ev(d, i, 0.5), sentence.as_str());
     }
 
@@ -950,7 +957,7 @@ fn dot_escapes_every_string_and_colours_by_kind() {
     assert_eq!(dot.legend.len(), kinds.len());
     assert_eq!(dot.nodes.len(), graph.node_count() + kinds.len());
     for node in graph.nodes_sorted() {
-        let a = &dot.nodes[&node.id];
+        let a = &dot.nodes[&*node.id];
         let expected: String = node
             .label
             .replace("\r\n", "\n")
@@ -972,7 +979,10 @@ fn dot_escapes_every_string_and_colours_by_kind() {
         .into_iter()
         .find(|n| n.kind == NodeKind::Country)
         .unwrap();
-    assert_eq!(dot.nodes[&country.id]["label"], "Xứ 'Mơ' \\ back slash \\n");
+    assert_eq!(
+        dot.nodes[&*country.id]["label"],
+        "Xứ 'Mơ' \\ back slash \\n"
+    );
     let legend_labels: Vec<&str> = dot
         .legend
         .iter()

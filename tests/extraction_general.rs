@@ -14,7 +14,7 @@ fn labels(g: &KnowledgeGraph, kind: NodeKind) -> Vec<String> {
         .nodes_sorted()
         .into_iter()
         .filter(|n| n.kind == kind)
-        .map(|n| n.label.clone())
+        .map(|n| n.label.to_string())
         .collect();
     v.sort();
     v
@@ -23,7 +23,7 @@ fn labels(g: &KnowledgeGraph, kind: NodeKind) -> Vec<String> {
 fn has_edge(g: &KnowledgeGraph, s: &str, rel: Relation, t: &str) -> bool {
     g.edges_sorted()
         .iter()
-        .any(|e| e.source.label == s && e.edge.relation == rel && e.target.label == t)
+        .any(|e| &*e.source.label == s && e.edge.relation == rel && &*e.target.label == t)
 }
 
 #[test]
@@ -571,7 +571,7 @@ fn kiem_joins_two_titles_and_cp_is_co_phan() {
     let bank = g
         .nodes_sorted()
         .into_iter()
-        .find(|n| n.label == "Ngân hàng TMCP Bắc Hải")
+        .find(|n| &*n.label == "Ngân hàng TMCP Bắc Hải")
         .expect("the bank");
     assert!(bank
         .aliases

@@ -82,12 +82,12 @@ fn holds(g: &KnowledgeGraph, fields: &[String]) -> bool {
     if fields.len() == 2 {
         g.nodes_sorted()
             .iter()
-            .any(|n| n.kind.as_str() == fields[0] && n.label == fields[1])
+            .any(|n| n.kind.as_str() == fields[0] && *n.label == fields[1])
     } else {
         g.edges_sorted().iter().any(|e| {
-            e.source.label == fields[0]
+            *e.source.label == fields[0]
                 && e.edge.relation.as_str() == fields[1]
-                && e.target.label == fields[2]
+                && *e.target.label == fields[2]
         })
     }
 }

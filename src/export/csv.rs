@@ -249,7 +249,7 @@ fn write_node_rows(
         if only.is_some_and(|kind| kind != node.kind) {
             continue;
         }
-        let aliases = list_cell(node.aliases.iter().map(String::as_str), csv_options);
+        let aliases = list_cell(node.aliases.iter(), csv_options);
         let iri = node_iri(&options.base_iri, &node.id)?;
         let (sources, mentions) = if options.provenance.has_sources() {
             let sources = source_list(graph, &node.evidence, csv_options);
@@ -259,8 +259,8 @@ fn write_node_rows(
             (String::new(), String::new())
         };
         let (id, label, label_en) = (
-            node.id.as_str(),
-            node.label.as_str(),
+            &*node.id,
+            &*node.label,
             node.label_en.as_deref().unwrap_or(""),
         );
         let kind = node.kind.as_str();
@@ -324,11 +324,7 @@ fn write_edge_rows(
             true => graph.sentence(edge.edge)?,
             false => Default::default(),
         };
-        let (source, target, evidence) = (
-            edge.source.id.as_str(),
-            edge.target.id.as_str(),
-            sentence.as_ref(),
-        );
+        let (source, target, evidence) = (&*edge.source.id, &*edge.target.id, sentence.as_ref());
         let row: &[&str] = match csv_options.dialect {
             CsvDialect::Gephi => &[
                 source,

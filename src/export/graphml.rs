@@ -151,7 +151,7 @@ fn write_graph<W: Write>(
         let id = format!("n{i}");
         let colour = style::kind_colour(node.kind);
         let visual = [
-            node.label.clone(),
+            node.label.to_string(),
             colour.r.to_string(),
             colour.g.to_string(),
             colour.b.to_string(),
@@ -174,7 +174,7 @@ fn write_graph<W: Write>(
                 }
                 Ok(())
             })?;
-        graphml_id.insert(node.id.as_str(), id);
+        graphml_id.insert(&*node.id, id);
     }
     let visual_key_ids: Vec<String> = EDGE_VISUAL_KEYS
         .iter()
@@ -182,10 +182,9 @@ fn write_graph<W: Write>(
         .collect();
     let column_key_ids: Vec<String> = EDGE_COLUMNS.iter().map(|k| edge_key_id(k.name)).collect();
     for (i, e) in graph.edges_sorted().iter().enumerate() {
-        let (Some(source), Some(target)) = (
-            graphml_id.get(e.source.id.as_str()),
-            graphml_id.get(e.target.id.as_str()),
-        ) else {
+        let (Some(source), Some(target)) =
+            (graphml_id.get(&*e.source.id), graphml_id.get(&*e.target.id))
+        else {
             // unreachable: both ends are nodes of the graph
             continue;
         };

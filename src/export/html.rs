@@ -91,11 +91,7 @@ fn page<'a>(graph: &'a KnowledgeGraph, options: &ExportOptions) -> io::Result<Pa
     };
     let nodes = graph.nodes_sorted();
     let positions = layout::layout(graph);
-    let index: BTreeMap<&str, usize> = nodes
-        .iter()
-        .enumerate()
-        .map(|(i, n)| (n.id.as_str(), i))
-        .collect();
+    let index: BTreeMap<&str, usize> = nodes.iter().enumerate().map(|(i, n)| (&*n.id, i)).collect();
     let mut counts: BTreeMap<NodeKind, usize> = BTreeMap::new();
     for node in &nodes {
         *counts.entry(node.kind).or_default() += 1;
@@ -117,7 +113,7 @@ fn page<'a>(graph: &'a KnowledgeGraph, options: &ExportOptions) -> io::Result<Pa
             kind: node.kind.as_str(),
             label_en: node.label_en.as_deref(),
             iri: node_iri(options, &node.id),
-            aliases: node.aliases.iter().map(String::as_str).collect(),
+            aliases: node.aliases.iter().collect(),
             sources: sources(graph, &node.evidence),
             x: round2(p.x),
             y: round2(p.y),
@@ -144,8 +140,8 @@ fn page<'a>(graph: &'a KnowledgeGraph, options: &ExportOptions) -> io::Result<Pa
                 })
             };
             Some(entry(
-                *index.get(e.source.id.as_str())?,
-                *index.get(e.target.id.as_str())?,
+                *index.get(&*e.source.id)?,
+                *index.get(&*e.target.id)?,
             ))
         })
         .collect::<io::Result<_>>()?;

@@ -1073,9 +1073,9 @@ impl<'g> Exporter<'g> {
             };
             let numbers = [evidence.sentence, evidence.start, evidence.end].map(|n| n.to_string());
             let fact_and_place = [
-                edge.source.id.as_str(),
+                &*edge.source.id,
                 edge.edge.relation.as_str(),
-                edge.target.id.as_str(),
+                &*edge.target.id,
                 doc_name,
                 &numbers[0],
                 &numbers[1],
@@ -1145,9 +1145,9 @@ impl<'g> Exporter<'g> {
         let object = self.iris.node(&edge.target.id)?;
         let object = object.as_ref();
         let fact = [
-            edge.source.id.as_str(),
+            &*edge.source.id,
             edge.edge.relation.as_str(),
-            edge.target.id.as_str(),
+            &*edge.target.id,
         ];
         let iri = self.iris.hashed(EVIDENCE_SEGMENT, parts_hash(&fact))?;
         let iri = iri.as_ref();

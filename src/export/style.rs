@@ -187,12 +187,12 @@ pub fn node_values(
     node: &Node,
     options: &ExportOptions,
 ) -> [Option<String>; 6] {
-    let aliases: Vec<&str> = node.aliases.iter().map(String::as_str).collect();
+    let aliases: Vec<&str> = node.aliases.iter().collect();
     let provenance = options.provenance.has_sources();
     [
         Some(node.kind.as_str().to_string()),
         Some(node_iri(options, &node.id)),
-        node.label_en.clone(),
+        node.label_en.as_deref().map(str::to_string),
         non_empty(aliases.join(LIST_SEPARATOR)),
         provenance.then(|| node.evidence.len().to_string()),
         non_empty(source_names(graph, &node.evidence)).filter(|_| provenance),

@@ -141,7 +141,11 @@ fn utf8<'a>(what: &str, bytes: &'a [u8]) -> &'a str {
 // ---------------------------------------------------------------- RDF
 
 fn sorted_ids(graph: &KnowledgeGraph) -> Vec<String> {
-    graph.nodes_sorted().iter().map(|n| n.id.clone()).collect()
+    graph
+        .nodes_sorted()
+        .iter()
+        .map(|n| n.id.to_string())
+        .collect()
 }
 
 /// The four RDF exports parse, hold the same triples (N-Quads once its
@@ -227,7 +231,11 @@ fn check_rdf(graph: &KnowledgeGraph, exports: &Exports) {
     for node in graph.nodes_sorted() {
         let iri = export::node_iri(&options, &node.id);
         NamedNodeRef::new(&iri).unwrap_or_else(|e| panic!("node IRI <{iri}>: {e}"));
-        assert_eq!(ids.get(&iri), Some(&node.id), "kg:id of <{iri}>");
+        assert_eq!(
+            ids.get(&iri).map(String::as_str),
+            Some(&*node.id),
+            "kg:id of <{iri}>"
+        );
         let label = labels
             .get(&iri)
             .into_iter()
@@ -238,7 +246,7 @@ fn check_rdf(graph: &KnowledgeGraph, exports: &Exports) {
             });
         assert_eq!(
             label.map(Literal::value),
-            Some(node.label.as_str()),
+            Some(&*node.label),
             "rdfs:label of <{iri}>"
         );
     }
@@ -332,12 +340,12 @@ fn check_csv(graph: &KnowledgeGraph, exports: &Exports) {
         let neo4j = node_columns[0] == "id:ID";
         for (row, node) in rows.iter().zip(graph.nodes_sorted()) {
             assert_eq!(row.len(), node_columns.len());
-            assert_eq!(row[0], node.id, "{node_file} id");
-            assert_eq!(row[1], node.label, "{node_file} label of {}", node.id);
+            assert_eq!(row[0], &*node.id, "{node_file} id");
+            assert_eq!(row[1], &*node.label, "{node_file} label of {}", node.id);
             assert_eq!(row[2], node.kind.as_str());
             if neo4j {
                 let aliases: BTreeSet<&str> = row[3].split(';').filter(|a| !a.is_empty()).collect();
-                let expected: BTreeSet<&str> = node.aliases.iter().map(String::as_str).collect();
+                let expected: BTreeSet<&str> = node.aliases.iter().collect();
                 assert_eq!(aliases, expected, "{node_file} aliases of {}", node.id);
             }
         }
@@ -349,8 +357,8 @@ fn check_csv(graph: &KnowledgeGraph, exports: &Exports) {
             assert_eq!(
                 (row[0].as_str(), row[1].as_str(), row[2].as_str()),
                 (
-                    edge.source.id.as_str(),
-                    edge.target.id.as_str(),
+                    &*edge.source.id,
+                    &*edge.target.id,
                     edge.edge.relation.as_str()
                 ),
                 "{edge_file} endpoints"
