@@ -305,28 +305,7 @@ pub(crate) fn resolve_entities(graph: &mut KnowledgeGraph, entities: Vec<Entity>
         }
     }
     graph.forget_node_ids();
-    return_freed_memory();
     nodes
-}
-
-/// Gives the pages of freed memory back to the system. The entities' names,
-/// freed as the nodes were made, lie scattered among what is still held,
-/// where glibc's trimming (of the top of its heaps) does not reach them, and
-/// the edges made next need the room (peak RSS at 100 MB: ~300 -> 280-290
-/// MB).
-fn return_freed_memory() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    {
-        extern "C" {
-            fn malloc_trim(pad: usize) -> std::os::raw::c_int;
-        }
-        // SAFETY: malloc_trim only hands free pages of glibc's heaps back
-        // (madvise), under the allocator's own locks; it returns whether
-        // any were.
-        unsafe {
-            malloc_trim(0);
-        }
-    }
 }
 
 /// Unites the entities of one kind that share a merge key. The keys are
