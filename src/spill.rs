@@ -159,18 +159,9 @@ impl<R: FixedRecord> RecordSpill<R> {
     }
 
     fn spill(&mut self) -> io::Result<()> {
-        let file = match &mut self.file {
-            Some(file) => file,
-            None => self
-                .file
-                .insert(BufWriter::with_capacity(1 << 16, tempfile::tempfile()?)),
-        };
-        let mut bytes = vec![0u8; R::BYTES];
-        for record in self.buffer.drain(..) {
-            record.encode(&mut bytes);
-            file.write_all(&bytes)?;
-            self.spilled += 1;
-        }
+        append_records(&mut self.file, &self.buffer)?;
+        self.spilled += self.buffer.len();
+        self.buffer.clear();
         // memory goes back to the budget, not to a high-water mark
         if self.buffer.capacity() > self.limit {
             self.buffer.shrink_to(self.limit);
@@ -309,17 +300,7 @@ where
             return Ok(());
         }
         self.sort_buffer();
-        let file = match &mut self.file {
-            Some(file) => file,
-            None => self
-                .file
-                .insert(BufWriter::with_capacity(1 << 16, tempfile::tempfile()?)),
-        };
-        let mut bytes = vec![0u8; R::BYTES];
-        for record in &self.buffer {
-            record.encode(&mut bytes);
-            file.write_all(&bytes)?;
-        }
+        append_records(&mut self.file, &self.buffer)?;
         self.runs.push(self.buffer.len() as u64);
         self.buffer.clear();
         // memory goes back to the budget, not to a high-water mark
@@ -451,6 +432,23 @@ where
     }
     Ok(())
 }
+/// Appends `records` to `file`, a temporary file made on first use.
+fn append_records<R: FixedRecord>(
+    file: &mut Option<BufWriter<File>>,
+    records: &[R],
+) -> io::Result<()> {
+    let file = match file {
+        Some(file) => file,
+        None => file.insert(BufWriter::with_capacity(1 << 16, tempfile::tempfile()?)),
+    };
+    let mut bytes = vec![0u8; R::BYTES];
+    for record in records {
+        record.encode(&mut bytes);
+        file.write_all(&bytes)?;
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
