@@ -557,25 +557,49 @@ fn collect_sentences_hashed(
     let petgraph = graph.petgraph();
     let known = graph.sources().len();
     let is_known = |e: &Evidence| (e.doc as usize) < known;
-    // (hash, position) of each edge whose statement is written with a
-    // sentence, made once beside its position (looked up inside the
-    // comparisons, they cost cache misses a comparison on large graphs)
-    let mut keyed: Vec<(u64, u32)> = edges
+    // the stored sentence of each edge position whose statement is written
+    // with a text (NO_SENTENCE for none); made each edge's sentence number
+    // among the distinct texts below, in place
+    let mut of_edge: Vec<u32> = edges
         .par_iter()
-        .enumerate()
-        .filter_map(|(position, &ex)| {
+        .map(|&ex| {
             let edge = &petgraph[ex];
             // a statement with no known document is not written
             let written = match provenance {
                 Provenance::Full => edge.evidence.first().is_some_and(is_known),
                 _ => !evidence_docs(graph, &edge.evidence).is_empty(),
             };
-            let with_text = written && graph.sentence_len(edge) > 0;
-            with_text.then(|| (text_hash(edge), position as u32))
+            match written && graph.sentence_len(edge) > 0 {
+                true => edge.sentence.index(),
+                false => NO_SENTENCE,
+            }
         })
         .collect();
-    keyed.par_sort_unstable();
+    // the first position pointing at each stored sentence: many edges share
+    // one (a sentence stating several facts), so the sentences are sorted,
+    // not the edges
+    let stored = of_edge
+        .iter()
+        .filter(|&&id| id != NO_SENTENCE)
+        .map(|&id| id as usize + 1)
+        .max()
+        .unwrap_or(0);
+    let mut first_at = vec![NO_SENTENCE; stored];
+    for (position, &id) in of_edge.iter().enumerate() {
+        if id != NO_SENTENCE && first_at[id as usize] == NO_SENTENCE {
+            first_at[id as usize] = position as u32;
+        }
+    }
     let edge_at = |position: u32| &petgraph[edges[position as usize]];
+    // (hash, first position) of each stored sentence pointed at, made once
+    // beside it (looked up inside the comparisons, they cost cache misses
+    // a comparison on large graphs)
+    let mut keyed: Vec<(u64, u32)> = first_at
+        .par_iter()
+        .filter(|&&position| position != NO_SENTENCE)
+        .map(|&position| (text_hash(edge_at(position)), position))
+        .collect();
+    keyed.par_sort_unstable();
     // by hash, text and position: texts compared only within a run of
     // equal hashes
     let mut failure = None;
@@ -589,21 +613,16 @@ fn collect_sentences_hashed(
     if let Some(failure) = failure {
         return Err(failure);
     }
-    let mut pointing: Vec<u32> = keyed.into_iter().map(|(_, position)| position).collect();
-    let hash_at = |position: u32| text_hash(edge_at(position));
-    let mut sentences = Sentences {
-        of_edge: vec![NO_SENTENCE; edges.len()],
-        ..Sentences::default()
-    };
-    // the hash of the sentence before and an edge pointing at it
+    // each distinct text numbered; `first_at` becomes each stored
+    // sentence's number, `firsts` each text's first position
+    let mut names: Vec<u64> = Vec::new();
+    let mut firsts: Vec<u32> = Vec::new();
+    // the hash of the text before and its first position
     let mut previous: Option<(u64, u32)> = None;
     // texts before this one with the same hash (1 in 30 million among a
     // million sentences): each gets the next number, so none is lost
     let mut colliding = 0u64;
-    let mut kept = 0;
-    for i in 0..pointing.len() {
-        let position = pointing[i];
-        let hash = hash_at(position);
+    for &(hash, position) in &keyed {
         let same_hash = previous.is_some_and(|(previous, _)| previous == hash);
         let new = !(same_hash
             && previous.is_some_and(|(_, p)| {
@@ -612,27 +631,49 @@ fn collect_sentences_hashed(
             }));
         if new {
             colliding = if same_hash { colliding + 1 } else { 0 };
-            sentences.names.push(hash.wrapping_add(colliding));
-            sentences.starts.push(kept as u32);
+            names.push(hash.wrapping_add(colliding));
+            firsts.push(position);
             previous = Some((hash, position));
         }
-        sentences.of_edge[position as usize] = (sentences.names.len() - 1) as u32;
-        // kept in place: the first `kept` entries are those to keep
-        if new || every_pointer {
-            pointing[kept] = position;
-            kept += 1;
-        }
+        first_at[of_edge[position as usize] as usize] = (names.len() - 1) as u32;
     }
     if let Some(failure) = failure {
         return Err(failure);
     }
-    pointing.truncate(kept);
-    pointing.shrink_to_fit();
-    sentences.starts.push(kept as u32);
-    sentences.names.shrink_to_fit();
-    sentences.starts.shrink_to_fit();
-    sentences.pointing = pointing;
-    Ok(sentences)
+    drop(keyed);
+    for id in of_edge.iter_mut().filter(|id| **id != NO_SENTENCE) {
+        *id = first_at[*id as usize];
+    }
+    drop(first_at);
+    let (starts, pointing) = match every_pointer {
+        // every position pointing at each text, in edge order (a counting
+        // sort of the positions by sentence)
+        true => {
+            let mut starts = vec![0u32; names.len() + 1];
+            for &sentence in of_edge.iter().filter(|&&s| s != NO_SENTENCE) {
+                starts[sentence as usize + 1] += 1;
+            }
+            for i in 1..starts.len() {
+                starts[i] += starts[i - 1];
+            }
+            let mut next = starts.clone();
+            let mut pointing = vec![0u32; starts[names.len()] as usize];
+            for (position, &sentence) in of_edge.iter().enumerate() {
+                if sentence != NO_SENTENCE {
+                    pointing[next[sentence as usize] as usize] = position as u32;
+                    next[sentence as usize] += 1;
+                }
+            }
+            (starts, pointing)
+        }
+        false => ((0..=names.len() as u32).collect(), firsts),
+    };
+    Ok(Sentences {
+        names,
+        starts,
+        pointing,
+        of_edge,
+    })
 }
 
 /// The order of the texts of `a`'s and `b`'s sentences, read only when
