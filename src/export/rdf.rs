@@ -452,6 +452,10 @@ impl Sink {
 /// bytes do not depend on the number of threads.
 const CHUNK_ITEMS: usize = 2048;
 
+/// About how many statements a chunk of nodes holds at most (one node
+/// with more is a chunk of its own): ~16 a node, a few MB a chunk.
+const CHUNK_STATEMENTS: usize = 32 * 1024;
+
 /// The room a chunk's output starts with: about what a chunk of nodes or
 /// edges takes, so that its buffer is seldom grown (and copied) as it is
 /// rendered.
@@ -827,6 +831,9 @@ struct Exporter<'g> {
     turtle_prelude: Vec<u8>,
     /// Nodes or edges per chunk ([`CHUNK_ITEMS`]; tests use others).
     chunk_items: usize,
+    /// About how many statements a chunk of nodes holds at most
+    /// ([`CHUNK_STATEMENTS`]; tests use others).
+    chunk_statements: usize,
 }
 
 impl<'g> Exporter<'g> {
@@ -915,6 +922,7 @@ impl<'g> Exporter<'g> {
             mention_sentences,
             turtle_prelude,
             chunk_items: CHUNK_ITEMS,
+            chunk_statements: CHUNK_STATEMENTS,
         })
     }
 
@@ -925,8 +933,19 @@ impl<'g> Exporter<'g> {
         if with_sources {
             chunks.push(Chunk::Sources);
         }
-        for start in (0..self.nodes.len()).step_by(size) {
-            chunks.push(Chunk::Nodes(start, (start + size).min(self.nodes.len())));
+        // nodes cut by count and by statements: a node mentioned in many
+        // documents writes a source link for each (18 MB for one node at
+        // 1 GB of input), and the chunks of a round are held at once
+        let (mut start, mut statements) = (0, 0);
+        for position in 0..self.nodes.len() {
+            statements += self.node_statements(position);
+            if position + 1 - start >= size || statements >= self.chunk_statements {
+                chunks.push(Chunk::Nodes(start, position + 1));
+                (start, statements) = (position + 1, 0);
+            }
+        }
+        if start < self.nodes.len() {
+            chunks.push(Chunk::Nodes(start, self.nodes.len()));
         }
         let evidence_edges = if with_sources { self.edges.len() } else { 0 };
         for start in (0..evidence_edges).step_by(size) {
@@ -1013,6 +1032,18 @@ impl<'g> Exporter<'g> {
             self.write_block(sink, block)?;
         }
         Ok(())
+    }
+
+    /// About how many statements [`Exporter::write_node`] writes for node
+    /// `position`: at most one source link per mention.
+    fn node_statements(&self, position: usize) -> usize {
+        let node = self.graph.node(self.nodes[position]);
+        let sources = match self.options.provenance.has_sources() {
+            true => node.evidence.len(),
+            false => 0,
+        };
+        let edges = (self.first_edge[position + 1] - self.first_edge[position]) as usize;
+        5 + node.aliases.len() + sources + edges
     }
 
     /// Node `position` of the id order with its outgoing edges.
@@ -1509,13 +1540,14 @@ mod tests {
     #[test]
     fn chunked_rendering_writes_what_one_serializer_writes() {
         let graph = crate::build::build_graph(crate::input::sample_corpus());
-        let render = |format, provenance, chunk_items| {
+        let render = |format, provenance, (chunk_items, chunk_statements)| {
             let options = ExportOptions {
                 provenance,
                 ..ExportOptions::default()
             };
             let mut exporter = Exporter::new(&graph, format, &options).unwrap();
             exporter.chunk_items = chunk_items;
+            exporter.chunk_statements = chunk_statements;
             let mut out = Vec::new();
             exporter.write_all(&mut out).unwrap();
             out
@@ -1523,18 +1555,24 @@ mod tests {
         for provenance in [Provenance::Edge, Provenance::Full] {
             for format in [Format::Turtle, Format::Ntriples, Format::Nquads] {
                 // one chunk per kind of subject: what a single serializer writes
-                let whole = render(format, provenance, usize::MAX);
+                let whole = render(format, provenance, (usize::MAX, usize::MAX));
                 assert!(whole.len() > 10_000, "{format:?}");
-                for chunk_items in [1, 7, 100] {
+                // cut by count, by statements (nodes of more than 20 alone)
+                for chunks in [
+                    (1, usize::MAX),
+                    (7, usize::MAX),
+                    (100, 20),
+                    (usize::MAX, 20),
+                ] {
                     assert!(
-                        render(format, provenance, chunk_items) == whole,
-                        "{format:?}, {provenance:?}, {chunk_items}"
+                        render(format, provenance, chunks) == whole,
+                        "{format:?}, {provenance:?}, {chunks:?}"
                     );
                 }
             }
         }
         // the prefixes come once, at the top
-        let turtle = String::from_utf8(render(Format::Turtle, Provenance::Edge, 3)).unwrap();
+        let turtle = String::from_utf8(render(Format::Turtle, Provenance::Edge, (3, 20))).unwrap();
         assert_eq!(turtle.matches("@prefix kg:").count(), 1);
         assert!(turtle.starts_with("@prefix "));
     }
