@@ -505,15 +505,7 @@ mod tests {
                 sorter.push(r).unwrap();
             }
             assert_eq!(sorter.len(), records.len());
-            let runs = sorter.runs();
-            let mut out = Vec::new();
-            sorter
-                .finish(|r| {
-                    out.push(r);
-                    Ok(())
-                })
-                .unwrap();
-            (runs, out)
+            (sorter.runs(), sorted_out(sorter))
         };
         let (runs, one) = sorted(usize::MAX, 1, 64);
         assert_eq!(runs, 0);
@@ -531,6 +523,13 @@ mod tests {
         for &r in &records[10..] {
             sorter.push(r).unwrap();
         }
+        assert_eq!(sorted_out(sorter), one);
+    }
+
+    /// What `sorter` hands out, in order.
+    fn sorted_out<R: FixedRecord, K: Ord + Copy + Send, F: Fn(&R) -> K + Sync>(
+        sorter: RunSorter<R, K, F>,
+    ) -> Vec<R> {
         let mut out = Vec::new();
         sorter
             .finish(|r| {
@@ -538,6 +537,6 @@ mod tests {
                 Ok(())
             })
             .unwrap();
-        assert_eq!(out, one);
+        out
     }
 }

@@ -617,8 +617,10 @@ fn collect_sentences_hashed(
     if let Some(failure) = failure {
         return Err(failure);
     }
-    // each distinct text numbered; `first_at` becomes each stored
-    // sentence's number, `firsts` each text's first position
+    // each distinct text numbered: the number of each stored sentence's
+    // text (in the room of its first position, no longer needed), and
+    // each text's first position
+    let mut number_of = first_at;
     let mut names: Vec<u64> = Vec::new();
     let mut firsts: Vec<u32> = Vec::new();
     // the hash of the text before and its first position
@@ -639,16 +641,16 @@ fn collect_sentences_hashed(
             firsts.push(position);
             previous = Some((hash, position));
         }
-        first_at[of_edge[position as usize] as usize] = (names.len() - 1) as u32;
+        number_of[of_edge[position as usize] as usize] = (names.len() - 1) as u32;
     }
     if let Some(failure) = failure {
         return Err(failure);
     }
     drop(keyed);
     for id in of_edge.iter_mut().filter(|id| **id != NO_SENTENCE) {
-        *id = first_at[*id as usize];
+        *id = number_of[*id as usize];
     }
-    drop(first_at);
+    drop(number_of);
     let (starts, pointing) = match every_pointer {
         // every position pointing at each text, in edge order (a counting
         // sort of the positions by sentence)
