@@ -792,10 +792,7 @@ fn two_visitors_visits_stay_apart_across_articles() {
             "Thủ tướng Hà Lan Pieter Visser thăm chính thức Việt Nam từ ngày 9 đến 11/11/2024.\n",
         ),
     ]);
-    let visits: Vec<String> = labels(&g, NodeKind::Event)
-        .into_iter()
-        .filter(|e| e.contains("thăm chính thức"))
-        .collect();
+    let visits = events_with(&g, "thăm chính thức");
     assert_eq!(visits.len(), 2, "{visits:?}");
 }
 
@@ -1220,4 +1217,54 @@ fn trung_uong_and_academic_titles_inside_lists() {
     ));
     let people = labels(&g, NodeKind::Person);
     assert_eq!(people, ["Lục Thanh Bình", "Âu Văn Khoa"], "{people:?}");
+}
+
+#[test]
+fn visits_of_two_holders_of_one_office_stay_two() {
+    // the office, not the person, is what the two articles share: a
+    // president's visit in one year and his successor's in another
+    let g = build_graph(vec![
+        Document::new(
+            "a.txt",
+            "Sáng 9/4, tại Hà Nội, Bộ trưởng Bộ Công Thương Đỗ Minh Quang đã tiếp Tổng thống Ba Lan Marek Wisniewski đang thăm chính thức Việt Nam.\n",
+        ),
+        Document::new(
+            "b.txt",
+            "Chiều 21/11, tại Đà Nẵng, Bộ trưởng Bộ Xây dựng Hồ Thị Lan đã tiếp Tổng thống Ba Lan Tomasz Zielinski đang thăm chính thức Việt Nam.\n",
+        ),
+    ]);
+    let visits = events_with(&g, "thăm chính thức");
+    assert_eq!(visits.len(), 2, "{visits:?}");
+}
+
+#[test]
+fn a_name_two_events_both_contain_joins_neither() {
+    // "Lễ khai mạc Hội chợ nông sản sạch miền Trung" is in both longer
+    // names: it cannot say which of the two fairs it is, so it must not
+    // make the two fairs one
+    let g = build_graph(vec![
+        Document::new(
+            "a.txt",
+            "Sáng 3/6, Lễ khai mạc Hội chợ nông sản sạch miền Trung và Tây Nguyên diễn ra tại Quảng Nam.\n",
+        ),
+        Document::new(
+            "b.txt",
+            "Sáng 5/6, Lễ khai mạc Hội chợ nông sản sạch miền Trung và Nam Bộ diễn ra tại Quảng Ngãi.\n",
+        ),
+        Document::new(
+            "c.txt",
+            "Sáng 7/6, Lễ khai mạc Hội chợ nông sản sạch miền Trung diễn ra tại Phú Yên.\n",
+        ),
+    ]);
+    let fairs = events_with(&g, "Hội chợ");
+    assert!(fairs.iter().any(|f| f.ends_with("Tây Nguyên")), "{fairs:?}");
+    assert!(fairs.iter().any(|f| f.ends_with("Nam Bộ")), "{fairs:?}");
+}
+
+/// The labels of the events whose label has `part` in it.
+fn events_with(g: &KnowledgeGraph, part: &str) -> Vec<String> {
+    labels(g, NodeKind::Event)
+        .into_iter()
+        .filter(|e| e.contains(part))
+        .collect()
 }

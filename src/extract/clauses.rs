@@ -1143,7 +1143,6 @@ fn visit_events(
         if let Some(v) = after {
             end = v.end;
         }
-        let mut out_aliases: Vec<String> = Vec::new();
         let mut out_short: Vec<String> = Vec::new();
         let kind = p.span(k + 1, kind_end).to_string();
         let dest_label = p.b.label(dest.entity).to_string();
@@ -1168,15 +1167,11 @@ fn visit_events(
                 let name = p.span(v.start, v.end).to_string();
                 let titled = p.span(from, v.end).to_string();
                 // the titles alone name it too (as a headline does), when
-                // they name a country or body ("Thủ tướng Hungary"); a bare
-                // title ("Thủ tướng") only within the article
+                // within the article: an office passes from one holder to
+                // the next, so across articles "Thủ tướng Hungary thăm ..."
+                // would join every holder's visits into one
                 if from < v.start {
-                    let titles = format!("{} {what}", p.span(from, v.start));
-                    if (from + 1..v.start).any(|x| p.cap_at(x)) {
-                        out_aliases.push(titles);
-                    } else {
-                        out_short.push(titles);
-                    }
+                    out_short.push(format!("{} {what}", p.span(from, v.start)));
                 }
                 (
                     format!("{titled} {what}"),
@@ -1194,7 +1189,7 @@ fn visit_events(
         let ev = p.evidence(start, end, 0.7);
         let event =
             p.b.mention(NodeKind::Event, &label, &label, None, Form::Full, ev);
-        for alias in name_alias.iter().chain(&role_alias).chain(&out_aliases) {
+        for alias in name_alias.iter().chain(&role_alias) {
             p.b.add_alias(event, alias);
         }
         for short in &out_short {
