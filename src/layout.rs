@@ -10,9 +10,12 @@
 //! only, which bounds the time on 100k nodes.
 //!
 //! Same input, same coordinates on any machine: start positions come from a
-//! hash of the node id, every loop walks nodes and edges in id order on one
-//! thread, and only `+ - * /` and `sqrt` are used, which IEEE 754 defines
-//! exactly (no `sin`, `powf` or `hypot` from a platform's libm).
+//! hash of the node id, every sum is taken in id order (each node's force
+//! on its own, so threads share out the nodes, not the sums), and only
+//! `+ - * /` and `sqrt` are used, which IEEE 754 defines exactly (no `sin`,
+//! `powf` or `hypot` from a platform's libm).
+
+use rayon::prelude::*;
 
 use crate::graph::KnowledgeGraph;
 
@@ -99,12 +102,18 @@ pub fn layout_ids(ids: &[&str], edges: &[(usize, usize)]) -> Vec<Position> {
     let mut tree = QuadTree::default();
     for round in 0..rounds {
         tree.build(&pos, &mass);
-        for i in 0..n {
-            force[i] = tree.repulsion(i, pos[i], mass[i]);
-            // strong gravity: g·mass·distance towards the origin
-            force[i].x -= GRAVITY * mass[i] * pos[i].x;
-            force[i].y -= GRAVITY * mass[i] * pos[i].y;
-        }
+        // each node's force reads the tree and writes only its own slot,
+        // in the same order of operations on any thread: the threads
+        // change the time, not the coordinates
+        force
+            .par_iter_mut()
+            .enumerate()
+            .for_each_init(Vec::new, |stack, (i, f)| {
+                *f = tree.repulsion(stack, i, pos[i], mass[i]);
+                // strong gravity: g·mass·distance towards the origin
+                f.x -= GRAVITY * mass[i] * pos[i].x;
+                f.y -= GRAVITY * mass[i] * pos[i].y;
+            });
         for &(a, b) in &edges {
             let dx = pos[b].x - pos[a].x;
             let dy = pos[b].y - pos[a].y;
@@ -134,8 +143,9 @@ fn unit(bits: u32) -> f64 {
     f64::from(bits) / 2_147_483_648.0 - 1.0
 }
 
-/// One square of the quadtree: its total mass, mass-weighted position sum,
-/// and either the one body it holds or its four children.
+/// One square of the quadtree: its total mass, mass-weighted position sum
+/// (while the tree is built; then its centre of mass), and either the one
+/// body it holds or its four children.
 #[derive(Clone, Copy, Debug)]
 struct Cell {
     centre_x: f64,
@@ -155,7 +165,6 @@ struct Cell {
 #[derive(Default)]
 struct QuadTree {
     cells: Vec<Cell>,
-    stack: Vec<usize>,
 }
 
 impl QuadTree {
@@ -176,6 +185,14 @@ impl QuadTree {
         ));
         for (i, p) in pos.iter().enumerate() {
             self.insert(i, *p, mass[i], pos, mass);
+        }
+        // each cell's centre of mass divided out once, not at every one of
+        // the many visits the walks make (the same quotient either way)
+        for c in &mut self.cells {
+            if c.mass != 0.0 {
+                c.sum_x /= c.mass;
+                c.sum_y /= c.mass;
+            }
         }
     }
 
@@ -235,20 +252,19 @@ impl QuadTree {
     }
 
     /// The repulsion on body `i` at `p` with mass `m`, walking the tree
-    /// depth first in child order.
-    fn repulsion(&mut self, i: usize, p: Position, m: f64) -> Position {
+    /// depth first in child order (`stack`: room for the walk, reused).
+    fn repulsion(&self, stack: &mut Vec<usize>, i: usize, p: Position, m: f64) -> Position {
         let mut f = Position { x: 0.0, y: 0.0 };
-        self.stack.clear();
-        self.stack.push(0);
-        while let Some(ix) = self.stack.pop() {
+        stack.clear();
+        stack.push(0);
+        while let Some(ix) = stack.pop() {
             let c = self.cells[ix];
             if c.mass == 0.0 || c.body == Some(i) {
                 continue;
             }
-            let cx = c.sum_x / c.mass;
-            let cy = c.sum_y / c.mass;
-            let dx = p.x - cx;
-            let dy = p.y - cy;
+            // (built: the sums are the centre of mass)
+            let dx = p.x - c.sum_x;
+            let dy = p.y - c.sum_y;
             let d2 = dx * dx + dy * dy + SOFTENING;
             // a cell holding the body itself is always opened
             let inside = (p.x - c.centre_x).abs() <= c.half && (p.y - c.centre_y).abs() <= c.half;
@@ -261,7 +277,7 @@ impl QuadTree {
             } else {
                 // pushed in reverse so the children are visited in order
                 for k in (0..4).rev() {
-                    self.stack.push(c.children + k);
+                    stack.push(c.children + k);
                 }
             }
         }
@@ -290,6 +306,24 @@ mod tests {
 
     fn distance(a: Position, b: Position) -> f64 {
         ((a.x - b.x) * (a.x - b.x) + (a.y - b.y) * (a.y - b.y)).sqrt()
+    }
+
+    #[test]
+    fn threads_change_nothing() {
+        // large enough for rayon to split the nodes among the threads
+        let names: Vec<String> = (0..1200).map(|i| format!("node/{i}")).collect();
+        let ids: Vec<&str> = names.iter().map(String::as_str).collect();
+        let edges: Vec<(usize, usize)> =
+            (0..2400).map(|i| (i % 1200, (i * 7 + 11) % 1200)).collect();
+        let on = |threads: usize| {
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .unwrap()
+                .install(|| layout_ids(&ids, &edges))
+        };
+        let one = on(1);
+        assert_eq!(one, on(3));
     }
 
     #[test]
