@@ -978,10 +978,15 @@ impl KnowledgeGraph {
 
     /// Edges in (source id, relation, target id) order.
     pub fn edges_sorted(&self) -> Vec<EdgeRef<'_>> {
+        self.edges_in_order().collect()
+    }
+
+    /// [`KnowledgeGraph::edges_sorted`] one at a time: 4 bytes an edge
+    /// held for the order instead of a whole [`EdgeRef`] (40 bytes).
+    pub fn edges_in_order(&self) -> impl ExactSizeIterator<Item = EdgeRef<'_>> + '_ {
         self.edge_indices_sorted()
             .into_iter()
             .map(|ex| self.edge_ref(ex))
-            .collect()
     }
 
     /// The indices of [`KnowledgeGraph::edges_sorted`], in the same order:

@@ -50,8 +50,7 @@ pub fn layout(graph: &KnowledgeGraph) -> Vec<Position> {
     }
     let ids: Vec<&str> = sorted.iter().map(|&ix| &*graph.node(ix).id).collect();
     let edges: Vec<(usize, usize)> = graph
-        .edges_sorted()
-        .iter()
+        .edges_in_order()
         .map(|e| (rank[e.source_index.index()], rank[e.target_index.index()]))
         .collect();
     layout_ids(&ids, &edges)

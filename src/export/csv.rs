@@ -304,7 +304,7 @@ fn write_edge_rows(
         CsvDialect::Neo4j => writer.write_record(NEO4J_EDGE_COLUMNS)?,
         CsvDialect::Cypher => writer.write_record(CYPHER_EDGE_COLUMNS)?,
     }
-    for edge in graph.edges_sorted() {
+    for edge in graph.edges_in_order() {
         if only.is_some_and(|relation| relation != edge.edge.relation) {
             continue;
         }

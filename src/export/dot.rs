@@ -45,7 +45,7 @@ pub fn write(
             quote(&format!("{} {}", node.kind, node.id)),
         )?;
     }
-    for e in graph.edges_sorted() {
+    for e in graph.edges_in_order() {
         let relation = e.edge.relation.as_str();
         writeln!(
             out,

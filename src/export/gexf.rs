@@ -100,12 +100,12 @@ fn write_graph<W: Write>(
             Ok(())
         })?;
 
-    let edges = graph.edges_sorted();
+    let edges = graph.edges_in_order();
     let edge_count = edges.len().to_string();
     xml.create_element("edges")
         .with_attribute(("count", edge_count.as_str()))
         .write_inner_content(|xml| {
-            for (i, e) in edges.iter().enumerate() {
+            for (i, e) in edges.enumerate() {
                 let values = style::edge_values(graph, e.edge, options)?;
                 let relation = e.edge.relation.as_str();
                 xml.create_element("edge")

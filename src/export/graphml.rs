@@ -181,7 +181,7 @@ fn write_graph<W: Write>(
         .map(|k| edge_key_id(k.name))
         .collect();
     let column_key_ids: Vec<String> = EDGE_COLUMNS.iter().map(|k| edge_key_id(k.name)).collect();
-    for (i, e) in graph.edges_sorted().iter().enumerate() {
+    for (i, e) in graph.edges_in_order().enumerate() {
         let (Some(source), Some(target)) =
             (graphml_id.get(&*e.source.id), graphml_id.get(&*e.target.id))
         else {

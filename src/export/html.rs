@@ -123,8 +123,7 @@ fn page<'a>(graph: &'a KnowledgeGraph, options: &ExportOptions) -> io::Result<Pa
         })
         .collect();
     let edges = graph
-        .edges_sorted()
-        .into_iter()
+        .edges_in_order()
         .filter_map(|e| {
             let entry = |source, target| {
                 Ok(EdgeEntry {
