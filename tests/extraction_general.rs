@@ -1268,3 +1268,15 @@ fn events_with(g: &KnowledgeGraph, part: &str) -> Vec<String> {
         .filter(|e| e.contains(part))
         .collect()
 }
+
+#[test]
+fn a_headline_naming_the_visitor_by_titles_is_the_article_s_visit() {
+    // the titles alone stay a name of the visit within its article
+    let g = graph("Thủ tướng Bồ Đào Nha thăm chính thức Việt Nam\n\nThủ tướng Bồ Đào Nha Rui Tavares thăm chính thức Việt Nam từ ngày 6 đến 8/10/2025 theo lời mời của Thủ tướng Chính phủ.\n");
+    let visits = events_with(&g, "thăm chính thức");
+    assert_eq!(
+        visits,
+        ["Thủ tướng Bồ Đào Nha Rui Tavares thăm chính thức Việt Nam"],
+        "{visits:?}"
+    );
+}

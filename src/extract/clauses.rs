@@ -1166,9 +1166,9 @@ fn visit_events(
                 };
                 let name = p.span(v.start, v.end).to_string();
                 let titled = p.span(from, v.end).to_string();
-                // the titles alone name it too (as a headline does), when
-                // within the article: an office passes from one holder to
-                // the next, so across articles "Thủ tướng Hungary thăm ..."
+                // the titles alone name it too (as a headline does), but
+                // only within the article: an office passes from holder to
+                // holder, so across articles "Thủ tướng Hungary thăm ..."
                 // would join every holder's visits into one
                 if from < v.start {
                     out_short.push(format!("{} {what}", p.span(from, v.start)));
