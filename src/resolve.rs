@@ -255,19 +255,17 @@ pub(crate) fn resolve_entities(graph: &mut KnowledgeGraph, entities: Vec<Entity>
             continue;
         }
         for a in members.iter().filter(|a| a.words() >= MIN_CONTAINED_WORDS) {
-            let longer: Vec<&WordedEntity> = members
+            let mut longer: Vec<&WordedEntity> = members
                 .iter()
                 .filter(|b| a.words() < b.words() && a.words_in(b))
                 .collect();
             // a name that two names apart both contain ("Lễ khai mạc Diễn
             // đàn an ninh mạng" in the forums of 2020 and of 2021) is
-            // either's, so neither's: it would join them
-            let one_thing = longer.iter().all(|b| {
-                longer
-                    .iter()
-                    .all(|c| b.slug == c.slug || b.words_in(c) || c.words_in(b))
-            });
-            if one_thing {
+            // either's, so neither's: it would join them. Containment is
+            // transitive, so the longer names are one thing when each, by
+            // length, is in the next
+            longer.sort_by_key(|b| b.words());
+            if longer.windows(2).all(|pair| pair[0].words_in(pair[1])) {
                 for b in longer {
                     union(&mut parent, a.ix, b.ix);
                 }
