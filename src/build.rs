@@ -735,7 +735,7 @@ mod tests {
                 // the sentence's text, not its number in the store
                 .map(|e| {
                     let sentence = graph.sentence(e.edge).unwrap();
-                    let edge = (e.edge.relation, &e.edge.evidence, sentence);
+                    let edge = (e.edge.relation, e.evidence, sentence);
                     (&e.source.id, edge, &e.target.id)
                 })
                 .collect::<Vec<_>>()

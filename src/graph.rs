@@ -9,6 +9,8 @@ use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 
+use crate::evidence::{EdgeEvidence, EdgeEvidenceStore, Keep};
+pub use crate::evidence::{Evidence, EvidenceKept, EvidenceList, EvidenceRef};
 pub use crate::hash::{fnv1a, fnv1a_extend};
 pub use crate::sentence_store::SentenceId;
 use crate::sentence_store::SentenceStore;
@@ -124,233 +126,6 @@ impl Relation {
 impl fmt::Display for Relation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
-    }
-}
-
-/// Where a node or edge was read: a document (index into
-/// [`KnowledgeGraph::sources`]), the sentence number within it, and the byte
-/// span of the mention or sentence in the document's normalised text.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Evidence {
-    pub doc: u32,
-    pub sentence: u32,
-    pub start: u32,
-    pub end: u32,
-    /// How sure the extractor is, in 0..=1.
-    pub confidence: f32,
-}
-
-impl Evidence {
-    /// The order of evidence in a node or edge: document, sentence, span.
-    pub(crate) fn sort_key(&self) -> (u32, u32, u32, u32) {
-        (self.doc, self.sentence, self.start, self.end)
-    }
-}
-
-/// How much of the evidence a graph keeps: all of it, or only what the
-/// output writes at a lower `--provenance` level. The graph's nodes, edges
-/// and names are the same whatever is kept.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum EvidenceKept {
-    /// Every mention and statement, with its place and confidence.
-    #[default]
-    Every,
-    /// Every statement of a fact; of a node its documents and how many
-    /// mentions (what `--provenance full` writes).
-    Statements,
-    /// Per node and edge its documents and how many mentions or statements
-    /// there are; per edge the highest confidence and its first statement
-    /// (`--provenance edge`).
-    Summary,
-    /// Per edge how many statements, the highest confidence and the first
-    /// statement; of a node nothing (`--provenance none`).
-    Nothing,
-}
-
-/// What [`EvidenceKept`] keeps of one node's or edge's evidence.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Keep {
-    Every,
-    /// How many pieces and the highest confidence, and with `docs` the
-    /// documents.
-    Summary {
-        docs: bool,
-    },
-    Nothing,
-}
-
-impl EvidenceKept {
-    fn of_nodes(self) -> Keep {
-        match self {
-            EvidenceKept::Every => Keep::Every,
-            EvidenceKept::Statements | EvidenceKept::Summary => Keep::Summary { docs: true },
-            EvidenceKept::Nothing => Keep::Nothing,
-        }
-    }
-
-    fn of_edges(self) -> Keep {
-        match self {
-            EvidenceKept::Every | EvidenceKept::Statements => Keep::Every,
-            EvidenceKept::Summary => Keep::Summary { docs: true },
-            EvidenceKept::Nothing => Keep::Summary { docs: false },
-        }
-    }
-
-    /// Whether nodes keep their mentions' documents: if not, the mentions
-    /// need not be collected at all.
-    pub(crate) fn keeps_mentions(self) -> bool {
-        self.of_nodes() != Keep::Nothing
-    }
-
-    /// Whether the texts of the edges' first sentences are kept.
-    pub(crate) fn keeps_sentences(self) -> bool {
-        self != EvidenceKept::Nothing
-    }
-}
-
-/// The evidence of a node or an edge, sorted: every piece, or (see
-/// [`EvidenceKept::Summary`]) how many there are, the highest confidence
-/// and the documents. Most facts are stated once, so one piece is held
-/// inline and only more take an allocation (an edge is 48 bytes instead of
-/// 96).
-#[derive(Clone, PartialEq)]
-pub struct EvidenceList(EvidenceRepr);
-
-#[derive(Clone, PartialEq)]
-enum EvidenceRepr {
-    One(Evidence),
-    Many(Box<[Evidence]>),
-    /// How many pieces, the bits of the highest confidence, then the
-    /// documents, sorted, each once: one allocation of 4 bytes a document
-    /// instead of 20 bytes a piece.
-    Summary(Box<[u32]>),
-}
-
-/// Where [`EvidenceRepr::Summary`]'s documents start.
-const SUMMARY_DOCS: usize = 2;
-
-impl EvidenceList {
-    /// Every piece, sorted; none when only a summary is kept.
-    pub fn pieces(&self) -> &[Evidence] {
-        match &self.0 {
-            EvidenceRepr::One(ev) => std::slice::from_ref(ev),
-            EvidenceRepr::Many(list) => list,
-            EvidenceRepr::Summary(_) => &[],
-        }
-    }
-
-    /// The first piece (in document, sentence, span order), if kept.
-    pub fn first(&self) -> Option<&Evidence> {
-        self.pieces().first()
-    }
-
-    /// How many pieces there are (mentions of a node, statements of a fact).
-    pub fn len(&self) -> usize {
-        match &self.0 {
-            EvidenceRepr::Summary(summary) => summary[0] as usize,
-            _ => self.pieces().len(),
-        }
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
-    /// The documents of the pieces, sorted, each once.
-    pub fn docs(&self) -> Vec<u32> {
-        match &self.0 {
-            EvidenceRepr::Summary(summary) => summary[SUMMARY_DOCS..].to_vec(),
-            _ => {
-                // sorted by document first
-                let mut docs: Vec<u32> = self.pieces().iter().map(|e| e.doc).collect();
-                docs.dedup();
-                docs
-            }
-        }
-    }
-
-    /// The highest confidence among the pieces (0 without any).
-    pub fn confidence(&self) -> f32 {
-        match &self.0 {
-            EvidenceRepr::Summary(summary) => f32::from_bits(summary[1]),
-            _ => self
-                .pieces()
-                .iter()
-                .map(|e| e.confidence)
-                .fold(0.0, f32::max),
-        }
-    }
-
-    /// The same evidence as `keep` keeps it: more than one piece summed
-    /// up, or nothing. One piece is kept whole, which takes no more room.
-    fn kept(self, keep: Keep) -> Self {
-        match (keep, &self.0) {
-            (Keep::Every, _) | (_, EvidenceRepr::Summary(_)) => self,
-            (Keep::Nothing, _) => EvidenceList::default(),
-            (Keep::Summary { .. }, EvidenceRepr::One(_)) => self,
-            (Keep::Summary { .. }, EvidenceRepr::Many(list)) if list.is_empty() => self,
-            (Keep::Summary { docs }, EvidenceRepr::Many(_)) => {
-                let mut summary = vec![self.len() as u32, self.confidence().to_bits()];
-                if docs {
-                    summary.extend(self.docs());
-                }
-                EvidenceList(EvidenceRepr::Summary(summary.into_boxed_slice()))
-            }
-        }
-    }
-
-    /// The summary of `count` pieces of `docs` (sorted, each once), the
-    /// highest confidence `confidence`; `only` the piece when there is one,
-    /// kept whole as [`EvidenceList::kept`] keeps it.
-    fn summary(count: u32, confidence: f32, docs: &[u32], only: Option<Evidence>) -> Self {
-        match (count, only) {
-            (0, _) => EvidenceList::default(),
-            (1, Some(piece)) => EvidenceList(EvidenceRepr::One(piece)),
-            _ => {
-                let mut summary = vec![count, confidence.to_bits()];
-                summary.extend_from_slice(docs);
-                EvidenceList(EvidenceRepr::Summary(summary.into_boxed_slice()))
-            }
-        }
-    }
-
-    /// The pieces, to add more; a summary (which takes no more) gives none.
-    fn into_vec(self) -> Vec<Evidence> {
-        debug_assert!(!matches!(self.0, EvidenceRepr::Summary(_)));
-        match self.0 {
-            EvidenceRepr::One(ev) => vec![ev],
-            EvidenceRepr::Many(list) => list.into_vec(),
-            EvidenceRepr::Summary(_) => Vec::new(),
-        }
-    }
-}
-
-impl Default for EvidenceList {
-    fn default() -> Self {
-        EvidenceList(EvidenceRepr::Many(Box::default()))
-    }
-}
-
-impl From<Vec<Evidence>> for EvidenceList {
-    fn from(list: Vec<Evidence>) -> Self {
-        match list[..] {
-            [one] => EvidenceList(EvidenceRepr::One(one)),
-            _ => EvidenceList(EvidenceRepr::Many(list.into_boxed_slice())),
-        }
-    }
-}
-
-impl fmt::Debug for EvidenceList {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.0 {
-            EvidenceRepr::Summary(_) => f
-                .debug_struct("Summary")
-                .field("len", &self.len())
-                .field("confidence", &self.confidence())
-                .field("docs", &self.docs())
-                .finish(),
-            _ => f.debug_list().entries(self.pieces()).finish(),
-        }
     }
 }
 
@@ -516,27 +291,15 @@ pub struct Node {
     pub evidence: EvidenceList,
 }
 
-/// One fact between two nodes.
+/// One fact between two nodes. Its evidence is in the graph
+/// ([`KnowledgeGraph::edge_evidence`], [`EdgeRef::evidence`]).
 #[derive(Clone, Debug)]
 pub struct Edge {
     pub relation: Relation,
-    /// Every sentence that states the fact, sorted.
-    pub evidence: EvidenceList,
     /// The first evidence sentence; its text is
     /// [`KnowledgeGraph::sentence`]'s.
     pub sentence: SentenceId,
-}
-
-impl Edge {
-    /// The highest confidence among the edge's evidence.
-    pub fn confidence(&self) -> f32 {
-        self.evidence.confidence()
-    }
-
-    /// How many sentences support the fact (Gephi's edge weight).
-    pub fn weight(&self) -> usize {
-        self.evidence.len().max(1)
-    }
+    evidence: EdgeEvidence,
 }
 
 /// A map only looked up, never walked, so its hasher may be the fast,
@@ -613,6 +376,8 @@ pub struct KnowledgeGraph {
     sources: Vec<String>,
     /// The texts of the edges' sentences.
     sentences: SentenceStore,
+    /// The evidence of the edges.
+    edge_evidence: EdgeEvidenceStore,
     /// How much of the evidence nodes and edges keep.
     kept: EvidenceKept,
 }
@@ -738,19 +503,18 @@ impl KnowledgeGraph {
         self.index_facts();
         if let Some(&ex) = self.by_fact.get(&key) {
             let edge = &mut self.graph[ex];
-            let mut list = std::mem::take(&mut edge.evidence).into_vec();
-            if insert_sorted(&mut list, evidence) == Some(0) {
+            if self.edge_evidence.insert(&mut edge.evidence, evidence) == Some(0) {
                 edge.sentence = sentence;
             }
-            edge.evidence = EvidenceList::from(list);
             return ex;
         }
+        let evidence = self.edge_evidence.list(evidence);
         let ex = self.graph.add_edge(
             source,
             target,
             Edge {
                 relation,
-                evidence: vec![evidence].into(),
+                evidence,
                 sentence,
             },
         );
@@ -783,10 +547,7 @@ impl KnowledgeGraph {
         sentence: SentenceId,
     ) -> EdgeIndex {
         self.unseal();
-        let evidence = match evidence {
-            [one] => EvidenceList(EvidenceRepr::One(*one)),
-            _ => EvidenceList::from(evidence.to_vec()).kept(self.kept.of_edges()),
-        };
+        let evidence = self.edge_evidence.hold(evidence, self.kept.of_edges());
         self.graph.add_edge(
             source,
             target,
@@ -815,6 +576,12 @@ impl KnowledgeGraph {
     /// reading it.
     pub fn sentence_len(&self, edge: &Edge) -> usize {
         self.sentences.text_len(edge.sentence)
+    }
+
+    /// Every sentence that states `edge`'s fact, sorted (or as much as the
+    /// graph keeps of them).
+    pub fn edge_evidence(&self, edge: &Edge) -> EvidenceRef<'_> {
+        self.edge_evidence.get(edge.evidence)
     }
 
     /// The text of `edge`'s first evidence sentence. Read from a temporary
@@ -900,8 +667,13 @@ impl KnowledgeGraph {
         debug_assert_eq!(sorted.len(), self.graph.node_count());
         if self.kept != EvidenceKept::Every {
             let (nodes, edges) = (self.kept.of_nodes(), self.kept.of_edges());
-            for edge in self.graph.edge_weights_mut() {
-                edge.evidence = std::mem::take(&mut edge.evidence).kept(edges);
+            let store = &mut self.edge_evidence;
+            let summed_up = |e: &Edge| !EdgeEvidenceStore::holds_more(e.evidence, edges);
+            if !self.graph.edge_weights().all(summed_up) {
+                for edge in self.graph.edge_weights_mut() {
+                    edge.evidence = store.kept(edge.evidence, edges);
+                }
+                store.drop_pieces();
             }
             for node in self.graph.node_weights_mut() {
                 node.evidence = std::mem::take(&mut node.evidence).kept(nodes);
@@ -981,17 +753,17 @@ impl KnowledgeGraph {
         self.edges_in_order().collect()
     }
 
-    /// [`KnowledgeGraph::edges_sorted`] one at a time: 4 bytes an edge
-    /// held for the order instead of a whole [`EdgeRef`] (40 bytes).
+    /// [`KnowledgeGraph::edges_sorted`] one at a time: nothing held for
+    /// the order when the builder made the edges in it (see
+    /// [`KnowledgeGraph::edge_order`]).
     pub fn edges_in_order(&self) -> impl ExactSizeIterator<Item = EdgeRef<'_>> + '_ {
-        self.edge_indices_sorted()
-            .into_iter()
-            .map(|ex| self.edge_ref(ex))
+        let order = self.edge_order();
+        (0..order.len()).map(move |position| self.edge_ref(order.get(position)))
     }
 
-    /// The indices of [`KnowledgeGraph::edges_sorted`], in the same order:
-    /// 4 bytes an edge, for exporters that look each edge up as they write it.
-    pub fn edge_indices_sorted(&self) -> Vec<EdgeIndex> {
+    /// The order of [`KnowledgeGraph::edges_sorted`], for exporters that
+    /// look each edge up as they write it.
+    pub fn edge_order(&self) -> EdgeOrder {
         // ranks in id order: numbers compared instead of ids (unique, so
         // the order is total and an unstable sort gives the stable one's)
         let mut rank = vec![0u32; self.graph.node_count()];
@@ -1008,7 +780,7 @@ impl KnowledgeGraph {
         };
         // the builder makes the edges in this order: nothing to sort then
         if raw.par_windows(2).all(|pair| key(&pair[0]) < key(&pair[1])) {
-            return (0..raw.len()).map(EdgeIndex::new).collect();
+            return EdgeOrder::Made(raw.len());
         }
         let mut keyed: Vec<(u32, Relation, u32, u32)> = raw
             .par_iter()
@@ -1019,10 +791,12 @@ impl KnowledgeGraph {
             })
             .collect();
         keyed.par_sort_unstable();
-        keyed
-            .into_iter()
-            .map(|(.., ex)| EdgeIndex::new(ex as usize))
-            .collect()
+        EdgeOrder::Sorted(
+            keyed
+                .into_iter()
+                .map(|(.., ex)| EdgeIndex::new(ex as usize))
+                .collect(),
+        )
     }
 
     /// Edge `ex` with its two ends.
@@ -1034,6 +808,7 @@ impl KnowledgeGraph {
             source: &self.graph[s],
             edge: &self.graph[ex],
             target: &self.graph[t],
+            evidence: self.edge_evidence(&self.graph[ex]),
         }
     }
 
@@ -1052,15 +827,35 @@ impl KnowledgeGraph {
     }
 }
 
-/// Inserts `ev` into the sorted, duplicate-free `list` and returns where, or
-/// `None` when the same evidence is there already. A binary search, so a
-/// fact stated thousands of times costs no re-sort per statement.
-fn insert_sorted(list: &mut Vec<Evidence>, ev: Evidence) -> Option<usize> {
-    match list.binary_search_by_key(&ev.sort_key(), Evidence::sort_key) {
-        Ok(_) => None,
-        Err(pos) => {
-            list.insert(pos, ev);
-            Some(pos)
+/// The edges in (source id, relation, target id) order, as
+/// [`KnowledgeGraph::edge_order`] gives it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EdgeOrder {
+    /// The order they were made in, which the builder makes them in: no
+    /// list held (it would be 36 MB at 1 GB of news).
+    Made(usize),
+    /// Their indices sorted, 4 bytes an edge.
+    Sorted(Vec<EdgeIndex>),
+}
+
+impl EdgeOrder {
+    /// How many edges there are.
+    pub fn len(&self) -> usize {
+        match self {
+            EdgeOrder::Made(len) => *len,
+            EdgeOrder::Sorted(edges) => edges.len(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The edge at `position` of the order.
+    pub fn get(&self, position: usize) -> EdgeIndex {
+        match self {
+            EdgeOrder::Made(_) => EdgeIndex::new(position),
+            EdgeOrder::Sorted(edges) => edges[position],
         }
     }
 }
@@ -1073,6 +868,21 @@ pub struct EdgeRef<'a> {
     pub source: &'a Node,
     pub edge: &'a Edge,
     pub target: &'a Node,
+    /// Every sentence that states the fact, sorted (or as much as the
+    /// graph keeps of them).
+    pub evidence: EvidenceRef<'a>,
+}
+
+impl EdgeRef<'_> {
+    /// The highest confidence among the edge's evidence.
+    pub fn confidence(&self) -> f32 {
+        self.evidence.confidence()
+    }
+
+    /// How many sentences support the fact (Gephi's edge weight).
+    pub fn weight(&self) -> usize {
+        self.evidence.len().max(1)
+    }
 }
 
 /// Counts per node kind and per relation.
@@ -1258,16 +1068,7 @@ fn slug_nfd(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn ev(doc: u32, sentence: u32) -> Evidence {
-        Evidence {
-            doc,
-            sentence,
-            start: 0,
-            end: 1,
-            confidence: 0.5,
-        }
-    }
+    use crate::evidence::tests::ev;
 
     #[test]
     fn aliases_stay_sorted_and_unique() {
@@ -1292,40 +1093,9 @@ mod tests {
     }
 
     #[test]
-    fn an_edge_stated_once_takes_no_allocation_for_its_evidence() {
-        assert!(std::mem::size_of::<Edge>() <= 32);
-        let one = EvidenceList::from(vec![ev(1, 2)]);
-        assert!(matches!(one.0, EvidenceRepr::One(_)));
-        assert_eq!(one.pieces(), &[ev(1, 2)]);
-        let two = EvidenceList::from(vec![ev(1, 2), ev(3, 4)]);
-        assert_eq!(two.len(), 2);
-        assert_eq!(two.clone().into_vec(), vec![ev(1, 2), ev(3, 4)]);
-        assert!(EvidenceList::default().is_empty());
-    }
-
-    #[test]
-    fn a_summary_keeps_the_count_the_documents_and_the_highest_confidence() {
-        let pieces = vec![ev(1, 2), ev(1, 3), ev(4, 0)];
-        let mut list = EvidenceList::from(pieces.clone());
-        list.0 = match list.0 {
-            EvidenceRepr::Many(mut many) => {
-                many[1].confidence = 0.75;
-                EvidenceRepr::Many(many)
-            }
-            other => other,
-        };
-        let summary = list.clone().kept(Keep::Summary { docs: true });
-        assert!(matches!(summary.0, EvidenceRepr::Summary(_)));
-        assert_eq!((summary.len(), summary.docs()), (3, vec![1, 4]));
-        assert_eq!(summary.confidence(), 0.75);
-        assert!(summary.pieces().is_empty() && summary.first().is_none());
-        let counted = list.clone().kept(Keep::Summary { docs: false });
-        assert_eq!((counted.len(), counted.docs()), (3, vec![]));
-        assert_eq!(counted.confidence(), 0.75);
-        assert!(list.clone().kept(Keep::Nothing).is_empty());
-        assert_eq!(list.kept(Keep::Every).pieces().len(), 3);
-        let one = EvidenceList::from(vec![ev(7, 1)]).kept(Keep::Summary { docs: true });
-        assert_eq!(one.pieces(), &[ev(7, 1)]);
+    fn an_edge_is_sixteen_bytes() {
+        // nine million edges at 1 GB of news
+        assert_eq!(std::mem::size_of::<Edge>(), 16);
     }
 
     #[test]
@@ -1396,7 +1166,7 @@ mod tests {
         g.add_edge(a, Relation::HoldsRole, r, ev(d, 2), "earlier");
         assert_eq!(g.edge_count(), 1);
         let e = g.edges_sorted()[0];
-        assert_eq!(e.edge.weight(), 2);
+        assert_eq!(e.weight(), 2);
         assert_eq!(g.sentence(e.edge).unwrap(), "earlier");
         assert_eq!(g.stats().nodes[&NodeKind::Person], 1);
         assert_eq!(g.stats().edges[&Relation::HoldsRole], 1);

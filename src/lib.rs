@@ -28,6 +28,7 @@
 pub mod build;
 pub mod cli;
 pub mod error;
+pub mod evidence;
 pub mod export;
 pub mod extract;
 pub mod graph;

@@ -535,7 +535,7 @@ fn three_document_fact(g: &KnowledgeGraph) -> (NamedNode, NamedNode, BTreeSet<St
     let fact = g
         .edges_sorted()
         .into_iter()
-        .find(|e| e.edge.relation == Relation::Signed && e.edge.evidence.len() == 3)
+        .find(|e| e.edge.relation == Relation::Signed && e.evidence.len() == 3)
         .unwrap();
     let documents = [DOCS[0], DOCS[2]]
         .iter()
@@ -558,7 +558,7 @@ fn turtle_reifies_each_piece_of_evidence_with_its_provenance() {
         .filter(|t| t.predicate == rdf::TYPE && t.object == rdf::STATEMENT.into_owned().into())
         .map(|t| t.subject.to_string())
         .collect();
-    let total_evidence: usize = g.edges_sorted().iter().map(|e| e.edge.evidence.len()).sum();
+    let total_evidence: usize = g.edges_sorted().iter().map(|e| e.evidence.len()).sum();
     assert_eq!(statements.len(), total_evidence);
 
     let (subject, object, expected) = three_document_fact(&g);

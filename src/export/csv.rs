@@ -36,7 +36,7 @@ use std::path::{Path, PathBuf};
 
 use super::rdf::{confidence_decimal, evidence_docs, node_iri};
 use super::ExportOptions;
-use crate::graph::{EvidenceList, KnowledgeGraph, NodeKind, Relation};
+use crate::graph::{EvidenceRef, KnowledgeGraph, NodeKind, Relation};
 
 /// File names written into the output directory.
 pub const NODES_FILE: &str = "nodes.csv";
@@ -252,7 +252,7 @@ fn write_node_rows(
         let aliases = list_cell(node.aliases.iter(), csv_options);
         let iri = node_iri(&options.base_iri, &node.id)?;
         let (sources, mentions) = if options.provenance.has_sources() {
-            let sources = source_list(graph, &node.evidence, csv_options);
+            let sources = source_list(graph, node.evidence.view(), csv_options);
             (sources, node.evidence.len().to_string())
         } else {
             // --provenance none: the columns stay, empty
@@ -313,9 +313,9 @@ fn write_edge_rows(
         // --provenance none: the columns stay, empty
         let (weight, confidence, sources) = if with_sources {
             (
-                edge.edge.weight().to_string(),
-                confidence_decimal(edge.edge.confidence()),
-                source_list(graph, &edge.edge.evidence, csv_options),
+                edge.weight().to_string(),
+                confidence_decimal(edge.confidence()),
+                source_list(graph, edge.evidence, csv_options),
             )
         } else {
             Default::default()
@@ -378,7 +378,11 @@ fn spreadsheet_safe(cell: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// The names of the source documents of `evidence`, sorted, `;`-separated.
-fn source_list(graph: &KnowledgeGraph, evidence: &EvidenceList, csv_options: CsvOptions) -> String {
+fn source_list(
+    graph: &KnowledgeGraph,
+    evidence: EvidenceRef<'_>,
+    csv_options: CsvOptions,
+) -> String {
     let mut names: Vec<&str> = evidence_docs(graph, evidence)
         .into_iter()
         .filter_map(|d| graph.sources().get(d as usize))

@@ -53,7 +53,7 @@ pub fn write(
             quote(&e.source.id),
             quote(&e.target.id),
             quote(relation),
-            style::weight(e.edge, options),
+            style::weight(&e, options),
             quote(&match options.provenance.has_sources() {
                 true => graph.sentence(e.edge)?,
                 false => Default::default(),

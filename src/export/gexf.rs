@@ -106,7 +106,7 @@ fn write_graph<W: Write>(
         .with_attribute(("count", edge_count.as_str()))
         .write_inner_content(|xml| {
             for (i, e) in edges.enumerate() {
-                let values = style::edge_values(graph, e.edge, options)?;
+                let values = style::edge_values(graph, &e, options)?;
                 let relation = e.edge.relation.as_str();
                 xml.create_element("edge")
                     .with_attributes([
@@ -115,10 +115,7 @@ fn write_graph<W: Write>(
                         ("target", xml::clean_text(&e.target.id).as_ref()),
                         ("kind", relation),
                         ("label", relation),
-                        (
-                            "weight",
-                            style::weight(e.edge, options).to_string().as_str(),
-                        ),
+                        ("weight", style::weight(&e, options).to_string().as_str()),
                     ])
                     .write_inner_content(|xml| write_attvalues(xml, &EDGE_COLUMNS, &values))?;
             }

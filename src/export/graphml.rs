@@ -191,9 +191,9 @@ fn write_graph<W: Write>(
         let id = format!("e{i}");
         let visual = [
             e.edge.relation.as_str().to_string(),
-            style::weight(e.edge, options).to_string(),
+            style::weight(&e, options).to_string(),
         ];
-        let values = style::edge_values(graph, e.edge, options)?;
+        let values = style::edge_values(graph, &e, options)?;
         xml.create_element("edge")
             .with_attributes([
                 ("id", id.as_str()),

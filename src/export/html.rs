@@ -82,7 +82,7 @@ pub fn write(
 fn page<'a>(graph: &'a KnowledgeGraph, options: &ExportOptions) -> io::Result<Page<'a>> {
     let with_sources = options.provenance.has_sources();
     // at --provenance none the panel shows no sources or sentences
-    let sources = |graph: &'a KnowledgeGraph, evidence: &crate::graph::EvidenceList| {
+    let sources = |graph: &'a KnowledgeGraph, evidence: crate::graph::EvidenceRef<'_>| {
         if with_sources {
             style::source_list(graph, evidence)
         } else {
@@ -114,7 +114,7 @@ fn page<'a>(graph: &'a KnowledgeGraph, options: &ExportOptions) -> io::Result<Pa
             label_en: node.label_en.as_deref(),
             iri: node_iri(options, &node.id),
             aliases: node.aliases.iter().collect(),
-            sources: sources(graph, &node.evidence),
+            sources: sources(graph, node.evidence.view()),
             x: round2(p.x),
             y: round2(p.y),
             size: style::node_size(style::degree(graph, &node.id))
@@ -130,8 +130,8 @@ fn page<'a>(graph: &'a KnowledgeGraph, options: &ExportOptions) -> io::Result<Pa
                     source,
                     target,
                     relation: e.edge.relation.as_str(),
-                    confidence: style::confidence(e.edge).parse().unwrap_or(0.0),
-                    sources: sources(graph, &e.edge.evidence),
+                    confidence: style::confidence(&e).parse().unwrap_or(0.0),
+                    sources: sources(graph, e.evidence),
                     sentence: match with_sources {
                         true => graph.sentence(e.edge)?,
                         false => Cow::Borrowed(""),

@@ -42,14 +42,15 @@ use std::sync::mpsc;
 
 use oxrdf::vocab::{rdf, rdfs, xsd};
 use oxrdf::{Literal, LiteralRef, NamedNode, NamedNodeRef, TermRef};
-use petgraph::graph::{EdgeIndex, NodeIndex};
+use petgraph::graph::NodeIndex;
 use rayon::prelude::*;
 use unicode_normalization::UnicodeNormalization;
 
 use super::rdf_syntax::{Prefixes, RdfWriter, Syntax};
 use super::{ExportOptions, Format, Provenance, ONTOLOGY_IRI};
 use crate::graph::{
-    fnv1a, fnv1a_extend, Edge, EdgeRef, Evidence, EvidenceList, KnowledgeGraph, NodeKind, Relation,
+    fnv1a, fnv1a_extend, Edge, EdgeOrder, EdgeRef, Evidence, EvidenceRef, KnowledgeGraph, NodeKind,
+    Relation,
 };
 
 // Namespaces of the vocabularies the output uses or the ontology aligns to.
@@ -213,7 +214,7 @@ fn is_bidi_format(c: char) -> bool {
 
 /// The source documents of `evidence` that the graph knows, sorted, each
 /// once. Evidence naming an unregistered document gives no provenance.
-pub(crate) fn evidence_docs(graph: &KnowledgeGraph, evidence: &EvidenceList) -> Vec<u32> {
+pub(crate) fn evidence_docs(graph: &KnowledgeGraph, evidence: EvidenceRef<'_>) -> Vec<u32> {
     let known = graph.sources().len();
     let mut docs = evidence.docs();
     docs.retain(|&d| (d as usize) < known);
@@ -537,7 +538,7 @@ impl Sentences {
 /// hash.
 fn collect_sentences(
     graph: &KnowledgeGraph,
-    edges: &[EdgeIndex],
+    edges: &EdgeOrder,
     provenance: Provenance,
     every_pointer: bool,
 ) -> io::Result<Sentences> {
@@ -550,7 +551,7 @@ fn collect_sentences(
 /// (tests make texts collide).
 fn collect_sentences_hashed(
     graph: &KnowledgeGraph,
-    edges: &[EdgeIndex],
+    edges: &EdgeOrder,
     provenance: Provenance,
     every_pointer: bool,
     text_hash: impl Fn(&Edge) -> u64 + Sync,
@@ -564,14 +565,14 @@ fn collect_sentences_hashed(
     // the stored sentence of each edge position whose statement is written
     // with a text (NO_SENTENCE for none); made each edge's sentence number
     // among the distinct texts below, in place
-    let mut of_edge: Vec<u32> = edges
-        .par_iter()
-        .map(|&ex| {
-            let edge = &petgraph[ex];
+    let mut of_edge: Vec<u32> = (0..edges.len())
+        .into_par_iter()
+        .map(|position| {
+            let edge = &petgraph[edges.get(position)];
             // a statement with no known document is not written
             let written = match provenance {
-                Provenance::Full => edge.evidence.first().is_some_and(is_known),
-                _ => !evidence_docs(graph, &edge.evidence).is_empty(),
+                Provenance::Full => graph.edge_evidence(edge).first().is_some_and(is_known),
+                _ => !evidence_docs(graph, graph.edge_evidence(edge)).is_empty(),
             };
             match written && graph.sentence_len(edge) > 0 {
                 true => edge.sentence.index(),
@@ -594,7 +595,7 @@ fn collect_sentences_hashed(
             first_at[id as usize] = position as u32;
         }
     }
-    let edge_at = |position: u32| &petgraph[edges[position as usize]];
+    let edge_at = |position: u32| &petgraph[edges.get(position as usize)];
     // (hash, first position) of each stored sentence pointed at, made once
     // beside it (looked up inside the comparisons, they cost cache misses
     // a comparison on large graphs)
@@ -708,16 +709,16 @@ fn text_order(
 /// [`NO_SENTENCE`] where two relations disagree on its text.
 fn sentences_by_place(
     graph: &KnowledgeGraph,
-    edges: &[EdgeIndex],
+    edges: &EdgeOrder,
     sentences: &Sentences,
 ) -> Vec<(u32, u32, u32)> {
     let petgraph = graph.petgraph();
-    let mut places: Vec<(u32, u32, u32)> = edges
-        .iter()
-        .enumerate()
-        .filter_map(|(position, &ex)| {
+    let mut places: Vec<(u32, u32, u32)> = (0..edges.len())
+        .filter_map(|position| {
             let sentence = sentences.of_edge(position)?;
-            let first = petgraph[ex].evidence.first()?;
+            let first = graph
+                .edge_evidence(&petgraph[edges.get(position)])
+                .first()?;
             Some((first.doc, first.sentence, sentence))
         })
         .collect();
@@ -820,7 +821,7 @@ struct Exporter<'g> {
     /// The predicate of each relation, indexed like [`Relation::ALL`].
     relations: Vec<NamedNode>,
     nodes: Cow<'g, [NodeIndex]>,
-    edges: Vec<EdgeIndex>,
+    edges: EdgeOrder,
     /// For each node of `nodes`, where its outgoing edges start in `edges`.
     first_edge: Vec<u32>,
     sentences: Sentences,
@@ -878,23 +879,19 @@ impl<'g> Exporter<'g> {
             .map(|r| ontology_term(r.as_str()))
             .collect::<io::Result<_>>()?;
         let nodes = graph.sorted_node_indices();
-        let edges = graph.edge_indices_sorted();
+        let edges = graph.edge_order();
         // both sorted by id: each node's outgoing edges are a run of `edges`
-        // (the ends looked up in parallel: each is a cache miss)
-        let edge_sources: Vec<Option<NodeIndex>> = edges
-            .par_iter()
-            .map(|&ex| petgraph.edge_endpoints(ex).map(|e| e.0))
-            .collect();
+        // (in the order made, read one after another)
+        let source = |position: usize| petgraph.edge_endpoints(edges.get(position)).map(|e| e.0);
         let mut first_edge = Vec::with_capacity(nodes.len() + 1);
         let mut next = 0;
         for &node in nodes.iter() {
             first_edge.push(next as u32);
-            while next < edges.len() && edge_sources[next] == Some(node) {
+            while next < edges.len() && source(next) == Some(node) {
                 next += 1;
             }
         }
         first_edge.push(edges.len() as u32);
-        drop(edge_sources);
         let every_pointer = format == Format::Nquads;
         let sentences = collect_sentences(graph, &edges, options.provenance, every_pointer)?;
         let mention_sentences = if options.provenance == Provenance::Full {
@@ -1055,7 +1052,7 @@ impl<'g> Exporter<'g> {
         let node = self.graph.node(ix);
         let iri = self.iris.node(&node.id)?;
         let iri = iri.as_ref();
-        let docs = self.supporting_docs(&node.evidence);
+        let docs = self.supporting_docs(node.evidence.view());
         let docs = docs.as_slice();
         let kind = self.vocab.kind(node.kind);
         let edges = self.first_edge[position] as usize..self.first_edge[position + 1] as usize;
@@ -1111,7 +1108,7 @@ impl<'g> Exporter<'g> {
         let edge_docs: Vec<Vec<u32>> = edges
             .iter()
             .map(|edge| match self.format {
-                Format::Nquads => self.supporting_docs(&edge.edge.evidence),
+                Format::Nquads => self.supporting_docs(edge.evidence),
                 _ => Vec::new(),
             })
             .collect();
@@ -1138,7 +1135,7 @@ impl<'g> Exporter<'g> {
         let predicate = self.relation(edge.edge.relation);
         let object = self.iris.node(&edge.target.id)?;
         let object = object.as_ref();
-        for (mention, evidence) in edge.edge.evidence.pieces().iter().enumerate() {
+        for (mention, evidence) in edge.evidence.pieces().iter().enumerate() {
             let doc = evidence.doc as usize;
             let (Some(source), Some(doc_name)) =
                 (self.sources.get(doc), self.graph.sources().get(doc))
@@ -1209,7 +1206,7 @@ impl<'g> Exporter<'g> {
     fn write_edge_provenance(&self, sink: &mut Sink, position: usize) -> io::Result<()> {
         let vocab = &self.vocab;
         let edge = self.edge(position);
-        let docs = evidence_docs(self.graph, &edge.edge.evidence);
+        let docs = evidence_docs(self.graph, edge.evidence);
         if docs.is_empty() {
             return Ok(());
         }
@@ -1226,8 +1223,8 @@ impl<'g> Exporter<'g> {
         let iri = self.iris.hashed(EVIDENCE_SEGMENT, parts_hash(&fact))?;
         let iri = iri.as_ref();
         let docs = docs.as_slice();
-        let confidence = confidence_decimal(edge.edge.confidence());
-        let weight = edge.edge.weight().to_string();
+        let confidence = confidence_decimal(edge.confidence());
+        let weight = edge.weight().to_string();
         // pushed in the order written (prov: before kg:), so that the
         // block is most often sorted already
         let mut block = Vec::with_capacity(7 + docs.len());
@@ -1267,7 +1264,7 @@ impl<'g> Exporter<'g> {
 
     /// Edge `position` of the edge order.
     fn edge(&self, position: usize) -> EdgeRef<'g> {
-        self.graph.edge_ref(self.edges[position])
+        self.graph.edge_ref(self.edges.get(position))
     }
 
     /// The IRI of sentence `sentence`.
@@ -1316,7 +1313,7 @@ impl<'g> Exporter<'g> {
         if self.format == Format::Nquads {
             let known = self.graph.sources().len();
             for &position in pointing {
-                let evidence = &self.edge(position as usize).edge.evidence;
+                let evidence = self.edge(position as usize).evidence;
                 match self.options.provenance {
                     Provenance::Full => docs.extend(
                         evidence
@@ -1342,7 +1339,7 @@ impl<'g> Exporter<'g> {
 
     /// The source documents of `evidence` a triple is put in the named
     /// graphs of: none at `--provenance none` (the default graph).
-    fn supporting_docs(&self, evidence: &EvidenceList) -> Vec<u32> {
+    fn supporting_docs(&self, evidence: EvidenceRef<'_>) -> Vec<u32> {
         if self.options.provenance.has_sources() {
             evidence_docs(self.graph, evidence)
         } else {
@@ -1598,9 +1595,11 @@ mod tests {
             let fact = evidence(i as u32);
             graph.add_edge(person, Relation::ParticipatedIn, event, fact, text);
         }
-        let edges = graph.edge_indices_sorted();
+        let edges = graph.edge_order();
         let text = |position: usize| {
-            let text = graph.sentence(&graph.petgraph()[edges[position]]).unwrap();
+            let text = graph
+                .sentence(&graph.petgraph()[edges.get(position)])
+                .unwrap();
             text.into_owned()
         };
         // one hash for all: the texts in order, numbered on from it

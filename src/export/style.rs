@@ -8,7 +8,7 @@ use std::io;
 use petgraph::Direction;
 
 use super::{node_iri, ExportOptions};
-use crate::graph::{Edge, EvidenceList, KnowledgeGraph, Node, NodeKind};
+use crate::graph::{EdgeRef, EvidenceRef, KnowledgeGraph, Node, NodeKind};
 
 /// An sRGB colour.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -195,7 +195,7 @@ pub fn node_values(
         node.label_en.as_deref().map(str::to_string),
         non_empty(aliases.join(LIST_SEPARATOR)),
         provenance.then(|| node.evidence.len().to_string()),
-        non_empty(source_names(graph, &node.evidence)).filter(|_| provenance),
+        non_empty(source_names(graph, node.evidence.view())).filter(|_| provenance),
     ]
 }
 
@@ -203,25 +203,25 @@ pub fn node_values(
 /// relation alone. Fails only if its sentence cannot be read back.
 pub fn edge_values(
     graph: &KnowledgeGraph,
-    edge: &Edge,
+    edge: &EdgeRef<'_>,
     options: &ExportOptions,
 ) -> io::Result<[Option<String>; 4]> {
     let provenance = options.provenance.has_sources();
     let sentence = match provenance {
-        true => non_empty(graph.sentence(edge)?.into_owned()),
+        true => non_empty(graph.sentence(edge.edge)?.into_owned()),
         false => None,
     };
     Ok([
-        Some(edge.relation.as_str().to_string()),
+        Some(edge.edge.relation.as_str().to_string()),
         provenance.then(|| confidence(edge)),
-        non_empty(source_names(graph, &edge.evidence)).filter(|_| provenance),
+        non_empty(source_names(graph, edge.evidence)).filter(|_| provenance),
         sentence,
     ])
 }
 
 /// Edge weight: the number of supporting sentences, never 0 (Gephi drops
 /// edges of weight 0); 1 for every edge at `--provenance none`.
-pub fn weight(edge: &Edge, options: &ExportOptions) -> usize {
+pub fn weight(edge: &EdgeRef<'_>, options: &ExportOptions) -> usize {
     if options.provenance.has_sources() {
         edge.weight().max(1)
     } else {
@@ -231,7 +231,7 @@ pub fn weight(edge: &Edge, options: &ExportOptions) -> usize {
 
 /// The edge confidence as an `xsd:double` lexical form: clamped to 0..=1,
 /// 0 when not a number, so no `NaN` or `inf` reaches a reader.
-pub fn confidence(edge: &Edge) -> String {
+pub fn confidence(edge: &EdgeRef<'_>) -> String {
     let c = edge.confidence();
     let c = if c.is_finite() {
         c.clamp(0.0, 1.0)
@@ -243,7 +243,7 @@ pub fn confidence(edge: &Edge) -> String {
 }
 
 /// Names of the distinct source documents of `evidence`, in index order.
-pub fn source_list<'a>(graph: &'a KnowledgeGraph, evidence: &EvidenceList) -> Vec<&'a str> {
+pub fn source_list<'a>(graph: &'a KnowledgeGraph, evidence: EvidenceRef<'_>) -> Vec<&'a str> {
     evidence
         .docs()
         .into_iter()
@@ -252,7 +252,7 @@ pub fn source_list<'a>(graph: &'a KnowledgeGraph, evidence: &EvidenceList) -> Ve
 }
 
 /// [`source_list`] as one string column.
-fn source_names(graph: &KnowledgeGraph, evidence: &EvidenceList) -> String {
+fn source_names(graph: &KnowledgeGraph, evidence: EvidenceRef<'_>) -> String {
     source_list(graph, evidence).join(LIST_SEPARATOR)
 }
 

@@ -14,7 +14,7 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use kgexport::export::csv::{CsvDialect, CsvOptions};
 use kgexport::export::{self, csv as csv_export, ExportOptions, Format};
-use kgexport::graph::{EvidenceList, KnowledgeGraph, NodeKind, Relation};
+use kgexport::graph::{EvidenceRef, KnowledgeGraph, NodeKind, Relation};
 use kgexport::input::{self, Document};
 use oxjsonld::JsonLdParser;
 use oxrdf::{Literal, NamedNodeRef, NamedOrBlankNode, Term, Triple};
@@ -302,7 +302,7 @@ fn elements<'a>(values: impl IntoIterator<Item = &'a str>) -> BTreeSet<String> {
 /// The names of the documents `evidence` comes from.
 fn source_names<'g>(
     graph: &'g KnowledgeGraph,
-    evidence: &EvidenceList,
+    evidence: EvidenceRef<'_>,
 ) -> impl Iterator<Item = &'g str> + use<'g> {
     let docs: Vec<u32> = evidence.pieces().iter().map(|e| e.doc).collect();
     docs.into_iter()
@@ -364,7 +364,7 @@ fn check_csv(graph: &KnowledgeGraph, exports: &Exports) {
                 "{edge_file} endpoints"
             );
             if neo4j {
-                let expected = elements(source_names(graph, &edge.edge.evidence));
+                let expected = elements(source_names(graph, edge.evidence));
                 assert_eq!(array(&row[6]), expected, "{edge_file} sources");
             }
         }

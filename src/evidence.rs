@@ -1,0 +1,568 @@
+//! Where nodes and edges were read (their evidence), how much of it a
+//! graph keeps, and where it keeps an edge's: in one store for all edges,
+//! so that an edge is 16 bytes and most take no allocation.
+
+use std::fmt;
+
+/// Where a node or edge was read: a document (index into
+/// [`KnowledgeGraph::sources`](crate::KnowledgeGraph::sources)), the sentence number within it, and the byte
+/// span of the mention or sentence in the document's normalised text.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Evidence {
+    pub doc: u32,
+    pub sentence: u32,
+    pub start: u32,
+    pub end: u32,
+    /// How sure the extractor is, in 0..=1.
+    pub confidence: f32,
+}
+
+impl Evidence {
+    /// The order of evidence in a node or edge: document, sentence, span.
+    pub(crate) fn sort_key(&self) -> (u32, u32, u32, u32) {
+        (self.doc, self.sentence, self.start, self.end)
+    }
+}
+
+/// How much of the evidence a graph keeps: all of it, or only what the
+/// output writes at a lower `--provenance` level. The graph's nodes, edges
+/// and names are the same whatever is kept.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum EvidenceKept {
+    /// Every mention and statement, with its place and confidence.
+    #[default]
+    Every,
+    /// Every statement of a fact; of a node its documents and how many
+    /// mentions (what `--provenance full` writes).
+    Statements,
+    /// Per node and edge its documents and how many mentions or statements
+    /// there are; per edge the highest confidence and its first statement
+    /// (`--provenance edge`).
+    Summary,
+    /// Per edge how many statements, the highest confidence and the first
+    /// statement; of a node nothing (`--provenance none`).
+    Nothing,
+}
+
+/// What [`EvidenceKept`] keeps of one node's or edge's evidence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Keep {
+    Every,
+    /// How many pieces and the highest confidence, and with `docs` the
+    /// documents.
+    Summary {
+        docs: bool,
+    },
+    Nothing,
+}
+
+impl EvidenceKept {
+    pub(crate) fn of_nodes(self) -> Keep {
+        match self {
+            EvidenceKept::Every => Keep::Every,
+            EvidenceKept::Statements | EvidenceKept::Summary => Keep::Summary { docs: true },
+            EvidenceKept::Nothing => Keep::Nothing,
+        }
+    }
+
+    pub(crate) fn of_edges(self) -> Keep {
+        match self {
+            EvidenceKept::Every | EvidenceKept::Statements => Keep::Every,
+            EvidenceKept::Summary => Keep::Summary { docs: true },
+            EvidenceKept::Nothing => Keep::Summary { docs: false },
+        }
+    }
+
+    /// Whether nodes keep their mentions' documents: if not, the mentions
+    /// need not be collected at all.
+    pub(crate) fn keeps_mentions(self) -> bool {
+        self.of_nodes() != Keep::Nothing
+    }
+
+    /// Whether the texts of the edges' first sentences are kept.
+    pub(crate) fn keeps_sentences(self) -> bool {
+        self != EvidenceKept::Nothing
+    }
+}
+
+/// The evidence of a node, sorted: every piece, or (see
+/// [`EvidenceKept::Summary`]) how many there are, the highest confidence
+/// and the documents. Most things are mentioned once, so one piece is held
+/// inline and only more take an allocation.
+#[derive(Clone, PartialEq)]
+pub struct EvidenceList(EvidenceRepr);
+
+#[derive(Clone, PartialEq)]
+enum EvidenceRepr {
+    One(Evidence),
+    Many(Box<[Evidence]>),
+    /// How many pieces, the bits of the highest confidence, then the
+    /// documents, sorted, each once: one allocation of 4 bytes a document
+    /// instead of 20 bytes a piece.
+    Summary(Box<[u32]>),
+}
+
+/// Where [`EvidenceRepr::Summary`]'s documents start.
+const SUMMARY_DOCS: usize = 2;
+
+impl EvidenceList {
+    /// The evidence as read: what every writer takes.
+    pub fn view(&self) -> EvidenceRef<'_> {
+        EvidenceRef(match &self.0 {
+            EvidenceRepr::One(ev) => Read::Pieces(std::slice::from_ref(ev)),
+            EvidenceRepr::Many(list) => Read::Pieces(list),
+            EvidenceRepr::Summary(summary) => Read::Summary(summary),
+        })
+    }
+
+    /// Every piece, sorted; none when only a summary is kept.
+    pub fn pieces(&self) -> &[Evidence] {
+        self.view().pieces()
+    }
+
+    /// The first piece (in document, sentence, span order), if kept.
+    pub fn first(&self) -> Option<&Evidence> {
+        self.pieces().first()
+    }
+
+    /// How many pieces there are (mentions of a node, statements of a fact).
+    pub fn len(&self) -> usize {
+        self.view().len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The documents of the pieces, sorted, each once.
+    pub fn docs(&self) -> Vec<u32> {
+        self.view().docs()
+    }
+
+    /// The highest confidence among the pieces (0 without any).
+    pub fn confidence(&self) -> f32 {
+        self.view().confidence()
+    }
+
+    /// The same evidence as `keep` keeps it: more than one piece summed
+    /// up, or nothing. One piece is kept whole, which takes no more room.
+    pub(crate) fn kept(self, keep: Keep) -> Self {
+        match (keep, &self.0) {
+            (Keep::Every, _) | (_, EvidenceRepr::Summary(_)) => self,
+            (Keep::Nothing, _) => EvidenceList::default(),
+            (Keep::Summary { .. }, EvidenceRepr::One(_)) => self,
+            (Keep::Summary { .. }, EvidenceRepr::Many(list)) if list.is_empty() => self,
+            (Keep::Summary { docs }, EvidenceRepr::Many(_)) => {
+                let mut summary = vec![self.len() as u32, self.confidence().to_bits()];
+                if docs {
+                    summary.extend(self.docs());
+                }
+                EvidenceList(EvidenceRepr::Summary(summary.into_boxed_slice()))
+            }
+        }
+    }
+
+    /// The summary of `count` pieces of `docs` (sorted, each once), the
+    /// highest confidence `confidence`; `only` the piece when there is one,
+    /// kept whole as [`EvidenceList::kept`] keeps it.
+    pub(crate) fn summary(
+        count: u32,
+        confidence: f32,
+        docs: &[u32],
+        only: Option<Evidence>,
+    ) -> Self {
+        match (count, only) {
+            (0, _) => EvidenceList::default(),
+            (1, Some(piece)) => EvidenceList(EvidenceRepr::One(piece)),
+            _ => {
+                let mut summary = vec![count, confidence.to_bits()];
+                summary.extend_from_slice(docs);
+                EvidenceList(EvidenceRepr::Summary(summary.into_boxed_slice()))
+            }
+        }
+    }
+
+    /// The pieces, to add more; a summary (which takes no more) gives none.
+    pub(crate) fn into_vec(self) -> Vec<Evidence> {
+        debug_assert!(!matches!(self.0, EvidenceRepr::Summary(_)));
+        match self.0 {
+            EvidenceRepr::One(ev) => vec![ev],
+            EvidenceRepr::Many(list) => list.into_vec(),
+            EvidenceRepr::Summary(_) => Vec::new(),
+        }
+    }
+}
+
+impl Default for EvidenceList {
+    fn default() -> Self {
+        EvidenceList(EvidenceRepr::Many(Box::default()))
+    }
+}
+
+impl From<Vec<Evidence>> for EvidenceList {
+    fn from(list: Vec<Evidence>) -> Self {
+        match list[..] {
+            [one] => EvidenceList(EvidenceRepr::One(one)),
+            _ => EvidenceList(EvidenceRepr::Many(list.into_boxed_slice())),
+        }
+    }
+}
+
+impl fmt::Debug for EvidenceList {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.view().fmt(f)
+    }
+}
+
+/// The evidence of a node or an edge as read, whichever way it is held:
+/// every piece, or a summary of them.
+#[derive(Clone, Copy)]
+pub struct EvidenceRef<'a>(Read<'a>);
+
+#[derive(Clone, Copy)]
+enum Read<'a> {
+    Pieces(&'a [Evidence]),
+    /// As [`EvidenceRepr::Summary`].
+    Summary(&'a [u32]),
+    /// One piece summed up: its document, if the documents are kept.
+    One {
+        doc: Option<u32>,
+        confidence: f32,
+    },
+}
+
+impl<'a> EvidenceRef<'a> {
+    /// Every piece, sorted; none when only a summary is kept.
+    pub fn pieces(self) -> &'a [Evidence] {
+        match self.0 {
+            Read::Pieces(pieces) => pieces,
+            Read::Summary(_) | Read::One { .. } => &[],
+        }
+    }
+
+    /// The first piece (in document, sentence, span order), if kept.
+    pub fn first(self) -> Option<&'a Evidence> {
+        self.pieces().first()
+    }
+
+    /// How many pieces there are (mentions of a node, statements of a fact).
+    pub fn len(self) -> usize {
+        match self.0 {
+            Read::Pieces(pieces) => pieces.len(),
+            Read::Summary(summary) => summary[0] as usize,
+            Read::One { .. } => 1,
+        }
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.len() == 0
+    }
+
+    /// The documents of the pieces, sorted, each once.
+    pub fn docs(self) -> Vec<u32> {
+        match self.0 {
+            Read::Pieces(pieces) => {
+                // sorted by document first
+                let mut docs: Vec<u32> = pieces.iter().map(|e| e.doc).collect();
+                docs.dedup();
+                docs
+            }
+            Read::Summary(summary) => summary[SUMMARY_DOCS..].to_vec(),
+            Read::One { doc, .. } => doc.into_iter().collect(),
+        }
+    }
+
+    /// The highest confidence among the pieces (0 without any).
+    pub fn confidence(self) -> f32 {
+        match self.0 {
+            Read::Pieces(pieces) => pieces.iter().map(|e| e.confidence).fold(0.0, f32::max),
+            Read::Summary(summary) => f32::from_bits(summary[1]),
+            Read::One { confidence, .. } => confidence,
+        }
+    }
+}
+
+impl fmt::Debug for EvidenceRef<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Read::Pieces(pieces) => f.debug_list().entries(pieces).finish(),
+            _ => f
+                .debug_struct("Summary")
+                .field("len", &self.len())
+                .field("confidence", &self.confidence())
+                .field("docs", &self.docs())
+                .finish(),
+        }
+    }
+}
+
+/// What an [`EdgeEvidence`] points at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Held {
+    /// Pieces `a..a + b` of [`EdgeEvidenceStore::pieces`].
+    Pieces,
+    /// A summary at `a..a + b` of [`EdgeEvidenceStore::summaries`].
+    Summary,
+    /// One piece summed up: document `a` ([`NO_DOC`]: not kept),
+    /// confidence of bits `b`.
+    One,
+    /// List `a` of [`EdgeEvidenceStore::lists`], grown a piece at a time.
+    Listed,
+}
+
+/// [`Held::One`]'s document when the documents are not kept.
+const NO_DOC: u32 = u32::MAX;
+
+/// Where an edge's evidence is in the graph's [`EdgeEvidenceStore`]: what
+/// is there and two numbers. Packed (9 bytes), so that an edge with its
+/// relation and sentence is 16 bytes: the graph of 1 GB of news holds
+/// nine million.
+#[derive(Clone, Copy)]
+#[repr(C, packed)]
+pub(crate) struct EdgeEvidence {
+    held: Held,
+    a: u32,
+    b: u32,
+}
+
+impl fmt::Debug for EdgeEvidence {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (held, a, b) = (self.held, self.a, self.b);
+        write!(f, "{held:?}({a}, {b})")
+    }
+}
+
+/// The evidence of every edge of a graph: pieces and summaries one after
+/// another in two lists, instead of an allocation an edge. The builder
+/// makes each edge once with all its evidence; an edge given evidence a
+/// statement at a time ([`KnowledgeGraph::add_edge`](crate::KnowledgeGraph::add_edge))
+/// has a list of its own, so that adding to it copies nothing else.
+#[derive(Debug, Default)]
+pub(crate) struct EdgeEvidenceStore {
+    pieces: Vec<Evidence>,
+    /// How many pieces, the bits of the highest confidence, then the
+    /// documents (as [`EvidenceRepr::Summary`]), one summary after another.
+    summaries: Vec<u32>,
+    lists: Vec<Vec<Evidence>>,
+}
+
+/// A position in the store's lists as the `u32` an [`EdgeEvidence`] holds.
+fn position(at: usize) -> u32 {
+    u32::try_from(at).expect("fewer than 2^32 pieces of evidence in a graph")
+}
+
+impl EdgeEvidenceStore {
+    /// Holds `pieces` (sorted, each once, not empty) as `keep` keeps them.
+    pub(crate) fn hold(&mut self, pieces: &[Evidence], keep: Keep) -> EdgeEvidence {
+        let list = EvidenceRef(Read::Pieces(pieces));
+        match (keep, pieces) {
+            (Keep::Every, _) => {
+                let start = position(self.pieces.len());
+                self.pieces.extend_from_slice(pieces);
+                let len = position(pieces.len());
+                EdgeEvidence {
+                    held: Held::Pieces,
+                    a: start,
+                    b: len,
+                }
+            }
+            (Keep::Summary { docs }, [one]) => EdgeEvidence {
+                held: Held::One,
+                a: if docs { one.doc } else { NO_DOC },
+                b: one.confidence.to_bits(),
+            },
+            (Keep::Summary { docs }, _) => {
+                let start = position(self.summaries.len());
+                self.summaries
+                    .extend([position(pieces.len()), list.confidence().to_bits()]);
+                if docs {
+                    self.summaries.extend(list.docs());
+                }
+                let len = position(self.summaries.len()) - start;
+                EdgeEvidence {
+                    held: Held::Summary,
+                    a: start,
+                    b: len,
+                }
+            }
+            (Keep::Nothing, _) => self.hold(&[], Keep::Every),
+        }
+    }
+
+    /// The evidence `held` points at.
+    pub(crate) fn get(&self, held: EdgeEvidence) -> EvidenceRef<'_> {
+        let (a, b) = (held.a as usize, held.b as usize);
+        EvidenceRef(match held.held {
+            Held::Pieces => Read::Pieces(&self.pieces[a..a + b]),
+            Held::Summary => Read::Summary(&self.summaries[a..a + b]),
+            Held::One => Read::One {
+                doc: (held.a != NO_DOC).then_some(held.a),
+                confidence: f32::from_bits(held.b),
+            },
+            Held::Listed => Read::Pieces(&self.lists[a]),
+        })
+    }
+
+    /// A list of its own holding `first`, to add more to.
+    pub(crate) fn list(&mut self, first: Evidence) -> EdgeEvidence {
+        self.lists.push(vec![first]);
+        EdgeEvidence {
+            held: Held::Listed,
+            a: position(self.lists.len() - 1),
+            b: 0,
+        }
+    }
+
+    /// Adds `ev` to the pieces `held` points at (to a list of their own,
+    /// made first if need be): where among them it went, `None` if the
+    /// same evidence is there already. A summary takes no more.
+    pub(crate) fn insert(&mut self, held: &mut EdgeEvidence, ev: Evidence) -> Option<usize> {
+        match held.held {
+            Held::Listed => {}
+            Held::Pieces => {
+                let pieces = self.get(*held).pieces().to_vec();
+                self.lists.push(pieces);
+                *held = EdgeEvidence {
+                    held: Held::Listed,
+                    a: position(self.lists.len() - 1),
+                    b: 0,
+                };
+            }
+            Held::Summary | Held::One => return None,
+        }
+        let list = &mut self.lists[held.a as usize];
+        match list.binary_search_by_key(&ev.sort_key(), Evidence::sort_key) {
+            Ok(_) => None,
+            Err(at) => {
+                list.insert(at, ev);
+                Some(at)
+            }
+        }
+    }
+
+    /// Whether `held` holds more than `keep` keeps.
+    pub(crate) fn holds_more(held: EdgeEvidence, keep: Keep) -> bool {
+        keep != Keep::Every && matches!(held.held, Held::Pieces | Held::Listed)
+    }
+}
+
+impl EdgeEvidenceStore {
+    /// `held` as `keep` keeps it (see [`EdgeEvidenceStore::hold`]).
+    pub(crate) fn kept(&mut self, held: EdgeEvidence, keep: Keep) -> EdgeEvidence {
+        if !Self::holds_more(held, keep) {
+            return held;
+        }
+        let pieces = self.get(held).pieces().to_vec();
+        self.hold(&pieces, keep)
+    }
+
+    /// Frees every piece, once no edge points at one (all summed up).
+    pub(crate) fn drop_pieces(&mut self) {
+        self.pieces = Vec::new();
+        self.lists = Vec::new();
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    /// A piece of document `doc`, sentence `sentence`.
+    pub(crate) fn ev(doc: u32, sentence: u32) -> Evidence {
+        Evidence {
+            doc,
+            sentence,
+            start: 0,
+            end: 1,
+            confidence: 0.5,
+        }
+    }
+
+    #[test]
+    fn a_node_mentioned_once_takes_no_allocation_for_its_evidence() {
+        let one = EvidenceList::from(vec![ev(1, 2)]);
+        assert!(matches!(one.0, EvidenceRepr::One(_)));
+        assert_eq!(one.pieces(), &[ev(1, 2)]);
+        let two = EvidenceList::from(vec![ev(1, 2), ev(3, 4)]);
+        assert_eq!(two.len(), 2);
+        assert_eq!(two.clone().into_vec(), vec![ev(1, 2), ev(3, 4)]);
+        assert!(EvidenceList::default().is_empty());
+    }
+
+    #[test]
+    fn a_summary_keeps_the_count_the_documents_and_the_highest_confidence() {
+        let pieces = vec![ev(1, 2), ev(1, 3), ev(4, 0)];
+        let mut list = EvidenceList::from(pieces.clone());
+        list.0 = match list.0 {
+            EvidenceRepr::Many(mut many) => {
+                many[1].confidence = 0.75;
+                EvidenceRepr::Many(many)
+            }
+            other => other,
+        };
+        let summary = list.clone().kept(Keep::Summary { docs: true });
+        assert!(matches!(summary.0, EvidenceRepr::Summary(_)));
+        assert_eq!((summary.len(), summary.docs()), (3, vec![1, 4]));
+        assert_eq!(summary.confidence(), 0.75);
+        assert!(summary.pieces().is_empty() && summary.first().is_none());
+        let counted = list.clone().kept(Keep::Summary { docs: false });
+        assert_eq!((counted.len(), counted.docs()), (3, vec![]));
+        assert_eq!(counted.confidence(), 0.75);
+        assert!(list.clone().kept(Keep::Nothing).is_empty());
+        assert_eq!(list.kept(Keep::Every).pieces().len(), 3);
+        let one = EvidenceList::from(vec![ev(7, 1)]).kept(Keep::Summary { docs: true });
+        assert_eq!(one.pieces(), &[ev(7, 1)]);
+    }
+
+    #[test]
+    fn the_store_holds_an_edge_s_evidence_as_kept() {
+        let mut store = EdgeEvidenceStore::default();
+        let mut pieces = vec![ev(1, 2), ev(1, 3), ev(4, 0)];
+        pieces[1].confidence = 0.75;
+        let every = store.hold(&pieces, Keep::Every);
+        assert_eq!(store.get(every).pieces(), &pieces[..]);
+        let summary = store.hold(&pieces, Keep::Summary { docs: true });
+        let read = store.get(summary);
+        assert_eq!(
+            (read.len(), read.docs(), read.confidence()),
+            (3, vec![1, 4], 0.75)
+        );
+        assert!(read.pieces().is_empty());
+        let counted = store.hold(&pieces, Keep::Summary { docs: false });
+        let counted = store.get(counted);
+        assert_eq!((counted.len(), counted.docs()), (3, vec![]));
+        // one piece: no room taken in the store
+        let before = (store.pieces.len(), store.summaries.len());
+        let one = store.hold(&[ev(7, 1)], Keep::Summary { docs: true });
+        let read = store.get(one);
+        assert_eq!(
+            (read.len(), read.docs(), read.confidence()),
+            (1, vec![7], 0.5)
+        );
+        let one = store.hold(&[ev(7, 1)], Keep::Summary { docs: false });
+        let one = store.get(one);
+        assert_eq!((one.len(), one.docs()), (1, vec![]));
+        assert_eq!(before, (store.pieces.len(), store.summaries.len()));
+        // summed up when sealed; the pieces of others untouched
+        let kept = store.kept(every, Keep::Summary { docs: true });
+        assert_eq!(store.get(kept).docs(), vec![1, 4]);
+        assert_eq!(store.get(every).len(), 3);
+        assert_eq!(store.kept(summary, Keep::Every).held, Held::Summary);
+    }
+
+    #[test]
+    fn evidence_added_a_piece_at_a_time_is_kept_sorted_once_each() {
+        let mut store = EdgeEvidenceStore::default();
+        let mut first = store.list(ev(2, 0));
+        let mut other = store.hold(&[ev(5, 0), ev(6, 0)], Keep::Every);
+        assert_eq!(store.insert(&mut first, ev(3, 0)), Some(1));
+        assert_eq!(store.insert(&mut first, ev(1, 0)), Some(0));
+        assert_eq!(store.insert(&mut first, ev(3, 0)), None);
+        // pieces held with others' get a list of their own
+        assert_eq!(store.insert(&mut other, ev(4, 0)), Some(0));
+        let docs = |held| store.get(held).docs();
+        assert_eq!((docs(first), docs(other)), (vec![1, 2, 3], vec![4, 5, 6]));
+        let mut summed = store.hold(&[ev(1, 0), ev(2, 0)], Keep::Summary { docs: true });
+        assert_eq!(store.insert(&mut summed, ev(3, 0)), None);
+    }
+}
