@@ -727,7 +727,19 @@ mod tests {
         let text = format!(
             "{:?}\n{:?}\n{:?}",
             graph.sources(),
-            graph.nodes_sorted(),
+            // the nodes' evidence as read, not where the store keeps it
+            graph
+                .nodes_sorted()
+                .iter()
+                .map(|n| (
+                    &n.id,
+                    n.kind,
+                    &n.label,
+                    &n.label_en,
+                    &n.aliases,
+                    graph.node_evidence(n)
+                ))
+                .collect::<Vec<_>>(),
             // not the petgraph indices, which follow the order of insertion
             graph
                 .edges_sorted()

@@ -1,6 +1,7 @@
 //! Where nodes and edges were read (their evidence), how much of it a
-//! graph keeps, and where it keeps an edge's: in one store for all edges,
-//! so that an edge is 16 bytes and most take no allocation.
+//! graph keeps, and where it keeps it: in one store for all nodes and one
+//! for all edges, so that an edge is 16 bytes and most nodes and edges take
+//! no allocation of their own.
 
 use std::fmt;
 
@@ -85,134 +86,9 @@ impl EvidenceKept {
     }
 }
 
-/// The evidence of a node, sorted: every piece, or (see
-/// [`EvidenceKept::Summary`]) how many there are, the highest confidence
-/// and the documents. Most things are mentioned once, so one piece is held
-/// inline and only more take an allocation.
-#[derive(Clone, PartialEq)]
-pub struct EvidenceList(EvidenceRepr);
-
-#[derive(Clone, PartialEq)]
-enum EvidenceRepr {
-    One(Evidence),
-    Many(Box<[Evidence]>),
-    /// How many pieces, the bits of the highest confidence, then the
-    /// documents, sorted, each once: one allocation of 4 bytes a document
-    /// instead of 20 bytes a piece.
-    Summary(Box<[u32]>),
-}
-
-/// Where [`EvidenceRepr::Summary`]'s documents start.
+/// Where a summary's documents start, after how many pieces there are
+/// and the bits of the highest confidence.
 const SUMMARY_DOCS: usize = 2;
-
-impl EvidenceList {
-    /// The evidence as read: what every writer takes.
-    pub fn view(&self) -> EvidenceRef<'_> {
-        EvidenceRef(match &self.0 {
-            EvidenceRepr::One(ev) => Read::Pieces(std::slice::from_ref(ev)),
-            EvidenceRepr::Many(list) => Read::Pieces(list),
-            EvidenceRepr::Summary(summary) => Read::Summary(summary),
-        })
-    }
-
-    /// Every piece, sorted; none when only a summary is kept.
-    pub fn pieces(&self) -> &[Evidence] {
-        self.view().pieces()
-    }
-
-    /// The first piece (in document, sentence, span order), if kept.
-    pub fn first(&self) -> Option<&Evidence> {
-        self.pieces().first()
-    }
-
-    /// How many pieces there are (mentions of a node, statements of a fact).
-    pub fn len(&self) -> usize {
-        self.view().len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
-    /// The documents of the pieces, sorted, each once.
-    pub fn docs(&self) -> Vec<u32> {
-        self.view().docs()
-    }
-
-    /// The highest confidence among the pieces (0 without any).
-    pub fn confidence(&self) -> f32 {
-        self.view().confidence()
-    }
-
-    /// The same evidence as `keep` keeps it: more than one piece summed
-    /// up, or nothing. One piece is kept whole, which takes no more room.
-    pub(crate) fn kept(self, keep: Keep) -> Self {
-        match (keep, &self.0) {
-            (Keep::Every, _) | (_, EvidenceRepr::Summary(_)) => self,
-            (Keep::Nothing, _) => EvidenceList::default(),
-            (Keep::Summary { .. }, EvidenceRepr::One(_)) => self,
-            (Keep::Summary { .. }, EvidenceRepr::Many(list)) if list.is_empty() => self,
-            (Keep::Summary { docs }, EvidenceRepr::Many(_)) => {
-                let mut summary = vec![self.len() as u32, self.confidence().to_bits()];
-                if docs {
-                    summary.extend(self.docs());
-                }
-                EvidenceList(EvidenceRepr::Summary(summary.into_boxed_slice()))
-            }
-        }
-    }
-
-    /// The summary of `count` pieces of `docs` (sorted, each once), the
-    /// highest confidence `confidence`; `only` the piece when there is one,
-    /// kept whole as [`EvidenceList::kept`] keeps it.
-    pub(crate) fn summary(
-        count: u32,
-        confidence: f32,
-        docs: &[u32],
-        only: Option<Evidence>,
-    ) -> Self {
-        match (count, only) {
-            (0, _) => EvidenceList::default(),
-            (1, Some(piece)) => EvidenceList(EvidenceRepr::One(piece)),
-            _ => {
-                let mut summary = vec![count, confidence.to_bits()];
-                summary.extend_from_slice(docs);
-                EvidenceList(EvidenceRepr::Summary(summary.into_boxed_slice()))
-            }
-        }
-    }
-
-    /// The pieces, to add more; a summary (which takes no more) gives none.
-    pub(crate) fn into_vec(self) -> Vec<Evidence> {
-        debug_assert!(!matches!(self.0, EvidenceRepr::Summary(_)));
-        match self.0 {
-            EvidenceRepr::One(ev) => vec![ev],
-            EvidenceRepr::Many(list) => list.into_vec(),
-            EvidenceRepr::Summary(_) => Vec::new(),
-        }
-    }
-}
-
-impl Default for EvidenceList {
-    fn default() -> Self {
-        EvidenceList(EvidenceRepr::Many(Box::default()))
-    }
-}
-
-impl From<Vec<Evidence>> for EvidenceList {
-    fn from(list: Vec<Evidence>) -> Self {
-        match list[..] {
-            [one] => EvidenceList(EvidenceRepr::One(one)),
-            _ => EvidenceList(EvidenceRepr::Many(list.into_boxed_slice())),
-        }
-    }
-}
-
-impl fmt::Debug for EvidenceList {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.view().fmt(f)
-    }
-}
 
 /// The evidence of a node or an edge as read, whichever way it is held:
 /// every piece, or a summary of them.
@@ -222,7 +98,8 @@ pub struct EvidenceRef<'a>(Read<'a>);
 #[derive(Clone, Copy)]
 enum Read<'a> {
     Pieces(&'a [Evidence]),
-    /// As [`EvidenceRepr::Summary`].
+    /// How many pieces, the bits of the highest confidence, then the
+    /// documents, sorted, each once (from [`SUMMARY_DOCS`]).
     Summary(&'a [u32]),
     /// One piece summed up: its document, if the documents are kept.
     One {
@@ -296,77 +173,89 @@ impl fmt::Debug for EvidenceRef<'_> {
     }
 }
 
-/// What an [`EdgeEvidence`] points at.
+/// What an [`StoredEvidence`] points at.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Held {
-    /// Pieces `a..a + b` of [`EdgeEvidenceStore::pieces`].
+    /// Pieces `a..a + b` of [`EvidenceStore::pieces`].
     Pieces,
-    /// A summary at `a..a + b` of [`EdgeEvidenceStore::summaries`].
+    /// A summary at `a..a + b` of [`EvidenceStore::summaries`].
     Summary,
     /// One piece summed up: document `a` ([`NO_DOC`]: not kept),
     /// confidence of bits `b`.
     One,
-    /// List `a` of [`EdgeEvidenceStore::lists`], grown a piece at a time.
+    /// List `a` of [`EvidenceStore::lists`], grown a piece at a time.
     Listed,
 }
 
 /// [`Held::One`]'s document when the documents are not kept.
 const NO_DOC: u32 = u32::MAX;
 
-/// Where an edge's evidence is in the graph's [`EdgeEvidenceStore`]: what
+/// Where a node's or an edge's evidence is in its [`EvidenceStore`]: what
 /// is there and two numbers. Packed (9 bytes), so that an edge with its
 /// relation and sentence is 16 bytes: the graph of 1 GB of news holds
-/// nine million.
+/// nine million. The default is no evidence.
 #[derive(Clone, Copy)]
 #[repr(C, packed)]
-pub(crate) struct EdgeEvidence {
+pub(crate) struct StoredEvidence {
     held: Held,
     a: u32,
     b: u32,
 }
 
-impl fmt::Debug for EdgeEvidence {
+impl Default for StoredEvidence {
+    fn default() -> Self {
+        StoredEvidence {
+            held: Held::Pieces,
+            a: 0,
+            b: 0,
+        }
+    }
+}
+
+impl fmt::Debug for StoredEvidence {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let (held, a, b) = (self.held, self.a, self.b);
         write!(f, "{held:?}({a}, {b})")
     }
 }
 
-/// The evidence of every edge of a graph: pieces and summaries one after
-/// another in two lists, instead of an allocation an edge. The builder
-/// makes each edge once with all its evidence; an edge given evidence a
-/// statement at a time ([`KnowledgeGraph::add_edge`](crate::KnowledgeGraph::add_edge))
-/// has a list of its own, so that adding to it copies nothing else.
+/// The evidence of every edge (or every node) of a graph: pieces and
+/// summaries one after another in two lists, instead of an allocation
+/// each. The builder gives each edge and node all its evidence at once;
+/// one given evidence a piece at a time
+/// ([`KnowledgeGraph::add_edge`](crate::KnowledgeGraph::add_edge),
+/// [`KnowledgeGraph::add_node`](crate::KnowledgeGraph::add_node)) has a
+/// list of its own, so that adding to it copies nothing else.
 #[derive(Debug, Default)]
-pub(crate) struct EdgeEvidenceStore {
+pub(crate) struct EvidenceStore {
     pieces: Vec<Evidence>,
     /// How many pieces, the bits of the highest confidence, then the
-    /// documents (as [`EvidenceRepr::Summary`]), one summary after another.
+    /// documents (as [`EvidenceRef`] reads them), one summary after another.
     summaries: Vec<u32>,
     lists: Vec<Vec<Evidence>>,
 }
 
-/// A position in the store's lists as the `u32` an [`EdgeEvidence`] holds.
+/// A position in the store's lists as the `u32` an [`StoredEvidence`] holds.
 fn position(at: usize) -> u32 {
     u32::try_from(at).expect("fewer than 2^32 pieces of evidence in a graph")
 }
 
-impl EdgeEvidenceStore {
+impl EvidenceStore {
     /// Holds `pieces` (sorted, each once, not empty) as `keep` keeps them.
-    pub(crate) fn hold(&mut self, pieces: &[Evidence], keep: Keep) -> EdgeEvidence {
+    pub(crate) fn hold(&mut self, pieces: &[Evidence], keep: Keep) -> StoredEvidence {
         let list = EvidenceRef(Read::Pieces(pieces));
         match (keep, pieces) {
             (Keep::Every, _) => {
                 let start = position(self.pieces.len());
                 self.pieces.extend_from_slice(pieces);
                 let len = position(pieces.len());
-                EdgeEvidence {
+                StoredEvidence {
                     held: Held::Pieces,
                     a: start,
                     b: len,
                 }
             }
-            (Keep::Summary { docs }, [one]) => EdgeEvidence {
+            (Keep::Summary { docs }, [one]) => StoredEvidence {
                 held: Held::One,
                 a: if docs { one.doc } else { NO_DOC },
                 b: one.confidence.to_bits(),
@@ -379,7 +268,7 @@ impl EdgeEvidenceStore {
                     self.summaries.extend(list.docs());
                 }
                 let len = position(self.summaries.len()) - start;
-                EdgeEvidence {
+                StoredEvidence {
                     held: Held::Summary,
                     a: start,
                     b: len,
@@ -390,7 +279,7 @@ impl EdgeEvidenceStore {
     }
 
     /// The evidence `held` points at.
-    pub(crate) fn get(&self, held: EdgeEvidence) -> EvidenceRef<'_> {
+    pub(crate) fn get(&self, held: StoredEvidence) -> EvidenceRef<'_> {
         let (a, b) = (held.a as usize, held.b as usize);
         EvidenceRef(match held.held {
             Held::Pieces => Read::Pieces(&self.pieces[a..a + b]),
@@ -403,10 +292,73 @@ impl EdgeEvidenceStore {
         })
     }
 
+    /// Holds the summary of `count` pieces of `docs` (sorted, each once),
+    /// the highest confidence `confidence`; `only` the piece when there is
+    /// one, held as [`EvidenceStore::hold`] holds a single piece.
+    pub(crate) fn hold_summary(
+        &mut self,
+        count: u32,
+        confidence: f32,
+        docs: &[u32],
+        only: Option<Evidence>,
+    ) -> StoredEvidence {
+        match (count, only) {
+            (0, _) => StoredEvidence::default(),
+            (1, Some(piece)) => self.hold(&[piece], Keep::Summary { docs: true }),
+            _ => {
+                let start = position(self.summaries.len());
+                self.summaries.extend([count, confidence.to_bits()]);
+                self.summaries.extend_from_slice(docs);
+                let len = position(self.summaries.len()) - start;
+                StoredEvidence {
+                    held: Held::Summary,
+                    a: start,
+                    b: len,
+                }
+            }
+        }
+    }
+
+    /// Adds `more` to the pieces `held` points at, kept sorted and each
+    /// once (in a list of their own, made first if need be). A summary
+    /// takes no more.
+    pub(crate) fn extend(
+        &mut self,
+        held: &mut StoredEvidence,
+        more: impl IntoIterator<Item = Evidence>,
+    ) {
+        if !self.own_list(held) {
+            return;
+        }
+        let list = &mut self.lists[held.a as usize];
+        list.extend(more);
+        list.sort_by_key(Evidence::sort_key);
+        list.dedup_by_key(|ev| ev.sort_key());
+    }
+
+    /// Moves the pieces `held` points at to a list of their own, if not
+    /// there yet; `false` for a summary, which has no pieces to add to.
+    fn own_list(&mut self, held: &mut StoredEvidence) -> bool {
+        match held.held {
+            Held::Listed => true,
+            Held::Pieces => {
+                let pieces = self.get(*held).pieces().to_vec();
+                self.lists.push(pieces);
+                *held = StoredEvidence {
+                    held: Held::Listed,
+                    a: position(self.lists.len() - 1),
+                    b: 0,
+                };
+                true
+            }
+            Held::Summary | Held::One => false,
+        }
+    }
+
     /// A list of its own holding `first`, to add more to.
-    pub(crate) fn list(&mut self, first: Evidence) -> EdgeEvidence {
+    pub(crate) fn list(&mut self, first: Evidence) -> StoredEvidence {
         self.lists.push(vec![first]);
-        EdgeEvidence {
+        StoredEvidence {
             held: Held::Listed,
             a: position(self.lists.len() - 1),
             b: 0,
@@ -416,19 +368,9 @@ impl EdgeEvidenceStore {
     /// Adds `ev` to the pieces `held` points at (to a list of their own,
     /// made first if need be): where among them it went, `None` if the
     /// same evidence is there already. A summary takes no more.
-    pub(crate) fn insert(&mut self, held: &mut EdgeEvidence, ev: Evidence) -> Option<usize> {
-        match held.held {
-            Held::Listed => {}
-            Held::Pieces => {
-                let pieces = self.get(*held).pieces().to_vec();
-                self.lists.push(pieces);
-                *held = EdgeEvidence {
-                    held: Held::Listed,
-                    a: position(self.lists.len() - 1),
-                    b: 0,
-                };
-            }
-            Held::Summary | Held::One => return None,
+    pub(crate) fn insert(&mut self, held: &mut StoredEvidence, ev: Evidence) -> Option<usize> {
+        if !self.own_list(held) {
+            return None;
         }
         let list = &mut self.lists[held.a as usize];
         match list.binary_search_by_key(&ev.sort_key(), Evidence::sort_key) {
@@ -441,14 +383,14 @@ impl EdgeEvidenceStore {
     }
 
     /// Whether `held` holds more than `keep` keeps.
-    pub(crate) fn holds_more(held: EdgeEvidence, keep: Keep) -> bool {
+    pub(crate) fn holds_more(held: StoredEvidence, keep: Keep) -> bool {
         keep != Keep::Every && matches!(held.held, Held::Pieces | Held::Listed)
     }
 }
 
-impl EdgeEvidenceStore {
-    /// `held` as `keep` keeps it (see [`EdgeEvidenceStore::hold`]).
-    pub(crate) fn kept(&mut self, held: EdgeEvidence, keep: Keep) -> EdgeEvidence {
+impl EvidenceStore {
+    /// `held` as `keep` keeps it (see [`EvidenceStore::hold`]).
+    pub(crate) fn kept(&mut self, held: StoredEvidence, keep: Keep) -> StoredEvidence {
         if !Self::holds_more(held, keep) {
             return held;
         }
@@ -456,8 +398,19 @@ impl EdgeEvidenceStore {
         self.hold(&pieces, keep)
     }
 
-    /// Frees every piece, once no edge points at one (all summed up).
-    pub(crate) fn drop_pieces(&mut self) {
+    /// Makes every one of `held` as `keep` keeps it, and frees the pieces
+    /// none of them points at any more.
+    pub(crate) fn sum_up<'a>(
+        &mut self,
+        held: impl Iterator<Item = &'a mut StoredEvidence>,
+        keep: Keep,
+    ) {
+        if keep == Keep::Every {
+            return;
+        }
+        for held in held {
+            *held = self.kept(*held, keep);
+        }
         self.pieces = Vec::new();
         self.lists = Vec::new();
     }
@@ -479,44 +432,8 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn a_node_mentioned_once_takes_no_allocation_for_its_evidence() {
-        let one = EvidenceList::from(vec![ev(1, 2)]);
-        assert!(matches!(one.0, EvidenceRepr::One(_)));
-        assert_eq!(one.pieces(), &[ev(1, 2)]);
-        let two = EvidenceList::from(vec![ev(1, 2), ev(3, 4)]);
-        assert_eq!(two.len(), 2);
-        assert_eq!(two.clone().into_vec(), vec![ev(1, 2), ev(3, 4)]);
-        assert!(EvidenceList::default().is_empty());
-    }
-
-    #[test]
-    fn a_summary_keeps_the_count_the_documents_and_the_highest_confidence() {
-        let pieces = vec![ev(1, 2), ev(1, 3), ev(4, 0)];
-        let mut list = EvidenceList::from(pieces.clone());
-        list.0 = match list.0 {
-            EvidenceRepr::Many(mut many) => {
-                many[1].confidence = 0.75;
-                EvidenceRepr::Many(many)
-            }
-            other => other,
-        };
-        let summary = list.clone().kept(Keep::Summary { docs: true });
-        assert!(matches!(summary.0, EvidenceRepr::Summary(_)));
-        assert_eq!((summary.len(), summary.docs()), (3, vec![1, 4]));
-        assert_eq!(summary.confidence(), 0.75);
-        assert!(summary.pieces().is_empty() && summary.first().is_none());
-        let counted = list.clone().kept(Keep::Summary { docs: false });
-        assert_eq!((counted.len(), counted.docs()), (3, vec![]));
-        assert_eq!(counted.confidence(), 0.75);
-        assert!(list.clone().kept(Keep::Nothing).is_empty());
-        assert_eq!(list.kept(Keep::Every).pieces().len(), 3);
-        let one = EvidenceList::from(vec![ev(7, 1)]).kept(Keep::Summary { docs: true });
-        assert_eq!(one.pieces(), &[ev(7, 1)]);
-    }
-
-    #[test]
     fn the_store_holds_an_edge_s_evidence_as_kept() {
-        let mut store = EdgeEvidenceStore::default();
+        let mut store = EvidenceStore::default();
         let mut pieces = vec![ev(1, 2), ev(1, 3), ev(4, 0)];
         pieces[1].confidence = 0.75;
         let every = store.hold(&pieces, Keep::Every);
@@ -552,7 +469,7 @@ pub(crate) mod tests {
 
     #[test]
     fn evidence_added_a_piece_at_a_time_is_kept_sorted_once_each() {
-        let mut store = EdgeEvidenceStore::default();
+        let mut store = EvidenceStore::default();
         let mut first = store.list(ev(2, 0));
         let mut other = store.hold(&[ev(5, 0), ev(6, 0)], Keep::Every);
         assert_eq!(store.insert(&mut first, ev(3, 0)), Some(1));

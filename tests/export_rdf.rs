@@ -515,7 +515,7 @@ fn hostile_labels_round_trip_in_every_format() {
         );
         let aliases: Vec<&str> = node.aliases.iter().collect();
         assert_eq!(row["aliases"], aliases.join(";"));
-        assert_eq!(row["mentions"], node.evidence.len().to_string());
+        assert_eq!(row["mentions"], g.node_evidence(node).len().to_string());
     }
     // formula-looking cells are written as they are
     assert!(node_rows

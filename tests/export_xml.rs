@@ -363,7 +363,7 @@ fn graphml_round_trips_hostile_labels_and_counts() {
         assert_eq!(d["g"], colour.g.to_string());
         assert_eq!(d["b"], colour.b.to_string());
         assert_eq!(d["iri"], format!("https://w3id.org/kgexport/id/{kgid}"));
-        assert_eq!(d["mentions"], node.evidence.len().to_string());
+        assert_eq!(d["mentions"], graph.node_evidence(node).len().to_string());
         assert_eq!(
             d.get("label_en").cloned(),
             node.label_en.as_deref().map(str::to_string)

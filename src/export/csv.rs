@@ -252,8 +252,8 @@ fn write_node_rows(
         let aliases = list_cell(node.aliases.iter(), csv_options);
         let iri = node_iri(&options.base_iri, &node.id)?;
         let (sources, mentions) = if options.provenance.has_sources() {
-            let sources = source_list(graph, node.evidence.view(), csv_options);
-            (sources, node.evidence.len().to_string())
+            let sources = source_list(graph, graph.node_evidence(node), csv_options);
+            (sources, graph.node_evidence(node).len().to_string())
         } else {
             // --provenance none: the columns stay, empty
             (String::new(), String::new())

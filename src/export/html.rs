@@ -114,7 +114,7 @@ fn page<'a>(graph: &'a KnowledgeGraph, options: &ExportOptions) -> io::Result<Pa
             label_en: node.label_en.as_deref(),
             iri: node_iri(options, &node.id),
             aliases: node.aliases.iter().collect(),
-            sources: sources(graph, node.evidence.view()),
+            sources: sources(graph, graph.node_evidence(node)),
             x: round2(p.x),
             y: round2(p.y),
             size: style::node_size(style::degree(graph, &node.id))

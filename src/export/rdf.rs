@@ -1038,7 +1038,7 @@ impl<'g> Exporter<'g> {
     fn node_statements(&self, position: usize) -> usize {
         let node = self.graph.node(self.nodes[position]);
         let sources = match self.options.provenance.has_sources() {
-            true => node.evidence.len(),
+            true => self.graph.node_evidence(node).len(),
             false => 0,
         };
         let edges = (self.first_edge[position + 1] - self.first_edge[position]) as usize;
@@ -1052,7 +1052,7 @@ impl<'g> Exporter<'g> {
         let node = self.graph.node(ix);
         let iri = self.iris.node(&node.id)?;
         let iri = iri.as_ref();
-        let docs = self.supporting_docs(node.evidence.view());
+        let docs = self.supporting_docs(self.graph.node_evidence(node));
         let docs = docs.as_slice();
         let kind = self.vocab.kind(node.kind);
         let edges = self.first_edge[position] as usize..self.first_edge[position + 1] as usize;

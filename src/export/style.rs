@@ -194,8 +194,8 @@ pub fn node_values(
         Some(node_iri(options, &node.id)),
         node.label_en.as_deref().map(str::to_string),
         non_empty(aliases.join(LIST_SEPARATOR)),
-        provenance.then(|| node.evidence.len().to_string()),
-        non_empty(source_names(graph, node.evidence.view())).filter(|_| provenance),
+        provenance.then(|| graph.node_evidence(node).len().to_string()),
+        non_empty(source_names(graph, graph.node_evidence(node))).filter(|_| provenance),
     ]
 }
 
