@@ -732,7 +732,7 @@ mod tests {
                 .nodes_sorted()
                 .iter()
                 .map(|n| (
-                    &n.id,
+                    n.id(),
                     n.kind,
                     &n.label,
                     &n.label_en,
@@ -748,7 +748,7 @@ mod tests {
                 .map(|e| {
                     let sentence = graph.sentence(e.edge).unwrap();
                     let edge = (e.edge.relation, e.evidence, sentence);
-                    (&e.source.id, edge, &e.target.id)
+                    (e.source.id(), edge, e.target.id())
                 })
                 .collect::<Vec<_>>()
         );

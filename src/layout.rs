@@ -48,7 +48,8 @@ pub fn layout(graph: &KnowledgeGraph) -> Vec<Position> {
     for (i, ix) in sorted.iter().enumerate() {
         rank[ix.index()] = i;
     }
-    let ids: Vec<&str> = sorted.iter().map(|&ix| &*graph.node(ix).id).collect();
+    let ids: Vec<String> = sorted.iter().map(|&ix| graph.node(ix).id()).collect();
+    let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
     let edges: Vec<(usize, usize)> = graph
         .edges_in_order()
         .map(|e| (rank[e.source_index.index()], rank[e.target_index.index()]))

@@ -625,7 +625,7 @@ mod tests {
         let ids = |g: &KnowledgeGraph| -> Vec<(String, String)> {
             g.nodes_sorted()
                 .iter()
-                .map(|n| (n.id.to_string(), n.label.to_string()))
+                .map(|n| (n.id().to_string(), n.label.to_string()))
                 .collect()
         };
         assert_eq!(ids(&two_docs(true)), ids(&two_docs(false)));
@@ -679,7 +679,7 @@ mod corpus_tests {
                 .iter()
                 .map(|n| {
                     (
-                        n.id.to_string(),
+                        n.id().to_string(),
                         n.aliases.iter().map(str::to_string).collect(),
                     )
                 })

@@ -469,7 +469,7 @@ fn hostile_labels_round_trip_in_every_format() {
     let by_id: BTreeMap<&str, &BTreeMap<String, String>> =
         node_rows.iter().map(|r| (r["id"].as_str(), r)).collect();
     for node in g.nodes_sorted() {
-        let iri = node_iri(&base, &node.id).unwrap();
+        let iri = node_iri(&base, &node.id()).unwrap();
         let labels: HashSet<Literal> = objects(&turtle, &iri, &rdfs::LABEL.into_owned())
             .into_iter()
             .map(|t| match t {
@@ -486,7 +486,7 @@ fn hostile_labels_round_trip_in_every_format() {
         if let Some(en) = node.label_en.as_deref() {
             expected.insert(Literal::new_language_tagged_literal(en, "en").unwrap());
         }
-        assert_eq!(labels, expected, "{}", node.id);
+        assert_eq!(labels, expected, "{}", node.id());
         let alt: BTreeSet<String> = objects(
             &turtle,
             &iri,
@@ -506,7 +506,7 @@ fn hostile_labels_round_trip_in_every_format() {
                 .collect::<BTreeSet<_>>()
         );
 
-        let row = by_id[&*node.id];
+        let row = by_id[&*node.id()];
         assert_eq!(row["label"], &*node.label);
         assert_eq!(row["kind"], node.kind.as_str());
         assert_eq!(
@@ -542,8 +542,8 @@ fn three_document_fact(g: &KnowledgeGraph) -> (NamedNode, NamedNode, BTreeSet<St
         .map(|d| source_iri(&base, d).unwrap().to_string())
         .collect();
     (
-        node_iri(&base, &fact.source.id).unwrap(),
-        node_iri(&base, &fact.target.id).unwrap(),
+        node_iri(&base, &fact.source.id()).unwrap(),
+        node_iri(&base, &fact.target.id()).unwrap(),
         documents,
     )
 }
@@ -921,7 +921,7 @@ fn turtle_is_prefixed_and_dates_are_typed() {
         .unwrap();
     assert!(objects(
         &turtle,
-        &node_iri(&base, &odd.id).unwrap(),
+        &node_iri(&base, &odd.id()).unwrap(),
         &kg("dateValue")
     )
     .is_empty());

@@ -368,7 +368,7 @@ fn graphml_round_trips_hostile_labels_and_counts() {
             d.get("label_en").cloned(),
             node.label_en.as_deref().map(str::to_string)
         );
-        by_graphml_id.insert(id.to_string(), node.id.to_string());
+        by_graphml_id.insert(id.to_string(), node.id().to_string());
     }
     let kgids: Vec<&String> = by_graphml_id.values().collect();
     assert_eq!(
@@ -513,12 +513,12 @@ fn gexf_is_1_3_with_viz_colours_sizes_and_attributes() {
         let degree = graph
             .edges_sorted()
             .iter()
-            .filter(|e| e.source.id == node.id)
+            .filter(|e| e.source.id() == node.id())
             .count()
             + graph
                 .edges_sorted()
                 .iter()
-                .filter(|e| e.target.id == node.id)
+                .filter(|e| e.target.id() == node.id())
                 .count();
         assert_eq!(el.child("viz:size").attr("value"), node_size(degree));
     }
@@ -560,7 +560,7 @@ fn gexf_and_graphml_place_every_node_at_the_layout_position() {
     let ids: Vec<String> = graph
         .nodes_sorted()
         .iter()
-        .map(|n| n.id.to_string())
+        .map(|n| n.id().to_string())
         .collect();
 
     let gexf = parse_xml(&export(&graph, Format::Gexf));
@@ -695,7 +695,7 @@ fn html_embeds_the_graph_as_json_that_no_label_breaks_out_of() {
     assert_eq!(nodes.len(), sorted.len());
     let positions = kgexport::layout::layout(&graph);
     for ((json, node), p) in nodes.iter().zip(&sorted).zip(&positions) {
-        assert_eq!(json["id"], &*node.id);
+        assert_eq!(json["id"], &*node.id());
         assert_eq!(json["label"], &*node.label);
         assert_eq!(json["x"].as_f64().map(coordinate), Some(coordinate(p.x)));
         assert_eq!(json["y"].as_f64().map(coordinate), Some(coordinate(p.y)));
@@ -957,7 +957,7 @@ fn dot_escapes_every_string_and_colours_by_kind() {
     assert_eq!(dot.legend.len(), kinds.len());
     assert_eq!(dot.nodes.len(), graph.node_count() + kinds.len());
     for node in graph.nodes_sorted() {
-        let a = &dot.nodes[&*node.id];
+        let a = &dot.nodes[&*node.id()];
         let expected: String = node
             .label
             .replace("\r\n", "\n")
@@ -980,7 +980,7 @@ fn dot_escapes_every_string_and_colours_by_kind() {
         .find(|n| n.kind == NodeKind::Country)
         .unwrap();
     assert_eq!(
-        dot.nodes[&*country.id]["label"],
+        dot.nodes[&*country.id()]["label"],
         "Xứ 'Mơ' \\ back slash \\n"
     );
     let legend_labels: Vec<&str> = dot

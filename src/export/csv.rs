@@ -250,7 +250,7 @@ fn write_node_rows(
             continue;
         }
         let aliases = list_cell(node.aliases.iter(), csv_options);
-        let iri = node_iri(&options.base_iri, &node.id)?;
+        let iri = node_iri(&options.base_iri, &node.id())?;
         let (sources, mentions) = if options.provenance.has_sources() {
             let sources = source_list(graph, graph.node_evidence(node), csv_options);
             (sources, graph.node_evidence(node).len().to_string())
@@ -259,7 +259,7 @@ fn write_node_rows(
             (String::new(), String::new())
         };
         let (id, label, label_en) = (
-            &*node.id,
+            &*node.id(),
             &*node.label,
             node.label_en.as_deref().unwrap_or(""),
         );
@@ -324,7 +324,8 @@ fn write_edge_rows(
             true => graph.sentence(edge.edge)?,
             false => Default::default(),
         };
-        let (source, target, evidence) = (&*edge.source.id, &*edge.target.id, sentence.as_ref());
+        let (source, target, evidence) =
+            (&*edge.source.id(), &*edge.target.id(), sentence.as_ref());
         let row: &[&str] = match csv_options.dialect {
             CsvDialect::Gephi => &[
                 source,

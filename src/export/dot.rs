@@ -38,11 +38,11 @@ pub fn write(
         writeln!(
             out,
             "  {} [label={}, fillcolor=\"{}\", fontcolor=\"{}\", tooltip={}];",
-            quote(&node.id),
+            quote(&node.id()),
             quote(&node.label),
             colour.hex(),
             colour.text_colour().hex(),
-            quote(&format!("{} {}", node.kind, node.id)),
+            quote(&format!("{} {}", node.kind, node.id())),
         )?;
     }
     for e in graph.edges_in_order() {
@@ -50,8 +50,8 @@ pub fn write(
         writeln!(
             out,
             "  {} -> {} [label={}, weight={}, tooltip={}];",
-            quote(&e.source.id),
-            quote(&e.target.id),
+            quote(&e.source.id()),
+            quote(&e.target.id()),
             quote(relation),
             style::weight(&e, options),
             quote(&match options.provenance.has_sources() {

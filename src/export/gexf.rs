@@ -66,13 +66,15 @@ fn write_graph<W: Write>(
     xml.create_element("nodes")
         .with_attribute(("count", node_count.as_str()))
         .write_inner_content(|xml| {
-            for (node, position) in graph.nodes_sorted().into_iter().zip(&positions) {
+            for (&ix, position) in graph.sorted_node_indices().iter().zip(&positions) {
+                let node = graph.node(ix);
                 let values = style::node_values(graph, node, options);
                 let colour = style::kind_colour(node.kind);
-                let size = style::node_size(style::degree(graph, &node.id));
+                let size = style::node_size(style::degree(graph, ix));
+                let id = node.id();
                 xml.create_element("node")
                     .with_attributes([
-                        ("id", xml::clean_text(&node.id).as_ref()),
+                        ("id", xml::clean_text(&id).as_ref()),
                         ("label", xml::clean_text(&node.label).as_ref()),
                     ])
                     .write_inner_content(|xml| {
@@ -111,8 +113,8 @@ fn write_graph<W: Write>(
                 xml.create_element("edge")
                     .with_attributes([
                         ("id", format!("e{i}").as_str()),
-                        ("source", xml::clean_text(&e.source.id).as_ref()),
-                        ("target", xml::clean_text(&e.target.id).as_ref()),
+                        ("source", xml::clean_text(&e.source.id()).as_ref()),
+                        ("target", xml::clean_text(&e.target.id()).as_ref()),
                         ("kind", relation),
                         ("label", relation),
                         ("weight", style::weight(&e, options).to_string().as_str()),

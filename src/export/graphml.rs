@@ -13,7 +13,6 @@
 //!   and `person/x` is not one; the kgexport id is in the `kgid` key.
 //! - Characters XML 1.0 forbids are dropped; the rest is escaped.
 
-use std::collections::HashMap;
 use std::io::{self, Write};
 
 use quick_xml::events::BytesText;
@@ -144,10 +143,13 @@ fn write_graph<W: Write>(
     graph: &KnowledgeGraph,
     options: &ExportOptions,
 ) -> io::Result<()> {
-    let nodes = graph.nodes_sorted();
-    let mut graphml_id: HashMap<&str, String> = HashMap::with_capacity(nodes.len());
+    let nodes = graph.sorted_node_indices();
+    // each node's place in id order (its GraphML id `n<place>`), by index
+    let mut place = vec![0usize; nodes.len()];
     let positions = layout::layout(graph);
-    for (i, (node, position)) in nodes.iter().zip(&positions).enumerate() {
+    for (i, (&ix, position)) in nodes.iter().zip(&positions).enumerate() {
+        let node = graph.node(ix);
+        place[ix.index()] = i;
         let id = format!("n{i}");
         let colour = style::kind_colour(node.kind);
         let visual = [
@@ -155,7 +157,7 @@ fn write_graph<W: Write>(
             colour.r.to_string(),
             colour.g.to_string(),
             colour.b.to_string(),
-            style::node_size(style::degree(graph, &node.id)),
+            style::node_size(style::degree(graph, ix)),
             style::coordinate(position.x),
             style::coordinate(position.y),
         ];
@@ -166,7 +168,7 @@ fn write_graph<W: Write>(
                 for (key, value) in NODE_VISUAL_KEYS.iter().zip(&visual) {
                     write_data(xml, key.name, value)?;
                 }
-                write_data(xml, KGID_KEY.name, &node.id)?;
+                write_data(xml, KGID_KEY.name, &node.id())?;
                 for (key, value) in NODE_COLUMNS.iter().zip(&values) {
                     if let Some(value) = value {
                         write_data(xml, key.name, value)?;
@@ -174,7 +176,6 @@ fn write_graph<W: Write>(
                 }
                 Ok(())
             })?;
-        graphml_id.insert(&*node.id, id);
     }
     let visual_key_ids: Vec<String> = EDGE_VISUAL_KEYS
         .iter()
@@ -182,12 +183,8 @@ fn write_graph<W: Write>(
         .collect();
     let column_key_ids: Vec<String> = EDGE_COLUMNS.iter().map(|k| edge_key_id(k.name)).collect();
     for (i, e) in graph.edges_in_order().enumerate() {
-        let (Some(source), Some(target)) =
-            (graphml_id.get(&*e.source.id), graphml_id.get(&*e.target.id))
-        else {
-            // unreachable: both ends are nodes of the graph
-            continue;
-        };
+        let source = format!("n{}", place[e.source_index.index()]);
+        let target = format!("n{}", place[e.target_index.index()]);
         let id = format!("e{i}");
         let visual = [
             e.edge.relation.as_str().to_string(),

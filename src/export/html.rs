@@ -39,7 +39,7 @@ struct KindEntry {
 
 #[derive(Serialize)]
 struct NodeEntry<'a> {
-    id: &'a str,
+    id: String,
     label: &'a str,
     kind: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -89,12 +89,14 @@ fn page<'a>(graph: &'a KnowledgeGraph, options: &ExportOptions) -> io::Result<Pa
             Vec::new()
         }
     };
-    let nodes = graph.nodes_sorted();
+    let nodes = graph.sorted_node_indices();
     let positions = layout::layout(graph);
-    let index: BTreeMap<&str, usize> = nodes.iter().enumerate().map(|(i, n)| (&*n.id, i)).collect();
+    // each node's place in `nodes`, by index
+    let mut place = vec![0usize; nodes.len()];
     let mut counts: BTreeMap<NodeKind, usize> = BTreeMap::new();
-    for node in &nodes {
-        *counts.entry(node.kind).or_default() += 1;
+    for (i, &ix) in nodes.iter().enumerate() {
+        place[ix.index()] = i;
+        *counts.entry(graph.node(ix).kind).or_default() += 1;
     }
     let kinds = counts
         .into_iter()
@@ -107,24 +109,28 @@ fn page<'a>(graph: &'a KnowledgeGraph, options: &ExportOptions) -> io::Result<Pa
     let node_entries = nodes
         .iter()
         .zip(&positions)
-        .map(|(node, p)| NodeEntry {
-            id: &node.id,
-            label: &node.label,
-            kind: node.kind.as_str(),
-            label_en: node.label_en.as_deref(),
-            iri: node_iri(options, &node.id),
-            aliases: node.aliases.iter().collect(),
-            sources: sources(graph, graph.node_evidence(node)),
-            x: round2(p.x),
-            y: round2(p.y),
-            size: style::node_size(style::degree(graph, &node.id))
-                .parse()
-                .unwrap_or(10.0),
+        .map(|(&ix, p)| {
+            let node = graph.node(ix);
+            let id = node.id();
+            NodeEntry {
+                iri: node_iri(options, &id),
+                id,
+                label: &node.label,
+                kind: node.kind.as_str(),
+                label_en: node.label_en.as_deref(),
+                aliases: node.aliases.iter().collect(),
+                sources: sources(graph, graph.node_evidence(node)),
+                x: round2(p.x),
+                y: round2(p.y),
+                size: style::node_size(style::degree(graph, ix))
+                    .parse()
+                    .unwrap_or(10.0),
+            }
         })
         .collect();
     let edges = graph
         .edges_in_order()
-        .filter_map(|e| {
+        .map(|e| {
             let entry = |source, target| {
                 Ok(EdgeEntry {
                     source,
@@ -138,10 +144,7 @@ fn page<'a>(graph: &'a KnowledgeGraph, options: &ExportOptions) -> io::Result<Pa
                     },
                 })
             };
-            Some(entry(
-                *index.get(&*e.source.id)?,
-                *index.get(&*e.target.id)?,
-            ))
+            entry(place[e.source_index.index()], place[e.target_index.index()])
         })
         .collect::<io::Result<_>>()?;
     Ok(Page {

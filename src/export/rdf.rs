@@ -871,7 +871,7 @@ impl<'g> Exporter<'g> {
         if iris.checked {
             // a node IRI the base makes invalid fails before anything is written
             for node in petgraph.node_weights() {
-                iris.node(&node.id)?;
+                iris.node(&node.id())?;
             }
         }
         let relations = Relation::ALL
@@ -1050,7 +1050,7 @@ impl<'g> Exporter<'g> {
         let vocab = &self.vocab;
         let ix = self.nodes[position];
         let node = self.graph.node(ix);
-        let iri = self.iris.node(&node.id)?;
+        let iri = self.iris.node(&node.id())?;
         let iri = iri.as_ref();
         let docs = self.supporting_docs(self.graph.node_evidence(node));
         let docs = docs.as_slice();
@@ -1077,7 +1077,8 @@ impl<'g> Exporter<'g> {
             let alias = tagged_literal(alias, "vi");
             block.push(Statement::new(iri, vocab.alt_label.as_ref(), alias, docs));
         }
-        let id = LiteralRef::new_simple_literal(&node.id);
+        let id = node.id();
+        let id = LiteralRef::new_simple_literal(&id);
         block.push(Statement::new(iri, vocab.id.as_ref(), id, docs));
         let date_value = date_literal(&node.label).filter(|_| node.kind == NodeKind::Date);
         if let Some(value) = &date_value {
@@ -1102,7 +1103,7 @@ impl<'g> Exporter<'g> {
         let edges: Vec<EdgeRef<'_>> = edges.map(|position| self.edge(position)).collect();
         let targets: Vec<NamedNode> = edges
             .iter()
-            .map(|edge| self.iris.node(&edge.target.id))
+            .map(|edge| self.iris.node(&edge.target.id()))
             .collect::<io::Result<_>>()?;
         // an edge's documents only name N-Quads graphs
         let edge_docs: Vec<Vec<u32>> = edges
@@ -1130,10 +1131,10 @@ impl<'g> Exporter<'g> {
         let vocab = &self.vocab;
         let edge = self.edge(position);
         let sentence = self.sentence_iri(position)?;
-        let subject = self.iris.node(&edge.source.id)?;
+        let subject = self.iris.node(&edge.source.id())?;
         let subject = subject.as_ref();
         let predicate = self.relation(edge.edge.relation);
-        let object = self.iris.node(&edge.target.id)?;
+        let object = self.iris.node(&edge.target.id())?;
         let object = object.as_ref();
         for (mention, evidence) in edge.evidence.pieces().iter().enumerate() {
             let doc = evidence.doc as usize;
@@ -1144,9 +1145,9 @@ impl<'g> Exporter<'g> {
             };
             let numbers = [evidence.sentence, evidence.start, evidence.end].map(|n| n.to_string());
             let fact_and_place = [
-                &*edge.source.id,
+                &*edge.source.id(),
                 edge.edge.relation.as_str(),
-                &*edge.target.id,
+                &*edge.target.id(),
                 doc_name,
                 &numbers[0],
                 &numbers[1],
@@ -1210,15 +1211,15 @@ impl<'g> Exporter<'g> {
         if docs.is_empty() {
             return Ok(());
         }
-        let subject = self.iris.node(&edge.source.id)?;
+        let subject = self.iris.node(&edge.source.id())?;
         let subject = subject.as_ref();
         let predicate = self.relation(edge.edge.relation);
-        let object = self.iris.node(&edge.target.id)?;
+        let object = self.iris.node(&edge.target.id())?;
         let object = object.as_ref();
         let fact = [
-            &*edge.source.id,
+            &*edge.source.id(),
             edge.edge.relation.as_str(),
-            &*edge.target.id,
+            &*edge.target.id(),
         ];
         let iri = self.iris.hashed(EVIDENCE_SEGMENT, parts_hash(&fact))?;
         let iri = iri.as_ref();

@@ -5,6 +5,7 @@
 
 use std::io;
 
+use petgraph::graph::NodeIndex;
 use petgraph::Direction;
 
 use super::{node_iri, ExportOptions};
@@ -64,13 +65,11 @@ pub fn kind_colour(kind: NodeKind) -> Rgb {
     Rgb { r, g, b }
 }
 
-/// Number of edges touching the node with id `id`, both directions.
-pub fn degree(graph: &KnowledgeGraph, id: &str) -> usize {
-    graph.find(id).map_or(0, |ix| {
-        let g = graph.petgraph();
-        g.edges_directed(ix, Direction::Outgoing).count()
-            + g.edges_directed(ix, Direction::Incoming).count()
-    })
+/// Number of edges touching node `ix`, both directions.
+pub fn degree(graph: &KnowledgeGraph, ix: NodeIndex) -> usize {
+    let g = graph.petgraph();
+    g.edges_directed(ix, Direction::Outgoing).count()
+        + g.edges_directed(ix, Direction::Incoming).count()
 }
 
 /// Node size for Gephi: grows with the square root of the degree, so hubs
@@ -191,7 +190,7 @@ pub fn node_values(
     let provenance = options.provenance.has_sources();
     [
         Some(node.kind.as_str().to_string()),
-        Some(node_iri(options, &node.id)),
+        Some(node_iri(options, &node.id())),
         node.label_en.as_deref().map(str::to_string),
         non_empty(aliases.join(LIST_SEPARATOR)),
         provenance.then(|| graph.node_evidence(node).len().to_string()),

@@ -144,7 +144,7 @@ fn sorted_ids(graph: &KnowledgeGraph) -> Vec<String> {
     graph
         .nodes_sorted()
         .iter()
-        .map(|n| n.id.to_string())
+        .map(|n| n.id().to_string())
         .collect()
 }
 
@@ -229,11 +229,11 @@ fn check_rdf(graph: &KnowledgeGraph, exports: &Exports) {
     assert_eq!(ids.len(), graph.node_count(), "nodes with kg:id in RDF");
     assert_eq!(direct, graph.edge_count(), "direct relation triples in RDF");
     for node in graph.nodes_sorted() {
-        let iri = export::node_iri(&options, &node.id);
+        let iri = export::node_iri(&options, &node.id());
         NamedNodeRef::new(&iri).unwrap_or_else(|e| panic!("node IRI <{iri}>: {e}"));
         assert_eq!(
             ids.get(&iri).map(String::as_str),
-            Some(&*node.id),
+            Some(&*node.id()),
             "kg:id of <{iri}>"
         );
         let label = labels
@@ -340,13 +340,13 @@ fn check_csv(graph: &KnowledgeGraph, exports: &Exports) {
         let neo4j = node_columns[0] == "id:ID";
         for (row, node) in rows.iter().zip(graph.nodes_sorted()) {
             assert_eq!(row.len(), node_columns.len());
-            assert_eq!(row[0], &*node.id, "{node_file} id");
-            assert_eq!(row[1], &*node.label, "{node_file} label of {}", node.id);
+            assert_eq!(row[0], &*node.id(), "{node_file} id");
+            assert_eq!(row[1], &*node.label, "{node_file} label of {}", node.id());
             assert_eq!(row[2], node.kind.as_str());
             if neo4j {
                 let aliases: BTreeSet<&str> = row[3].split(';').filter(|a| !a.is_empty()).collect();
                 let expected: BTreeSet<&str> = node.aliases.iter().collect();
-                assert_eq!(aliases, expected, "{node_file} aliases of {}", node.id);
+                assert_eq!(aliases, expected, "{node_file} aliases of {}", node.id());
             }
         }
         let (header, rows) = read_csv(edge_file, edges);
@@ -357,8 +357,8 @@ fn check_csv(graph: &KnowledgeGraph, exports: &Exports) {
             assert_eq!(
                 (row[0].as_str(), row[1].as_str(), row[2].as_str()),
                 (
-                    &*edge.source.id,
-                    &*edge.target.id,
+                    &*edge.source.id(),
+                    &*edge.target.id(),
                     edge.edge.relation.as_str()
                 ),
                 "{edge_file} endpoints"
@@ -497,7 +497,7 @@ fn check_gexf(graph: &KnowledgeGraph, bytes: &[u8]) {
             el.attrs["label"],
             export::xml::clean_text(&node.label),
             "GEXF label of {}",
-            node.id
+            node.id()
         );
     }
     assert_eq!(edges.len(), graph.edge_count(), "GEXF edges");
