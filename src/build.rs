@@ -657,8 +657,9 @@ impl Collected {
             push(&mut graph, first, &evidence);
         }
         drop(evidence);
+        let mut mentions = mentions.finish()?;
         nodes.set_mentions(&mut graph, |each| {
-            mentions.drain(|entity, ev| each(entity, renumber(ev)))
+            mentions.replay(|(entity, ev)| each(entity, renumber(ev)))
         })?;
         graph.seal(by_id);
         Ok(graph)

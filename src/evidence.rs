@@ -122,6 +122,16 @@ impl<'a> EvidenceRef<'a> {
         self.pieces().first()
     }
 
+    /// The lowest of the pieces' documents (the first in their order), if
+    /// the documents are kept.
+    pub fn first_doc(self) -> Option<u32> {
+        match self.0 {
+            Read::Pieces(pieces) => pieces.first().map(|e| e.doc),
+            Read::Summary(summary) => summary.get(SUMMARY_DOCS).copied(),
+            Read::One { doc, .. } => doc,
+        }
+    }
+
     /// How many pieces there are (mentions of a node, statements of a fact).
     pub fn len(self) -> usize {
         match self.0 {
@@ -292,14 +302,22 @@ impl EvidenceStore {
         })
     }
 
-    /// Holds the summary of `count` pieces of `docs` (sorted, each once),
-    /// the highest confidence `confidence`; `only` the piece when there is
-    /// one, held as [`EvidenceStore::hold`] holds a single piece.
-    pub(crate) fn hold_summary(
+    /// Room for summaries of `words` words in all (two a summary and one
+    /// a document), so that the list of them is not grown by doubling.
+    pub(crate) fn reserve_summaries(&mut self, words: usize) {
+        self.summaries.reserve_exact(words);
+    }
+
+    /// Holds the summary of `count` pieces in `docs` documents, the highest
+    /// confidence `confidence`, with room for the documents, which
+    /// [`EvidenceStore::summary_docs_mut`] writes in (sorted, each once);
+    /// `only` the piece when there is one, held as [`EvidenceStore::hold`]
+    /// holds a single piece (no room).
+    pub(crate) fn hold_summary_room(
         &mut self,
         count: u32,
         confidence: f32,
-        docs: &[u32],
+        docs: usize,
         only: Option<Evidence>,
     ) -> StoredEvidence {
         match (count, only) {
@@ -308,7 +326,7 @@ impl EvidenceStore {
             _ => {
                 let start = position(self.summaries.len());
                 self.summaries.extend([count, confidence.to_bits()]);
-                self.summaries.extend_from_slice(docs);
+                self.summaries.resize(self.summaries.len() + docs, 0);
                 let len = position(self.summaries.len()) - start;
                 StoredEvidence {
                     held: Held::Summary,
@@ -316,6 +334,18 @@ impl EvidenceStore {
                     b: len,
                 }
             }
+        }
+    }
+
+    /// The documents of the summary `held`, to write in; none for
+    /// evidence held otherwise.
+    pub(crate) fn summary_docs_mut(&mut self, held: StoredEvidence) -> &mut [u32] {
+        match held.held {
+            Held::Summary => {
+                let (a, b) = (held.a as usize, held.b as usize);
+                &mut self.summaries[a + SUMMARY_DOCS..a + b]
+            }
+            _ => &mut [],
         }
     }
 

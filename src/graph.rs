@@ -623,21 +623,34 @@ impl KnowledgeGraph {
         matches!(self.kept.of_nodes(), Keep::Summary { .. })
     }
 
+    /// Room for the summaries of nodes' mentions, `words` words in all (see
+    /// [`EvidenceStore::reserve_summaries`]).
+    pub(crate) fn reserve_node_summaries(&mut self, words: usize) {
+        self.node_evidence.reserve_summaries(words);
+    }
+
     /// Gives a node the summary of its mentions (see
     /// [`KnowledgeGraph::sums_up_mentions`]): `count` of them in `docs`
-    /// (sorted, each once), `only` the mention when there is one.
+    /// documents, which [`KnowledgeGraph::node_summary_docs_mut`] writes
+    /// in; `only` the mention when there is one.
     pub(crate) fn set_node_summary(
         &mut self,
         ix: NodeIndex,
         count: u32,
         confidence: f32,
-        docs: &[u32],
+        docs: usize,
         only: Option<Evidence>,
     ) {
         let held = self
             .node_evidence
-            .hold_summary(count, confidence, docs, only);
+            .hold_summary_room(count, confidence, docs, only);
         self.graph[ix].evidence = held;
+    }
+
+    /// The documents of node `ix`'s summary, to write in (sorted, each
+    /// once); empty for a node mentioned once or never.
+    pub(crate) fn node_summary_docs_mut(&mut self, ix: NodeIndex) -> &mut [u32] {
+        self.node_evidence.summary_docs_mut(self.graph[ix].evidence)
     }
 
     /// Keeps of the evidence only what `kept` says: of what is set from

@@ -100,9 +100,7 @@ pub fn resolve(sources: &[String], mut docs: Vec<DocFacts>) -> KnowledgeGraph {
     }
     let nodes = resolve_entities(&mut graph, entities);
     let fed: Result<(), ()> = nodes.set_mentions(&mut graph, |each| {
-        mentions
-            .into_iter()
-            .for_each(|(entity, ev)| each(entity, ev));
+        mentions.iter().for_each(|&(entity, ev)| each(entity, ev));
         Ok(())
     });
     debug_assert!(fed.is_ok());
@@ -133,12 +131,13 @@ pub(crate) struct EntityNodes {
 
 impl EntityNodes {
     /// Gives each node the mentions of its members: `feed` hands over
-    /// (entity, evidence) in the order the entities were mentioned; they
+    /// (entity, evidence) in the order the entities were mentioned, the
+    /// same each time it is called (once, or twice for summaries); they
     /// are sorted, and of equal mentions the first member's first kept.
     pub(crate) fn set_mentions<E>(
         &self,
         graph: &mut KnowledgeGraph,
-        feed: impl FnOnce(&mut dyn FnMut(u32, Evidence)) -> Result<(), E>,
+        mut feed: impl FnMut(&mut dyn FnMut(u32, Evidence)) -> Result<(), E>,
     ) -> Result<(), E> {
         if graph.sums_up_mentions() {
             return self.set_mention_summaries(graph, feed);
@@ -164,11 +163,13 @@ impl EntityNodes {
     /// each node's mentions: the mentions of one document at a time are
     /// sorted and told apart as there, then counted, so that no list of a
     /// node's mentions is held. `feed` hands them over document by document,
-    /// as the builder collected them.
+    /// as the builder collected them, twice: first to count each node's
+    /// documents (so that the summaries are made at once, each its exact
+    /// size), then to write the documents into them.
     fn set_mention_summaries<E>(
         &self,
         graph: &mut KnowledgeGraph,
-        feed: impl FnOnce(&mut dyn FnMut(u32, Evidence)) -> Result<(), E>,
+        mut feed: impl FnMut(&mut dyn FnMut(u32, Evidence)) -> Result<(), E>,
     ) -> Result<(), E> {
         let mut tallies: Vec<MentionTally> = vec![MentionTally::default(); graph.node_count()];
         // (node, member rank, mention) of the document being read
@@ -184,29 +185,57 @@ impl EntityNodes {
             document.push((self.node_of[entity].index() as u32, self.rank[entity], ev));
         })?;
         tally_document(&mut document, &mut tallies);
-        for (ix, mut tally) in tallies.into_iter().enumerate() {
-            // documents come in the order collected, not renumbered
-            tally.docs.sort_unstable();
-            debug_assert!(tally.docs.windows(2).all(|w| w[0] < w[1]));
+        drop(document);
+        let summed_up = |tally: &MentionTally| tally.count > 1;
+        let words = tallies.iter().filter(|t| summed_up(t));
+        graph.reserve_node_summaries(words.map(|t| 2 + t.docs as usize).sum());
+        // how many documents each summary has been given, once made
+        let mut written: Vec<u32> = Vec::with_capacity(tallies.len());
+        for (ix, tally) in tallies.into_iter().enumerate() {
             graph.set_node_summary(
                 NodeIndex::new(ix),
                 tally.count,
                 tally.confidence,
-                &tally.docs,
+                tally.docs as usize,
                 tally.only.filter(|_| tally.count == 1),
             );
+            written.push(if summed_up(&tally) { 0 } else { u32::MAX });
+        }
+        // a node's mentions in one document come together: a document is
+        // new to it when it differs from the last one written
+        feed(&mut |entity, ev| {
+            let node = self.node_of[entity as usize];
+            let count = &mut written[node.index()];
+            if *count == u32::MAX {
+                return;
+            }
+            let docs = graph.node_summary_docs_mut(node);
+            if *count == 0 || docs[*count as usize - 1] != ev.doc {
+                docs[*count as usize] = ev.doc;
+                *count += 1;
+            }
+        })?;
+        for (ix, count) in written.into_iter().enumerate() {
+            if count != u32::MAX {
+                // documents come in the order collected, not renumbered
+                let docs = graph.node_summary_docs_mut(NodeIndex::new(ix));
+                debug_assert_eq!(docs.len(), count as usize);
+                docs.sort_unstable();
+                debug_assert!(docs.windows(2).all(|w| w[0] < w[1]));
+            }
         }
         Ok(())
     }
 }
 
-/// What a node's mentions come to: how many, the highest confidence, the
-/// documents, and the first mention (the only one when there is one).
-#[derive(Clone, Debug, Default)]
+/// What a node's mentions come to: how many, the highest confidence, in
+/// how many documents, and the first mention (the only one when there is
+/// one).
+#[derive(Clone, Copy, Debug, Default)]
 struct MentionTally {
     count: u32,
     confidence: f32,
-    docs: Vec<u32>,
+    docs: u32,
     only: Option<Evidence>,
 }
 
@@ -225,7 +254,7 @@ fn tally_document(document: &mut Vec<(u32, u32, Evidence)>, tallies: &mut [Menti
             .iter()
             .map(|(_, _, ev)| ev.confidence)
             .fold(tally.confidence, f32::max);
-        tally.docs.push(first.doc);
+        tally.docs += 1;
     }
     document.clear();
 }

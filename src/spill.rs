@@ -105,6 +105,8 @@ pub(crate) enum Spilled<R> {
 /// The records of a file, read in order.
 pub(crate) struct RecordReader<R> {
     reader: BufReader<File>,
+    /// How many records the file holds, and how many are left to read.
+    records: usize,
     remaining: usize,
     bytes: Vec<u8>,
     _record: std::marker::PhantomData<R>,
@@ -123,6 +125,25 @@ impl<R: FixedRecord> Iterator for RecordReader<R> {
                 .read_exact(&mut self.bytes)
                 .and_then(|()| R::decode(&self.bytes)),
         )
+    }
+}
+
+impl<R: FixedRecord + Copy> Spilled<R> {
+    /// Hands every record to `each`, in the order pushed; again at each
+    /// call (a file is read from its start), so that a reader may go over
+    /// them twice without holding them.
+    pub(crate) fn replay(&mut self, mut each: impl FnMut(R)) -> io::Result<()> {
+        match self {
+            Spilled::Memory(records) => records.iter().copied().for_each(each),
+            Spilled::File(reader) => {
+                reader.reader.rewind()?;
+                reader.remaining = reader.records;
+                for record in reader {
+                    each(record?);
+                }
+            }
+        }
+        Ok(())
     }
 }
 
@@ -185,34 +206,17 @@ impl<R: FixedRecord> RecordSpill<R> {
         file.rewind()?;
         Ok(Spilled::File(RecordReader {
             reader: BufReader::with_capacity(1 << 16, file),
+            records: self.spilled,
             remaining: self.spilled,
             bytes: vec![0u8; R::BYTES],
             _record: std::marker::PhantomData,
         }))
-    }
-
-    /// Hands every record to `each`, in the order pushed.
-    pub(crate) fn drain_records(self, mut each: impl FnMut(R)) -> io::Result<()> {
-        match self.finish()? {
-            Spilled::Memory(records) => records.into_iter().for_each(each),
-            Spilled::File(reader) => {
-                for record in reader {
-                    each(record?);
-                }
-            }
-        }
-        Ok(())
     }
 }
 
 impl RecordSpill<Record> {
     pub(crate) fn push(&mut self, owner: u32, evidence: Evidence) -> io::Result<()> {
         self.push_record((owner, evidence))
-    }
-
-    /// Hands every record to `each`, in the order pushed.
-    pub(crate) fn drain(self, mut each: impl FnMut(u32, Evidence)) -> io::Result<()> {
-        self.drain_records(|(owner, evidence)| each(owner, evidence))
     }
 }
 
@@ -472,10 +476,14 @@ mod tests {
             }
             assert_eq!(spill.spilled() > 0, bytes != usize::MAX);
             assert_eq!(spill.len(), 100);
-            let mut back = Vec::new();
-            spill.drain(|owner, e| back.push((owner, e))).unwrap();
+            let mut spilled = spill.finish().unwrap();
             let expected: Vec<Record> = (0..100).map(|i| (i * 2, ev(i))).collect();
-            assert_eq!(back, expected, "{bytes}");
+            // the same records again at each replay
+            for _ in 0..2 {
+                let mut back = Vec::new();
+                spilled.replay(|record| back.push(record)).unwrap();
+                assert_eq!(back, expected, "{bytes}");
+            }
         }
     }
 

@@ -481,16 +481,18 @@ enum Chunk {
     Sentences(usize, usize),
 }
 
-/// No sentence, in [`Sentences::of_edge`] and the places of
+/// No sentence, in [`Sentences::number_of`] and the places of
 /// [`sentences_by_place`].
 const NO_SENTENCE: u32 = u32::MAX;
 
 /// The distinct evidence sentences, in IRI order, as flat arrays of edge
-/// positions (a few bytes an edge): a sentence's text is read from an edge
-/// pointing at it, its IRI minted and its documents gathered when it is
-/// written.
+/// positions and of the graph's stored sentences (a few bytes each): a
+/// sentence's text is read from an edge pointing at it, its IRI minted and
+/// its documents gathered when it is written.
 #[derive(Default)]
 struct Sentences {
+    /// Which edges' statements are written with a sentence.
+    written: WrittenStatements,
     /// The number in each sentence's IRI: the hash of its text, plus one
     /// per text before it with the same hash.
     names: Vec<u64>,
@@ -501,9 +503,39 @@ struct Sentences {
     /// a sentence, sentence after sentence: every one in N-Quads (whose
     /// graphs a sentence is in), else the first (to read the text from).
     pointing: Vec<u32>,
-    /// For each edge position, its sentence ([`NO_SENTENCE`] for none);
-    /// empty at `--provenance none`.
-    of_edge: Vec<u32>,
+    /// For each sentence the graph stores, its number among the distinct
+    /// texts ([`NO_SENTENCE`]: no written statement points at it); empty
+    /// at `--provenance none`.
+    number_of: Vec<u32>,
+}
+
+/// Which edges' statements are written with a sentence: those with a
+/// known document and a sentence, at `edge` any of their documents, at
+/// `full` their first mention's (only it has its sentence's text).
+#[derive(Clone, Copy, Default)]
+struct WrittenStatements {
+    provenance: Provenance,
+    /// How many source documents there are: a larger number is unknown.
+    known: usize,
+}
+
+impl WrittenStatements {
+    fn of(graph: &KnowledgeGraph, provenance: Provenance) -> Self {
+        let known = graph.sources().len();
+        WrittenStatements { provenance, known }
+    }
+
+    /// The stored sentence of `edge` if its statement is written with one.
+    fn sentence(self, graph: &KnowledgeGraph, edge: &Edge) -> Option<usize> {
+        let is_known = |doc: u32| (doc as usize) < self.known;
+        let evidence = graph.edge_evidence(edge);
+        let written = match self.provenance {
+            Provenance::None => false,
+            Provenance::Full => evidence.first().is_some_and(|e| is_known(e.doc)),
+            Provenance::Edge => evidence.first_doc().is_some_and(is_known),
+        };
+        (written && graph.sentence_len(edge) > 0).then(|| edge.sentence.index() as usize)
+    }
 }
 
 impl Sentences {
@@ -519,10 +551,11 @@ impl Sentences {
         &self.pointing[start..end]
     }
 
-    /// The sentence edge `position` points at.
-    fn of_edge(&self, position: usize) -> Option<u32> {
-        self.of_edge
-            .get(position)
+    /// The sentence `edge`'s statement points at, if it is written.
+    fn of_edge(&self, graph: &KnowledgeGraph, edge: &Edge) -> Option<u32> {
+        let stored = self.written.sentence(graph, edge)?;
+        self.number_of
+            .get(stored)
             .copied()
             .filter(|&s| s != NO_SENTENCE)
     }
@@ -560,39 +593,19 @@ fn collect_sentences_hashed(
         return Ok(Sentences::default());
     }
     let petgraph = graph.petgraph();
-    let known = graph.sources().len();
-    let is_known = |e: &Evidence| (e.doc as usize) < known;
-    // the stored sentence of each edge position whose statement is written
-    // with a text (NO_SENTENCE for none); made each edge's sentence number
-    // among the distinct texts below, in place
-    let mut of_edge: Vec<u32> = (0..edges.len())
-        .into_par_iter()
-        .map(|position| {
-            let edge = &petgraph[edges.get(position)];
-            // a statement with no known document is not written
-            let written = match provenance {
-                Provenance::Full => graph.edge_evidence(edge).first().is_some_and(is_known),
-                _ => !evidence_docs(graph, graph.edge_evidence(edge)).is_empty(),
-            };
-            match written && graph.sentence_len(edge) > 0 {
-                true => edge.sentence.index(),
-                false => NO_SENTENCE,
-            }
-        })
-        .collect();
+    let written = WrittenStatements::of(graph, provenance);
     // the first position pointing at each stored sentence: many edges share
     // one (a sentence stating several facts), so the sentences are sorted,
     // not the edges
-    let stored = of_edge
-        .iter()
-        .filter(|&&id| id != NO_SENTENCE)
-        .map(|&id| id as usize + 1)
-        .max()
-        .unwrap_or(0);
-    let mut first_at = vec![NO_SENTENCE; stored];
-    for (position, &id) in of_edge.iter().enumerate() {
-        if id != NO_SENTENCE && first_at[id as usize] == NO_SENTENCE {
-            first_at[id as usize] = position as u32;
+    let mut first_at: Vec<u32> = Vec::new();
+    for position in 0..edges.len() {
+        if let Some(id) = written.sentence(graph, &petgraph[edges.get(position)]) {
+            if id >= first_at.len() {
+                first_at.resize(id + 1, NO_SENTENCE);
+            }
+            if first_at[id] == NO_SENTENCE {
+                first_at[id] = position as u32;
+            }
         }
     }
     let edge_at = |position: u32| &petgraph[edges.get(position as usize)];
@@ -642,45 +655,47 @@ fn collect_sentences_hashed(
             firsts.push(position);
             previous = Some((hash, position));
         }
-        number_of[of_edge[position as usize] as usize] = (names.len() - 1) as u32;
+        let stored = petgraph[edges.get(position as usize)].sentence.index() as usize;
+        number_of[stored] = (names.len() - 1) as u32;
     }
     if let Some(failure) = failure {
         return Err(failure);
     }
     drop(keyed);
-    for id in of_edge.iter_mut().filter(|id| **id != NO_SENTENCE) {
-        *id = number_of[*id as usize];
-    }
-    drop(number_of);
+    let mut sentences = Sentences {
+        written,
+        names,
+        starts: Vec::new(),
+        pointing: Vec::new(),
+        number_of,
+    };
+    let sentence_at = |position: usize| sentences.of_edge(graph, &petgraph[edges.get(position)]);
     let (starts, pointing) = match every_pointer {
         // every position pointing at each text, in edge order (a counting
         // sort of the positions by sentence)
         true => {
-            let mut starts = vec![0u32; names.len() + 1];
-            for &sentence in of_edge.iter().filter(|&&s| s != NO_SENTENCE) {
+            let mut starts = vec![0u32; sentences.len() + 1];
+            for sentence in (0..edges.len()).filter_map(sentence_at) {
                 starts[sentence as usize + 1] += 1;
             }
             for i in 1..starts.len() {
                 starts[i] += starts[i - 1];
             }
             let mut next = starts.clone();
-            let mut pointing = vec![0u32; starts[names.len()] as usize];
-            for (position, &sentence) in of_edge.iter().enumerate() {
-                if sentence != NO_SENTENCE {
+            let mut pointing = vec![0u32; starts[sentences.len()] as usize];
+            for position in 0..edges.len() {
+                if let Some(sentence) = sentence_at(position) {
                     pointing[next[sentence as usize] as usize] = position as u32;
                     next[sentence as usize] += 1;
                 }
             }
             (starts, pointing)
         }
-        false => ((0..=names.len() as u32).collect(), firsts),
+        false => ((0..=sentences.len() as u32).collect(), firsts),
     };
-    Ok(Sentences {
-        names,
-        starts,
-        pointing,
-        of_edge,
-    })
+    sentences.starts = starts;
+    sentences.pointing = pointing;
+    Ok(sentences)
 }
 
 /// The order of the texts of `a`'s and `b`'s sentences, read only when
@@ -715,10 +730,9 @@ fn sentences_by_place(
     let petgraph = graph.petgraph();
     let mut places: Vec<(u32, u32, u32)> = (0..edges.len())
         .filter_map(|position| {
-            let sentence = sentences.of_edge(position)?;
-            let first = graph
-                .edge_evidence(&petgraph[edges.get(position)])
-                .first()?;
+            let edge = &petgraph[edges.get(position)];
+            let sentence = sentences.of_edge(graph, edge)?;
+            let first = graph.edge_evidence(edge).first()?;
             Some((first.doc, first.sentence, sentence))
         })
         .collect();
@@ -1277,7 +1291,7 @@ impl<'g> Exporter<'g> {
     /// The IRI of the sentence edge `position` of the edge order points at.
     fn sentence_iri(&self, position: usize) -> io::Result<Option<NamedNode>> {
         self.sentences
-            .of_edge(position)
+            .of_edge(self.graph, self.edge(position).edge)
             .map(|sentence| self.sentence_name(sentence))
             .transpose()
     }
@@ -1611,7 +1625,8 @@ mod tests {
             .collect();
         assert_eq!(first_texts, ["câu hai", "câu một", "câu thứ ba"]);
         for position in 0..edges.len() {
-            let sentence = one.of_edge(position).unwrap() as usize;
+            let edge = &graph.petgraph()[edges.get(position)];
+            let sentence = one.of_edge(&graph, edge).unwrap() as usize;
             assert_eq!(text(one.pointing_at(sentence)[0] as usize), text(position));
         }
         assert_eq!(one.pointing_at(1).len(), 2);
