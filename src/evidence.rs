@@ -271,18 +271,11 @@ impl EvidenceStore {
                 b: one.confidence.to_bits(),
             },
             (Keep::Summary { docs }, _) => {
-                let start = position(self.summaries.len());
-                self.summaries
-                    .extend([position(pieces.len()), list.confidence().to_bits()]);
-                if docs {
-                    self.summaries.extend(list.docs());
-                }
-                let len = position(self.summaries.len()) - start;
-                StoredEvidence {
-                    held: Held::Summary,
-                    a: start,
-                    b: len,
-                }
+                let docs = if docs { list.docs() } else { Vec::new() };
+                let count = position(pieces.len());
+                let held = self.hold_summary_room(count, list.confidence(), docs.len(), None);
+                self.summary_docs_mut(held).copy_from_slice(&docs);
+                held
             }
             (Keep::Nothing, _) => self.hold(&[], Keep::Every),
         }
@@ -416,9 +409,7 @@ impl EvidenceStore {
     pub(crate) fn holds_more(held: StoredEvidence, keep: Keep) -> bool {
         keep != Keep::Every && matches!(held.held, Held::Pieces | Held::Listed)
     }
-}
 
-impl EvidenceStore {
     /// `held` as `keep` keeps it (see [`EvidenceStore::hold`]).
     pub(crate) fn kept(&mut self, held: StoredEvidence, keep: Keep) -> StoredEvidence {
         if !Self::holds_more(held, keep) {
@@ -495,6 +486,39 @@ pub(crate) mod tests {
         assert_eq!(store.get(kept).docs(), vec![1, 4]);
         assert_eq!(store.get(every).len(), 3);
         assert_eq!(store.kept(summary, Keep::Every).held, Held::Summary);
+    }
+
+    #[test]
+    fn a_summary_made_with_room_takes_its_documents_afterwards() {
+        let mut store = EvidenceStore::default();
+        store.reserve_summaries(2 + 3);
+        let held = store.hold_summary_room(5, 0.25, 3, None);
+        store.summary_docs_mut(held).copy_from_slice(&[2, 8, 9]);
+        let read = store.get(held);
+        assert_eq!(
+            (read.len(), read.docs(), read.confidence()),
+            (5, vec![2, 8, 9], 0.25)
+        );
+        // one mention is held whole, with no room; none, as nothing
+        let one = store.hold_summary_room(1, 0.5, 1, Some(ev(4, 1)));
+        assert!(store.summary_docs_mut(one).is_empty());
+        assert_eq!(store.get(one).docs(), vec![4]);
+        let none = store.hold_summary_room(0, 0.0, 0, None);
+        assert!(store.get(none).is_empty());
+        assert_eq!(store.summaries.len(), 5);
+    }
+
+    #[test]
+    fn pieces_extended_stay_sorted_once_each_and_others_untouched() {
+        let mut store = EvidenceStore::default();
+        let mut node = store.hold(&[ev(3, 0)], Keep::Every);
+        let other = store.hold(&[ev(5, 0)], Keep::Every);
+        store.extend(&mut node, [ev(1, 0), ev(3, 0), ev(2, 0)]);
+        assert_eq!(store.get(node).docs(), vec![1, 2, 3]);
+        assert_eq!(store.get(other).docs(), vec![5]);
+        let mut summed = store.hold(&[ev(1, 0), ev(2, 0)], Keep::Summary { docs: true });
+        store.extend(&mut summed, [ev(7, 0)]);
+        assert_eq!(store.get(summed).docs(), vec![1, 2]);
     }
 
     #[test]
