@@ -320,11 +320,19 @@ impl NodesById {
         foldhash::fast::FixedState::default().hash_one(id)
     }
 
-    fn get(&self, graph: &DiGraph<Node, Edge>, id: &str) -> Option<NodeIndex> {
-        match self.by_hash.get(&Self::hash(id)) {
-            Some(&ix) if graph[ix].id() == id => Some(ix),
-            Some(_) => self.collided.get(id).copied(),
-            None => None,
+    /// The node of the id hashing to `hash`; `id` makes the id, only
+    /// when a node has that hash.
+    fn get(
+        &self,
+        graph: &DiGraph<Node, Edge>,
+        hash: u64,
+        id: impl FnOnce() -> String,
+    ) -> Option<NodeIndex> {
+        let &ix = self.by_hash.get(&hash)?;
+        let id = id();
+        match graph[ix].id() == id {
+            true => Some(ix),
+            false => self.collided.get(&id).copied(),
         }
     }
 
@@ -332,7 +340,8 @@ impl NodesById {
     fn of(graph: &DiGraph<Node, Edge>) -> Self {
         let mut by_id = NodesById::default();
         for ix in graph.node_indices() {
-            by_id.insert(&graph[ix].id(), ix);
+            let node = &graph[ix];
+            by_id.insert(node_id_hash(node.kind, &node.label), || node.id(), ix);
         }
         by_id
     }
@@ -342,17 +351,26 @@ impl NodesById {
         self.by_hash.len() + self.collided.len()
     }
 
-    /// Adds the node `ix` of `id`, which [`NodesById::get`] does not find.
-    fn insert(&mut self, id: &str, ix: NodeIndex) {
-        match self.by_hash.entry(Self::hash(id)) {
+    /// Adds the node `ix` of the id hashing to `hash`, which
+    /// [`NodesById::get`] does not find; `id` makes the id, only when
+    /// another node has that hash.
+    fn insert(&mut self, hash: u64, id: impl FnOnce() -> String, ix: NodeIndex) {
+        match self.by_hash.entry(hash) {
             std::collections::hash_map::Entry::Vacant(first) => {
                 first.insert(ix);
             }
             std::collections::hash_map::Entry::Occupied(_) => {
-                self.collided.insert(id.to_string(), ix);
+                self.collided.insert(id(), ix);
             }
         }
     }
+}
+
+/// The hash by which the graph finds the node of `kind` and `label` (the
+/// hash of its [`node_id`]), made apart from the node: resolution makes
+/// them in parallel.
+pub(crate) fn node_id_hash(kind: NodeKind, label: &str) -> u64 {
+    NodesById::hash(&node_id(kind, label))
 }
 
 impl Node {
@@ -418,7 +436,7 @@ impl KnowledgeGraph {
         evidence: impl IntoIterator<Item = Evidence>,
     ) -> NodeIndex {
         let ix = self.add_node_with_id(
-            node_id(kind, label).into_boxed_str(),
+            node_id_hash(kind, label),
             kind,
             Box::from(label),
             label_en.map(Box::from),
@@ -432,11 +450,11 @@ impl KnowledgeGraph {
     }
 
     /// [`KnowledgeGraph::add_node`] without evidence, of a node whose id
-    /// (`node_id(kind, &label)`) the caller made: resolution makes them in
+    /// hash ([`node_id_hash`]) the caller made: resolution makes them in
     /// parallel.
     pub(crate) fn add_node_with_id(
         &mut self,
-        id: Box<str>,
+        id_hash: u64,
         kind: NodeKind,
         label: Box<str>,
         label_en: Option<Box<str>>,
@@ -446,7 +464,10 @@ impl KnowledgeGraph {
         if self.by_id.len() < self.graph.node_count() {
             self.by_id = NodesById::of(&self.graph);
         }
-        match self.by_id.get(&self.graph, &id) {
+        match self
+            .by_id
+            .get(&self.graph, id_hash, || node_id(kind, &label))
+        {
             None => {
                 let mut aliases = aliases;
                 aliases.remove(&label);
@@ -457,7 +478,8 @@ impl KnowledgeGraph {
                     aliases,
                     evidence: StoredEvidence::default(),
                 });
-                self.by_id.insert(&id, ix);
+                let graph = &self.graph;
+                self.by_id.insert(id_hash, || graph[ix].id(), ix);
                 ix
             }
             Some(ix) => {
@@ -673,7 +695,9 @@ impl KnowledgeGraph {
                     .node_indices()
                     .find(|&ix| self.graph[ix].id() == id);
             }
-            return self.by_id.get(&self.graph, id);
+            return self
+                .by_id
+                .get(&self.graph, NodesById::hash(id), || id.to_string());
         }
         self.sorted_nodes
             .binary_search_by(|&ix| self.graph[ix].id().as_str().cmp(id))
@@ -712,9 +736,7 @@ impl KnowledgeGraph {
         }
         self.sorted_nodes = Vec::new();
         self.by_id = NodesById::default();
-        for ix in self.graph.node_indices() {
-            self.by_id.insert(&self.graph[ix].id(), ix);
-        }
+        self.by_id = NodesById::of(&self.graph);
         // by fact again when an edge is added
         self.by_fact = LookupMap::default();
         self.facts_indexed = 0;
@@ -1165,10 +1187,11 @@ mod tests {
         let b_id = g.node(b).id();
         // as if "b"'s id had the hash of "a"'s: "b" kept whole
         let mut by_id = NodesById::default();
-        by_id.by_hash.insert(NodesById::hash(&b_id), a);
-        assert_eq!(by_id.get(&g.graph, &b_id), None);
-        by_id.insert(&b_id, b);
-        assert_eq!(by_id.get(&g.graph, &b_id), Some(b));
+        let b_hash = NodesById::hash(&b_id);
+        by_id.by_hash.insert(b_hash, a);
+        assert_eq!(by_id.get(&g.graph, b_hash, || b_id.clone()), None);
+        by_id.insert(b_hash, || b_id.clone(), b);
+        assert_eq!(by_id.get(&g.graph, b_hash, || b_id.clone()), Some(b));
         assert_eq!(by_id.collided.len(), 1);
     }
 
