@@ -910,7 +910,7 @@ struct Exporter<'g> {
     turtle_prelude: Vec<u8>,
     /// Nodes or edges per chunk ([`CHUNK_ITEMS`]; tests use others).
     chunk_items: usize,
-    /// About how many statements a chunk of nodes holds at most
+    /// About how many statements a chunk holds at most
     /// ([`CHUNK_STATEMENTS`]; tests use others).
     chunk_statements: usize,
 }
@@ -1008,47 +1008,26 @@ impl<'g> Exporter<'g> {
     }
 
     fn write_all(&self, out: &mut dyn Write) -> io::Result<()> {
-        let size = self.chunk_items.max(1);
         let with_sources = self.options.provenance.has_sources();
+        let by_count = |_| 0;
         let mut chunks = Vec::new();
         if with_sources {
-            for start in (0..self.ranked_sources.len()).step_by(size) {
-                let end = (start + size).min(self.ranked_sources.len());
-                chunks.push(Chunk::Sources(start, end));
-            }
+            let sources = self.cut(self.ranked_sources.len(), by_count);
+            chunks.extend(sources.map(|(start, end)| Chunk::Sources(start, end)));
         }
         // nodes cut by count and by statements: a node mentioned in many
         // documents writes a source link for each (18 MB for one node at
         // 1 GB of input), and the chunks of a round are held at once
-        let (mut start, mut statements) = (0, 0);
-        for position in 0..self.nodes.len() {
-            statements += self.node_statements(position);
-            if position + 1 - start >= size || statements >= self.chunk_statements {
-                chunks.push(Chunk::Nodes(start, position + 1));
-                (start, statements) = (position + 1, 0);
-            }
-        }
-        if start < self.nodes.len() {
-            chunks.push(Chunk::Nodes(start, self.nodes.len()));
-        }
+        let nodes = self.cut(self.nodes.len(), |at| self.node_statements(at));
+        chunks.extend(nodes.map(|(start, end)| Chunk::Nodes(start, end)));
         // and edges alike: a fact stated in thousands of articles writes a
         // source link for each
-        let evidence_edges = if with_sources { self.edges.len() } else { 0 };
-        let (mut start, mut statements) = (0, 0);
-        for position in 0..evidence_edges {
-            statements += self.evidence_statements(position);
-            if position + 1 - start >= size || statements >= self.chunk_statements {
-                chunks.push(Chunk::Evidence(start, position + 1));
-                (start, statements) = (position + 1, 0);
-            }
+        if with_sources {
+            let evidence = self.cut(self.edges.len(), |at| self.evidence_statements(at));
+            chunks.extend(evidence.map(|(start, end)| Chunk::Evidence(start, end)));
         }
-        if start < evidence_edges {
-            chunks.push(Chunk::Evidence(start, evidence_edges));
-        }
-        for start in (0..self.sentences.len()).step_by(size) {
-            let end = (start + size).min(self.sentences.len());
-            chunks.push(Chunk::Sentences(start, end));
-        }
+        let sentences = self.cut(self.sentences.len(), by_count);
+        chunks.extend(sentences.map(|(start, end)| Chunk::Sentences(start, end)));
         // rounds of chunks rendered in parallel while this thread writes
         // out the previous round
         let round = CHUNKS_PER_THREAD * rayon::current_num_threads().max(1);
@@ -1076,6 +1055,28 @@ impl<'g> Exporter<'g> {
                 out.write_all(body)?;
             }
             Ok(())
+        })
+    }
+
+    /// `0..len` cut into runs of at most [`Exporter::chunk_items`] items
+    /// and about [`Exporter::chunk_statements`] statements (`statements`
+    /// of each item; an item of more is a run of its own).
+    fn cut(
+        &self,
+        len: usize,
+        statements: impl Fn(usize) -> usize,
+    ) -> impl Iterator<Item = (usize, usize)> {
+        let size = self.chunk_items.max(1);
+        let limit = self.chunk_statements;
+        let (mut start, mut held) = (0, 0);
+        (0..len).filter_map(move |at| {
+            held += statements(at);
+            let last = at + 1 == len;
+            (at + 1 - start >= size || held >= limit || last).then(|| {
+                let run = (start, at + 1);
+                (start, held) = (at + 1, 0);
+                run
+            })
         })
     }
 
@@ -1211,7 +1212,7 @@ impl<'g> Exporter<'g> {
                 docs,
             ));
         }
-        self.write_block_with(sink, block, mentions)
+        self.write_block_with(sink, block, Some(mentions))
     }
 
     /// Every piece of evidence of edge `position` of the edge order, each
@@ -1341,7 +1342,7 @@ impl<'g> Exporter<'g> {
                 (&vocab.weight, Some(integer_literal(&weight).into())),
             ],
         );
-        self.write_block_with(sink, block, sources)
+        self.write_block_with(sink, block, Some(sources))
     }
 
     /// The IRI of source document `doc`.
@@ -1470,8 +1471,7 @@ impl<'g> Exporter<'g> {
     /// Writes the triples of one subject, sorted, each once (in N-Quads
     /// into the graphs of every document that supports one of its copies).
     fn write_block(&self, sink: &mut Sink, block: Vec<Statement<'_>>) -> io::Result<()> {
-        let predicate = self.vocab.mentioned_in.as_ref();
-        self.write_block_with(sink, block, SourceLinks::none(predicate))
+        self.write_block_with(sink, block, None)
     }
 
     /// [`Exporter::write_block`] with the subject's links to sources, none
@@ -1481,12 +1481,14 @@ impl<'g> Exporter<'g> {
         &self,
         sink: &mut Sink,
         block: Vec<Statement<'_>>,
-        links: SourceLinks<'_>,
+        links: Option<SourceLinks<'_>>,
     ) -> io::Result<()> {
-        let mut links_in_order = links.ranks.iter().map(|&rank| {
-            let source = self.source_iris.get(rank as usize);
-            let link = Statement::new(links.subject, links.predicate, source, &[]);
-            (link, source)
+        let mut links_in_order = links.iter().flat_map(|links| {
+            links.ranks.iter().map(|&rank| {
+                let source = self.source_iris.get(rank as usize);
+                let link = Statement::new(links.subject, links.predicate, source, &[]);
+                (link, source)
+            })
         });
         let mut next_link = links_in_order.next();
         let mut write_links_before = |sink: &mut Sink, key: Option<&_>| -> io::Result<()> {
@@ -1571,17 +1573,6 @@ struct SourceLinks<'a> {
     subject: NamedNodeRef<'a>,
     predicate: NamedNodeRef<'a>,
     ranks: Vec<u32>,
-}
-
-impl<'a> SourceLinks<'a> {
-    /// No links (of any subject).
-    fn none(predicate: NamedNodeRef<'a>) -> Self {
-        SourceLinks {
-            subject: predicate,
-            predicate,
-            ranks: Vec::new(),
-        }
-    }
 }
 
 /// Pushes `iri`'s triples of `described` that have a value onto `block`.
