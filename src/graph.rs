@@ -955,28 +955,40 @@ impl fmt::Display for GraphStats {
 /// `person/luong-tam-quang`). Dates keep their ISO form (`date/2025-10-25`).
 /// A name with nothing foldable gets a hash slug, so ids are never empty.
 pub fn node_id(kind: NodeKind, label: &str) -> String {
-    let slug = slug(label);
-    format!("{}/{}", kind.id_prefix(), slug)
+    // one allocation: the writers make an id for every edge end they write
+    let prefix = kind.id_prefix();
+    let mut id = Vec::with_capacity(prefix.len() + 1 + label.len());
+    id.extend_from_slice(prefix.as_bytes());
+    id.push(b'/');
+    match append_slug_precomposed(&mut id, label) {
+        true => String::from_utf8(id).expect("an ASCII prefix and slug"),
+        false => format!("{prefix}/{}", slug_nfd(label)),
+    }
 }
 
 /// Lower-case ASCII words of `text` joined by `-`: Vietnamese letters lose
 /// their marks (`đ` → `d`), anything else that is not a letter or digit
 /// separates words.
 pub fn slug(text: &str) -> String {
-    slug_precomposed(text).unwrap_or_else(|| slug_nfd(text))
+    let mut out = Vec::with_capacity(text.len());
+    match append_slug_precomposed(&mut out, text) {
+        true => String::from_utf8(out).expect("an ASCII slug"),
+        false => slug_nfd(text),
+    }
 }
 
-/// [`slug`] of a text made of ASCII and precomposed Latin letters only (all
-/// of Vietnamese), through a table of their ASCII letters instead of NFD;
-/// `None` for any other text or an empty slug. NFD of such a text is its
-/// letters' decompositions with marks at most reordered among themselves,
-/// and [`slug_nfd`] drops marks, so the two agree. Goes over the UTF-8
-/// bytes: the letters of the table are two bytes (U+00C0 to U+024F) or
-/// three starting `E1 B8..BB` (U+1E00 to U+1EFF), so no char is decoded.
-fn slug_precomposed(text: &str) -> Option<String> {
+/// Appends [`slug`] of a text made of ASCII and precomposed Latin letters
+/// only (all of Vietnamese) to `out`, through a table of their ASCII
+/// letters instead of NFD; `false`, with `out` as it was, for any other
+/// text or an empty slug. NFD of such a text is its letters' decompositions
+/// with marks at most reordered among themselves, and [`slug_nfd`] drops
+/// marks, so the two agree. Goes over the UTF-8 bytes: the letters of the
+/// table are two bytes (U+00C0 to U+024F) or three starting `E1 B8..BB`
+/// (U+1E00 to U+1EFF), so no char is decoded. Only ASCII is appended.
+fn append_slug_precomposed(out: &mut Vec<u8>, text: &str) -> bool {
     let table = ascii_letters();
     let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(text.len());
+    let start = out.len();
     // a separator after a word: a dash before the next
     let mut pending_dash = false;
     let mut i = 0;
@@ -987,21 +999,26 @@ fn slug_precomposed(text: &str) -> Option<String> {
             i += 1;
             ASCII_SLUG_BYTES[usize::from(b0)]
         } else {
-            match bytes[i..] {
+            let letter = match bytes[i..] {
                 [0xC0..=0xDF, b1, ..] => {
                     i += 2;
                     let code = u32::from(b0 & 0x1F) << 6 | u32::from(b1 & 0x3F);
-                    if !(LATIN_1_TO_EXTENDED_B..LATIN_EXTENDED_B_END).contains(&code) {
-                        return None;
-                    }
-                    letter(code - LATIN_1_TO_EXTENDED_B)?
+                    (LATIN_1_TO_EXTENDED_B..LATIN_EXTENDED_B_END)
+                        .contains(&code)
+                        .then(|| letter(code - LATIN_1_TO_EXTENDED_B))
+                        .flatten()
                 }
                 [0xE1, b1 @ 0xB8..=0xBB, b2, ..] => {
                     i += 3;
-                    letter(FIRST_BLOCK_LEN + (u32::from(b1 - 0xB8) << 6 | u32::from(b2 & 0x3F)))?
+                    letter(FIRST_BLOCK_LEN + (u32::from(b1 - 0xB8) << 6 | u32::from(b2 & 0x3F)))
                 }
-                _ => return None,
-            }
+                _ => None,
+            };
+            let Some(letter) = letter else {
+                out.truncate(start);
+                return false;
+            };
+            letter
         };
         if base != 0 {
             if pending_dash {
@@ -1010,11 +1027,10 @@ fn slug_precomposed(text: &str) -> Option<String> {
             }
             out.push(base);
         } else {
-            pending_dash = !out.is_empty();
+            pending_dash = out.len() > start;
         }
     }
-    // (ASCII only)
-    String::from_utf8(out).ok().filter(|out| !out.is_empty())
+    out.len() > start
 }
 
 /// By ASCII byte: its lower case if a letter or digit, else 0 (a separator).

@@ -1151,7 +1151,8 @@ impl<'g> Exporter<'g> {
         let vocab = &self.vocab;
         let ix = self.nodes[position];
         let node = self.graph.node(ix);
-        let iri = self.iris.node(&node.id())?;
+        let id = node.id();
+        let iri = self.iris.node(&id)?;
         let iri = iri.as_ref();
         let docs = self.supporting_docs(self.graph.node_evidence(node));
         let docs = docs.as_slice();
@@ -1178,7 +1179,6 @@ impl<'g> Exporter<'g> {
             let alias = tagged_literal(alias, "vi");
             block.push(Statement::new(iri, vocab.alt_label.as_ref(), alias, docs));
         }
-        let id = node.id();
         let id = LiteralRef::new_simple_literal(&id);
         block.push(Statement::new(iri, vocab.id.as_ref(), id, docs));
         let date_value = date_literal(&node.label).filter(|_| node.kind == NodeKind::Date);
@@ -1222,10 +1222,11 @@ impl<'g> Exporter<'g> {
         let vocab = &self.vocab;
         let edge = self.edge(position);
         let sentence = self.sentence_iri(position)?;
-        let subject = self.iris.node(&edge.source.id())?;
+        let (source_id, target_id) = (edge.source.id(), edge.target.id());
+        let subject = self.iris.node(&source_id)?;
         let subject = subject.as_ref();
         let predicate = self.relation(edge.edge.relation);
-        let object = self.iris.node(&edge.target.id())?;
+        let object = self.iris.node(&target_id)?;
         let object = object.as_ref();
         for (mention, evidence) in edge.evidence.pieces().iter().enumerate() {
             let doc = evidence.doc as usize;
@@ -1236,9 +1237,9 @@ impl<'g> Exporter<'g> {
             };
             let numbers = [evidence.sentence, evidence.start, evidence.end].map(|n| n.to_string());
             let fact_and_place = [
-                &*edge.source.id(),
+                &*source_id,
                 edge.edge.relation.as_str(),
-                &*edge.target.id(),
+                &*target_id,
                 doc_name,
                 &numbers[0],
                 &numbers[1],
@@ -1302,16 +1303,13 @@ impl<'g> Exporter<'g> {
         if docs.is_empty() {
             return Ok(());
         }
-        let subject = self.iris.node(&edge.source.id())?;
+        let (source_id, target_id) = (edge.source.id(), edge.target.id());
+        let subject = self.iris.node(&source_id)?;
         let subject = subject.as_ref();
         let predicate = self.relation(edge.edge.relation);
-        let object = self.iris.node(&edge.target.id())?;
+        let object = self.iris.node(&target_id)?;
         let object = object.as_ref();
-        let fact = [
-            &*edge.source.id(),
-            edge.edge.relation.as_str(),
-            &*edge.target.id(),
-        ];
+        let fact = [&*source_id, edge.edge.relation.as_str(), &*target_id];
         let iri = self.iris.hashed(EVIDENCE_SEGMENT, parts_hash(&fact))?;
         let iri = iri.as_ref();
         let docs = docs.as_slice();
