@@ -612,10 +612,11 @@ impl Lexicon {
         }
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
-            // every document's whole text is searched: a DFA searches 3x
-            // faster than the default NFA (callgrind: 37 M -> 12 M
-            // instructions a MB) for ~80 M instructions once, to build it
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            // every document's whole text is searched. A DFA takes a third
+            // of the instructions, but its 4.7 MB table misses the caches
+            // where the contiguous NFA's 0.2 MB does not: extraction takes
+            // 12% less time with the NFA (docs/PERFORMANCE.md)
+            .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
             .build(&patterns)
             .expect("lexicon patterns compile");
         let words = |text: &str| WordSet::new(rows(text).map(|r| r[0].to_string()).collect());
