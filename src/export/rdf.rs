@@ -39,6 +39,7 @@
 use std::borrow::Cow;
 use std::io::{self, Write};
 use std::ops::Range;
+use std::rc::Rc;
 use std::sync::mpsc;
 
 use oxrdf::vocab::{rdf, rdfs, xsd};
@@ -50,8 +51,8 @@ use unicode_normalization::UnicodeNormalization;
 use super::rdf_syntax::{Prefixes, RdfWriter, Syntax};
 use super::{ExportOptions, Format, Provenance, ONTOLOGY_IRI};
 use crate::graph::{
-    fnv1a, fnv1a_extend, Edge, EdgeOrder, EdgeRef, Evidence, EvidenceRef, KnowledgeGraph, NodeKind,
-    Relation,
+    fnv1a, fnv1a_extend, Edge, EdgeOrder, EdgeRef, Evidence, EvidenceRef, KnowledgeGraph, Node,
+    NodeKind, Relation,
 };
 use crate::lexicon::FastMap;
 
@@ -873,6 +874,47 @@ impl<'g> IriMaker<'g> {
     }
 }
 
+/// Slots of [`NodeNames`]: twice a chunk's items ([`CHUNK_ITEMS`]), room
+/// for a chunk's nodes and the hubs (dates, countries, roles) their edges
+/// point at.
+const NODE_NAME_SLOTS: usize = 4096;
+
+/// A node's id and IRI, made once for the chunk that writes it.
+struct NodeName {
+    id: String,
+    iri: NamedNode,
+}
+
+/// The names of the nodes a chunk met last, by node index, direct-mapped:
+/// an id folds the node's whole label, and an edge names both its ends,
+/// so a chunk of edges would otherwise fold the same hub again and again.
+struct NodeNames {
+    slots: Vec<Option<(NodeIndex, Rc<NodeName>)>>,
+}
+
+impl NodeNames {
+    fn new() -> Self {
+        NodeNames {
+            slots: vec![None; NODE_NAME_SLOTS],
+        }
+    }
+
+    /// The name of node `ix` (`node`), made by `iris` unless held.
+    fn get(&mut self, iris: &IriMaker, ix: NodeIndex, node: &Node) -> io::Result<Rc<NodeName>> {
+        let slot = &mut self.slots[ix.index() % NODE_NAME_SLOTS];
+        if let Some((held, name)) = slot {
+            if *held == ix {
+                return Ok(Rc::clone(name));
+            }
+        }
+        let id = node.id();
+        let iri = iris.node(&id)?;
+        let name = Rc::new(NodeName { id, iri });
+        *slot = Some((ix, Rc::clone(&name)));
+        Ok(name)
+    }
+}
+
 /// Writes one graph, a subject at a time: the source documents (by IRI),
 /// each node with its outgoing edges (by node id), then the evidence of
 /// each edge (by edge). The subjects are cut into chunks of fixed size,
@@ -1083,18 +1125,21 @@ impl<'g> Exporter<'g> {
     /// The serialisation of one chunk on its own, prelude included.
     fn render(&self, chunk: Chunk) -> io::Result<Vec<u8>> {
         let mut sink = Sink::new(self.format, self.options)?;
+        let mut names = NodeNames::new();
         match chunk {
             Chunk::Sources(start, end) => self.write_sources(&mut sink, start..end)?,
             Chunk::Nodes(start, end) => {
                 for position in start..end {
-                    self.write_node(&mut sink, position)?;
+                    self.write_node(&mut sink, &mut names, position)?;
                 }
             }
             Chunk::Evidence(start, end) => {
                 for position in start..end {
                     match self.options.provenance {
-                        Provenance::Full => self.write_evidence(&mut sink, position)?,
-                        Provenance::Edge => self.write_edge_provenance(&mut sink, position)?,
+                        Provenance::Full => self.write_evidence(&mut sink, &mut names, position)?,
+                        Provenance::Edge => {
+                            self.write_edge_provenance(&mut sink, &mut names, position)?
+                        }
                         Provenance::None => {}
                     }
                 }
@@ -1147,13 +1192,17 @@ impl<'g> Exporter<'g> {
     }
 
     /// Node `position` of the id order with its outgoing edges.
-    fn write_node(&self, sink: &mut Sink, position: usize) -> io::Result<()> {
+    fn write_node(
+        &self,
+        sink: &mut Sink,
+        names: &mut NodeNames,
+        position: usize,
+    ) -> io::Result<()> {
         let vocab = &self.vocab;
         let ix = self.nodes[position];
         let node = self.graph.node(ix);
-        let id = node.id();
-        let iri = self.iris.node(&id)?;
-        let iri = iri.as_ref();
+        let name = names.get(&self.iris, ix, node)?;
+        let iri = name.iri.as_ref();
         let docs = self.supporting_docs(self.graph.node_evidence(node));
         let docs = docs.as_slice();
         let kind = self.vocab.kind(node.kind);
@@ -1179,7 +1228,7 @@ impl<'g> Exporter<'g> {
             let alias = tagged_literal(alias, "vi");
             block.push(Statement::new(iri, vocab.alt_label.as_ref(), alias, docs));
         }
-        let id = LiteralRef::new_simple_literal(&id);
+        let id = LiteralRef::new_simple_literal(&name.id);
         block.push(Statement::new(iri, vocab.id.as_ref(), id, docs));
         let date_value = date_literal(&node.label).filter(|_| node.kind == NodeKind::Date);
         if let Some(value) = &date_value {
@@ -1192,9 +1241,9 @@ impl<'g> Exporter<'g> {
         }
         let mentions = self.source_links(iri, vocab.mentioned_in.as_ref(), docs);
         let edges: Vec<EdgeRef<'_>> = edges.map(|position| self.edge(position)).collect();
-        let targets: Vec<NamedNode> = edges
+        let targets: Vec<Rc<NodeName>> = edges
             .iter()
-            .map(|edge| self.iris.node(&edge.target.id()))
+            .map(|edge| names.get(&self.iris, edge.target_index, edge.target))
             .collect::<io::Result<_>>()?;
         // an edge's documents only name N-Quads graphs
         let edge_docs: Vec<Vec<u32>> = edges
@@ -1208,7 +1257,7 @@ impl<'g> Exporter<'g> {
             block.push(Statement::new(
                 iri,
                 self.relation(edge.edge.relation),
-                target.as_ref(),
+                target.iri.as_ref(),
                 docs,
             ));
         }
@@ -1218,16 +1267,21 @@ impl<'g> Exporter<'g> {
     /// Every piece of evidence of edge `position` of the edge order, each
     /// the reified fact with where it was read and, where the graph keeps
     /// its text, the sentence.
-    fn write_evidence(&self, sink: &mut Sink, position: usize) -> io::Result<()> {
+    fn write_evidence(
+        &self,
+        sink: &mut Sink,
+        names: &mut NodeNames,
+        position: usize,
+    ) -> io::Result<()> {
         let vocab = &self.vocab;
         let edge = self.edge(position);
         let sentence = self.sentence_iri(position)?;
-        let (source_id, target_id) = (edge.source.id(), edge.target.id());
-        let subject = self.iris.node(&source_id)?;
-        let subject = subject.as_ref();
+        let source = names.get(&self.iris, edge.source_index, edge.source)?;
+        let target = names.get(&self.iris, edge.target_index, edge.target)?;
+        let (source_id, target_id) = (source.id.as_str(), target.id.as_str());
+        let subject = source.iri.as_ref();
         let predicate = self.relation(edge.edge.relation);
-        let object = self.iris.node(&target_id)?;
-        let object = object.as_ref();
+        let object = target.iri.as_ref();
         for (mention, evidence) in edge.evidence.pieces().iter().enumerate() {
             let doc = evidence.doc as usize;
             let (Some(source), Some(doc_name)) =
@@ -1237,9 +1291,9 @@ impl<'g> Exporter<'g> {
             };
             let numbers = [evidence.sentence, evidence.start, evidence.end].map(|n| n.to_string());
             let fact_and_place = [
-                &*source_id,
+                source_id,
                 edge.edge.relation.as_str(),
-                &*target_id,
+                target_id,
                 doc_name,
                 &numbers[0],
                 &numbers[1],
@@ -1296,20 +1350,25 @@ impl<'g> Exporter<'g> {
     /// source article, the number of mentions (`kg:weight`), the highest
     /// confidence and the sentence the graph keeps. Its IRI hashes the
     /// relation alone, so shards and runs agree on it.
-    fn write_edge_provenance(&self, sink: &mut Sink, position: usize) -> io::Result<()> {
+    fn write_edge_provenance(
+        &self,
+        sink: &mut Sink,
+        names: &mut NodeNames,
+        position: usize,
+    ) -> io::Result<()> {
         let vocab = &self.vocab;
         let edge = self.edge(position);
         let docs = evidence_docs(self.graph, edge.evidence);
         if docs.is_empty() {
             return Ok(());
         }
-        let (source_id, target_id) = (edge.source.id(), edge.target.id());
-        let subject = self.iris.node(&source_id)?;
-        let subject = subject.as_ref();
+        let source = names.get(&self.iris, edge.source_index, edge.source)?;
+        let target = names.get(&self.iris, edge.target_index, edge.target)?;
+        let (source_id, target_id) = (source.id.as_str(), target.id.as_str());
+        let subject = source.iri.as_ref();
         let predicate = self.relation(edge.edge.relation);
-        let object = self.iris.node(&target_id)?;
-        let object = object.as_ref();
-        let fact = [&*source_id, edge.edge.relation.as_str(), &*target_id];
+        let object = target.iri.as_ref();
+        let fact = [source_id, edge.edge.relation.as_str(), target_id];
         let iri = self.iris.hashed(EVIDENCE_SEGMENT, parts_hash(&fact))?;
         let iri = iri.as_ref();
         let docs = docs.as_slice();
