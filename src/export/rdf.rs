@@ -874,10 +874,9 @@ impl<'g> IriMaker<'g> {
     }
 }
 
-/// Slots of [`NodeNames`]: twice a chunk's items ([`CHUNK_ITEMS`]), room
-/// for a chunk's nodes and the hubs (dates, countries, roles) their edges
-/// point at.
-const NODE_NAME_SLOTS: usize = 4096;
+/// Slots of [`NodeNames`]: twice a chunk's items, room for a chunk's nodes
+/// and the hubs (dates, countries, roles) their edges point at.
+const NODE_NAME_SLOTS: usize = 2 * CHUNK_ITEMS;
 
 /// A node's id and IRI, made once for the chunk that writes it.
 struct NodeName {
@@ -912,6 +911,17 @@ impl NodeNames {
         let name = Rc::new(NodeName { id, iri });
         *slot = Some((ix, Rc::clone(&name)));
         Ok(name)
+    }
+
+    /// The names of `edge`'s source and target.
+    fn of_edge(
+        &mut self,
+        iris: &IriMaker,
+        edge: &EdgeRef,
+    ) -> io::Result<(Rc<NodeName>, Rc<NodeName>)> {
+        let source = self.get(iris, edge.source_index, edge.source)?;
+        let target = self.get(iris, edge.target_index, edge.target)?;
+        Ok((source, target))
     }
 }
 
@@ -1276,8 +1286,7 @@ impl<'g> Exporter<'g> {
         let vocab = &self.vocab;
         let edge = self.edge(position);
         let sentence = self.sentence_iri(position)?;
-        let source = names.get(&self.iris, edge.source_index, edge.source)?;
-        let target = names.get(&self.iris, edge.target_index, edge.target)?;
+        let (source, target) = names.of_edge(&self.iris, &edge)?;
         let (source_id, target_id) = (source.id.as_str(), target.id.as_str());
         let subject = source.iri.as_ref();
         let predicate = self.relation(edge.edge.relation);
@@ -1362,8 +1371,7 @@ impl<'g> Exporter<'g> {
         if docs.is_empty() {
             return Ok(());
         }
-        let source = names.get(&self.iris, edge.source_index, edge.source)?;
-        let target = names.get(&self.iris, edge.target_index, edge.target)?;
+        let (source, target) = names.of_edge(&self.iris, &edge)?;
         let (source_id, target_id) = (source.id.as_str(), target.id.as_str());
         let subject = source.iri.as_ref();
         let predicate = self.relation(edge.edge.relation);
