@@ -536,26 +536,29 @@ fn render_in_order<T: Send>(
                 }
             });
         }
-        let result = (0..count).try_for_each(|item| {
+        let mut result = Ok(());
+        'items: for item in 0..count {
             let mut held = lock();
             let rendered = loop {
                 if let Some(rendered) = held.slots[item % window].take() {
                     break rendered;
                 }
                 if held.stop {
-                    // a renderer panicked: the scope raises its panic
-                    return Ok(());
+                    // a renderer panicked: nothing after it is written,
+                    // and the scope raises the panic
+                    break 'items;
                 }
                 held = changed.wait(held).unwrap_or_else(PoisonError::into_inner);
             };
             held.written = item + 1;
             drop(held);
             changed.notify_all();
-            write(rendered)
-        });
-        if result.is_err() {
-            lock().stop = true;
-            changed.notify_all();
+            if let Err(e) = write(rendered) {
+                result = Err(e);
+                lock().stop = true;
+                changed.notify_all();
+                break;
+            }
         }
         result
     })
@@ -1876,6 +1879,7 @@ mod tests {
 
     #[test]
     fn a_panic_while_rendering_is_raised_not_waited_on() {
+        let written = std::sync::Mutex::new(Vec::new());
         let caught = std::panic::catch_unwind(|| {
             render_in_order(
                 50,
@@ -1884,10 +1888,17 @@ mod tests {
                     assert_ne!(item, 5, "bad chunk");
                     item
                 },
-                |_| Ok(()),
+                |item| {
+                    written.lock().unwrap().push(item);
+                    Ok(())
+                },
             )
         });
         assert!(caught.is_err());
+        // none after the chunk that failed
+        let written = written.into_inner().unwrap();
+        assert_eq!(written, (0..written.len()).collect::<Vec<_>>());
+        assert!(written.len() <= 5);
     }
 
     #[test]
