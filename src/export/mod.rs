@@ -7,6 +7,7 @@ pub mod dot;
 pub mod gexf;
 pub mod graphml;
 pub mod html;
+mod in_order;
 pub mod jsonld;
 pub mod rdf;
 mod rdf_syntax;
