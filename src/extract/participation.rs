@@ -3,7 +3,8 @@
 //! tùng ... có:", "Phía Việt Nam có"), frames ("dưới sự chủ trì của X và
 //! sự tham dự của Y", "theo lời mời của X"), those who act on behalf of a
 //! body ("Thay mặt X, ông Y", "đại diện X gồm có A và B") and the parties of
-//! a trial ("bị cáo A", "Thẩm phán B", "kiểm sát viên ... gồm: C, D").
+//! a trial ("bị cáo A", "Thẩm phán B", "kiểm sát viên ... gồm: C, D") and
+//! its bodies (the court that holds it, the procuracy that prosecutes).
 //! The words are in `data/lexicon/clause_words.txt`.
 
 use super::clauses::{agent_kind, clause_tokens, groups_in, inside_mention, phrase_at, word_in};
@@ -19,6 +20,7 @@ pub fn relations(p: &mut SentenceParser<'_, '_>, events: &[(usize, usize, usize)
     frames(p, events);
     on_behalf(p);
     trial_parties(p, events);
+    trial_bodies(p, events);
 }
 
 /// The top-level agents listed from token `x` on: mentions joined by
@@ -320,5 +322,53 @@ fn trial_parties(p: &mut SentenceParser<'_, '_>, events: &[(usize, usize, usize)
     }
     for w in who {
         p.fact(w, Relation::ParticipatedIn, trial, 0.6);
+    }
+}
+
+/// The court and the procuracy named in a sentence about a trial: "Phiên
+/// tòa mở tại TAND tỉnh X", "bị đưa ra xét xử tại Tòa án nhân dân Y" (the
+/// court holds the trial), "VKSND Z thực hành quyền công tố" (the procuracy
+/// takes part). A body that is the agent of another act of the sentence
+/// ("đã bị Tòa án W tuyên phạt 25 năm tù") is of that act, not of the trial.
+fn trial_bodies(p: &mut SentenceParser<'_, '_>, events: &[(usize, usize, usize)]) {
+    let (courts, procuracies) = (
+        clause_group!("trial_court"),
+        clause_group!("trial_procuracy"),
+    );
+    let (trial_words, prosecution) = (clause_group!("trial"), clause_group!("prosecution"));
+    let n = p.toks.len();
+    let here = groups_in(p, 0, n);
+    if here & (courts.bit | procuracies.bit) == 0 || here & (trial_words.bit | prosecution.bit) == 0
+    {
+        return;
+    }
+    let names =
+        |p: &SentenceParser<'_, '_>, group| (0..n).any(|x| phrase_at(p, x, group).is_some());
+    let about_trial = names(p, trial_words);
+    let prosecuting = names(p, prosecution);
+    if !about_trial && !prosecuting {
+        return;
+    }
+    let in_trial = events.iter().find(|&&(_, _, ev)| is_trial(p, ev));
+    let Some(trial) = in_trial.map(|&(_, _, ev)| ev).or_else(|| latest_trial(p)) else {
+        return;
+    };
+    let of_other_act = |m: &Mention| {
+        events
+            .iter()
+            .any(|&(es, ee, ev)| ev != trial && es <= m.start && m.end <= ee)
+    };
+    let bodies: Vec<Mention> = p
+        .mentions
+        .iter()
+        .filter(|m| m.top && m.kind == NodeKind::Organization && !of_other_act(m))
+        .copied()
+        .collect();
+    for m in bodies {
+        if about_trial && phrase_at(p, m.start, courts).is_some() {
+            p.fact(trial, Relation::OrganizedBy, m.entity, 0.6);
+        } else if phrase_at(p, m.start, procuracies).is_some() {
+            p.fact(m.entity, Relation::ParticipatedIn, trial, 0.6);
+        }
     }
 }
