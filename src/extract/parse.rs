@@ -2337,6 +2337,11 @@ impl SentenceParser<'_, '_> {
                     label = format!("{label} {}", self.span(end, end + 2));
                     end += 2;
                 }
+                let (te, pieces) = self.theme(end);
+                if !pieces.is_empty() {
+                    label = format!("{label} {}", self.render(&pieces));
+                    end = te;
+                }
             } else if let Some(p) = self.parse_place(k, false) {
                 label = format!("{prefix} {}", p.label);
                 end = p.end;
@@ -2526,8 +2531,29 @@ impl SentenceParser<'_, '_> {
         if self.low(k) != "về" {
             return (k, Vec::new());
         }
+        self.topic_words(k, k + 1)
+    }
+
+    /// A meeting's theme after its body: "(Phiên họp Chính phủ) chuyên đề
+    /// (về) xây dựng pháp luật".
+    fn theme(&self, k: usize) -> (usize, Vec<Piece>) {
+        if (self.low(k), self.low(k + 1)) != ("chuyên", "đề") {
+            return (k, Vec::new());
+        }
+        let words = if self.low(k + 2) == "về" {
+            k + 3
+        } else {
+            k + 2
+        };
+        self.topic_words(k, words)
+    }
+
+    /// The topic's words from `from` on (of a topic starting at `k`): up to
+    /// eight, lower-case content words or names, not a date and not another
+    /// event or office.
+    fn topic_words(&self, k: usize, from: usize) -> (usize, Vec<Piece>) {
         let lex = lexicon();
-        let mut e = k + 1;
+        let mut e = from;
         while e - k <= 8
             && self.is_word(e)
             && (self.cap(e) || !lex.is_stopword(self.low(e)))
@@ -2549,7 +2575,7 @@ impl SentenceParser<'_, '_> {
             }
             e += 1;
         }
-        if e == k + 1 {
+        if e == from {
             return (k, Vec::new());
         }
         (e, vec![Piece::Tokens(k, e)])
