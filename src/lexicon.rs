@@ -141,6 +141,9 @@ pub struct NameWords {
     /// As written, not lower-cased.
     pub name_particles: WordSet,
     pub topic_markers: WordSet,
+    /// Document heads (lower case) whose lower-case subject names the
+    /// document ("Luật đất đai", "Pháp lệnh thú y").
+    pub subject_heads: WordSet,
     /// Each phrase as its words, in the file's order: the first that
     /// matches wins.
     pub alias_markers: Vec<Vec<String>>,
@@ -162,6 +165,7 @@ impl NameWords {
             plural: set(take("plural")),
             name_particles: set(take("name_particle")),
             topic_markers: set(take("topic_marker")),
+            subject_heads: set(take("subject_head")),
             alias_markers: take("alias_marker")
                 .into_iter()
                 .map(|p| p.split_whitespace().map(str::to_string).collect())

@@ -2666,6 +2666,29 @@ impl SentenceParser<'_, '_> {
                 // then the topic read below
                 pieces.push(Piece::Tokens(k, m));
                 k = m;
+            } else if lex
+                .name_words()
+                .subject_heads
+                .contains(&to_lower(&head.canonical))
+            {
+                // "Luật ngân sách nhà nước": the subject is the name; a
+                // list of subjects ("Luật tài nguyên, môi trường biển và
+                // hải đảo") only when it ends the clause, as a list of
+                // laws or of things done goes on
+                let mut e = m;
+                let mut x = m;
+                while x - k < 12 && matches!(self.low(x), "," | "và") {
+                    let more = self.kind_words_end(x + 1);
+                    if more == x + 1 {
+                        break;
+                    }
+                    x = more;
+                }
+                if x > m && (x == self.n() || matches!(self.word(x), "." | "(" | ";" | ")")) {
+                    e = x;
+                }
+                pieces.push(Piece::Tokens(k, e));
+                k = e;
             }
         } else {
             // "Hiệp định Đối tác toàn diện giữa ASEAN và Nhật Bản", "Bản
