@@ -430,7 +430,12 @@ fn clause(
     // thông qua Công ước X", "Công ước X được Liên hợp quốc khởi xướng",
     // "Công ước được thông qua"; with the document left out, the one the
     // article named last
+    let mut adopt_verb_end = s;
     for k in tokens_for(here, adopt.bit, s, e) {
+        // ("biểu quyết thông qua": one verb, not two)
+        if k < adopt_verb_end {
+            continue;
+        }
         let Some(verb_len) = phrase_at(p, k, adopt) else {
             continue;
         };
@@ -439,6 +444,12 @@ fn clause(
         }
         let h = skip_back(p, &ms, s, k, clause_group!("subject_adverb"));
         let o = k + verb_len;
+        adopt_verb_end = o;
+        // an item of an agenda that opens with the verb ("1. Biểu quyết
+        // thông qua Luật X."): the adoption of the document after it
+        let agenda_item = (s..k).all(|x| {
+            p.low_at(x).bytes().all(|b| b.is_ascii_digit()) || matches!(p.low_at(x), "." | ")")
+        });
         let agent = ms
             .iter()
             .find(|m| {
@@ -456,11 +467,20 @@ fn clause(
                 .filter(|m| m.kind == NodeKind::Document && m.end <= d && m.start >= s)
                 .max_by_key(|m| m.end)
                 .map(|m| (m.entity, m.start, m.end)),
+            // the document after the verb, or after the parts of it voted
+            // on first ("thông qua Điều 41, Điều 76 và toàn văn Luật X"),
+            // with no one named between
             None if agent.is_some() => ms
                 .iter()
-                .find(|m| m.kind == NodeKind::Document && m.start == o)
+                .filter(|m| m.start >= o && m.start <= o + 12)
+                .find(|m| m.kind != NodeKind::Date)
+                .filter(|m| m.kind == NodeKind::Document)
                 .map(|m| (m.entity, m.start, m.end))
                 .or_else(|| p.b.focus_document.map(|d| (d, o, o))),
+            None if agenda_item => ms
+                .iter()
+                .find(|m| m.kind == NodeKind::Document && m.start == o)
+                .map(|m| (m.entity, m.start, m.end)),
             None => None,
         };
         let Some((doc, ds, de)) = doc else { continue };
@@ -493,7 +513,16 @@ fn clause(
         if de > ds {
             p.b.add_alias(event, &format!("{surface_prefix} {}", p.span(ds, de)));
         }
-        p.b.add_alias(event, &format!("{prefix} {head}"));
+        // the name by the document's head alone ("Quốc hội thông qua
+        // Luật"), unless an adoption of another document has it: two laws
+        // adopted in one article are two adoptions
+        let by_head = format!("{prefix} {head}");
+        if p.b
+            .find(NodeKind::Event, &by_head)
+            .is_none_or(|other| other == event)
+        {
+            p.b.add_alias(event, &by_head);
+        }
         p.b.add_alias(event, &format!("{verb_text} {doc_label}"));
         p.b.add_short_form(event, &format!("{verb_text} {head}"));
         if let Some(a) = agent {
